@@ -1,0 +1,1 @@
+"""Portal generator for Vietnam's national legal education portal (Cổng PBGDPL)."""

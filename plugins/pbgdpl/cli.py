@@ -1,0 +1,163 @@
+"""The command line: python build.py build | validate | schemas | new | serve."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import http.server
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pbgdpl.diagnostics import FORMATTERS, Severity, format_text, has_errors
+from pbgdpl.loading.portal import load_portal
+from pbgdpl.model.schemas import check_schemas, write_schemas
+from pbgdpl.pipeline.build import BuildOptions, build_portal
+
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def today_in_vietnam() -> dt.date:
+    """Return today's date in Asia/Ho_Chi_Minh, the default as-of date of a build."""
+    return dt.datetime.now(VIETNAM).date()
+
+
+def _as_of(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"ngày không hợp lệ: {text!r}; viết YYYY-MM-DD (invalid date)"
+        ) from None
+
+
+def _selected(diagnostics: list, paths: Sequence[str], root: Path) -> list:
+    if not paths:
+        return diagnostics
+    wanted = []
+    for path in paths:
+        resolved = Path(path).resolve()
+        rel = resolved.relative_to(root.resolve()).as_posix() if resolved.is_relative_to(
+            root.resolve()) else path
+        wanted.append(rel.rstrip("/"))
+    return [
+        d for d in diagnostics
+        if any(d.path == w or d.path.startswith(w + "/") or w == "." for w in wanted)
+    ]
+
+
+def command_validate(args: argparse.Namespace) -> int:
+    """Check the content and print every problem; exit 1 when there is an error."""
+    portal = load_portal(args.root)
+    diagnostics = _selected(portal.diagnostics, args.paths, args.root)
+    output = FORMATTERS[args.format](diagnostics)
+    if output:
+        print(output)
+    if args.format == "text":
+        errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+        print(
+            f"Đã kiểm tra {len(portal.agencies)} trang thành phần, {len(portal.items)} bài: "
+            f"{errors} lỗi, {len(diagnostics) - errors} cảnh báo.",
+            file=sys.stderr,
+        )
+    failing = has_errors(diagnostics) or (args.strict and diagnostics)
+    return 1 if failing else 0
+
+
+def command_build(args: argparse.Namespace) -> int:
+    """Build the portal into the output folder."""
+    options = BuildOptions(
+        root=args.root, out=args.out, as_of=args.as_of or today_in_vietnam(),
+        only=tuple(args.only), jobs=args.jobs, force=args.force,
+    )
+    report = build_portal(options)
+    if report.diagnostics:
+        print(format_text(report.diagnostics), file=sys.stderr)
+    for result in report.rendered:
+        for warning in result.warnings:
+            print(f"{result.site or 'national'}: cảnh báo: {warning}", file=sys.stderr)
+        if result.error:
+            print(f"{result.site or 'national'}: lỗi dựng trang: {result.error}", file=sys.stderr)
+    pages = sum(r.pages for r in report.rendered)
+    timings = ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items())
+    print(
+        f"Đã dựng {len(report.rendered)} trang ({pages} trang con), giữ nguyên "
+        f"{len(report.skipped)} trang không đổi, vào {options.out} ({timings}); "
+        f"dữ liệu tính đến ngày {options.as_of:%d/%m/%Y}."
+    )
+    warned = any(r.warnings for r in report.rendered) or report.diagnostics
+    if has_errors(report.diagnostics) or report.failed or (args.strict and warned):
+        return 1
+    return 0
+
+
+def command_schemas(args: argparse.Namespace) -> int:
+    """Write the JSON Schema files, or check that the committed ones are current."""
+    if args.check:
+        stale = check_schemas(args.out)
+        for name in stale:
+            print(f"{args.out / name}: đã cũ; chạy 'python build.py schemas' (stale)")
+        return 1 if stale else 0
+    for path in write_schemas(args.out):
+        print(path)
+    return 0
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    """Serve the built portal on 127.0.0.1 for a preview."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.out))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+        print(f"Xem cổng tại http://127.0.0.1:{args.port}/ (Ctrl+C để dừng)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """Describe the command line."""
+    main = argparse.ArgumentParser(
+        prog="build.py", description="Dựng và kiểm tra Cổng PBGDPL (build and check the portal)."
+    )
+    main.add_argument("--root", type=Path, default=Path.cwd(),
+                      help="thư mục kho nội dung (repository root; default: current folder)")
+    commands = main.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="dựng toàn bộ cổng (build the portal)")
+    build.add_argument("--out", type=Path, default=Path("site"))
+    build.add_argument("--as-of", type=_as_of, default=None,
+                       help="ngày tính hiệu lực, YYYY-MM-DD (default: today, Asia/Ho_Chi_Minh)")
+    build.add_argument("--only", nargs="+", default=[], metavar="SLUG",
+                       help="chỉ dựng trang quốc gia và các trang thành phần này")
+    build.add_argument("--jobs", type=int, default=0, help="số tiến trình (default: all cores)")
+    build.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    build.add_argument("--force", action="store_true", help="dựng lại mọi trang")
+    build.set_defaults(run=command_build)
+
+    validate = commands.add_parser("validate", help="kiểm tra nội dung (validate content)")
+    validate.add_argument("paths", nargs="*", help="chỉ báo lỗi của các tệp/thư mục này")
+    validate.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    validate.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    validate.set_defaults(run=command_validate)
+
+    schemas = commands.add_parser("schemas", help="xuất JSON Schema cho trình soạn thảo")
+    schemas.add_argument("--out", type=Path, default=Path("schemas"))
+    schemas.add_argument("--check", action="store_true", help="báo lỗi nếu tệp đã cũ")
+    schemas.set_defaults(run=command_schemas)
+
+    serve = commands.add_parser("serve", help="xem trước cổng đã dựng (preview)")
+    serve.add_argument("--out", type=Path, default=Path("site"))
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=command_serve)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit status."""
+    args = parser().parse_args(argv)
+    if not args.out.is_absolute() if hasattr(args, "out") else False:
+        args.out = args.root / args.out
+    return int(args.run(args))

@@ -1,0 +1,1 @@
+"""Loading: read the repository's YAML and Markdown into typed records, with diagnostics."""

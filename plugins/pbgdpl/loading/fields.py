@@ -1,0 +1,56 @@
+"""Check a mapping of front-matter values against a list of fields."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pbgdpl.diagnostics import Diagnostic, Severity
+from pbgdpl.model.fields import Field, FieldError
+from pbgdpl.model.vocabularies import Vocabularies
+
+
+def parse_fields(
+    fields: Sequence[Field],
+    values: dict[str, Any],
+    lines: dict[str, int],
+    path: str,
+    vocabularies: Vocabularies,
+    *,
+    what: str,
+) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """Check `values` against `fields`; return the parsed values by English name.
+
+    `what` names the kind of file in messages ("chuyên mục Hỏi đáp", "agency.yml").
+    A missing required field is reported at line 1, where the front matter starts.
+    """
+    parsed: dict[str, Any] = {}
+    problems: list[Diagnostic] = []
+    known = {f.key for f in fields}
+    for field in fields:
+        line = lines.get(field.key, 1)
+        if field.key not in values or values[field.key] is None:
+            if field.required:
+                problems.append(
+                    Diagnostic(
+                        path, 1, "missing-field", Severity.ERROR,
+                        f'Thiếu trường bắt buộc "{field.key}" ({field.label}) của {what}. '
+                        f'Thêm một dòng "{field.key}: …" vào phần thông tin đầu tệp.',
+                    )
+                )
+            continue
+        try:
+            parsed[field.attr] = field.parse(values[field.key], vocabularies)
+        except FieldError as error:
+            problems.append(Diagnostic(path, line, error.code, Severity.ERROR, error.message))
+    for key in values:
+        if key not in known:
+            problems.append(
+                Diagnostic(
+                    path, lines.get(str(key), 1), "unknown-field", Severity.WARNING,
+                    f'Trường "{key}" không có trong mẫu của {what} nên sẽ bị bỏ qua; '
+                    "kiểm tra lỗi chính tả. Các trường hợp lệ: "
+                    + ", ".join(f.key for f in fields) + ".",
+                )
+            )
+    return parsed, problems

@@ -1,0 +1,347 @@
+"""Load the whole portal: settings, national pages, agencies and their items."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pbgdpl.diagnostics import Diagnostic, Severity
+from pbgdpl.loading.fields import parse_fields
+from pbgdpl.loading.files import UnreadableFile, read_text
+from pbgdpl.loading.frontmatter import FrontMatterError, read_yaml_mapping, split_front_matter
+from pbgdpl.model.agency import Agency
+from pbgdpl.model.fields import SLUG, Field, Text
+from pbgdpl.model.items import Item, Page
+from pbgdpl.model.sections import SECTIONS_BY_SLUG, Section
+from pbgdpl.model.vocabularies import Vocabularies, load_vocabularies
+from pbgdpl.settings import PortalSettings
+
+# Files an agency may keep next to its items: pictures and attachments.
+ASSET_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".gif", ".pdf", ".docx", ".odt"})
+PAGE_FIELDS: tuple[Field, ...] = (
+    Text("title", "title", "Tiêu đề", required=True, max_length=300),
+    Text("description", "description", "Tóm tắt", max_length=500),
+)
+AGENCY_PAGE_FIELDS: tuple[Field, ...] = (
+    Text("title", "title", "Tiêu đề", max_length=300),
+    Text("description", "description", "Tóm tắt", max_length=500),
+)
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A static file (picture, attachment) published next to a site's pages."""
+
+    site: str
+    src_uri: str
+    path: str
+
+
+@dataclass
+class Portal:
+    """Everything read from the repository, and every problem found while reading it."""
+
+    root: Path
+    settings: PortalSettings | None
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    items: list[Item] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    assets: list[Asset] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _error(path: str, line: int, code: str, message: str) -> Diagnostic:
+    return Diagnostic(path, line, code, Severity.ERROR, message)
+
+
+def _suggest_slug(stem: str) -> str:
+    ascii_text = unicodedata.normalize("NFD", stem.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "bai-viet"
+
+
+class PortalLoader:
+    """Read the repository at `root` into a Portal; never stop at the first bad file."""
+
+    def __init__(self, root: Path, vocabularies: Vocabularies | None = None) -> None:
+        self.root = root
+        self.vocabularies = vocabularies or load_vocabularies()
+        self.portal = Portal(root=root, settings=None)
+
+    def load(self) -> Portal:
+        """Load settings, the national pages and every agency folder."""
+        self.portal.settings = self._load_settings()
+        self._load_national()
+        agencies_dir = self.root / "agencies"
+        if agencies_dir.is_dir():
+            for folder in sorted(agencies_dir.iterdir()):
+                self._load_agency(folder)
+        self._check_catalog()
+        self.portal.diagnostics.sort()
+        return self.portal
+
+    def _report(self, diagnostic: Diagnostic) -> None:
+        self.portal.diagnostics.append(diagnostic)
+
+    def _refuse_symlink(self, path: Path) -> bool:
+        if path.is_symlink():
+            self._report(
+                _error(
+                    _relative(path, self.root), 1, "symlink",
+                    "Liên kết tượng trưng (symlink) không được phép trong thư mục nội dung; "
+                    "hãy thay bằng tệp thật.",
+                )
+            )
+            return True
+        return False
+
+    def _read_yaml_file(self, path: Path, what: str, fields: tuple[Field, ...]) -> dict | None:
+        shown = _relative(path, self.root)
+        try:
+            values, lines = read_yaml_mapping(read_text(path, shown))
+        except UnreadableFile as problem:
+            self._report(problem.diagnostic)
+            return None
+        except FrontMatterError as problem:
+            self._report(_error(shown, problem.line, problem.code, problem.message))
+            return None
+        parsed, problems = parse_fields(
+            fields, values, lines, shown, self.vocabularies, what=what
+        )
+        self.portal.diagnostics.extend(problems)
+        if any(p.severity is Severity.ERROR for p in problems):
+            return None
+        return parsed
+
+    def _load_settings(self) -> PortalSettings | None:
+        path = self.root / "content" / "portal.yml"
+        if not path.is_file():
+            self._report(
+                _error(
+                    "content/portal.yml", 1, "missing-settings",
+                    "Thiếu tệp cài đặt của cổng content/portal.yml (tên cổng, cơ quan chủ quản, "
+                    "Ban Biên tập).",
+                )
+            )
+            return None
+        parsed = self._read_yaml_file(path, "tệp cài đặt cổng", PortalSettings.FIELDS)
+        return PortalSettings(**parsed) if parsed is not None else None
+
+    def _read_markdown(self, path: Path):  # type: ignore[no-untyped-def]
+        shown = _relative(path, self.root)
+        try:
+            return split_front_matter(read_text(path, shown))
+        except UnreadableFile as problem:
+            self._report(problem.diagnostic)
+        except FrontMatterError as problem:
+            self._report(_error(shown, problem.line, problem.code, problem.message))
+        return None
+
+    def _load_page(self, site: str, path: Path, src_uri: str, fields: tuple[Field, ...]) -> None:
+        document = self._read_markdown(path)
+        if document is None:
+            return
+        shown = _relative(path, self.root)
+        parsed, problems = parse_fields(
+            fields, document.values, document.lines, shown, self.vocabularies, what="trang"
+        )
+        self.portal.diagnostics.extend(problems)
+        if any(p.severity is Severity.ERROR for p in problems):
+            return
+        self.portal.pages.append(
+            Page(site, src_uri, shown, parsed.get("title"), document.body,
+                 parsed.get("description"))
+        )
+
+    def _load_national(self) -> None:
+        content = self.root / "content"
+        for path in sorted(content.rglob("*")) if content.is_dir() else ():
+            if self._refuse_symlink(path) or path.is_dir():
+                continue
+            src_uri = _relative(path, content)
+            if path.suffix == ".md":
+                self._load_page("", path, src_uri, PAGE_FIELDS)
+            elif path.suffix.lower() in ASSET_SUFFIXES:
+                self.portal.assets.append(Asset("", src_uri, _relative(path, self.root)))
+
+    def _load_agency(self, folder: Path) -> None:
+        if self._refuse_symlink(folder) or not folder.is_dir():
+            return
+        shown = _relative(folder, self.root)
+        if not SLUG.match(folder.name):
+            self._report(
+                _error(
+                    shown, 1, "invalid-slug",
+                    f'Tên thư mục "{folder.name}" chỉ được gồm chữ thường không dấu, số và dấu '
+                    f'gạch ngang, ví dụ "{_suggest_slug(folder.name)}".',
+                )
+            )
+            return
+        config = folder / "agency.yml"
+        if not config.is_file() or config.is_symlink():
+            self._report(
+                _error(
+                    f"{shown}/agency.yml", 1, "missing-agency-file",
+                    f"Thư mục {shown} thiếu tệp agency.yml (tên cơ quan, loại, liên hệ, biên tập "
+                    "viên, các chuyên mục); trang thành phần này chưa được dựng.",
+                )
+            )
+            return
+        parsed = self._read_yaml_file(config, "tệp agency.yml", Agency.FIELDS)
+        if parsed is None:
+            return
+        if parsed["slug"] != folder.name:
+            self._report(
+                _error(
+                    f"{shown}/agency.yml", 1, "slug-mismatch",
+                    f'Trường "slug" ("{parsed["slug"]}") phải trùng tên thư mục "{folder.name}".',
+                )
+            )
+            return
+        agency = Agency(path=shown, **parsed)
+        self.portal.agencies[agency.slug] = agency
+        for entry in sorted(folder.iterdir()):
+            if self._refuse_symlink(entry) or entry.name == "agency.yml":
+                continue
+            if entry.name == "index.md":
+                self._load_page(agency.slug, entry, f"{agency.slug}/index.md",
+                                AGENCY_PAGE_FIELDS)
+            elif entry.is_dir() and entry.name in agency.sections:
+                self._load_section(agency, SECTIONS_BY_SLUG[entry.name], entry)
+            elif entry.is_dir() and entry.name in SECTIONS_BY_SLUG:
+                self._report(
+                    Diagnostic(
+                        _relative(entry, self.root), 1, "section-not-listed", Severity.WARNING,
+                        f'Chuyên mục "{entry.name}" chưa có trong danh sách "sections" của '
+                        "agency.yml nên chưa được đăng; thêm nó vào danh sách để đăng.",
+                    )
+                )
+            else:
+                self._report(
+                    _error(
+                        _relative(entry, self.root), 1, "unknown-section",
+                        f'"{entry.name}" không phải chuyên mục của cổng. Các chuyên mục: '
+                        + ", ".join(SECTIONS_BY_SLUG) + '; trang giới thiệu đặt ở "index.md".',
+                    )
+                )
+        for slug in agency.sections:
+            if not (folder / slug).is_dir() or not any((folder / slug).glob("*.md")):
+                self._report(
+                    Diagnostic(
+                        f"{shown}/agency.yml", 1, "empty-section", Severity.WARNING,
+                        f'Chuyên mục "{SECTIONS_BY_SLUG[slug].title}" ({slug}) chưa có bài '
+                        f"nào; tạo tệp đầu tiên trong thư mục {shown}/{slug}/.",
+                    )
+                )
+
+    def _load_section(self, agency: Agency, section: Section, folder: Path) -> None:
+        for path in sorted(folder.iterdir()):
+            if self._refuse_symlink(path):
+                continue
+            shown = _relative(path, self.root)
+            if path.suffix == ".md" and path.is_file():
+                self._load_item(agency, section, path)
+            elif path.is_file() and path.suffix.lower() in ASSET_SUFFIXES:
+                src_uri = f"{agency.slug}/{section.slug}/{path.name}"
+                self.portal.assets.append(Asset(agency.slug, src_uri, shown))
+            else:
+                self._report(
+                    Diagnostic(
+                        shown, 1, "unexpected-file", Severity.WARNING,
+                        "Tệp này không phải bài viết (.md), ảnh hay tệp đính kèm "
+                        "(.pdf, .docx, .odt) nên không được đăng.",
+                    )
+                )
+
+    def _load_item(self, agency: Agency, section: Section, path: Path) -> None:
+        shown = _relative(path, self.root)
+        if not SLUG.match(path.stem):
+            self._report(
+                _error(
+                    shown, 1, "invalid-slug",
+                    f'Tên tệp "{path.name}" chỉ được gồm chữ thường không dấu, số và dấu gạch '
+                    f'ngang, ví dụ "{_suggest_slug(path.stem)}.md"; tên tệp là địa chỉ trang.',
+                )
+            )
+            return
+        document = self._read_markdown(path)
+        if document is None:
+            return
+        what = f'chuyên mục "{section.title}"'
+        parsed, problems = parse_fields(
+            section.all_fields, document.values, document.lines, shown, self.vocabularies,
+            what=what,
+        )
+        problems.extend(_check_dates(section, parsed, document.lines, shown))
+        self.portal.diagnostics.extend(problems)
+        if any(p.severity is Severity.ERROR for p in problems):
+            return
+        common = {"title", "date", "description", "tags", "fields"}
+        date = parsed.get("date") or parsed[section.date_from or "date"]
+        self.portal.items.append(
+            Item(
+                agency=agency.slug,
+                section_slug=section.slug,
+                slug=path.stem,
+                path=shown,
+                title=parsed["title"],
+                date=date,
+                body=document.body,
+                description=parsed.get("description"),
+                tags=parsed.get("tags", ()),
+                fields=parsed.get("fields", ()),
+                data={k: v for k, v in parsed.items() if k not in common},
+            )
+        )
+
+    def _check_catalog(self) -> None:
+        """Check what only the whole portal can tell: document numbers registered twice."""
+        registered: dict[str, Item] = {}
+        for item in self.portal.items:
+            number = item.data.get("number")
+            if item.section.kind != "legal_document" or number is None:
+                continue
+            first = registered.setdefault(number.upper(), item)
+            if first is not item:
+                self._report(
+                    _error(
+                        item.path, 1, "duplicate-document-number",
+                        f'Văn bản số "{number}" đã được đăng ở {first.path}; mỗi văn bản chỉ '
+                        "đăng một lần. Xóa tệp trùng hoặc sửa số ký hiệu.",
+                    )
+                )
+
+
+def _check_dates(
+    section: Section, parsed: dict, lines: dict[str, int], path: str
+) -> list[Diagnostic]:
+    """Check that dates that come in pairs are in order."""
+    pairs = {
+        "legal_document": [("effective", "ngay_hieu_luc", "expires", "ngay_het_hieu_luc")],
+        "contest": [("starts", "ngay_bat_dau", "ends", "ngay_ket_thuc")],
+    }
+    problems = []
+    for first, first_key, second, second_key in pairs.get(section.kind, ()):
+        start: dt.date | None = parsed.get(first)
+        end: dt.date | None = parsed.get(second)
+        if start and end and end < start:
+            problems.append(
+                _error(
+                    path, lines.get(second_key, 1), "dates-out-of-order",
+                    f'"{second_key}" ({end:%d/%m/%Y}) đứng trước "{first_key}" '
+                    f"({start:%d/%m/%Y}); kiểm tra lại hai ngày này.",
+                )
+            )
+    return problems
+
+
+def load_portal(root: Path) -> Portal:
+    """Load the portal in the repository at `root`."""
+    return PortalLoader(root).load()

@@ -1,0 +1,1 @@
+"""The content model: agencies, sections, items and their front-matter schemas."""

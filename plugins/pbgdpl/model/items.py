@@ -1,0 +1,61 @@
+"""Items of the component sites, and the national portal's own pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from pbgdpl.model.sections import SECTIONS_BY_SLUG, Section
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of one section of one agency site: a document, a question, a news story …"""
+
+    agency: str
+    section_slug: str
+    slug: str
+    path: str
+    title: str
+    date: dt.date
+    body: str
+    description: str | None = None
+    tags: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def section(self) -> Section:
+        """Return the section the item belongs to."""
+        return SECTIONS_BY_SLUG[self.section_slug]
+
+    @property
+    def src_uri(self) -> str:
+        """Return the item's source path below `agencies/`, which MkDocs renders."""
+        return f"{self.agency}/{self.section_slug}/{self.slug}.md"
+
+    @property
+    def url(self) -> str:
+        """Return the item's URL, relative to the portal root: /<agency>/<section>/<item>/."""
+        return f"{self.agency}/{self.section_slug}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page written by hand: the national portal's pages and agencies' introductions."""
+
+    site: str
+    src_uri: str
+    path: str
+    title: str | None
+    body: str
+    description: str | None = None
+
+    @property
+    def url(self) -> str:
+        """Return the page's URL, relative to the portal root."""
+        stem = self.src_uri.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return f"{stem}/"

@@ -1,0 +1,1 @@
+"""The build pipeline: load, validate, catalog, render every site, assemble the output."""

@@ -1,0 +1,148 @@
+"""Build the portal: every site rendered in parallel processes into one output tree."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pbgdpl.catalog import Catalog
+from pbgdpl.diagnostics import Diagnostic, Severity
+from pbgdpl.loading.portal import Portal, load_portal
+from pbgdpl.pipeline.fingerprint import platform_fingerprint, site_fingerprint
+from pbgdpl.pipeline.output import OutputTree
+from pbgdpl.pipeline.render import SiteResult, render_site
+from pbgdpl.site.structure import NATIONAL, SiteContext
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: where from and to, for which date, which sites, how many processes."""
+
+    root: Path
+    out: Path
+    as_of: dt.date
+    only: tuple[str, ...] = ()
+    jobs: int = 0
+    force: bool = False
+
+
+@dataclass
+class BuildReport:
+    """What a build did: the diagnostics, each site rendered or skipped, and the time taken."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    rendered: list[SiteResult] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> list[SiteResult]:
+        """Return the sites whose rendering failed."""
+        return [r for r in self.rendered if r.error]
+
+
+# Set in each worker process by the pool's initializer (inherited through fork, not pickled).
+_worker_args: tuple[Catalog, BuildOptions, Path, Path] | None = None
+
+
+def _init_worker(catalog: Catalog, options: BuildOptions, empty_docs: Path, staging: Path) -> None:
+    global _worker_args
+    _worker_args = (catalog, options, empty_docs, staging)
+
+
+def _render_in_worker(site: str) -> SiteResult:
+    assert _worker_args is not None
+    catalog, options, empty_docs, staging = _worker_args
+    context = SiteContext(site, catalog, options.root, options.as_of)
+    return render_site(
+        context, options.root / "mkdocs.yml", empty_docs, staging / (site or "_portal")
+    )
+
+
+def _render_all(
+    sites: list[str], catalog: Catalog, options: BuildOptions, empty_docs: Path, staging: Path
+) -> Iterator[SiteResult]:
+    jobs = options.jobs or os.cpu_count() or 1
+    if jobs == 1 or len(sites) == 1:
+        _init_worker(catalog, options, empty_docs, staging)
+        yield from map(_render_in_worker, sites)
+        return
+    # fork: workers inherit the loaded catalog and imported MkDocs instead of starting afresh.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(sites)), mp_context=context,
+        initializer=_init_worker, initargs=(catalog, options, empty_docs, staging),
+    ) as pool:
+        yield from pool.map(_render_in_worker, sites)
+
+
+def _timed(report: BuildReport, stage: str, step: Callable[[], object]) -> object:
+    started = time.perf_counter()
+    result = step()
+    report.timings[stage] = report.timings.get(stage, 0.0) + time.perf_counter() - started
+    return result
+
+
+def build_portal(options: BuildOptions) -> BuildReport:
+    """Load, check and render the portal into `options.out`; only changed sites are rebuilt."""
+    report = BuildReport()
+    portal: Portal = _timed(report, "load", lambda: load_portal(options.root))  # type: ignore[assignment]
+    report.diagnostics = portal.diagnostics
+    if portal.settings is None:
+        return report
+    catalog = Catalog.from_portal(portal)
+    unknown = [s for s in options.only if s not in catalog.agencies]
+    for slug in unknown:
+        report.diagnostics.append(
+            Diagnostic(
+                "agencies", 1, "unknown-agency", Severity.ERROR,
+                f'Không có trang thành phần "{slug}" trong thư mục agencies/.',
+            )
+        )
+    out = OutputTree(options.out)
+    out.prepare()
+    state = {} if options.force else out.load_state()
+    platform = platform_fingerprint(options.root)
+    wanted = [NATIONAL, *(options.only or catalog.agencies)]
+    fingerprints = {
+        site: site_fingerprint(site, catalog, options.root, platform, options.as_of.isoformat())
+        for site in wanted if site in catalog.agencies or site == NATIONAL
+    }
+    to_render = []
+    for site, fingerprint in fingerprints.items():
+        previous = state.get(site or "_portal", {})
+        installed = (options.out / site).is_dir() if site else bool(previous.get("entries"))
+        if previous.get("inputs") == fingerprint and installed:
+            report.skipped.append(site)
+        else:
+            to_render.append(site)
+    # Largest sites first, so no process is left with a big site at the end.
+    to_render.sort(key=lambda s: -len(catalog.items(s)) if s else -len(catalog.agencies))
+    empty_docs = out.staging / "_empty"
+    empty_docs.mkdir()
+    for result in _timed(report, "render", lambda: list(
+        _render_all(to_render, catalog, options, empty_docs, out.staging)
+    )):  # type: ignore[union-attr]
+        report.rendered.append(result)
+        if result.error:
+            continue
+        key = result.site or "_portal"
+        if result.site == NATIONAL:
+            entries = out.install_national(state.get(key, {}).get("entries", []))
+            state[key] = {"inputs": fingerprints[NATIONAL], "entries": entries}
+        else:
+            out.install_agency(result.site)
+            state[key] = {"inputs": fingerprints[result.site]}
+    if not options.only:
+        for key in [k for k in state if k != "_portal" and k not in catalog.agencies]:
+            out.remove_site(key)
+            del state[key]
+    out.save_state(state)
+    out.finish()
+    return report

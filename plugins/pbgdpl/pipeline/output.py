@@ -1,0 +1,81 @@
+"""The output folder: swap freshly rendered sites into place, and remember what built them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+STATE_FILE = ".pbgdpl-build.json"
+STAGING_DIR = ".pbgdpl-staging"
+
+
+def _replace(source: Path, target: Path) -> None:
+    """Move `source` to `target`, replacing what was there, so readers never see half a site."""
+    if target.is_dir() and not target.is_symlink():
+        trash = target.with_name(f".{target.name}.old")
+        shutil.rmtree(trash, ignore_errors=True)
+        target.rename(trash)
+        source.rename(target)
+        shutil.rmtree(trash)
+    else:
+        if target.exists() or target.is_symlink():
+            target.unlink()
+        source.rename(target)
+
+
+class OutputTree:
+    """The portal's output folder: `/` is the national site, `/<slug>/` each agency site."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.staging = root / STAGING_DIR
+
+    def prepare(self) -> None:
+        """Create the output folder and an empty staging folder inside it."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self.staging.mkdir()
+
+    def staging_for(self, site: str) -> Path:
+        """Return the staging folder a site renders into."""
+        return self.staging / (site or "_portal")
+
+    def load_state(self) -> dict[str, dict]:
+        """Return what the previous build recorded for each site, or nothing."""
+        try:
+            state = json.loads((self.root / STATE_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return state if isinstance(state, dict) else {}
+
+    def save_state(self, state: dict[str, dict]) -> None:
+        """Record what built each site, for the next incremental build."""
+        text = json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True)
+        (self.root / STATE_FILE).write_text(text + "\n", "utf-8")
+
+    def install_agency(self, slug: str) -> None:
+        """Move an agency site from staging into `/<slug>/`."""
+        _replace(self.staging_for(slug) / slug, self.root / slug)
+
+    def install_national(self, previous_entries: list[str]) -> list[str]:
+        """Move the national site's entries into `/`, dropping its stale ones; return them."""
+        staged = self.staging_for("")
+        entries = sorted(p.name for p in staged.iterdir())
+        for name in set(previous_entries) - set(entries):
+            stale = self.root / name
+            if stale.is_dir():
+                shutil.rmtree(stale)
+            elif stale.exists():
+                stale.unlink()
+        for name in entries:
+            _replace(staged / name, self.root / name)
+        return entries
+
+    def remove_site(self, slug: str) -> None:
+        """Delete the output of an agency site that no longer exists."""
+        shutil.rmtree(self.root / slug, ignore_errors=True)
+
+    def finish(self) -> None:
+        """Remove the staging folder."""
+        shutil.rmtree(self.staging, ignore_errors=True)
