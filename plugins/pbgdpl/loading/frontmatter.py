@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,10 +106,11 @@ def read_yaml_mapping(text: str, first_line: int = 1) -> tuple[dict[str, Any], d
 
 def _check_nodes(root: yaml.Node, first_line: int) -> None:
     seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        line = first_line + node.start_mark.line
+    # Each node with the line to report: a mapping value's is its key's line, where an
+    # alias is written (the node itself points back at its anchor).
+    queue = deque([(root, first_line + root.start_mark.line)])
+    while queue:
+        node, line = queue.popleft()
         if id(node) in seen:
             raise FrontMatterError(
                 "yaml-alias",
@@ -131,9 +133,9 @@ def _check_nodes(root: yaml.Node, first_line: int) -> None:
                         f"{keys[key.value]}); hãy xóa một dòng.",
                     )
                 keys[key.value] = first_line + key.start_mark.line
-                stack.append(value)
+                queue.append((value, keys[key.value]))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+            queue.extend((child, first_line + child.start_mark.line) for child in node.value)
 
 
 def split_front_matter(text: str) -> Document:
@@ -156,7 +158,5 @@ def split_front_matter(text: str) -> Document:
     values, lines = read_yaml_mapping(yaml_text, first_line=2)
     rest = text[4 + end.end() :]
     body_line = 2 + yaml_text.count("\n") + 1
-    if rest.startswith("\n"):
-        rest = rest[1:]
-        body_line += 1
+    rest = rest.removeprefix("\n")
     return Document(values, lines, rest, body_line)

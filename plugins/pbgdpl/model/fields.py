@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from pbgdpl.model.vocabularies import Vocabularies
 
 DOCUMENT_NUMBER = re.compile(
-    r"^(?P<serial>\d{1,5}[a-z]?)(?:/(?P<year>\d{4}))?/(?P<code>[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*)$"
+    r"^(?P<serial>\d{1,5}[a-z]?)(?:/(?P<year>\d{4}))?"
+    r"/(?P<code>(?=[^/]*[A-Za-zĐđ])[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*)$"
 )
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -126,10 +128,18 @@ class Year(Field):
         return {"type": "integer", "minimum": 1900, "maximum": 2100}
 
 
+def fold(text: str) -> str:
+    """Fold Vietnamese text to lower-case ASCII: "Đất đai" → "dat dai"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
 def _suggestion(value: str, allowed: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
+    # Compare without accents: editors often type without them.
+    by_folded = {fold(v): v for v in allowed}
+    close = difflib.get_close_matches(fold(value), list(by_folded), n=1, cutoff=0.6)
     if close:
-        return f' Có phải là "{close[0]}"?'
+        return f' Có phải là "{by_folded[close[0]]}"?'
     if len(allowed) <= 8:
         return " Chọn một trong: " + ", ".join(f'"{v}"' for v in allowed) + "."
     return " Xem danh sách giá trị hợp lệ trong schemas/ hoặc trong README."

@@ -1,0 +1,42 @@
+# Two commands: `make portal` builds the sample portal, `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+OUT ?= site
+PORT ?= 8000
+
+.PHONY: portal serve test validate schemas clean
+
+# A virtual environment with the pinned dependencies; remade when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \
+	  echo "python3 -m venv không chạy được: cài python3-venv (installing python3-venv)"; \
+	  apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	@touch $@
+
+portal: $(VENV)/.installed
+	$(PY) build.py build --out $(OUT)
+	@echo "Đã dựng cổng mẫu vào $(OUT)/. Xem trước: make serve, rồi mở http://127.0.0.1:$(PORT)/"
+
+serve: $(VENV)/.installed
+	@test -f $(OUT)/index.html || $(PY) build.py build --out $(OUT)
+	$(PY) build.py serve --out $(OUT) --port $(PORT)
+
+validate: $(VENV)/.installed
+	$(PY) build.py validate
+
+schemas: $(VENV)/.installed
+	$(PY) build.py schemas --out schemas
+
+test: $(VENV)/.installed-test
+	$(PY) -m ruff check .
+	$(PY) build.py schemas --out schemas --check
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(OUT) .pytest_cache

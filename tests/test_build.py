@@ -1,0 +1,111 @@
+"""A real build of the sample portal, checked page by page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from conftest import AS_OF, REPO, write
+from htmlcheck import broken_links, links_of
+
+from pbgdpl.model.sections import SECTIONS_BY_SLUG
+
+AGENCIES = sorted(p.name for p in (REPO / "agencies").iterdir() if (p / "agency.yml").is_file())
+
+
+def agency_config(slug: str) -> dict:
+    return yaml.safe_load((REPO / "agencies" / slug / "agency.yml").read_text("utf-8"))
+
+
+def test_sample_has_the_agencies_the_portal_needs() -> None:
+    kinds = [agency_config(slug)["kind"] for slug in AGENCIES]
+    assert len(AGENCIES) >= 8
+    assert kinds.count("ministry") >= 3
+    assert kinds.count("province") >= 4
+    assert "organisation" in kinds
+
+
+def test_every_site_has_a_home_page(built_portal: Path) -> None:
+    assert (built_portal / "index.html").is_file()
+    for slug in AGENCIES:
+        assert (built_portal / slug / "index.html").is_file(), slug
+
+
+def test_national_home_links_every_agency(built_portal: Path) -> None:
+    links = links_of(built_portal / "index.html")
+    for slug in AGENCIES:
+        assert f"./{slug}/" in links, slug
+    directory = (built_portal / "don-vi/index.html").read_text("utf-8")
+    for slug in AGENCIES:
+        assert agency_config(slug)["name"] in directory
+
+
+def test_every_section_and_item_of_every_agency_renders(built_portal: Path) -> None:
+    for slug in AGENCIES:
+        for section in agency_config(slug)["sections"]:
+            listing = (built_portal / slug / section / "index.html").read_text("utf-8")
+            assert f"<h1>{SECTIONS_BY_SLUG[section].title}</h1>" in listing
+            for item in (REPO / "agencies" / slug / section).glob("*.md"):
+                page = built_portal / slug / section / item.stem / "index.html"
+                assert page.is_file(), page
+                assert f'href="../../{item.stem}/"' in listing or "trang-2" in listing
+
+
+def test_agency_pages_say_which_agency_and_link_home(built_portal: Path) -> None:
+    for slug in AGENCIES:
+        name = agency_config(slug)["name"]
+        for page in (built_portal / slug).rglob("index.html"):
+            html = page.read_text("utf-8")
+            assert f"Trang thành phần: <strong>{name}</strong>" in html, page
+            depth = len(page.relative_to(built_portal).parts) - 1
+            assert f'href="{"/".join([".."] * depth)}/"' in html, page
+            assert f'href="{"/".join([".."] * depth)}/don-vi/"' in html, page
+
+
+def test_no_internal_link_is_broken(built_portal: Path) -> None:
+    assert broken_links(built_portal) == []
+
+
+def test_pages_stay_small(built_portal: Path) -> None:
+    sizes = {p: p.stat().st_size for p in built_portal.rglob("*.html")}
+    assert len(sizes) > 80
+    heavy = {str(p): s for p, s in sizes.items() if s >= 100_000}
+    assert heavy == {}
+
+
+def test_legal_document_shows_its_facts_with_vietnamese_dates(built_portal: Path) -> None:
+    page = built_portal / "bo-tu-phap/van-ban-moi"
+    html = "\n".join(p.read_text("utf-8") for p in page.glob("*/index.html"))
+    assert "<th scope=\"row\">Số ký hiệu</th><td>471/QĐ-TTg</td>" in html
+    assert "<th scope=\"row\">Ngày ban hành</th><td>26/04/2019</td>" in html
+
+
+def test_pages_show_the_as_of_date(built_portal: Path) -> None:
+    assert f"Dữ liệu tính đến ngày {AS_OF:%d/%m/%Y}" in (built_portal / "index.html").read_text(
+        "utf-8"
+    )
+
+
+def test_one_broken_file_does_not_take_down_other_agencies(portal_copy: Path, run_cli) -> None:
+    write(portal_copy / "agencies/ha-noi/tin-tuc/loi.md", "---\ntitle: [\n---\n")
+    out = portal_copy / "site"
+    status, stdout, err = run_cli(portal_copy, "build", "--out", str(out), "--as-of", "2026-11-23")
+    assert status == 1
+    assert "agencies/ha-noi/tin-tuc/loi.md:2: lỗi [invalid-yaml]" in err
+    for slug in AGENCIES:
+        assert (out / slug / "index.html").is_file()
+    assert not (out / "ha-noi/tin-tuc/loi").exists()
+
+
+def test_unchanged_sites_are_not_rebuilt(portal_copy: Path, run_cli) -> None:
+    out = portal_copy / "site"
+    args = ("build", "--out", str(out), "--as-of", "2026-11-23")
+    assert run_cli(portal_copy, *args)[0] == 0
+    status, stdout, _ = run_cli(portal_copy, *args)
+    assert f"Đã dựng 0 trang (0 trang con), giữ nguyên {len(AGENCIES) + 1} trang" in stdout
+    news = sorted((portal_copy / "agencies/ha-noi/tin-tuc").glob("*.md"))[0]
+    news.write_text(news.read_text("utf-8").replace("title:", "title: Sửa:", 1), "utf-8")
+    status, stdout, _ = run_cli(portal_copy, *args)
+    assert "Đã dựng 2 trang" in stdout and f"giữ nguyên {len(AGENCIES) - 1} trang" in stdout
+    assert "Sửa:" in (out / "ha-noi/tin-tuc" / news.stem / "index.html").read_text("utf-8")
+    assert "Sửa:" in (out / "tin-tuc/index.html").read_text("utf-8")
