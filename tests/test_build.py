@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from conftest import AS_OF, REPO, write
-from htmlcheck import broken_links, links_of
 
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
+
+from conftest import AS_OF, REPO, write
+from htmlcheck import broken_links, links_of
 
 AGENCIES = sorted(p.name for p in (REPO / "agencies").iterdir() if (p / "agency.yml").is_file())
 
@@ -89,7 +90,7 @@ def test_pages_show_the_as_of_date(built_portal: Path) -> None:
 def test_one_broken_file_does_not_take_down_other_agencies(portal_copy: Path, run_cli) -> None:
     write(portal_copy / "agencies/ha-noi/tin-tuc/loi.md", "---\ntitle: [\n---\n")
     out = portal_copy / "site"
-    status, stdout, err = run_cli(portal_copy, "build", "--out", str(out), "--as-of", "2026-11-23")
+    status, _, err = run_cli(portal_copy, "build", "--out", str(out), "--as-of", "2026-11-23")
     assert status == 1
     assert "agencies/ha-noi/tin-tuc/loi.md:2: lỗi [invalid-yaml]" in err
     for slug in AGENCIES:
@@ -101,11 +102,11 @@ def test_unchanged_sites_are_not_rebuilt(portal_copy: Path, run_cli) -> None:
     out = portal_copy / "site"
     args = ("build", "--out", str(out), "--as-of", "2026-11-23")
     assert run_cli(portal_copy, *args)[0] == 0
-    status, stdout, _ = run_cli(portal_copy, *args)
+    _, stdout, _ = run_cli(portal_copy, *args)
     assert f"Đã dựng 0 trang (0 trang con), giữ nguyên {len(AGENCIES) + 1} trang" in stdout
     news = sorted((portal_copy / "agencies/ha-noi/tin-tuc").glob("*.md"))[0]
     news.write_text(news.read_text("utf-8").replace("title:", "title: Sửa:", 1), "utf-8")
-    status, stdout, _ = run_cli(portal_copy, *args)
+    _, stdout, _ = run_cli(portal_copy, *args)
     assert "Đã dựng 2 trang" in stdout and f"giữ nguyên {len(AGENCIES) - 1} trang" in stdout
     assert "Sửa:" in (out / "ha-noi/tin-tuc" / news.stem / "index.html").read_text("utf-8")
     assert "Sửa:" in (out / "tin-tuc/index.html").read_text("utf-8")

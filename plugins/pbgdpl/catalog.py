@@ -1,4 +1,4 @@
-"""The catalog: one index of every item of every site, read by everything that looks across sites."""
+"""The catalog: one index of every item of every site, for everything that looks across sites."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import functools
 import http.server
@@ -110,10 +111,8 @@ def command_serve(args: argparse.Namespace) -> int:
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.out))
     with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
         print(f"Xem cổng tại http://127.0.0.1:{args.port}/ (Ctrl+C để dừng)")
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
     return 0
 
 

@@ -96,7 +96,8 @@ def read_yaml_mapping(text: str, first_line: int = 1) -> tuple[dict[str, Any], d
             "invalid-yaml",
             line,
             f"Lỗi cú pháp YAML: {error.problem or error.context}. Kiểm tra dấu hai chấm, "
-            "thụt lề và dấu ngoặc kép ở dòng này (giá trị có dấu hai chấm cần đặt trong ngoặc kép).",
+            "thụt lề và dấu ngoặc kép ở dòng này (giá trị có dấu hai chấm cần đặt trong "
+            "ngoặc kép).",
         ) from None
     finally:
         loader.dispose()
@@ -115,7 +116,8 @@ def _check_nodes(root: yaml.Node, first_line: int) -> None:
             raise FrontMatterError(
                 "yaml-alias",
                 line,
-                "Không dùng neo và bí danh YAML (&, *) trong tệp nội dung; hãy viết giá trị đầy đủ.",
+                "Không dùng neo và bí danh YAML (&, *) trong tệp nội dung; "
+                "hãy viết giá trị đầy đủ.",
             )
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):

@@ -57,7 +57,7 @@ def render_site(
         plugin.bind(context)  # type: ignore[attr-defined]
         build(config)
         pages = len(plugin.records)  # type: ignore[attr-defined]
-    except Exception as error:  # noqa: BLE001 - one site's failure must not stop the others
+    except Exception as error:
         return SiteResult(
             context.site, staging, time.perf_counter() - started, tuple(capture.messages),
             error=f"{type(error).__name__}: {error}",
