@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from pbgdpl.pipeline.search_index import BUNDLE, index_site
 from pbgdpl.site.structure import SiteContext
 
 
@@ -20,6 +21,7 @@ class SiteResult:
     site: str
     staging: Path
     seconds: float
+    index_seconds: float = 0.0
     warnings: tuple[str, ...] = ()
     error: str | None = None
     pages: int = 0
@@ -44,8 +46,9 @@ class _Capture(logging.Handler):
 def render_site(
     context: SiteContext, config_file: Path, empty_docs: Path, staging: Path
 ) -> SiteResult:
-    """Build `context.site` into `staging`; never raise, report the error instead."""
+    """Build `context.site` and its search index into `staging`; report errors, never raise."""
     started = time.perf_counter()
+    rendered = started
     capture = _Capture()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(capture)
@@ -57,14 +60,17 @@ def render_site(
         plugin.bind(context)  # type: ignore[attr-defined]
         build(config)
         pages = len(plugin.records)  # type: ignore[attr-defined]
-    except Exception as error:
+        rendered = time.perf_counter()
+        site_root = staging / context.site if context.site else staging
+        index_site(staging, site_root / BUNDLE)
+    except Exception as error:  # noqa: BLE001 - one site's failure must not stop the others
         return SiteResult(
-            context.site, staging, time.perf_counter() - started, tuple(capture.messages),
-            error=f"{type(error).__name__}: {error}",
+            context.site, staging, rendered - started, time.perf_counter() - rendered,
+            warnings=tuple(capture.messages), error=f"{type(error).__name__}: {error}",
         )
     finally:
         logger.removeHandler(capture)
     return SiteResult(
-        context.site, staging, time.perf_counter() - started, tuple(capture.messages),
-        pages=pages,
+        context.site, staging, rendered - started, time.perf_counter() - rendered,
+        warnings=tuple(capture.messages), pages=pages,
     )
