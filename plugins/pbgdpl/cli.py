@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import functools
 import http.server
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -88,6 +89,8 @@ def command_build(args: argparse.Namespace) -> int:
         f"{len(report.skipped)} trang không đổi, vào {options.out} ({timings}); "
         f"dữ liệu tính đến ngày {options.as_of:%d/%m/%Y}."
     )
+    if args.report:
+        args.report.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=1), "utf-8")
     warned = any(r.warnings for r in report.rendered) or report.diagnostics
     if has_errors(report.diagnostics) or report.failed or (args.strict and warned):
         return 1
@@ -134,6 +137,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", type=int, default=0, help="số tiến trình (default: all cores)")
     build.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     build.add_argument("--force", action="store_true", help="dựng lại mọi trang")
+    build.add_argument("--report", type=Path, default=None,
+                       help="ghi số liệu của lần dựng (JSON) vào tệp này, cho benchmark")
     build.set_defaults(run=command_build)
 
     validate = commands.add_parser("validate", help="kiểm tra nội dung (validate content)")

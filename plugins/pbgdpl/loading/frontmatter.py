@@ -90,8 +90,13 @@ def read_yaml_mapping(text: str, first_line: int = 1) -> tuple[dict[str, Any], d
             )
         values = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = first_line + (mark.line if mark else 0)
+        # An unclosed quote or bracket is found only at the end of the text: point at
+        # where it was opened instead.
+        at_end = "end of stream" in (error.problem or "")
+        mark = (error.context_mark if at_end else None) or error.problem_mark or error.context_mark
+        # Never point past the last written line (the closing "---" is not the culprit).
+        last = max((i for i, t in enumerate(text.split("\n")) if t.strip()), default=0)
+        line = first_line + min(mark.line if mark else 0, last)
         raise FrontMatterError(
             "invalid-yaml",
             line,

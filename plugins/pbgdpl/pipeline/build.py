@@ -41,6 +41,18 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
+    def to_json(self) -> dict[str, object]:
+        """Return the figures of the build: stage wall times and per-site work."""
+        return {
+            "timings": self.timings,
+            "sites_rendered": len(self.rendered),
+            "sites_skipped": len(self.skipped),
+            "pages": sum(r.pages for r in self.rendered),
+            "render_seconds": sum(r.seconds for r in self.rendered),
+            "index_seconds": sum(r.index_seconds for r in self.rendered),
+            "errors": sum(d.severity is Severity.ERROR for d in self.diagnostics),
+        }
+
     @property
     def failed(self) -> list[SiteResult]:
         """Return the sites whose rendering failed."""
@@ -69,7 +81,7 @@ def _render_all(
     sites: list[str], catalog: Catalog, options: BuildOptions, empty_docs: Path, staging: Path
 ) -> Iterator[SiteResult]:
     jobs = options.jobs or os.cpu_count() or 1
-    if jobs == 1 or len(sites) == 1:
+    if jobs == 1 or len(sites) <= 1:
         _init_worker(catalog, options, empty_docs, staging)
         yield from map(_render_in_worker, sites)
         return
@@ -89,30 +101,15 @@ def _timed(report: BuildReport, stage: str, step: Callable[[], object]) -> objec
     return result
 
 
-def build_portal(options: BuildOptions) -> BuildReport:
-    """Load, check and render the portal into `options.out`; only changed sites are rebuilt."""
-    report = BuildReport()
-    portal: Portal = _timed(report, "load", lambda: load_portal(options.root))  # type: ignore[assignment]
-    report.diagnostics = portal.diagnostics
-    if portal.settings is None:
-        return report
-    catalog = Catalog.from_portal(portal)
-    unknown = [s for s in options.only if s not in catalog.agencies]
-    for slug in unknown:
-        report.diagnostics.append(
-            Diagnostic(
-                "agencies", 1, "unknown-agency", Severity.ERROR,
-                f'Không có trang thành phần "{slug}" trong thư mục agencies/.',
-            )
-        )
-    out = OutputTree(options.out)
-    out.prepare()
-    state = {} if options.force else out.load_state()
+def _plan(
+    catalog: Catalog, options: BuildOptions, state: dict[str, dict], report: BuildReport
+) -> tuple[list[str], dict[str, str]]:
+    """Return the sites whose inputs changed since the last build, and every fingerprint."""
     platform = platform_fingerprint(options.root)
-    wanted = [NATIONAL, *(options.only or catalog.agencies)]
+    wanted = [NATIONAL, *(s for s in options.only or catalog.agencies if s in catalog.agencies)]
     fingerprints = {
         site: site_fingerprint(site, catalog, options.root, platform, options.as_of.isoformat())
-        for site in wanted if site in catalog.agencies or site == NATIONAL
+        for site in wanted
     }
     to_render = []
     for site, fingerprint in fingerprints.items():
@@ -122,23 +119,53 @@ def build_portal(options: BuildOptions) -> BuildReport:
             report.skipped.append(site)
         else:
             to_render.append(site)
-    # Largest sites first, so no process is left with a big site at the end.
-    to_render.sort(key=lambda s: -len(catalog.items(s)) if s else -len(catalog.agencies))
-    empty_docs = out.staging / "_empty"
-    empty_docs.mkdir()
-    for result in _timed(report, "render", lambda: list(
-        _render_all(to_render, catalog, options, empty_docs, out.staging)
-    )):  # type: ignore[union-attr]
-        report.rendered.append(result)
+    # Largest sites first, so no process is left alone with a big site at the end.
+    to_render.sort(key=lambda s: -len(catalog.items(s)))
+    return to_render, fingerprints
+
+
+def _install(
+    results: list[SiteResult], out: OutputTree, state: dict[str, dict],
+    fingerprints: dict[str, str],
+) -> None:
+    """Move every site that rendered well into the output tree and record its inputs."""
+    for result in results:
         if result.error:
             continue
-        key = result.site or "_portal"
         if result.site == NATIONAL:
-            entries = out.install_national(state.get(key, {}).get("entries", []))
-            state[key] = {"inputs": fingerprints[NATIONAL], "entries": entries}
+            entries = out.install_national(state.get("_portal", {}).get("entries", []))
+            state["_portal"] = {"inputs": fingerprints[NATIONAL], "entries": entries}
         else:
             out.install_agency(result.site)
-            state[key] = {"inputs": fingerprints[result.site]}
+            state[result.site] = {"inputs": fingerprints[result.site]}
+
+
+def build_portal(options: BuildOptions) -> BuildReport:
+    """Load, check and render the portal into `options.out`; only changed sites are rebuilt."""
+    report = BuildReport()
+    portal: Portal = _timed(report, "load", lambda: load_portal(options.root))  # type: ignore[assignment]
+    report.diagnostics = portal.diagnostics
+    if portal.settings is None:
+        return report
+    catalog = Catalog.from_portal(portal)
+    for slug in options.only:
+        if slug not in catalog.agencies:
+            report.diagnostics.append(
+                Diagnostic(
+                    "agencies", 1, "unknown-agency", Severity.ERROR,
+                    f'Không có trang thành phần "{slug}" trong thư mục agencies/.',
+                )
+            )
+    out = OutputTree(options.out)
+    out.prepare()
+    state = {} if options.force else out.load_state()
+    to_render, fingerprints = _plan(catalog, options, state, report)
+    empty_docs = out.staging / "_empty"
+    empty_docs.mkdir()
+    report.rendered = _timed(report, "render+index", lambda: list(  # type: ignore[assignment]
+        _render_all(to_render, catalog, options, empty_docs, out.staging)
+    ))
+    _timed(report, "install", lambda: _install(report.rendered, out, state, fingerprints))
     if not options.only:
         for key in [k for k in state if k != "_portal" and k not in catalog.agencies]:
             out.remove_site(key)

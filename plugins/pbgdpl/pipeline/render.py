@@ -63,7 +63,7 @@ def render_site(
         rendered = time.perf_counter()
         site_root = staging / context.site if context.site else staging
         index_site(staging, site_root / BUNDLE)
-    except Exception as error:  # noqa: BLE001 - one site's failure must not stop the others
+    except Exception as error:
         return SiteResult(
             context.site, staging, rendered - started, time.perf_counter() - rendered,
             warnings=tuple(capture.messages), error=f"{type(error).__name__}: {error}",

@@ -1,0 +1,237 @@
+"""Benchmark the portal build at national scale and print the figures issue 3 asks for.
+
+    python benchmarks/run.py --pages 10000 [--agencies 70] [--stock both|prune|default|none]
+
+Generates a synthetic portal, builds it fully, measures incremental rebuilds, then builds
+the same corpus with stock MkDocs + Material as one site; prints a table and writes JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+from generate import add_agency, add_item, edit_item, generate_portal
+
+AS_OF = "2026-11-23"
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass
+class Run:
+    """One measured command: wall time, peak memory of its process tree, and its report."""
+
+    seconds: float
+    peak_rss: int
+    report: dict = field(default_factory=dict)
+
+
+def _tree_rss(process: psutil.Process) -> int:
+    total = 0
+    for member in [process, *process.children(recursive=True)]:
+        # A worker may exit between listing and reading it.
+        with contextlib.suppress(psutil.Error):
+            total += member.memory_info().rss
+    return total
+
+
+def measure(command: list[str], cwd: Path, report: Path | None = None) -> Run:
+    """Run `command`, sampling the RSS of its whole process tree every 20 ms."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = psutil.Process(child.pid)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            try:
+                peak = max(peak, _tree_rss(process))
+            except psutil.Error:
+                return
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = child.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if child.returncode not in (0,):
+        sys.exit(f"{' '.join(command)} failed ({child.returncode}):\n{stderr.decode()[-3000:]}")
+    loaded = json.loads(report.read_text("utf-8")) if report and report.is_file() else {}
+    return Run(seconds, peak, loaded)
+
+
+def build(portal: Path, out: Path, jobs: int, *, force: bool = False) -> Run:
+    """Build the portal with build.py, as CI does."""
+    report = portal / "report.json"
+    command = [sys.executable, "build.py", "build", "--out", str(out), "--as-of", AS_OF,
+               "--report", str(report)]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    if force:
+        command.append("--force")
+    return measure(command, portal, report)
+
+
+def html_sizes(site: Path) -> list[int]:
+    """Return the size of every HTML page of the portal, search bundles excluded."""
+    return [p.stat().st_size for p in site.rglob("*.html") if "pagefind" not in p.parts]
+
+
+def folder_size(path: Path) -> int:
+    """Return the bytes of every file under `path`."""
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def first_query_bytes(bundle: Path) -> int:
+    """Estimate the bytes one Pagefind bundle sends for a first query.
+
+    The browser loads pagefind.js, the entry file, the metadata, the WebAssembly, one
+    index chunk and the fragments of the first results (here: the mean chunk and five
+    mean fragments); a real browser measurement belongs to the search issue.
+    """
+    fixed = ["pagefind.js", "pagefind-entry.json"]
+    size = sum((bundle / name).stat().st_size for name in fixed)
+    size += sum(p.stat().st_size for p in bundle.glob("*.pf_meta"))
+    size += sum(p.stat().st_size for p in bundle.glob("wasm.*.pagefind"))
+    chunks = [p.stat().st_size for p in (bundle / "index").glob("*")]
+    fragments = [p.stat().st_size for p in (bundle / "fragment").glob("*")]
+    size += int(statistics.mean(chunks)) if chunks else 0
+    size += 5 * int(statistics.mean(fragments)) if fragments else 0
+    return size
+
+
+def stock_build(portal: Path, work: Path, *, prune: bool) -> Run:
+    """Build every item as one stock MkDocs + Material site (default navigation)."""
+    docs = work / "docs"
+    if not docs.exists():
+        shutil.copytree(portal / "agencies", docs, ignore=shutil.ignore_patterns("*.yml"))
+        (docs / "index.md").write_text("# Cổng PBGDPL\n", "utf-8")
+    features = "\n    - navigation.prune" if prune else " []"
+    (work / "mkdocs.yml").write_text(
+        f"site_name: Stock\ntheme:\n  name: material\n  language: vi\n  features:{features}\n",
+        "utf-8",
+    )
+    return measure([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / "site")], work)
+
+
+def main() -> None:
+    """Run the benchmark and print its table."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", type=int, default=1000, help="items in the synthetic portal")
+    parser.add_argument("--agencies", type=int, default=70)
+    parser.add_argument("--jobs", type=int, default=0, help="build processes (default: cores)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--stock", choices=["both", "default", "prune", "none"], default=None,
+                        help="stock MkDocs runs (default: both up to 3,000 pages, else prune)")
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    args = parser.parse_args()
+    stock = args.stock or ("both" if args.pages <= 3000 else "prune")
+
+    work = Path(tempfile.mkdtemp(prefix=f"pbgdpl-bench-{args.pages}-"))
+    figures: dict[str, object] = {"pages": args.pages, "agencies": args.agencies}
+    started = time.perf_counter()
+    generated = generate_portal(work / "portal", agencies=args.agencies, items=args.pages,
+                                seed=args.seed)
+    figures["generate_seconds"] = round(time.perf_counter() - started, 2)
+    portal, site = generated.root, work / "site"
+
+    full = build(portal, site, args.jobs, force=True)
+    sizes = html_sizes(site)
+    bundles = [p for p in site.rglob("pagefind") if (p / "pagefind-entry.json").is_file()]
+    national_bundle = site / "pagefind"
+    agency_bundle = max((b for b in bundles if b != national_bundle), key=folder_size)
+    rendered_pages = full.report["pages"]
+    figures["full"] = {
+        "seconds": round(full.seconds, 2),
+        "ms_per_page": round(1000 * full.seconds / rendered_pages, 2),
+        "stages": {k: round(v, 2) for k, v in full.report["timings"].items()},
+        "cpu_render_seconds": round(full.report["render_seconds"], 2),
+        "cpu_index_seconds": round(full.report["index_seconds"], 2),
+        "peak_rss_mb": round(full.peak_rss / 2**20),
+        "output_mb": round(folder_size(site) / 2**20, 1),
+        "html_pages": len(sizes),
+        "rendered_pages": rendered_pages,
+        "html_kb_median": round(statistics.median(sizes) / 1024, 1),
+        "html_kb_max": round(max(sizes) / 1024, 1),
+        "search_index_mb": round(sum(folder_size(b) for b in bundles) / 2**20, 1),
+        "search_bundles": len(bundles),
+        "first_query_kb_agency": round(first_query_bytes(agency_bundle) / 1024),
+        "first_query_kb_all_sites": round(sum(first_query_bytes(b) for b in bundles) / 1024),
+    }
+
+    incremental = {}
+    edit_item(generated.item_paths[len(generated.item_paths) // 2])
+    incremental["edit_one_item"] = build(portal, site, args.jobs)
+    add_item(portal, generated.agencies[0], seed=args.seed + 1)
+    incremental["add_one_item"] = build(portal, site, args.jobs)
+    add_agency(portal, "don-vi-moi", items=max(args.pages // args.agencies, 11), seed=args.seed + 2)
+    incremental["add_one_agency"] = build(portal, site, args.jobs)
+    incremental["no_change"] = build(portal, site, args.jobs)
+    figures["incremental"] = {
+        name: {"seconds": round(run.seconds, 2), "sites_rebuilt": run.report["sites_rendered"],
+               "peak_rss_mb": round(run.peak_rss / 2**20)}
+        for name, run in incremental.items()
+    }
+
+    figures["stock"] = {}
+    for variant in ("default", "prune"):
+        if stock in (variant, "both"):
+            run = stock_build(portal, work / "stock", prune=variant == "prune")
+            figures["stock"][variant] = {  # type: ignore[index]
+                "seconds": round(run.seconds, 2),
+                "ratio": round(run.seconds / full.seconds, 1),
+                "peak_rss_mb": round(run.peak_rss / 2**20),
+                "html_kb_median": round(statistics.median(html_sizes(work / "stock/site")) / 1024),
+            }
+    print_table(figures)
+    args.out.mkdir(parents=True, exist_ok=True)
+    target = args.out / f"bench-{args.pages}.json"
+    target.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    print(f"\nJSON: {target}")
+    shutil.rmtree(work)
+
+
+def print_table(figures: dict) -> None:
+    """Print the figures as a two-column table."""
+    full = figures["full"]
+    rows = [
+        ("pages (items) / agencies", f"{figures['pages']} / {figures['agencies']}"),
+        ("full build, wall", f"{full['seconds']} s"),
+        ("  ms per rendered page", f"{full['ms_per_page']} ms ({full['rendered_pages']} pages)"),
+        *((f"  stage {k}", f"{v} s") for k, v in full["stages"].items()),
+        ("  CPU in MkDocs / Pagefind", f"{full['cpu_render_seconds']} s / "
+                                       f"{full['cpu_index_seconds']} s"),
+        ("peak memory (process tree)", f"{full['peak_rss_mb']} MB"),
+        ("output size", f"{full['output_mb']} MB"),
+        ("HTML per page median / max", f"{full['html_kb_median']} KB / {full['html_kb_max']} KB"),
+        ("search index", f"{full['search_index_mb']} MB in {full['search_bundles']} bundles"),
+        ("first query, one agency (est.)", f"{full['first_query_kb_agency']} KB"),
+        ("first query, all sites (est.)", f"{full['first_query_kb_all_sites']} KB"),
+        *((f"incremental: {k}", f"{v['seconds']} s ({v['sites_rebuilt']} sites)")
+          for k, v in figures["incremental"].items()),
+        *((f"stock Material ({k})", f"{v['seconds']} s = {v['ratio']}× ours, "
+                                     f"{v['html_kb_median']} KB/page")
+          for k, v in figures["stock"].items()),
+    ]
+    width = max(len(r[0]) for r in rows)
+    for label, value in rows:
+        print(f"{label.ljust(width)}  {value}")
+
+
+if __name__ == "__main__":
+    main()
