@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from pbgdpl.pipeline.theme_dirs import shallow_theme_dirs
 from pbgdpl.pipeline.search_index import BUNDLE, index_site
 from pbgdpl.site.structure import SiteContext
 
@@ -56,6 +57,10 @@ def render_site(
         config = load_config(
             config_file=str(config_file), docs_dir=str(empty_docs), site_dir=str(staging)
         )
+        if context.site:
+            config.theme.dirs = shallow_theme_dirs(
+                config.theme.dirs, config.theme.custom_dir, empty_docs.parent / "_theme"
+            )
         plugin = config.plugins["pbgdpl/site"]
         plugin.bind(context)  # type: ignore[attr-defined]
         build(config)
