@@ -17,6 +17,7 @@ from pbgdpl.diagnostics import FORMATTERS, Severity, format_text, has_errors
 from pbgdpl.loading.portal import load_portal
 from pbgdpl.model.schemas import check_schemas, write_schemas
 from pbgdpl.pipeline.build import BuildOptions, build_portal
+from pbgdpl.pipeline.shards import AssembleError, assemble, parse_shard
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -72,7 +73,7 @@ def command_build(args: argparse.Namespace) -> int:
     """Build the portal into the output folder."""
     options = BuildOptions(
         root=args.root, out=args.out, as_of=args.as_of or today_in_vietnam(),
-        only=tuple(args.only), jobs=args.jobs, force=args.force,
+        only=tuple(args.only), jobs=args.jobs, force=args.force, shard=args.shard,
     )
     report = build_portal(options)
     if report.diagnostics:
@@ -95,6 +96,24 @@ def command_build(args: argparse.Namespace) -> int:
     if has_errors(report.diagnostics) or report.failed or (args.strict and warned):
         return 1
     return 0
+
+
+def command_assemble(args: argparse.Namespace) -> int:
+    """Join the outputs of sharded builds into one portal."""
+    try:
+        sites = assemble(args.shards, args.out)
+    except AssembleError as error:
+        print(f"lỗi: {error}", file=sys.stderr)
+        return 1
+    print(f"Đã ghép {len(sites)} trang từ {len(args.shards)} phân đoạn vào {args.out}.")
+    return 0
+
+
+def _shard(text: str) -> tuple[int, int]:
+    try:
+        return parse_shard(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def command_schemas(args: argparse.Namespace) -> int:
@@ -139,7 +158,14 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="dựng lại mọi trang")
     build.add_argument("--report", type=Path, default=None,
                        help="ghi số liệu của lần dựng (JSON) vào tệp này, cho benchmark")
+    build.add_argument("--shard", type=_shard, default=None, metavar="I/N",
+                       help="chỉ dựng phần thứ I trong N phần của cổng (sharded build)")
     build.set_defaults(run=command_build)
+
+    join = commands.add_parser("assemble", help="ghép kết quả các phân đoạn (join shards)")
+    join.add_argument("shards", nargs="+", type=Path, help="thư mục kết quả của từng phân đoạn")
+    join.add_argument("--out", type=Path, default=Path("site"))
+    join.set_defaults(run=command_assemble)
 
     validate = commands.add_parser("validate", help="kiểm tra nội dung (validate content)")
     validate.add_argument("paths", nargs="*", help="chỉ báo lỗi của các tệp/thư mục này")

@@ -17,6 +17,7 @@ from pbgdpl.loading.portal import Portal, load_portal
 from pbgdpl.pipeline.fingerprint import platform_fingerprint, site_fingerprint
 from pbgdpl.pipeline.output import OutputTree
 from pbgdpl.pipeline.render import SiteResult, render_site
+from pbgdpl.pipeline.shards import shard_sites
 from pbgdpl.site.structure import NATIONAL, SiteContext
 
 
@@ -30,6 +31,7 @@ class BuildOptions:
     only: tuple[str, ...] = ()
     jobs: int = 0
     force: bool = False
+    shard: tuple[int, int] | None = None
 
 
 @dataclass
@@ -106,7 +108,10 @@ def _plan(
 ) -> tuple[list[str], dict[str, str]]:
     """Return the sites whose inputs changed since the last build, and every fingerprint."""
     platform = platform_fingerprint(options.root)
-    wanted = [NATIONAL, *(s for s in options.only or catalog.agencies if s in catalog.agencies)]
+    if options.shard:
+        wanted = shard_sites(catalog, *options.shard)
+    else:
+        wanted = [NATIONAL, *(s for s in options.only or catalog.agencies if s in catalog.agencies)]
     fingerprints = {
         site: site_fingerprint(site, catalog, options.root, platform, options.as_of.isoformat())
         for site in wanted
@@ -166,7 +171,7 @@ def build_portal(options: BuildOptions) -> BuildReport:
         _render_all(to_render, catalog, options, empty_docs, out.staging)
     ))
     _timed(report, "install", lambda: _install(report.rendered, out, state, fingerprints))
-    if not options.only:
+    if not options.only and not options.shard:
         for key in [k for k in state if k != "_portal" and k not in catalog.agencies]:
             out.remove_site(key)
             del state[key]

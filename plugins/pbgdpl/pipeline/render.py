@@ -10,8 +10,8 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from pbgdpl.pipeline.theme_dirs import shallow_theme_dirs
 from pbgdpl.pipeline.search_index import BUNDLE, index_site
+from pbgdpl.pipeline.theme_dirs import shallow_theme_dirs
 from pbgdpl.site.structure import SiteContext
 
 

@@ -1,0 +1,74 @@
+"""Sharded builds: split the sites over several machines, then join their outputs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from pbgdpl.catalog import Catalog
+from pbgdpl.pipeline.output import OutputTree
+from pbgdpl.site.structure import NATIONAL
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """Read "I/N" (1 ≤ I ≤ N) into (I, N)."""
+    index, _, count = text.partition("/")
+    if not (index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
+        raise ValueError(f"phân đoạn phải viết dạng I/N với 1 ≤ I ≤ N, ví dụ 1/4: {text!r}")
+    return int(index), int(count)
+
+
+def shard_sites(catalog: Catalog, index: int, count: int) -> list[str]:
+    """Return the sites of shard `index` of `count`: a deterministic, balanced share.
+
+    Sites are dealt largest first to the shard with the fewest items so far (ties to
+    the lowest shard), so every machine gets about the same number of pages.
+    """
+    sites = sorted([NATIONAL, *catalog.agencies], key=lambda s: (-len(catalog.items(s)), s))
+    loads = [0] * count
+    share: list[list[str]] = [[] for _ in range(count)]
+    for site in sites:
+        lightest = loads.index(min(loads))
+        share[lightest].append(site)
+        loads[lightest] += len(catalog.items(site)) + 1
+    return share[index - 1]
+
+
+class AssembleError(Exception):
+    """Shard outputs that cannot be joined."""
+
+
+def assemble(shards: list[Path], target: Path) -> list[str]:
+    """Copy the sites of every shard output into `target`; return the sites joined."""
+    out = OutputTree(target)
+    out.prepare()
+    state = out.load_state()
+    joined: dict[str, Path] = {}
+    for shard in shards:
+        shard_state = OutputTree(shard).load_state()
+        if not shard_state:
+            raise AssembleError(f"{shard}: không phải kết quả của 'build --shard' (no build state)")
+        for key, record in sorted(shard_state.items()):
+            if key in joined:
+                raise AssembleError(f"trang {key!r} có trong cả {joined[key]} và {shard}")
+            joined[key] = shard
+            if key == "_portal":
+                for name in record["entries"]:
+                    _copy(shard / name, target / name)
+            else:
+                _copy(shard / key, target / key)
+            state[key] = record
+    out.save_state(state)
+    out.finish()
+    return sorted(joined)
+
+
+def _copy(source: Path, target: Path) -> None:
+    if target.is_dir():
+        shutil.rmtree(target)
+    elif target.exists():
+        target.unlink()
+    if source.is_dir():
+        shutil.copytree(source, target)
+    else:
+        shutil.copy2(source, target)
