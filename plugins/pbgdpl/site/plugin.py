@@ -1,0 +1,150 @@
+"""Event hooks of the `pbgdpl/site` plugin; each hands off to the module that does the work."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from pbgdpl.model.items import Item
+from pbgdpl.model.sections import SECTIONS_BY_SLUG
+from pbgdpl.site.config import SiteConfig
+from pbgdpl.site.records import Listing, Record
+from pbgdpl.site.template_cache import TEMPLATE_CACHE
+from pbgdpl.site.structure import NATIONAL, SiteContext, plan_nav, plan_records
+from pbgdpl.site.templating import TEMPLATE_FILTERS
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page as MkDocsPage
+
+# Theme files the portal does not serve: Material's lunr search is replaced, and
+# source maps only help developers.
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+UNUSED_THEME_SUFFIXES = (".map",)
+
+
+class SitePlugin(BasePlugin[SiteConfig]):
+    """Render one site of the portal from the catalog instead of from docs_dir."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.context: SiteContext | None = None
+        self.records: dict[str, Record] = {}
+
+    def bind(self, context: SiteContext) -> None:
+        """Tell the plugin which site it renders, before the build starts."""
+        self.context = context
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        if self.context is None:
+            raise PluginError(
+                "pbgdpl/site: chạy 'python build.py build' thay cho 'mkdocs build' "
+                "(the portal is built by build.py, which binds each site)."
+            )
+        # Per-build state: the pages of this site, planned from the catalog.
+        self.records = plan_records(
+            self.context, self.config.listing_page_size, self.config.home_latest
+        )
+        config.site_name = self.context.site_name
+        config.nav = plan_nav(self.context, self.records)
+        # One portal-wide 404 page; the sitemap is written once for the whole portal.
+        config.theme.static_templates.clear()
+        if self.context.site == NATIONAL:
+            config.theme.static_templates.add("404.html")
+        return config
+
+    # Late, after other plugins' files: the site's files replace docs_dir entirely.
+    @event_priority(-50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        assert self.context is not None
+        context = self.context
+        site_files: list[File] = []
+        if context.site == NATIONAL:
+            # The national build writes the theme's assets once; agency sites share them.
+            site_files.extend(
+                f for f in files
+                if f.src_uri.startswith("assets/")
+                and not f.src_uri.startswith(UNUSED_THEME_FILES)
+                and not f.src_uri.endswith(UNUSED_THEME_SUFFIXES)
+            )
+        source_dir = str(context.source_dir)
+        for src_uri, record in self.records.items():
+            if isinstance(record, Listing) and record.intro is None:
+                file = File.generated(config, src_uri, content="")
+            else:
+                file = File(src_uri, source_dir, config.site_dir, config.use_directory_urls)
+            if isinstance(record, Item):
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            site_files.append(file)
+        for asset in context.catalog.assets_by_site.get(context.site, ()):
+            site_files.append(
+                File(asset.src_uri, source_dir, config.site_dir, config.use_directory_urls)
+            )
+        return Files(site_files)
+
+    def on_page_read_source(self, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        record = self.records.get(page.file.src_uri)
+        if isinstance(record, Listing):
+            record = record.intro
+            if record is None:
+                return ""
+        # The loader has already read, normalized and checked the file.
+        return record.body if record is not None else None
+
+    def on_page_markdown(
+        self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        record = self.records.get(page.file.src_uri)
+        if record is None:
+            return None
+        title = record.title or (self.context.site_name if self.context else None)
+        page.meta = {"title": title}
+        if record.description:
+            page.meta["description"] = record.description
+        if isinstance(record, Listing):
+            page.meta["hide"] = ["toc"]
+        return markdown
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.filters.update(TEMPLATE_FILTERS)
+        # Templates are loaded after this event: compile each once per process.
+        env.bytecode_cache = TEMPLATE_CACHE
+        return env
+
+    def on_template_context(
+        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        # Pages without a Markdown source (the 404 page) share the portal's frame too;
+        # MkDocs gives them the absolute base "/", which breaks mirrors under a base path.
+        context["base_url"] = "."
+        return self._site_context(context, record=None)
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: MkDocsPage, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        return self._site_context(context, record=self.records.get(page.file.src_uri))
+
+    def _site_context(self, context: dict[str, Any], record: Record | None) -> dict[str, Any]:
+        assert self.context is not None
+        site = self.context
+        context.update(
+            portal=site.catalog.settings,
+            catalog=site.catalog,
+            agency=site.agency,
+            record=record,
+            item=record if isinstance(record, Item) else None,
+            listing=record if isinstance(record, Listing) else None,
+            sections=SECTIONS_BY_SLUG,
+            as_of=site.as_of,
+            home_latest=self.config.home_latest,
+        )
+        return context

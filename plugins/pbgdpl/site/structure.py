@@ -1,0 +1,102 @@
+"""Plan a site: every page it has (items, written pages, listings) and its navigation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pbgdpl.catalog import Catalog
+from pbgdpl.model.agency import Agency
+from pbgdpl.model.items import Page
+from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG
+from pbgdpl.site.records import Listing, Record, listing_page_uri
+
+NATIONAL = ""
+DIRECTORY_URI = "don-vi/index.md"
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What one site build needs: which site, the catalog, the repository and the date."""
+
+    site: str
+    catalog: Catalog
+    root: Path
+    as_of: dt.date
+
+    @property
+    def agency(self) -> Agency | None:
+        """Return the agency whose site this is, or None for the national portal."""
+        return self.catalog.agencies.get(self.site)
+
+    @property
+    def site_name(self) -> str:
+        """Return the name shown in the header: the agency's or the portal's."""
+        agency = self.agency
+        return agency.name if agency else self.catalog.settings.name
+
+    @property
+    def source_dir(self) -> Path:
+        """Return the folder that the site's source paths are relative to."""
+        return self.root / ("content" if self.site == NATIONAL else "agencies")
+
+
+def _paginate(base: str, title: str, kind: str, items: tuple, size: int, **extra) -> list[Listing]:
+    pages = [items[i : i + size] for i in range(0, len(items), size)] or [()]
+    return [
+        Listing(listing_page_uri(base, n), title, kind, chunk, page_number=n,
+                page_count=len(pages), **extra)
+        for n, chunk in enumerate(pages, start=1)
+    ]
+
+
+def plan_records(context: SiteContext, page_size: int, home_latest: int) -> dict[str, Record]:
+    """Return every page of the site by its source path, generated listings included."""
+    catalog = context.catalog
+    records: dict[str, Record] = {p.src_uri: p for p in catalog.pages_by_site.get(context.site, ())}
+    agency = context.agency
+    # A home page is always generated; a written index.md becomes its introduction.
+    home_uri = "index.md" if agency is None else f"{agency.slug}/index.md"
+    intro = records.get(home_uri)
+    records[home_uri] = Listing(
+        home_uri,
+        (intro.title if isinstance(intro, Page) and intro.title else context.site_name),
+        "national-home" if agency is None else "agency-home",
+        intro=intro if isinstance(intro, Page) else None,
+    )
+    if agency is None:
+        records[DIRECTORY_URI] = Listing(DIRECTORY_URI, "Danh bạ trang thành phần", "directory")
+        for section in SECTIONS:
+            latest = tuple(catalog.latest(section.slug, page_size))
+            records[f"{section.slug}/index.md"] = Listing(
+                f"{section.slug}/index.md", section.title, "national-section", latest,
+                section=section,
+            )
+        return records
+    for item in catalog.items(agency.slug):
+        records[item.src_uri] = item
+    for slug in agency.sections:
+        section = SECTIONS_BY_SLUG[slug]
+        for listing in _paginate(
+            f"{agency.slug}/{slug}/", section.title, "section",
+            catalog.items(agency.slug, slug), page_size, section=section,
+        ):
+            records[listing.src_uri] = listing
+    return records
+
+
+def plan_nav(context: SiteContext, records: dict[str, Record]) -> list[dict[str, str]]:
+    """Return the site's small navigation: its home, introduction and sections."""
+    agency = context.agency
+    if agency is None:
+        nav = [{"Trang chủ": "index.md"}]
+        if "gioi-thieu/index.md" in records:
+            nav.append({"Giới thiệu": "gioi-thieu/index.md"})
+        nav.append({"Danh bạ trang thành phần": DIRECTORY_URI})
+        nav.extend({s.title: f"{s.slug}/index.md"} for s in SECTIONS)
+        return nav
+    return [
+        {"Trang chủ": f"{agency.slug}/index.md"},
+        *({SECTIONS_BY_SLUG[s].title: f"{agency.slug}/{s}/index.md"} for s in agency.sections),
+    ]
