@@ -89,10 +89,12 @@ def test_agency_file_problems(portal_copy: Path, run_cli) -> None:
     agency = portal_copy / "agencies/lao-cai/agency.yml"
     agency.write_text(agency.read_text("utf-8").replace("kind: province", "kind: tinh"), "utf-8")
     write(portal_copy / "agencies/Quang Ninh/agency.yml", "name: x\n")
+    write(portal_copy / "agencies/don-vi/agency.yml", "name: x\n")
     status, out, _ = run_cli(portal_copy, "validate", "--format", "json")
     problems = {(d["path"], d["code"]) for d in json.loads(out)}
     assert ("agencies/lao-cai/agency.yml", "value-not-allowed") in problems
     assert ("agencies/Quang Ninh", "invalid-slug") in problems
+    assert ("agencies/don-vi", "reserved-slug") in problems
     assert status == 1
 
 

@@ -21,6 +21,8 @@ from pbgdpl.settings import PortalSettings
 
 # Files an agency may keep next to its items: pictures and attachments.
 ASSET_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".gif", ".pdf", ".docx", ".odt"})
+# Top-level names of the national site: theme assets, search, directory, error page.
+RESERVED_NAMES = frozenset({"assets", "pagefind", "don-vi", "tim-kiem", "404"})
 PAGE_FIELDS: tuple[Field, ...] = (
     Text("title", "title", "Tiêu đề", required=True, max_length=300),
     Text("description", "description", "Tóm tắt", max_length=500),
@@ -74,10 +76,12 @@ class PortalLoader:
         self.root = root
         self.vocabularies = vocabularies or load_vocabularies()
         self.portal = Portal(root=root, settings=None)
+        self.reserved: set[str] = set()
 
     def load(self) -> Portal:
         """Load settings, the national pages and every agency folder."""
         self.portal.settings = self._load_settings()
+        self.reserved = self._national_names()
         self._load_national()
         agencies_dir = self.root / "agencies"
         if agencies_dir.is_dir():
@@ -171,6 +175,14 @@ class PortalLoader:
             elif path.suffix.lower() in ASSET_SUFFIXES:
                 self.portal.assets.append(Asset("", src_uri, _relative(path, self.root)))
 
+    def _national_names(self) -> set[str]:
+        """Return the top-level names the national site uses, which no agency may take."""
+        content = self.root / "content"
+        if not content.is_dir():
+            return {*SECTIONS_BY_SLUG, *RESERVED_NAMES}
+        written = {p.name.removesuffix(".md") for p in content.iterdir()}
+        return {*written, *SECTIONS_BY_SLUG, *RESERVED_NAMES}
+
     def _load_agency(self, folder: Path) -> None:
         if self._refuse_symlink(folder) or not folder.is_dir():
             return
@@ -181,6 +193,15 @@ class PortalLoader:
                     shown, 1, "invalid-slug",
                     f'Tên thư mục "{folder.name}" chỉ được gồm chữ thường không dấu, số và dấu '
                     f'gạch ngang, ví dụ "{_suggest_slug(folder.name)}".',
+                )
+            )
+            return
+        if folder.name in self.reserved:
+            self._report(
+                _error(
+                    shown, 1, "reserved-slug",
+                    f'Tên thư mục "{folder.name}" trùng với một địa chỉ của cổng quốc gia '
+                    f"(/{folder.name}/); hãy đặt tên khác cho trang thành phần.",
                 )
             )
             return
