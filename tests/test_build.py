@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -111,3 +112,10 @@ def test_unchanged_sites_are_not_rebuilt(portal_copy: Path, run_cli) -> None:
     assert "Đã dựng 1 trang" in stdout and f"giữ nguyên {len(AGENCIES)} trang" in stdout
     page = out / "ha-noi/tin-tuc" / news.stem / "index.html"
     assert "Đoạn bổ sung sau khi đăng." in page.read_text("utf-8")
+
+
+def test_sample_sources_are_stored_in_nfc() -> None:
+    sources = [*REPO.glob("agencies/**/*.md"), *REPO.glob("agencies/*/agency.yml"),
+               *REPO.glob("content/**/*.md"), REPO / "content/portal.yml"]
+    assert len(sources) > 90
+    assert [p for p in sources if not unicodedata.is_normalized("NFC", p.read_text("utf-8"))] == []
