@@ -28,6 +28,8 @@ from typing import Any
 
 import yaml
 
+from pbgdpl.model.units import load_units
+
 REPO = Path(__file__).resolve().parent.parent
 MODEL = REPO / "plugins" / "pbgdpl" / "model"
 COPIED = ("content", "theme", "mkdocs.yml", "build.py")
@@ -61,17 +63,8 @@ SECTION_PRIORITY = (
     "video", "so-lieu", "tu-sach", "doi-thoai-chinh-sach", "cuoc-thi",
 )
 
-_GROUP_KINDS = {
-    "ministries": "ministry",
-    "ministerial_agencies": "sector",
-    "central_bodies": "organisation",
-    "provinces": "province",
-}
-_SECTOR_BODIES = ("toa-an-nhan-dan-toi-cao", "vien-kiem-sat-nhan-dan-toi-cao")
 
-# ---------------------------------------------------------------------------
 # Banks of Vietnamese text. Every string is normalised to NFC when the module loads.
-# ---------------------------------------------------------------------------
 
 # Field of law -> (a law people know, its year, two topics that fit "về {topic}").
 FIELD_INFO: dict[str, tuple[str, int, tuple[str, str]]] = {
@@ -589,9 +582,7 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _VIDEO_ID = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
 
 
-# ---------------------------------------------------------------------------
 # Small helpers.
-# ---------------------------------------------------------------------------
 
 
 def _fold(text: str) -> str:
@@ -693,9 +684,7 @@ class _Context(dict[str, str]):
         raise KeyError(key)
 
 
-# ---------------------------------------------------------------------------
 # Agencies and documents.
-# ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -761,15 +750,11 @@ class _Document:
 @functools.cache
 def _load_units() -> tuple[_Unit, ...]:
     """Load the register of units, central bodies and provinces interleaved."""
-    text = (MODEL / "units-2025.yml").read_text("utf-8")
-    raw = yaml.safe_load(unicodedata.normalize("NFC", text))
     central: list[_Unit] = []
     provinces: list[_Unit] = []
-    for group, kind in _GROUP_KINDS.items():
-        for entry in raw[group]:
-            unit_kind = "sector" if entry["slug"] in _SECTOR_BODIES else kind
-            unit = _Unit(entry["slug"], entry["name"], unit_kind)
-            (provinces if kind == "province" else central).append(unit)
+    for entry in load_units():
+        unit = _Unit(entry.slug, entry.name, entry.kind)
+        (provinces if entry.kind == "province" else central).append(unit)
     mixed: list[_Unit] = []
     for i in range(max(len(central), len(provinces))):
         mixed.extend(group[i] for group in (central, provinces) if i < len(group))
@@ -794,9 +779,7 @@ def _choose_units(count: int) -> list[_Unit]:
     return units
 
 
-# ---------------------------------------------------------------------------
 # The generator.
-# ---------------------------------------------------------------------------
 
 
 class _Generator:
@@ -1890,9 +1873,7 @@ def _agency_from_yaml(root: Path, slug: str) -> _Agency:
     return _Agency(slug, unicodedata.normalize("NFC", str(config["name"])), str(config["kind"]))
 
 
-# ---------------------------------------------------------------------------
 # Public interface.
-# ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
