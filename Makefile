@@ -15,8 +15,12 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e .
 	@touch $@
 
+# Browser tests drive Debian's Chromium through Playwright; no browser is downloaded.
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	@command -v chromium >/dev/null || { \
+	  echo "Cài Chromium của Debian cho kiểm thử trình duyệt (installing chromium)"; \
+	  apt-get update -q && apt-get install -y -q chromium; }
 	@touch $@
 
 portal: $(VENV)/.installed
