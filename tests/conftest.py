@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
+import http.server
 import shutil
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from pbgdpl.cli import main
 
@@ -61,3 +66,74 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, "utf-8")
     return path
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve files without logging each request to the test output."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path, base_path: str = "/") -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 under `base_path`; yield the URL of its root.
+
+    A base path such as "/mirror/pbgdpl/" serves the folder as a mirror would, below a
+    prefix, so relative links and assets are exercised.
+    """
+    prefix = "/" + base_path.strip("/")
+    root = folder.parent / f".serve-{folder.name}"
+    if prefix != "/":
+        mount = root / prefix.strip("/")
+        if not mount.exists():
+            mount.parent.mkdir(parents=True, exist_ok=True)
+            mount.symlink_to(folder.resolve(), target_is_directory=True)
+        served = root
+    else:
+        served = folder
+    handler = functools.partial(QuietHandler, directory=str(served))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        suffix = "/" if prefix == "/" else prefix + "/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{suffix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def portal_url(built_portal: Path) -> Iterator[str]:
+    """The built sample portal served on 127.0.0.1; the URL of its home page."""
+    with serve(built_portal) as url:
+        yield url
+
+
+def chromium_path() -> str:
+    """Return Debian's Chromium; `make test` installs it, so its absence is a failure."""
+    found = shutil.which("chromium")
+    if found is None:
+        pytest.fail("Chromium không có; chạy 'make test' để cài (apt-get install chromium)")
+    return found
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """A real headless Chromium (Debian's), driven by Playwright; no browser is downloaded."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium_path(), args=["--no-sandbox"]
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser tab with its own storage; closed after the test."""
+    context = browser.new_context(locale="vi-VN")
+    tab = context.new_page()
+    yield tab
+    context.close()
