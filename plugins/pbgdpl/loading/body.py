@@ -1,0 +1,49 @@
+"""Check an editor's Markdown body before it is rendered: depth bounds and unsafe HTML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pbgdpl.diagnostics import Diagnostic, Severity
+from pbgdpl.safety.html_report import find_removals
+from pbgdpl.safety.markdown_limits import check_markdown
+from pbgdpl.safety.markdown_render import render_markdown
+
+# Only a body with markup, an entity, a picture or a script-like scheme can produce HTML
+# the sanitizer changes; plain prose is not rendered twice.
+MAY_CARRY_HTML = re.compile(r"[<&]|!\[|(?:script|data)\s*:", re.IGNORECASE)
+
+
+def _line_of(body: str, needle: str, body_line: int) -> int:
+    lowered = needle.lower()
+    for number, line in enumerate(body.split("\n")):
+        if lowered in line.lower():
+            return body_line + number
+    return body_line
+
+
+def check_body(
+    root: Path, shown: str, body: str, body_line: int, inspect_html: bool = True
+) -> list[Diagnostic]:
+    """Return the problems of a Markdown body: too deep to render, or HTML to be removed.
+
+    `inspect_html` is off when mkdocs.yml cannot be trusted to render the body.
+    """
+    problem = check_markdown(body)
+    if problem is not None:
+        return [
+            Diagnostic(
+                shown, body_line + problem.line - 1, "markdown-too-deep", Severity.ERROR,
+                problem.message,
+            )
+        ]
+    if not inspect_html or not MAY_CARRY_HTML.search(body):
+        return []
+    return [
+        Diagnostic(
+            shown, _line_of(body, removal.needle, body_line), removal.code,
+            Severity.ERROR if removal.dangerous else Severity.WARNING, removal.message,
+        )
+        for removal in find_removals(render_markdown(root, body))
+    ]

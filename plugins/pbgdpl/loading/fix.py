@@ -1,0 +1,29 @@
+"""Repair what an editor cannot see: decomposed Unicode and invisible characters."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from pbgdpl.diagnostics import Diagnostic
+from pbgdpl.safety.text import without_invisible
+
+FIXABLE = frozenset({"not-nfc", "invisible-character"})
+
+
+def fix_files(root: Path, diagnostics: Iterable[Diagnostic]) -> list[str]:
+    """Rewrite each file with a fixable diagnostic in NFC without invisible characters.
+
+    Return the repository paths of the files rewritten. Direction-changing (bidi)
+    characters are left for a person to look at: they may hide what the text says.
+    """
+    fixed = []
+    for path in sorted({d.path for d in diagnostics if d.code in FIXABLE}):
+        file = root / path
+        text = file.read_text("utf-8")
+        repaired = without_invisible(unicodedata.normalize("NFC", text))
+        if repaired != text:
+            file.write_text(repaired, "utf-8", newline="")
+            fixed.append(path)
+    return fixed

@@ -1,0 +1,1 @@
+"""Defences against untrusted editor content: HTML, Markdown, text and files."""

@@ -1,0 +1,51 @@
+"""Render an editor's Markdown the way the site build does, to report what is removed."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import markdown
+import yaml
+
+# Extensions that read other files or pass raw attributes: never for editors' content.
+FORBIDDEN_EXTENSIONS = frozenset({
+    "pymdownx.snippets", "markdown_include.include", "mdx_include", "attr_list", "md_in_html",
+    "pymdownx.arithmatex", "mkdocs_macros", "include",
+})
+
+
+class ForbiddenExtension(ValueError):
+    """mkdocs.yml enables a Markdown extension that would let editors include files."""
+
+
+def configured_extensions(root: Path) -> tuple[list[str], dict[str, dict]]:
+    """Return the Markdown extensions of mkdocs.yml and their settings."""
+    config = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8")) or {}
+    names: list[str] = []
+    settings: dict[str, dict] = {}
+    for entry in config.get("markdown_extensions") or []:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        if name in FORBIDDEN_EXTENSIONS:
+            raise ForbiddenExtension(
+                f"mkdocs.yml: phần mở rộng Markdown {name!r} cho phép chèn tệp hoặc thuộc tính "
+                "HTML vào bài viết nên không được bật (forbidden for editors' content)."
+            )
+        names.append(name)
+        settings[name] = options or {}
+    return names, settings
+
+
+@cache
+def _renderer(root: Path) -> markdown.Markdown:
+    names, settings = configured_extensions(root)
+    return markdown.Markdown(extensions=names, extension_configs=settings)
+
+
+def render_markdown(root: Path, text: str) -> str:
+    """Render `text` with the portal's Markdown extensions, as MkDocs would."""
+    renderer = _renderer(root)
+    try:
+        return renderer.convert(text)
+    finally:
+        renderer.reset()

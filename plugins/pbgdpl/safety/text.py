@@ -1,0 +1,82 @@
+"""Checks on an editor's text: legacy Vietnamese encodings, invisible and bidi characters."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters a TCVN3 (ABC) file shows when read as Windows-1252: none is Vietnamese.
+TCVN3_SIGNS = re.compile("[¸µ¶·¹¨»¾¼½Æ©®ª«¬\xad×ÞßÐÏÎ]")
+# VNI writes a tone or hat as a second byte after the vowel ("Vieät", "Tö", "ñaát"); these
+# bytes read as Windows-1252 give letters Vietnamese never uses.
+VNI_SIGNS = re.compile("[a-zA-Z][øûïäåëüöÖ]|[ñÑ][a-zA-Z]")
+LEGACY_THRESHOLD = 3
+LEGACY_NAMES = {"TCVN3": "TCVN3 (ABC, phông .VnTime)", "VNI": "VNI (phông VNI-Times)"}
+
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+SUSPECT = re.compile("[" + "".join(sorted(BIDI_CONTROLS | INVISIBLE)) + "]")
+
+
+def legacy_encoding(text: str) -> str | None:
+    """Name the legacy Vietnamese encoding `text` looks garbled from, or None."""
+    tcvn3 = len(TCVN3_SIGNS.findall(text))
+    vni = len(VNI_SIGNS.findall(text))
+    if max(tcvn3, vni) < LEGACY_THRESHOLD:
+        return None
+    return "TCVN3" if tcvn3 >= vni else "VNI"
+
+
+def legacy_advice(encoding: str) -> str:
+    """Tell an editor how to convert text typed in a legacy encoding (Vietnamese)."""
+    return (
+        f"Văn bản có vẻ được gõ bằng bảng mã {LEGACY_NAMES[encoding]} nên hiển thị sai dấu. "
+        f"Chuyển mã sang Unicode (ví dụ Unikey: Công cụ chuyển mã, nguồn {encoding}, đích "
+        "Unicode) rồi dán lại và lưu tệp bằng UTF-8."
+    )
+
+
+def first_legacy_line(text: str, encoding: str) -> int:
+    """Return the first line showing signs of the legacy encoding."""
+    pattern = TCVN3_SIGNS if encoding == "TCVN3" else VNI_SIGNS
+    for number, line in enumerate(text.split("\n"), start=1):
+        if pattern.search(line):
+            return number
+    return 1
+
+
+@dataclass(frozen=True)
+class SuspectCharacter:
+    """An invisible or direction-changing character, where it is, and whether it is bidi."""
+
+    line: int
+    column: int
+    char: str
+
+    @property
+    def bidi(self) -> bool:
+        """Tell whether the character changes the direction text is shown in."""
+        return self.char in BIDI_CONTROLS
+
+    @property
+    def codepoint(self) -> str:
+        """Return the character as U+XXXX."""
+        return f"U+{ord(self.char):04X}"
+
+
+def suspect_characters(text: str) -> list[SuspectCharacter]:
+    """Return every bidi control and zero-width character in `text`, in order."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found.extend(
+            SuspectCharacter(number, match.start() + 1, match.group())
+            for match in SUSPECT.finditer(line)
+        )
+    return found
+
+
+def without_invisible(text: str) -> str:
+    """Return `text` without zero-width characters (bidi controls are left to a person)."""
+    return "".join(c for c in text if c not in INVISIBLE)

@@ -1,0 +1,263 @@
+"""Editors' content is untrusted: every bad input is reported exactly, never reaches a page,
+and never takes another agency's site down."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import io
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pbgdpl.catalog import Catalog
+from pbgdpl.cli import main
+from pbgdpl.diagnostics import format_text
+from pbgdpl.loading.portal import load_portal
+from pbgdpl.model.videos import parse_video
+from pbgdpl.pipeline.render import render_site
+from pbgdpl.site.csp import content_security_policy
+from pbgdpl.site.structure import SiteContext
+
+from conftest import AS_OF, copy_portal, write
+from untrusted_corpus import CASES, NEWS, Case
+
+CLEAN_AGENCIES = ("ho-chi-minh", "nghe-an", "bo-y-te", "lao-cai", "hoi-luat-gia-viet-nam")
+EVENT_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.IGNORECASE)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>", re.IGNORECASE)
+
+
+def hostile_portal(target: Path) -> Path:
+    """The sample portal with every case of the corpus written into it."""
+    root = copy_portal(target)
+    for case in CASES:
+        case.make(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def corpus_diagnostics(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """What `validate` says about the corpus, beyond what it says about the clean sample."""
+    clean = set(format_text(load_portal(Path(__file__).parent.parent).diagnostics).splitlines())
+    root = hostile_portal(tmp_path_factory.mktemp("corpus") / "portal")
+    return [d for d in format_text(load_portal(root).diagnostics).splitlines() if d not in clean]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_each_bad_input_gets_its_exact_diagnostic(case: Case, corpus_diagnostics) -> None:
+    files = {line.split(":", 1)[0] for line in case.expected}
+    said = [d for d in corpus_diagnostics if d.split(":", 1)[0] in files]
+    assert said == list(case.expected)
+
+
+def test_the_corpus_says_nothing_else(corpus_diagnostics) -> None:
+    expected = {line for case in CASES for line in case.expected}
+    assert set(corpus_diagnostics) == expected
+
+
+@pytest.mark.parametrize("address", [
+    "https://youtube.com.evil.example/watch?v=Qm7tR2vLx9E",
+    "https://evilyoutube.com/watch?v=Qm7tR2vLx9E",
+    "https://youtube.com@evil.example/watch?v=Qm7tR2vLx9E",
+    "https://www.youtube.com.evil.example/embed/Qm7tR2vLx9E",
+    "http://www.youtube.com/watch?v=Qm7tR2vLx9E",
+    "https://www.youtube.com/watch?v=Qm7tR2vLx9E%22onload=alert(1)",
+    "https://www.youtube.com:8443/watch?v=Qm7tR2vLx9E",
+    "javascript:alert(1)//youtube.com/watch?v=Qm7tR2vLx9E",
+    "https://vimeo.com/../../evil",
+])
+def test_video_addresses_off_the_allow_list_are_refused(address: str) -> None:
+    assert parse_video(address) is None
+
+
+def test_allowed_videos_play_from_the_providers_privacy_host() -> None:
+    assert parse_video("https://youtu.be/Qm7tR2vLx9E").embed_url == (
+        "https://www.youtube-nocookie.com/embed/Qm7tR2vLx9E"
+    )
+    assert parse_video("https://m.youtube.com/watch?v=Qm7tR2vLx9E&t=30").video_id == "Qm7tR2vLx9E"
+    assert parse_video("https://vimeo.com/76979871").embed_url == (
+        "https://player.vimeo.com/video/76979871"
+    )
+
+
+def test_validate_fix_rewrites_nfd_and_invisible_characters(portal_copy: Path, run_cli) -> None:
+    head = "---\ntitle: Bài thử\ndate: 2026-11-20\n---\n"
+    nfd = write(portal_copy / NEWS / "nfd.md", head + unicodedata.normalize("NFD", "Đất đai\n"))
+    hidden = write(portal_copy / NEWS / "an.md", head + "Luật\u200b Đất đai\n")
+    status, _, err = run_cli(portal_copy, "validate", "--fix", "--strict")
+    assert status == 0, err
+    assert f"{NEWS}/nfd.md: đã sửa (chuyển về NFC, xóa ký tự ẩn)" in err
+    assert nfd.read_text("utf-8") == head + "Đất đai\n"
+    assert hidden.read_text("utf-8") == head + "Luật Đất đai\n"
+
+
+def test_bidi_controls_are_not_fixed_silently(portal_copy: Path, run_cli) -> None:
+    head = "---\ntitle: Bài thử\ndate: 2026-11-20\n---\n"
+    tricked = write(portal_copy / NEWS / "bidi.md", head + "1000\u202e000 đồng\n")
+    status, out, _ = run_cli(portal_copy, "validate", "--fix")
+    assert status == 1 and "[bidi-control]" in out
+    assert "\u202e" in tricked.read_text("utf-8")
+
+
+def test_a_forbidden_markdown_extension_stops_every_build(portal_copy: Path, run_cli) -> None:
+    config = portal_copy / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("  - abbr\n", "  - abbr\n  - pymdownx.snippets\n"),
+        "utf-8",
+    )
+    out = portal_copy / "site"
+    status, _, err = run_cli(portal_copy, "build", "--keep-going", "--out", str(out))
+    assert status == 1
+    assert "mkdocs.yml:1: lỗi [forbidden-extension]" in err
+    assert not out.exists()
+
+
+def test_snippet_syntax_in_content_stays_plain_text(built_portal: Path) -> None:
+    # The sample portal enables no include extension: a snippet line would be text.
+    html = "".join(p.read_text("utf-8") for p in built_portal.rglob("*.html"))
+    assert "pbgdpl-bbt/ky-thuat" not in html  # content/portal.yml never leaks into a page
+
+
+def test_content_errors_stop_the_build_and_list_every_error(tmp_path: Path, run_cli) -> None:
+    root = hostile_portal(tmp_path / "portal")
+    out = root / "site"
+    status, _, err = run_cli(root, "build", "--out", str(out), "--as-of", AS_OF.isoformat())
+    assert status == 1
+    errors = [line for case in CASES for line in case.expected if ": lỗi [" in line]
+    for line in errors:
+        assert line in err
+    assert f"Không dựng cổng: nội dung có {len(errors)} lỗi" in err
+    assert not out.exists()
+
+
+@pytest.fixture(scope="module")
+def kept_going(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
+    """A good build of the sample portal, then the corpus added and built --keep-going."""
+    root = copy_portal(tmp_path_factory.mktemp("keep-going") / "portal")
+    out = root / "site"
+    assert main(["--root", str(root), "build", "--out", str(out), "--as-of", "2026-11-23"]) == 0
+    for case in CASES:
+        case.make(root)
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        status = main([
+            "--root", str(root), "build", "--keep-going", "--out", str(out),
+            "--as-of", "2026-11-23",
+        ])
+    return out, status, err.getvalue()
+
+
+def test_keep_going_builds_every_other_agency(kept_going) -> None:
+    out, status, err = kept_going
+    assert status == 0, err
+    assert "Bỏ qua trang thành phần ha-noi (" in err
+    assert "Bỏ qua trang thành phần bo-tu-phap (" in err
+    for slug in CLEAN_AGENCIES:
+        assert (out / slug / "index.html").is_file()
+    # The broken agencies keep the pages they had; none of the corpus is published.
+    assert (out / "ha-noi/index.html").is_file()
+    assert not (out / "ha-noi/tin-tuc/script").exists()
+    assert not (out / "bo-tu-phap/video/gia-mao").exists()
+
+
+def test_no_published_page_runs_editor_code(kept_going) -> None:
+    out, _, _ = kept_going
+    pages = list(out.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        html = page.read_text("utf-8")
+        assert not INLINE_SCRIPT.search(html), page
+        assert not EVENT_HANDLER.search(html), page
+        assert "javascript:" not in html.lower(), page
+        assert "<iframe" not in html, page
+
+
+def test_sanitizer_cleans_a_page_the_loader_was_bypassed_for(tmp_path: Path) -> None:
+    """Defence in depth: HTML that reaches MkDocs unchecked is still cleaned on output."""
+    root = copy_portal(tmp_path / "portal")
+    portal = load_portal(root)
+    hostile = (
+        "Mở đầu.\n\n<script>alert(1)</script>\n\n<img src=\"anh.png\" onerror=\"alert(2)\">\n\n"
+        "[bấm](javascript:alert(3))\n\n<iframe srcdoc=\"<script>alert(4)</script>\"></iframe>\n\n"
+        "<object data=\"x\"></object><form><input></form>\n\nKết thúc.\n"
+    )
+    item = next(i for i in portal.items if i.agency == "nghe-an")
+    portal.items[portal.items.index(item)] = dataclasses.replace(item, body=hostile)
+    catalog = Catalog.from_portal(portal)
+    staging = tmp_path / "staging"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = render_site(
+        SiteContext("nghe-an", catalog, root, AS_OF), root / "mkdocs.yml", empty, staging
+    )
+    assert result.error is None
+    html = (staging / item.url / "index.html").read_text("utf-8")
+    assert "Mở đầu." in html and "Kết thúc." in html
+    assert not INLINE_SCRIPT.search(html)
+    assert not EVENT_HANDLER.search(html)
+    article = html[html.index("<article"): html.index("</article>")]
+    for banned in ("javascript:", "<iframe", "srcdoc", "<object", "<form", "<input"):
+        assert banned not in article
+
+
+def test_every_page_carries_the_content_security_policy(built_portal: Path) -> None:
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy()}">'
+    assert "'unsafe-inline'" not in content_security_policy().split("script-src")[1].split(";")[0]
+    for page in built_portal.rglob("*.html"):
+        html = page.read_text("utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue  # a redirect stub has no content and runs nothing
+        assert meta in html, page
+        first_script = html.find("<script")
+        assert first_script == -1 or html.index(meta) < first_script, page
+
+
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e =>
+  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+def test_browsing_the_portal_breaks_no_csp_rule(browser, built_portal: Path, portal_url) -> None:
+    pages = sorted({
+        p.parent.relative_to(built_portal).as_posix()
+        for p in built_portal.rglob("index.html")
+        if "pagefind" not in p.parts
+    })
+    # One page of each kind: homes, listings, items of every section, search, directory.
+    by_kind: dict[str, str] = {}
+    for path in pages:
+        parts = [] if path == "." else path.split("/")
+        kind = "/".join(parts[-2:-1]) + f"#{len(parts)}" if parts else "home"
+        by_kind.setdefault(kind, path)
+    context = browser.new_context()
+    context.add_init_script(CSP_LISTENER)
+    tab = context.new_page()
+    violations: dict[str, list[str]] = {}
+    console: list[str] = []
+    tab.on("console", lambda m: console.append(m.text) if "Content Security" in m.text else None)
+    for path in by_kind.values():
+        tab.goto(portal_url + ("" if path == "." else path + "/"))
+        tab.wait_for_load_state("networkidle")
+        found = tab.evaluate("window.__cspViolations")
+        if found:
+            violations[path] = found
+    context.close()
+    assert len(by_kind) > 15
+    assert violations == {} and console == []
+
+
+def test_hostile_output_never_leaves_the_output_folder(tmp_path: Path, run_cli) -> None:
+    root = copy_portal(tmp_path / "portal")
+    shutil.rmtree(root / "agencies/lao-cai")
+    escape = root / "agencies" / "..lao-cai"
+    escape.mkdir()
+    out = root / "site"
+    status, out_text, _ = run_cli(root, "validate")
+    assert status == 1
+    assert 'agencies/..lao-cai:1: lỗi [invalid-slug] Tên thư mục "..lao-cai"' in out_text
+    assert not (root / "lao-cai").exists() and not out.exists()
