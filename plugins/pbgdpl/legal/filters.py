@@ -1,0 +1,111 @@
+"""Jinja filters that show legal documents: status, relations, history and attachments.
+
+They read the catalog, the build's date (`as_of`) and the site from the template's
+context, so templates only write `item | legal_document` or `item | document_status`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+from pbgdpl.legal.checks import ATTACHMENT_TYPES
+from pbgdpl.legal.listings import documents, facet_slug, facets
+from pbgdpl.legal.registry import HistoryEvent, LegalDocument, RelationGroup, registry_for
+from pbgdpl.legal.status import Status
+from pbgdpl.model.items import Item
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file attached to a document, as its page lists it."""
+
+    name: str
+    kind: str
+    size: str
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """What a document's page shows beyond its front matter."""
+
+    document: LegalDocument
+    status: Status
+    relations: list[RelationGroup]
+    history: list[HistoryEvent]
+    attachments: list[Attachment]
+
+
+def _site(context: Context) -> str:
+    agency = context.get("agency")
+    return agency.slug if agency is not None else ""
+
+
+def file_size(size: int) -> str:
+    """Show a file size the Vietnamese way: "350 KB", "1,2 MB"."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+def _attachments(item: Item, page: Any) -> list[Attachment]:
+    # Attachments sit next to the item's file, in its section's folder.
+    folder = Path(page.file.abs_src_path).parent if page is not None else None
+    found = []
+    for name in item.data.get("attachments", ()):
+        path = folder / name if folder is not None else None
+        size = file_size(path.stat().st_size) if path is not None and path.is_file() else ""
+        kind = ATTACHMENT_TYPES.get(Path(name).suffix.lower(), Path(name).suffix.upper())
+        found.append(Attachment(name, kind, size))
+    return found
+
+
+@pass_context
+def legal_document(context: Context, item: Item) -> DocumentView | None:
+    """Return the status, relations, history and attachments of a document's page."""
+    registry = registry_for(context["catalog"])
+    document = registry.for_item(item)
+    if document is None:
+        return None
+    as_of = context["as_of"]
+    return DocumentView(
+        document, registry.status_of(document, as_of), registry.relations(document),
+        registry.history(document, as_of),
+        _attachments(item, context.get("page")),
+    )
+
+
+@pass_context
+def document_status(context: Context, item: Item) -> Status | None:
+    """Return a listed document's status on the build's date."""
+    registry = registry_for(context["catalog"])
+    document = registry.for_item(item)
+    return registry.status_of(document, context["as_of"]) if document else None
+
+
+@pass_context
+def document_facets(context: Context, attr: str) -> list[tuple[str, str, int]]:
+    """Return the fields of law ("fields") or issuers ("issuer"): name, slug and count."""
+    groups = facets(documents(context["catalog"]), attr)
+    return [(name, facet_slug(name), len(items)) for name, items in groups.items()]
+
+
+@pass_context
+def recent_documents(context: Context, limit: int) -> list[Item]:
+    """Return the documents that took effect most recently, up to the build's date."""
+    as_of = context["as_of"]
+    return [i for i in documents(context["catalog"]) if i.data["effective"] <= as_of][:limit]
+
+
+LEGAL_FILTERS = {
+    "legal_document": legal_document,
+    "document_status": document_status,
+    "document_facets": document_facets,
+    "recent_documents": recent_documents,
+    "facet_slug": facet_slug,
+    "file_size": file_size,
+}

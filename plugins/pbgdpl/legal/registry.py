@@ -1,0 +1,295 @@
+"""The registry of legal documents: every `van-ban-moi` item of every site, by its number.
+
+A central issuer's number names one document in the whole country; a province's
+(`18/KH-UBND`) is unique only within that province, so it is looked up only from the
+site that registered it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pbgdpl.legal.numbers import NumberParts, NumberRules, load_number_rules, one_edit, parse_number
+from pbgdpl.legal.status import Status, status_on
+from pbgdpl.model.items import Item
+
+if TYPE_CHECKING:
+    from pbgdpl.catalog import Catalog
+
+LEGAL_DOCUMENT = "legal_document"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation between two documents, named from each end."""
+
+    attr: str
+    label: str
+    inverse_label: str
+    history_label: str
+    ends: str | None = None
+    """"whole" or "part" when the relation ends the target's effect, in whole or in part."""
+
+
+RELATIONS: tuple[Relation, ...] = (
+    Relation("amends", "Sửa đổi, bổ sung", "Được sửa đổi, bổ sung bởi",
+             "Được sửa đổi, bổ sung bởi"),
+    Relation("replaces", "Thay thế", "Bị thay thế bởi",
+             "Hết hiệu lực toàn bộ, bị thay thế bởi", ends="whole"),
+    Relation("repeals", "Bãi bỏ", "Bị bãi bỏ bởi",
+             "Hết hiệu lực toàn bộ, bị bãi bỏ bởi", ends="whole"),
+    Relation("repeals_in_part", "Bãi bỏ một phần", "Bị bãi bỏ một phần bởi",
+             "Hết hiệu lực một phần, bị bãi bỏ một phần bởi", ends="part"),
+    Relation("guides", "Hướng dẫn, quy định chi tiết", "Được hướng dẫn, quy định chi tiết bởi",
+             "Được hướng dẫn, quy định chi tiết bởi"),
+)
+
+
+@dataclass(frozen=True, eq=False)
+class LegalDocument:
+    """A registered document: its page (an item) and its parsed number."""
+
+    item: Item
+    parts: NumberParts
+    local: bool
+
+    @property
+    def number(self) -> str:
+        """Return the number as the editor wrote it."""
+        return str(self.item.data["number"])
+
+    @property
+    def kind(self) -> str:
+        """Return the kind of document (loại văn bản)."""
+        return str(self.item.data["doc_type"])
+
+    @property
+    def issuer(self) -> str:
+        """Return the issuing body (cơ quan ban hành)."""
+        return str(self.item.data["issuer"])
+
+    @property
+    def issued(self) -> dt.date:
+        """Return the date of issue."""
+        return self.item.data["issued"]  # type: ignore[no-any-return]
+
+    @property
+    def effective(self) -> dt.date:
+        """Return the date it takes effect."""
+        return self.item.data["effective"]  # type: ignore[no-any-return]
+
+    @property
+    def expires(self) -> dt.date | None:
+        """Return the first day it has no effect, when the document sets one."""
+        return self.item.data.get("expires")
+
+    @property
+    def name(self) -> str:
+        """Return how text names it: "Luật 31/2024/QH15"."""
+        return f"{self.kind} {self.number}"
+
+    @property
+    def url(self) -> str:
+        """Return the URL of its page, relative to the portal root."""
+        return self.item.url
+
+    def targets(self, relation: Relation) -> tuple[str, ...]:
+        """Return the numbers this document names in one of its relations."""
+        return tuple(self.item.data.get(relation.attr, ()))
+
+
+@dataclass(frozen=True)
+class RelatedDocument:
+    """One end of a relation: the number written, and the document when it is registered."""
+
+    number: str
+    document: LegalDocument | None
+
+
+@dataclass(frozen=True)
+class RelationGroup:
+    """The documents related to one document in one way, such as "Bị thay thế bởi"."""
+
+    label: str
+    entries: tuple[RelatedDocument, ...]
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    """One step of a document's history: what happened on which day, and by which document."""
+
+    date: dt.date
+    label: str
+    document: LegalDocument | None = None
+    upcoming: bool = False
+
+
+class Registry:
+    """Every registered document, looked up by number, with relations in both directions."""
+
+    def __init__(self, items: Iterable[Item], rules: NumberRules | None = None) -> None:
+        self.rules = rules or load_number_rules()
+        self.documents: list[LegalDocument] = []
+        self.duplicates: list[tuple[LegalDocument, LegalDocument]] = []
+        self._by_key: dict[str, list[LegalDocument]] = defaultdict(list)
+        # Near misses differ in the serial (same year) or in the year (same serial).
+        self._by_year: dict[tuple[tuple[str, ...], int | None], list[LegalDocument]] = (
+            defaultdict(list)
+        )
+        self._by_serial: dict[tuple[tuple[str, ...], str], list[LegalDocument]] = (
+            defaultdict(list)
+        )
+        self._by_url: dict[str, LegalDocument] = {}
+        for item in items:
+            if item.section.kind == LEGAL_DOCUMENT and "number" in item.data:
+                self._add(item)
+        self._incoming: dict[LegalDocument, list[tuple[Relation, LegalDocument]]] = (
+            defaultdict(list)
+        )
+        for source in self.documents:
+            for relation in RELATIONS:
+                for number in source.targets(relation):
+                    target = self.lookup(number, source.item.agency)
+                    if target is not None and target is not source:
+                        self._incoming[target].append((relation, source))
+
+    def _add(self, item: Item) -> None:
+        parts = parse_number(item.data["number"])
+        if parts is None:
+            return
+        document = LegalDocument(item, parts, self.rules.is_provincial(item.data["issuer"]))
+        for other in self._by_key[parts.key]:
+            if other.local == document.local and (
+                not document.local or other.issuer == document.issuer
+            ):
+                self.duplicates.append((document, other))
+                return
+        self.documents.append(document)
+        self._by_key[parts.key].append(document)
+        self._by_year[parts.folded_codes, parts.year].append(document)
+        self._by_serial[parts.folded_codes, parts.serial.lower()].append(document)
+        self._by_url[item.url] = document
+
+    @staticmethod
+    def _visible(document: LegalDocument, site: str) -> bool:
+        return not document.local or document.item.agency == site
+
+    def lookup(self, number: str, site: str = "") -> LegalDocument | None:
+        """Find the registered document with this number, as seen from `site`.
+
+        `ND`/`NĐ` and upper or lower case are alike. A province's number is found only
+        from that province's own site; `site` is "" for the national portal.
+        """
+        parts = parse_number(number)
+        if parts is None:
+            return None
+        for document in self._by_key.get(parts.key, ()):
+            if self._visible(document, site):
+                return document
+        return None
+
+    def for_item(self, item: Item) -> LegalDocument | None:
+        """Return the registered document an item is the page of."""
+        return self._by_url.get(item.url)
+
+    def near_misses(self, parts: NumberParts, site: str) -> list[tuple[LegalDocument, str]]:
+        """Return the documents one keystroke away from `parts`, with the kind of slip.
+
+        Only documents of the same kind and issuer (the same codes) are compared.
+        """
+        candidates = {
+            id(d): d for d in (*self._by_year.get((parts.folded_codes, parts.year), ()),
+                               *self._by_serial.get((parts.folded_codes, parts.serial.lower()), ()))
+        }
+        found = []
+        for document in candidates.values():
+            slip = one_edit(parts.head, document.parts.head)
+            if slip and self._visible(document, site):
+                found.append((document, slip))
+        return found
+
+    def incoming(self, document: LegalDocument) -> list[tuple[Relation, LegalDocument]]:
+        """Return the registered documents that name this one, with how they relate."""
+        return list(self._incoming.get(document, ()))
+
+    def status(
+        self, document: LegalDocument | str, as_of: dt.date, site: str = ""
+    ) -> Status | None:
+        """Return a document's status on `as_of`; None for a number that is not registered.
+
+        A document replaced or repealed by a registered document has no effect from the
+        day that document takes effect; repealed in part, it has partly lost effect.
+        """
+        found = self.lookup(document, site) if isinstance(document, str) else document
+        return self.status_of(found, as_of) if found is not None else None
+
+    def status_of(self, document: LegalDocument, as_of: dt.date) -> Status:
+        """Return the status on `as_of` of a registered document."""
+        sources = self._incoming.get(document, ())
+        return status_on(
+            as_of, document.effective, document.expires,
+            ended_by=[s.effective for r, s in sources if r.ends == "whole"],
+            partly_ended_by=[s.effective for r, s in sources if r.ends == "part"],
+        )
+
+    def relations(self, document: LegalDocument) -> list[RelationGroup]:
+        """Return the document's relations both ways: what it changes, then what changes it."""
+        groups = []
+        for relation in RELATIONS:
+            numbers = document.targets(relation)
+            if numbers:
+                groups.append(RelationGroup(relation.label, tuple(
+                    RelatedDocument(n, self.lookup(n, document.item.agency)) for n in numbers
+                )))
+        incoming = self._incoming.get(document, ())
+        for relation in RELATIONS:
+            sources = sorted((s for r, s in incoming if r is relation),
+                             key=lambda s: (s.effective, s.number))
+            if sources:
+                groups.append(RelationGroup(relation.inverse_label, tuple(
+                    RelatedDocument(s.number, s) for s in sources
+                )))
+        return groups
+
+    def history(self, document: LegalDocument, as_of: dt.date) -> list[HistoryEvent]:
+        """Return the document's history, oldest first; events after `as_of` are upcoming."""
+        events = [(document.issued, 0, "Ban hành", None),
+                  (document.effective, 1, "Có hiệu lực", None)]
+        for relation, source in self._incoming.get(document, ()):
+            events.append((source.effective, 2, relation.history_label, source))
+        if document.expires:
+            events.append((document.expires, 3, "Hết hiệu lực toàn bộ", None))
+        events.sort(key=lambda e: (e[0], e[1], e[3].number if e[3] else ""))
+        return [HistoryEvent(date, label, source, date > as_of)
+                for date, _, label, source in events]
+
+    def fingerprint(self) -> str:
+        """Hash what pages of any site read from the registry, for incremental builds."""
+        digest = hashlib.sha256()
+        for document in sorted(self.documents, key=lambda d: d.url):
+            data = document.item.data
+            digest.update(repr((document.url, document.item.title, sorted(
+                (k, repr(v)) for k, v in data.items()
+            ))).encode())
+        return digest.hexdigest()
+
+
+class _LastRegistry:
+    """The registry of the catalog last asked for: one catalog per build process."""
+
+    catalog: Catalog | None = None
+    registry: Registry | None = None
+
+
+def registry_for(catalog: Catalog) -> Registry:
+    """Return the registry of a catalog's documents, built once per catalog."""
+    if _LastRegistry.catalog is not catalog or _LastRegistry.registry is None:
+        items = (i for site in catalog.items_by_site.values() for i in site)
+        _LastRegistry.registry = Registry(items)
+        _LastRegistry.catalog = catalog
+    return _LastRegistry.registry
