@@ -1,0 +1,1 @@
+"""Follow-up (đôn đốc) and statistics: which agency sites are missing, empty or stale."""

@@ -1,0 +1,71 @@
+"""Bar charts drawn at build time as SVG: readable without JavaScript, with a text alternative.
+
+Each bar has its label above it (long Vietnamese names are never cut), its value at its
+end, and a <title> for a tooltip; the chart has <title> and <desc> for screen readers.
+The page shows the same figures in a table next to the chart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from pbgdpl.site.templating import vi_number
+
+WIDTH = 640
+ROW = 34
+LABEL_LINE = 13
+BAR_TOP = 17
+BAR_HEIGHT = 12
+VALUE_ROOM = 110
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: what it counts, its value, and a tone the stylesheet colours it by."""
+
+    label: str
+    value: int
+    tone: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A horizontal bar chart with its title, a description and the unit of its values."""
+
+    slug: str
+    title: str
+    description: str
+    unit: str
+    bars: tuple[Bar, ...]
+
+    @property
+    def svg(self) -> str:
+        """Return the chart as an inline SVG element; every text is escaped."""
+        height = ROW * len(self.bars) + 4
+        top = max((bar.value for bar in self.bars), default=0) or 1
+        span = WIDTH - VALUE_ROOM
+        ids = f"pb-chart-{self.slug}"
+        parts = [
+            f'<svg class="pb-chart__svg" role="img" viewBox="0 0 {WIDTH} {height}" '
+            f'aria-labelledby="{ids}-title {ids}-desc" font-size="12" '
+            'xmlns="http://www.w3.org/2000/svg">',
+            f'<title id="{ids}-title">{escape(self.title)}</title>',
+            f'<desc id="{ids}-desc">{escape(self.description)}</desc>',
+        ]
+        for n, bar in enumerate(self.bars):
+            y = n * ROW
+            length = round(span * bar.value / top, 1)
+            shown = f"{vi_number(bar.value)} {self.unit}".strip()
+            tone = f" pb-chart__bar--{escape(bar.tone)}" if bar.tone else ""
+            parts.append(
+                f"<g><title>{escape(bar.label)}: {escape(shown)}</title>"
+                f'<text class="pb-chart__label" x="0" y="{y + LABEL_LINE}">'
+                f"{escape(bar.label)}</text>"
+                f'<rect class="pb-chart__bar{tone}" x="0" y="{y + BAR_TOP}" '
+                f'width="{max(length, 1)}" height="{BAR_HEIGHT}" fill="#0b4f8a"/>'
+                f'<text class="pb-chart__value" x="{length + 6}" y="{y + BAR_TOP + 10}">'
+                f"{escape(shown)}</text></g>"
+            )
+        parts.append("</svg>")
+        return "".join(parts)

@@ -1,0 +1,44 @@
+"""The portal setting that says after how many days without a new item a section is stale."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pbgdpl.model.fields import Field, FieldError
+from pbgdpl.model.sections import SECTIONS_BY_SLUG
+from pbgdpl.model.vocabularies import Vocabularies
+
+MAX_DAYS = 3650
+
+
+@dataclass(frozen=True)
+class StaleThresholds(Field):
+    """Days allowed since a section's newest item, by section folder: {tin-tuc: 30, …}."""
+
+    def parse(self, value: Any, vocabularies: Vocabularies) -> dict[str, int]:
+        if not isinstance(value, dict):
+            raise self._wrong_type(value, 'một bảng "chuyên mục: số ngày", ví dụ "tin-tuc: 30"')
+        for slug, days in value.items():
+            if slug not in SECTIONS_BY_SLUG:
+                raise FieldError(
+                    "unknown-section",
+                    f'Trường "{self.key}" ({self.label}): "{slug}" không phải chuyên mục. '
+                    "Các chuyên mục: " + ", ".join(SECTIONS_BY_SLUG) + ".",
+                )
+            if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
+                raise FieldError(
+                    "invalid-days",
+                    f'Trường "{self.key}" ({self.label}): số ngày của chuyên mục "{slug}" phải '
+                    f'là số nguyên từ 1 đến {MAX_DAYS}; giá trị hiện tại: "{days}".',
+                )
+        # Keep the portal's section order, so reports list sections the same way everywhere.
+        return {slug: value[slug] for slug in SECTIONS_BY_SLUG if slug in value}
+
+    def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        days = {"type": "integer", "minimum": 1, "maximum": MAX_DAYS}
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {slug: days for slug in SECTIONS_BY_SLUG},
+        }
