@@ -1,0 +1,153 @@
+"""Atom and JSON feeds of the newest items: the portal, each agency, and each section."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pbgdpl.catalog import Catalog
+from pbgdpl.model.items import Item
+from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG
+from pbgdpl.publishing.addresses import public_url
+from pbgdpl.publishing.published import page_exists
+
+ATOM_FEED = "feed.xml"
+JSON_FEED = "feed.json"
+FEED_SIZE = 50
+ATOM_NS = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+# Vietnam keeps one offset all year; an item's date is its day in Vietnam.
+VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))
+
+
+@dataclass(frozen=True)
+class FeedScope:
+    """The items one feed announces, newest first: those of one site or section."""
+
+    folder: str
+    title: str
+    items: tuple[Item, ...]
+
+
+def feed_scopes(catalog: Catalog, items: list[Item], out: Path) -> Iterator[FeedScope]:
+    """Yield a scope for the portal, each section, each agency and each agency section.
+
+    Only folders that were built get a feed; `items` are the published ones, newest first,
+    grouped in one pass and cut to the feed's length.
+    """
+    groups: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        for folder in ("", f"{item.section_slug}/", f"{item.agency}/",
+                       f"{item.agency}/{item.section_slug}/"):
+            if len(groups[folder]) < FEED_SIZE:
+                groups[folder].append(item)
+    settings = catalog.settings
+    scopes = [FeedScope("", settings.name, tuple(groups[""]))]
+    for section in SECTIONS:
+        folder = f"{section.slug}/"
+        title = f"{section.title} – {settings.short_name}"
+        scopes.append(FeedScope(folder, title, tuple(groups[folder])))
+    for agency in catalog.agencies.values():
+        scopes.append(FeedScope(agency.url, agency.name, tuple(groups[agency.url])))
+        for slug in agency.sections:
+            folder = f"{agency.url}{slug}/"
+            title = f"{SECTIONS_BY_SLUG[slug].title} – {agency.name}"
+            scopes.append(FeedScope(folder, title, tuple(groups[folder])))
+    yield from (s for s in scopes if page_exists(out, s.folder))
+
+
+def _moment(day: dt.date) -> str:
+    return dt.datetime.combine(day, dt.time(), VIETNAM_TIME).isoformat()
+
+
+def summary_of(item: Item) -> str | None:
+    """Return the plain text that sums an item up: its description, abstract or question."""
+    return item.description or item.data.get("abstract") or item.data.get("question")
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    element.text = text
+    return element
+
+
+def atom_feed(catalog: Catalog, scope: FeedScope, as_of: dt.date) -> bytes:
+    """Return the Atom document of a scope: its newest items, with absolute links."""
+    settings = catalog.settings
+    entries = scope.items
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: "vi"})
+    _sub(feed, "id", public_url(settings, scope.folder))
+    _sub(feed, "title", scope.title)
+    _sub(feed, "updated", _moment(entries[0].date if entries else as_of))
+    _sub(feed, "link", rel="self", type="application/atom+xml",
+         href=public_url(settings, scope.folder + ATOM_FEED))
+    _sub(feed, "link", rel="alternate", type="text/html",
+         href=public_url(settings, scope.folder))
+    author = _sub(feed, "author")
+    _sub(author, "name", settings.operator)
+    for item in entries:
+        entry = _sub(feed, "entry")
+        url = public_url(settings, item.url)
+        _sub(entry, "id", url)
+        _sub(entry, "title", item.title)
+        _sub(entry, "link", rel="alternate", type="text/html", href=url)
+        _sub(entry, "published", _moment(item.date))
+        _sub(entry, "updated", _moment(item.date))
+        agency = _sub(entry, "author")
+        _sub(agency, "name", catalog.agencies[item.agency].name)
+        _sub(entry, "category", term=item.section_slug, label=item.section.title)
+        for name in item.fields:
+            _sub(entry, "category", term=name)
+        summary = summary_of(item)
+        if summary:
+            _sub(entry, "summary", summary, type="text")
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def json_feed(catalog: Catalog, scope: FeedScope) -> bytes:
+    """Return the JSON Feed 1.1 document of a scope."""
+    settings = catalog.settings
+    entries = []
+    for item in scope.items:
+        url = public_url(settings, item.url)
+        summary = summary_of(item)
+        entry: dict[str, object] = {
+            "id": url,
+            "url": url,
+            "title": item.title,
+            "content_text": summary or item.title,
+            "date_published": _moment(item.date),
+            "authors": [{"name": catalog.agencies[item.agency].name}],
+            "tags": [item.section.title, *item.fields, *item.tags],
+        }
+        if summary:
+            entry["summary"] = summary
+        entries.append(entry)
+    document = {
+        "version": JSON_FEED_VERSION,
+        "title": scope.title,
+        "language": "vi",
+        "home_page_url": public_url(settings, scope.folder),
+        "feed_url": public_url(settings, scope.folder + JSON_FEED),
+        "authors": [{"name": settings.operator}],
+        "items": entries,
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def write_feeds(catalog: Catalog, items: list[Item], out: Path, as_of: dt.date) -> list[Path]:
+    """Write `feed.xml` and `feed.json` into every built scope's folder; return their paths."""
+    written = []
+    for scope in feed_scopes(catalog, items, out):
+        folder = out / scope.folder
+        (folder / ATOM_FEED).write_bytes(atom_feed(catalog, scope, as_of))
+        (folder / JSON_FEED).write_bytes(json_feed(catalog, scope))
+        written += [folder / ATOM_FEED, folder / JSON_FEED]
+    return written

@@ -1,0 +1,139 @@
+"""Cache and security rules for CDNs: a `_headers` file and an nginx snippet.
+
+Fingerprinted files (a hash in the name, so a new version gets a new name) are cached for a
+year as immutable: Material's bundles and Pagefind's chunk files (`fragment/`, `index/`,
+`filter/`, `*.pf_meta`). Everything else, HTML first, is revalidated on every use, so a
+reader never gets yesterday's legal status from a cache. `pagefind.js` and
+`pagefind-entry.json` keep their names from one index to the next and are revalidated too.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pbgdpl.publishing.manifest import published_files
+from pbgdpl.site.csp import content_security_policy
+
+HEADERS_FILE = "_headers"
+NGINX_FILE = "nginx.conf"
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+# Material names its bundles `<name>.<8 hex digits>.min.(css|js)`.
+MATERIAL_FINGERPRINT = re.compile(
+    r"^assets/(?:stylesheets|javascripts)/[^/]+\.[0-9a-f]{8}\.min\.(?:css|js)$"
+)
+PAGEFIND_ENTRY = "pagefind-entry.json"
+PAGEFIND_HASHED = ("fragment/*", "index/*", "filter/*", "*.pf_meta")
+CONTENT_TYPES = {
+    "pf_fragment": "application/octet-stream",
+    "pf_index": "application/octet-stream",
+    "pf_meta": "application/octet-stream",
+    "pf_filter": "application/octet-stream",
+    "pagefind": "application/octet-stream",
+    "wasm": "application/wasm",
+}
+FEED_TYPES = {"feed.xml": "application/atom+xml", "feed.json": "application/feed+json"}
+
+
+def security_headers() -> dict[str, str]:
+    """Return the headers every response carries."""
+    return {
+        "Content-Security-Policy": content_security_policy(header=True),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    }
+
+
+def _pagefind_prefixes(files: list[str]) -> list[str]:
+    """Return the URL prefix of every Pagefind bundle, agency folders as a placeholder."""
+    prefixes = set()
+    for name in files:
+        if name == PAGEFIND_ENTRY or name.endswith("/" + PAGEFIND_ENTRY):
+            folders = name.split("/")[:-1]
+            placeholders = [f":site{n}" if n else ":site" for n in range(len(folders) - 1)]
+            prefixes.add("/" + "/".join([*placeholders, folders[-1]]) + "/")
+    return sorted(prefixes, key=lambda p: (p.count("/"), p))
+
+
+def immutable_patterns(out: Path) -> list[str]:
+    """Return the URL patterns of fingerprinted files found in the output."""
+    files = published_files(out)
+    patterns = ["/" + name for name in files if MATERIAL_FINGERPRINT.match(name)]
+    for prefix in _pagefind_prefixes(files):
+        patterns += [prefix + suffix for suffix in PAGEFIND_HASHED]
+    return patterns
+
+
+def render_headers(out: Path) -> str:
+    """Return the `_headers` file (Netlify, Cloudflare Pages): one block per pattern.
+
+    Both hosts join the values of a header set by several matching rules, so each file
+    gets Cache-Control from one rule only: HTML by its address, fingerprinted files by
+    theirs; other files keep the host's default, which revalidates.
+    """
+    blocks = [("/*", security_headers())]
+    blocks += [(p, {"Cache-Control": REVALIDATE}) for p in ("/", "/*/", "/*.html")]
+    blocks += [(p, {"Cache-Control": IMMUTABLE}) for p in immutable_patterns(out)]
+    blocks += [(f"/*.{ext}", {"Content-Type": kind}) for ext, kind in CONTENT_TYPES.items()]
+    blocks += [(f"/*{name}", {"Content-Type": kind}) for name, kind in FEED_TYPES.items()]
+    lines = ["# Cổng PBGDPL: tiêu đề HTTP cho CDN (sinh tự động khi dựng cổng, đừng sửa tay)."]
+    for pattern, headers in blocks:
+        lines.append(pattern)
+        lines += [f"  {name}: {value}" for name, value in headers.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _nginx_location(pattern: str, cache: str, types: str | None = None) -> list[str]:
+    # A regular expression is quoted: nginx would read its "{8}" as a block.
+    match = "/" if pattern == "/" else f'~ "{pattern}"'
+    lines = [f"location {match} {{"]
+    if types:
+        # An empty types block makes default_type the type of every file here.
+        lines += ["    types { }", f"    default_type {types};"]
+    lines.append(f'    add_header Cache-Control "{cache}" always;')
+    security = security_headers().items()
+    lines += [f'    add_header {name} "{value}" always;' for name, value in security]
+    return [*lines, "}"]
+
+
+def render_nginx() -> str:
+    """Return an nginx snippet to include in the `server` block that serves the portal.
+
+    The locations match anywhere in the path, so the portal may sit below any prefix
+    (`root` must map the URL to the files). A location's `add_header` replaces the
+    inherited ones, so each repeats the security headers.
+    """
+    octet = "application/octet-stream"
+    lines = [
+        "# Cổng PBGDPL: quy tắc cho nginx (sinh tự động khi dựng cổng, đừng sửa tay).",
+        "# Đưa vào khối server { root …; include …/nginx.conf; } phục vụ thư mục cổng.",
+        "charset utf-8;",
+        "index index.html;",
+        "error_page 404 /404.html;  # chỉ đúng khi cổng nằm ở gốc tên miền",
+        "",
+    ]
+    locations = [
+        _nginx_location(r"/pagefind/(?:fragment|index|filter)/[^/]+$", IMMUTABLE, octet),
+        _nginx_location(r"/pagefind/[^/]+\.pf_meta$", IMMUTABLE, octet),
+        _nginx_location(r"\.(?:pf_fragment|pf_index|pf_filter|pagefind)$", REVALIDATE, octet),
+        _nginx_location(r"\.wasm$", REVALIDATE, "application/wasm"),
+        _nginx_location(
+            r"/assets/(?:stylesheets|javascripts)/[^/]+\.[0-9a-f]{8}\.min\.(?:css|js)$",
+            IMMUTABLE,
+        ),
+        _nginx_location(r"/feed\.xml$", REVALIDATE, "application/atom+xml"),
+        _nginx_location(r"/feed\.json$", REVALIDATE, "application/feed+json"),
+        _nginx_location("/", REVALIDATE),
+    ]
+    for location in locations:
+        lines += [*location, ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def write_cdn_rules(out: Path) -> list[Path]:
+    """Write `_headers` and `nginx.conf` at the portal root; return their paths."""
+    (out / HEADERS_FILE).write_text(render_headers(out), "utf-8")
+    (out / NGINX_FILE).write_text(render_nginx(), "utf-8")
+    return [out / HEADERS_FILE, out / NGINX_FILE]

@@ -1,0 +1,166 @@
+"""The manifest: every published file with its size and sha256, where and when it came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import git
+
+from pbgdpl.pipeline.output import STAGING_DIR, STATE_FILE
+
+MANIFEST = "manifest.json"
+FORMAT = "pbgdpl-manifest/1"
+PORTAL_SCOPE = "portal"
+UNKNOWN_COMMIT = "unknown"
+# What a build reads from the repository.
+SOURCE_PATHS = ("content", "agencies", "theme", "plugins", "mkdocs.yml")
+# Build bookkeeping kept in the output folder: never published, never listed.
+UNPUBLISHED = frozenset({MANIFEST, STATE_FILE, STAGING_DIR})
+
+
+class ManifestError(Exception):
+    """A manifest that is missing or cannot be read."""
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a build came from and until when a copy of it may be served as current."""
+
+    as_of: dt.date
+    expires: dt.date
+    source_commit: str
+
+    @classmethod
+    def of_build(cls, root: Path, as_of: dt.date, expiry_days: int) -> Provenance:
+        """Return the provenance of a build of the repository at `root` for `as_of`."""
+        return cls(as_of, as_of + dt.timedelta(days=expiry_days), source_commit(root))
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """One published file: its size in bytes and its sha256."""
+
+    size: int
+    sha256: str
+
+    @classmethod
+    def of_bytes(cls, data: bytes) -> FileRecord:
+        """Return the record of a file's content."""
+        return cls(len(data), hashlib.sha256(data).hexdigest())
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What a manifest says: its scope (the portal or one agency), provenance and files."""
+
+    scope: str
+    base_url: str
+    provenance: Provenance
+    files: dict[str, FileRecord]
+
+
+def source_commit(root: Path) -> str:
+    """Return the commit checked out at `root`, "-dirty" if its sources changed, or "unknown".
+
+    Changed tracked files count, and new files where a build reads its sources; a new
+    output folder (`--out shard-1`) does not.
+    """
+    try:
+        repo = git.Repo(root)
+        # Only read: git status must not take the index lock while someone commits.
+        repo.git.update_environment(GIT_OPTIONAL_LOCKS="0")
+        commit = repo.head.commit.hexsha
+        dirty = repo.is_dirty(untracked_files=False) or any(
+            repo.is_dirty(index=False, working_tree=False, untracked_files=True, path=name)
+            for name in SOURCE_PATHS if (root / name).exists()
+        )
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError, ValueError):
+        # Not a checkout (a copy, an archive) or a repository without commits yet.
+        return UNKNOWN_COMMIT
+    return f"{commit}-dirty" if dirty else commit
+
+
+def published_files(root: Path) -> list[str]:
+    """Return the path of every published file under `root`, sorted, with "/" separators."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        base = Path(folder).relative_to(root)
+        at_top = base == Path(".")
+        dirs[:] = sorted(d for d in dirs if not (at_top and d in UNPUBLISHED))
+        for name in files:
+            if not (at_top and name in UNPUBLISHED):
+                found.append((base / name).as_posix())
+    return sorted(found)
+
+
+def file_record(path: Path) -> FileRecord:
+    """Return the size and sha256 of one file."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return FileRecord(path.stat().st_size, digest.hexdigest())
+
+
+def build_manifest(root: Path, scope: str, base_url: str, provenance: Provenance) -> Manifest:
+    """Describe every published file under `root`."""
+    files = {name: file_record(root / name) for name in published_files(root)}
+    return Manifest(scope, base_url, provenance, files)
+
+
+def render_manifest(manifest: Manifest) -> str:
+    """Return the manifest as JSON text: the header, then one line per file, sorted."""
+    provenance = manifest.provenance
+    header = {
+        "format": FORMAT,
+        "scope": manifest.scope,
+        "base_url": manifest.base_url,
+        "as_of": provenance.as_of.isoformat(),
+        "expires": provenance.expires.isoformat(),
+        "source_commit": provenance.source_commit,
+    }
+    lines = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in header.items()]
+    entries = [
+        f'  {json.dumps(name, ensure_ascii=False)}: {{"size": {record.size}, '
+        f'"sha256": "{record.sha256}"}}'
+        for name, record in sorted(manifest.files.items())
+    ]
+    body = ",\n".join(entries)
+    return "{\n" + "\n".join(lines) + '\n "files": {\n' + body + ("\n" if body else "") + " }\n}\n"
+
+
+def write_manifest(root: Path, scope: str, base_url: str, provenance: Provenance) -> Manifest:
+    """Write `manifest.json` at `root`, last, so that it describes every other file."""
+    manifest = build_manifest(root, scope, base_url, provenance)
+    (root / MANIFEST).write_text(render_manifest(manifest), "utf-8")
+    return manifest
+
+
+def read_manifest(root: Path) -> Manifest:
+    """Read `manifest.json` at `root`, or raise ManifestError saying what is wrong."""
+    path = root / MANIFEST
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        if data.get("format") != FORMAT:
+            raise ManifestError(f"{path}: không phải bản kê của Cổng PBGDPL ({FORMAT})")
+        provenance = Provenance(
+            dt.date.fromisoformat(data["as_of"]),
+            dt.date.fromisoformat(data["expires"]),
+            str(data["source_commit"]),
+        )
+        files = {
+            str(name): FileRecord(int(record["size"]), str(record["sha256"]))
+            for name, record in data["files"].items()
+        }
+        return Manifest(str(data["scope"]), str(data["base_url"]), provenance, files)
+    except FileNotFoundError:
+        raise ManifestError(
+            f"{path}: không có bản kê manifest.json; thư mục này không phải bản dựng của cổng"
+        ) from None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ManifestError(f"{path}: bản kê hỏng, không đọc được ({error})") from None

@@ -1,0 +1,95 @@
+"""Search without a server, for an agency package opened from disk (file://).
+
+Pagefind fetches its index and WebAssembly, which a browser refuses for file:// pages.
+The package therefore carries its pages' text in a script file (`tim-kiem-du-lieu.js`,
+loaded with <script src>, which file:// allows) and a search page that matches words
+without accents (`đ` folded to `d`), in `assets/pbgdpl/offline-search.js`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+
+from pbgdpl.model.fields import fold
+from pbgdpl.model.sections import SECTIONS_BY_SLUG
+from pbgdpl.publishing.pagetext import page_text
+
+SEARCH_PAGE = "tim-kiem.html"
+SEARCH_DATA = "tim-kiem-du-lieu.js"
+SEARCH_SCRIPT = "assets/pbgdpl/offline-search.js"
+SNIPPET_LENGTH = 220
+NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def folded_words(text: str) -> str:
+    """Return `text` without accents, lower case, words separated by single spaces."""
+    return NOT_WORD.sub(" ", fold(text)).strip()
+
+
+def _snippet(text: str) -> str:
+    if len(text) <= SNIPPET_LENGTH:
+        return text
+    return text[:SNIPPET_LENGTH].rsplit(" ", 1)[0] + " …"
+
+
+def search_records(pages: dict[str, str]) -> list[dict[str, str]]:
+    """Return one record per searchable page (path from the package root → its HTML)."""
+    records = []
+    for path, page in sorted(pages.items()):
+        found = page_text(page)
+        if found is None:
+            continue
+        parts = path.split("/")
+        section = SECTIONS_BY_SLUG.get(parts[1]) if len(parts) > 2 else None
+        records.append({
+            "u": path,
+            "t": found.title,
+            "c": section.title if section else "",
+            "s": _snippet(found.text),
+            "k": folded_words(found.title) + " | " + folded_words(found.text),
+        })
+    return records
+
+
+def search_data(records: list[dict[str, str]], as_of: dt.date) -> bytes:
+    """Return the script that hands the records to the search page."""
+    payload = json.dumps({"as_of": as_of.isoformat(), "pages": records},
+                         ensure_ascii=False, separators=(",", ":"))
+    return f"window.PBGDPL_OFFLINE_SEARCH = {payload};\n".encode()
+
+
+def search_page(agency_name: str, home: str, as_of: dt.date, stylesheets: list[str]) -> bytes:
+    """Return the search page of the package; every editor text in it is escaped."""
+    name = html.escape(agency_name)
+    links = "\n".join(f'<link rel="stylesheet" href="{html.escape(s)}">' for s in stylesheets)
+    page = f"""<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Tìm kiếm trong bản sao - {name}</title>
+{links}
+</head>
+<body>
+<main class="pb-offline-search md-typeset">
+<p><a href="{html.escape(home)}">‹ Về trang {name}</a></p>
+<h1>Tìm kiếm trong bản sao ngoại tuyến</h1>
+<p>Bản sao trang {name}, dữ liệu tính đến ngày {as_of:%d/%m/%Y}. Gõ có dấu hay không dấu đều
+tìm được.</p>
+<form action="{SEARCH_PAGE}" method="get" role="search" data-pb-offline-search>
+<label for="q">Từ khóa</label>
+<input id="q" name="q" type="search" autocomplete="off">
+<button type="submit">Tìm</button>
+</form>
+<p role="status" data-pb-offline-status></p>
+<ol class="pb-offline-search__results" data-pb-offline-results></ol>
+</main>
+<script src="{SEARCH_DATA}"></script>
+<script src="{SEARCH_SCRIPT}"></script>
+</body>
+</html>
+"""
+    return page.encode()

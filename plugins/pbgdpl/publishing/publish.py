@@ -1,0 +1,41 @@
+"""Write the portal-wide files once every site is in place; the manifest last."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pbgdpl.catalog import Catalog
+from pbgdpl.publishing.addresses import portal_base
+from pbgdpl.publishing.feeds import write_feeds
+from pbgdpl.publishing.headers import write_cdn_rules
+from pbgdpl.publishing.manifest import PORTAL_SCOPE, Manifest, Provenance, write_manifest
+from pbgdpl.publishing.opendata import write_open_data
+from pbgdpl.publishing.published import published_items
+from pbgdpl.publishing.sitemap import write_robots, write_sitemap
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What publishing wrote: feeds, open data, sitemaps, rules, and the manifest."""
+
+    feeds: list[Path]
+    open_data: list[Path]
+    sitemaps: list[Path]
+    manifest: Manifest
+
+
+def publish_portal(catalog: Catalog, out: Path, provenance: Provenance) -> Publication:
+    """Write feeds, open data, sitemap, robots.txt and CDN rules, then `manifest.json`.
+
+    Everything is derived from the catalog and the pages present in `out`, so a full
+    build, an incremental one and an assembly of shards write the same bytes.
+    """
+    items = published_items(catalog, out)
+    feeds = write_feeds(catalog, items, out, provenance.as_of)
+    open_data = write_open_data(catalog, items, out, provenance.as_of)
+    sitemaps = write_sitemap(catalog, items, out)
+    write_robots(catalog.settings, out)
+    write_cdn_rules(out)
+    manifest = write_manifest(out, PORTAL_SCOPE, portal_base(catalog.settings), provenance)
+    return Publication(feeds, open_data, sitemaps, manifest)

@@ -1,0 +1,86 @@
+"""`sitemap.xml` of every page, and `robots.txt` pointing at it."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from pbgdpl.catalog import Catalog
+from pbgdpl.model.items import Item
+from pbgdpl.publishing.addresses import public_url
+from pbgdpl.publishing.manifest import published_files
+from pbgdpl.publishing.published import redirect_paths
+from pbgdpl.settings import PortalSettings
+
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+# The sitemaps protocol allows at most 50,000 addresses in one file.
+MAX_URLS = 50_000
+
+
+def page_paths(out: Path) -> list[str]:
+    """Return the folder of every page in `out` relative to the portal root, sorted."""
+    return [
+        name.removesuffix("index.html") for name in published_files(out)
+        if name == "index.html" or name.endswith("/index.html")
+    ]
+
+
+def _document(root: str, children: list[tuple[str, str, str | None]]) -> bytes:
+    """Return a sitemap document whose children are (tag, address, lastmod)."""
+    top = ET.Element(root, {"xmlns": SITEMAP_NS})
+    for tag, address, lastmod in children:
+        child = ET.SubElement(top, tag)
+        ET.SubElement(child, "loc").text = address
+        if lastmod:
+            ET.SubElement(child, "lastmod").text = lastmod
+    ET.indent(top)
+    return ET.tostring(top, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def write_sitemap(
+    catalog: Catalog, items: list[Item], out: Path, limit: int = MAX_URLS
+) -> list[Path]:
+    """Write `sitemap.xml` (an index of `sitemap-N.xml` beyond `limit` pages); return them.
+
+    An item's page changes when the item does, so its date is the page's lastmod; other
+    pages (listings) change with every new item and carry none. The pages left at the old
+    addresses of moved items are not listed.
+    """
+    settings = catalog.settings
+    dated = {item.url: item.date.isoformat() for item in items}
+    moved = redirect_paths(catalog)
+    urls = [
+        ("url", public_url(settings, path), dated.get(path))
+        for path in page_paths(out) if path not in moved
+    ]
+    for stale in out.glob("sitemap-*.xml"):
+        stale.unlink()
+    if len(urls) <= limit:
+        (out / SITEMAP).write_bytes(_document("urlset", urls))
+        return [out / SITEMAP]
+    written = []
+    for number, start in enumerate(range(0, len(urls), limit), start=1):
+        part = out / f"sitemap-{number}.xml"
+        part.write_bytes(_document("urlset", urls[start : start + limit]))
+        written.append(part)
+    index = [("sitemap", public_url(settings, p.name), None) for p in written]
+    (out / SITEMAP).write_bytes(_document("sitemapindex", index))
+    return [out / SITEMAP, *written]
+
+
+def write_robots(settings: PortalSettings, out: Path) -> Path:
+    """Write `robots.txt`: every page may be crawled, search chunks need not be."""
+    text = (
+        "# Cổng PBGDPL: mọi trang được phép thu thập; tệp chỉ mục tìm kiếm thì không cần.\n"
+        "User-agent: *\n"
+        "Disallow: /pagefind/\n"
+        "Disallow: /*/pagefind/\n"
+        "Allow: /\n"
+        "\n"
+        f"Sitemap: {public_url(settings, SITEMAP)}\n"
+    )
+    path = out / ROBOTS
+    path.write_text(text, "utf-8")
+    return path
