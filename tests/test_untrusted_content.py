@@ -30,6 +30,14 @@ EVENT_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.IGNORECASE)
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>", re.IGNORECASE)
 
 
+HOSTILE_FRONT_MATTER = (
+    '---\ntitle: "Tin <script>alert(1)</script> \\" onmouseover=\\"alert(2)"\n'
+    "date: 2026-11-20\n"
+    'description: "Mô tả <img src=x onerror=alert(3)> \\" x=\\""\n'
+    'tags: ["<b onclick=alert(4)>thẻ</b>"]\n---\nNội dung.\n'
+)
+
+
 def hostile_portal(target: Path) -> Path:
     """The sample portal with every case of the corpus written into it."""
     root = copy_portal(target)
@@ -141,6 +149,8 @@ def kept_going(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str
     assert main(["--root", str(root), "build", "--out", str(out), "--as-of", "2026-11-23"]) == 0
     for case in CASES:
         case.make(root)
+    # Front matter is printed by templates: it must come out as text, not markup.
+    write(root / "agencies/nghe-an/tin-tuc/tieu-de-doc-hai.md", HOSTILE_FRONT_MATTER)
     err = io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         status = main([
@@ -165,6 +175,8 @@ def test_keep_going_builds_every_other_agency(kept_going) -> None:
 
 def test_no_published_page_runs_editor_code(kept_going) -> None:
     out, _, _ = kept_going
+    page = (out / "nghe-an/tin-tuc/tieu-de-doc-hai/index.html").read_text("utf-8")
+    assert "Tin &lt;script&gt;alert(1)&lt;/script&gt;" in page
     pages = list(out.rglob("*.html"))
     assert len(pages) > 100
     for page in pages:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from markupsafe import Markup
+
 from pbgdpl.site.templating import vi_number
 
 WIDTH = 640
@@ -40,7 +42,7 @@ class Chart:
     bars: tuple[Bar, ...]
 
     @property
-    def svg(self) -> str:
+    def svg(self) -> Markup:
         """Return the chart as an inline SVG element; every text is escaped."""
         height = ROW * len(self.bars) + 4
         top = max((bar.value for bar in self.bars), default=0) or 1
@@ -68,4 +70,4 @@ class Chart:
                 f"{escape(shown)}</text></g>"
             )
         parts.append("</svg>")
-        return "".join(parts)
+        return Markup("".join(parts))

@@ -12,7 +12,15 @@ from pbgdpl.safety.markdown_render import render_markdown
 
 # Only a body with markup, an entity, a picture or a script-like scheme can produce HTML
 # the sanitizer changes; plain prose is not rendered twice.
-MAY_CARRY_HTML = re.compile(r"[<&]|!\[|(?:script|data)\s*:", re.IGNORECASE)
+SCRIPT_LIKE_SCHEME = re.compile(r"(?:script|data)\s*:", re.IGNORECASE)
+
+
+def may_carry_html(body: str) -> bool:
+    """Tell whether rendering `body` could produce HTML the sanitizer would change."""
+    if "<" in body or "&" in body or "![" in body:
+        return True
+    lowered = body.lower()
+    return ("script" in lowered or "data" in lowered) and bool(SCRIPT_LIKE_SCHEME.search(body))
 
 
 def _line_of(body: str, needle: str, body_line: int) -> int:
@@ -38,7 +46,7 @@ def check_body(
                 problem.message,
             )
         ]
-    if not inspect_html or not MAY_CARRY_HTML.search(body):
+    if not inspect_html or not may_carry_html(body):
         return []
     return [
         Diagnostic(

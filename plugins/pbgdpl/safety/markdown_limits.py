@@ -18,9 +18,18 @@ MAX_LIST_MARKERS = 16
 MAX_EMPHASIS_RUN = 256
 MAX_ABBREVIATIONS = 200
 BRACKET = re.compile(r"[\[\]()]")
+BRACKET_OR_PARAGRAPH = re.compile(r"[\[\]()]|\n[ \t]*\n")
 LIST_MARKERS = re.compile(r"\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+")
 EMPHASIS_RUN = re.compile(rf"[*_]{{{MAX_EMPHASIS_RUN + 1},}}")
 ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:", re.MULTILINE)
+# One pass over the whole body finds every body that could break a bound; only those are
+# walked line by line to find where. Starting with a newline lets the regex engine jump
+# from line start to line start.
+SUSPECT_LINE_START = re.compile(
+    rf"\n(?:[ \t]{{{MAX_INDENT + 1}}}|(?:[ \t]*>){{{MAX_QUOTE_DEPTH + 1}}}"
+    rf"|[ \t]*(?:(?:[-*+]|\d{{1,9}}[.)])[ \t]+){{{MAX_LIST_MARKERS + 1}}})"
+)
+EMPHASIS_RUNS = ("*" * (MAX_EMPHASIS_RUN + 1), "_" * (MAX_EMPHASIS_RUN + 1))
 
 
 @dataclass(frozen=True)
@@ -41,8 +50,40 @@ def _quote_depth(line: str) -> int:
     return depth
 
 
+def _brackets_overflow(body: str) -> bool:
+    if body.count("[") <= MAX_BRACKET_DEPTH and body.count("(") <= MAX_BRACKET_DEPTH:
+        return False
+    brackets = parens = 0
+    for token in BRACKET_OR_PARAGRAPH.findall(body):
+        if token == "[":
+            brackets += 1
+        elif token == "]":
+            brackets = max(brackets - 1, 0)
+        elif token == "(":
+            parens += 1
+        elif token == ")":
+            parens = max(parens - 1, 0)
+        else:
+            brackets = parens = 0
+        if brackets > MAX_BRACKET_DEPTH or parens > MAX_BRACKET_DEPTH:
+            return True
+    return False
+
+
+def _may_break_bounds(body: str) -> bool:
+    long_line = len(body) > MAX_LINE_CHARS and max(map(len, body.split("\n"))) > MAX_LINE_CHARS
+    return (
+        long_line
+        or any(run in body for run in EMPHASIS_RUNS)
+        or SUSPECT_LINE_START.search("\n" + body) is not None
+        or _brackets_overflow(body)
+    )
+
+
 def check_markdown(body: str) -> MarkdownProblem | None:
     """Return the first place `body` is nested too deep to render safely, or None."""
+    if not _may_break_bounds(body):
+        return None
     if len(ABBREVIATION.findall(body)) > MAX_ABBREVIATIONS:
         line = body[: list(ABBREVIATION.finditer(body))[MAX_ABBREVIATIONS].start()].count("\n")
         return MarkdownProblem(

@@ -10,6 +10,7 @@ TCVN3_SIGNS = re.compile("[¸µ¶·¹¨»¾¼½Æ©®ª«¬\xad×ÞßÐÏÎ]")
 # VNI writes a tone or hat as a second byte after the vowel ("Vieät", "Tö", "ñaát"); these
 # bytes read as Windows-1252 give letters Vietnamese never uses.
 VNI_SIGNS = re.compile("[a-zA-Z][øûïäåëüöÖ]|[ñÑ][a-zA-Z]")
+ANY_LEGACY_SIGN = re.compile("[¸µ¶·¹¨»¾¼½Æ©®ª«¬\xad×ÞßÐÏÎøûïäåëüöÖñÑ]")
 LEGACY_THRESHOLD = 3
 LEGACY_NAMES = {"TCVN3": "TCVN3 (ABC, phông .VnTime)", "VNI": "VNI (phông VNI-Times)"}
 
@@ -22,6 +23,8 @@ SUSPECT = re.compile("[" + "".join(sorted(BIDI_CONTROLS | INVISIBLE)) + "]")
 
 def legacy_encoding(text: str) -> str | None:
     """Name the legacy Vietnamese encoding `text` looks garbled from, or None."""
+    if not ANY_LEGACY_SIGN.search(text):
+        return None
     tcvn3 = len(TCVN3_SIGNS.findall(text))
     vni = len(VNI_SIGNS.findall(text))
     if max(tcvn3, vni) < LEGACY_THRESHOLD:
@@ -68,6 +71,8 @@ class SuspectCharacter:
 
 def suspect_characters(text: str) -> list[SuspectCharacter]:
     """Return every bidi control and zero-width character in `text`, in order."""
+    if not SUSPECT.search(text):
+        return []
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
         found.extend(
