@@ -1,0 +1,1 @@
+"""The Git editorial workflow: roles, review reports, publishing controls, history, scaffolding."""

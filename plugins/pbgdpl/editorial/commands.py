@@ -1,0 +1,141 @@
+"""The editorial commands of build.py: codeowners, review and new."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import Any
+
+from pbgdpl.diagnostics import format_text
+from pbgdpl.editorial.codeowners import CODEOWNERS_PATH, render_codeowners
+from pbgdpl.editorial.gitrepo import GitError
+from pbgdpl.editorial.publishing import now_in_vietnam, parse_as_of, publication_moment
+from pbgdpl.editorial.review import review_changes
+from pbgdpl.editorial.review_format import to_json, to_markdown
+from pbgdpl.editorial.roles import roles_in_folder
+from pbgdpl.editorial.scaffold import ScaffoldError, new_agency, new_item
+from pbgdpl.model.agency import KIND_LABELS
+from pbgdpl.model.sections import SECTIONS_BY_SLUG
+
+
+def as_of_argument(text: str) -> dt.date:
+    """Read `--as-of`: a date (its end of day) or a moment YYYY-MM-DDTHH:MM, Vietnam time."""
+    try:
+        return parse_as_of(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"thời điểm không hợp lệ: {text!r}; viết YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM "
+            "(invalid date)"
+        ) from None
+
+
+def build_moment(as_of: dt.date | None) -> tuple[dt.date, dt.datetime]:
+    """Return a build's as-of date and the moment it publishes by (default: now)."""
+    moment = publication_moment(as_of)
+    return moment.date(), moment
+
+
+def command_codeowners(args: argparse.Namespace) -> int:
+    """Write .github/CODEOWNERS from the roles, or check that the committed file is current."""
+    roles, problems = roles_in_folder(args.root)
+    if problems:
+        print(format_text(problems), file=sys.stderr)
+    text = render_codeowners(roles)
+    path = args.root / CODEOWNERS_PATH
+    if args.check:
+        current = path.read_text("utf-8") if path.is_file() else None
+        if current != text:
+            print(
+                f"{CODEOWNERS_PATH}: đã cũ so với vai trò trong content/portal.yml và "
+                "agencies/*/agency.yml; chạy 'python build.py codeowners' rồi gửi kèm tệp "
+                "(stale CODEOWNERS).",
+                file=sys.stderr,
+            )
+            return 1
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+        print(f"Đã ghi {CODEOWNERS_PATH} ({len(roles.editors)} trang thành phần).")
+    return 1 if problems else 0
+
+
+def command_review(args: argparse.Namespace) -> int:
+    """Print the review report of the changes from BASE to HEAD; exit 1 on an error."""
+    try:
+        review = review_changes(args.root, args.base, args.head, args.author)
+    except GitError as error:
+        print(f"lỗi: {error}", file=sys.stderr)
+        return 2
+    print(to_markdown(review) if args.format == "markdown" else to_json(review))
+    return 1 if review.errors else 0
+
+
+def command_new(args: argparse.Namespace) -> int:
+    """Create a new agency site, or a new item of a section from its template."""
+    try:
+        if args.what == "agency":
+            if not args.slug or not args.name or not args.kind:
+                raise ScaffoldError(
+                    'Cần tên thư mục, tên và loại: python build.py new agency SLUG --name "…" '
+                    "--kind " + "|".join(KIND_LABELS)
+                )
+            made = new_agency(args.root, args.slug, args.name, args.kind, tuple(args.editors),
+                              tuple(args.sections))
+            hint = (f'Tạo bài đầu tiên: python build.py new tin-tuc --agency {args.slug} '
+                    '--title "…"; rồi cập nhật CODEOWNERS: python build.py codeowners')
+        else:
+            if not args.agency or not args.title:
+                raise ScaffoldError(
+                    f'Cần đơn vị và tiêu đề: python build.py new {args.what} --agency SLUG '
+                    '--title "…"'
+                )
+            made = new_item(args.root, args.what, args.agency, args.title,
+                            now_in_vietnam().date(), args.item_slug)
+            hint = (f"Điền các trường trong tệp, rồi kiểm tra: python build.py validate "
+                    f"{made.written[0]}")
+    except ScaffoldError as error:
+        print(f"lỗi: {error}", file=sys.stderr)
+        return 1
+    for path in made.written:
+        print(f"Đã tạo {path}")
+    print(hint)
+    return 0
+
+
+def add_editorial_commands(commands: Any) -> None:
+    """Register codeowners, review and new on build.py's subcommand parser."""
+    owners = commands.add_parser(
+        "codeowners", help="sinh .github/CODEOWNERS từ vai trò (write CODEOWNERS from roles)"
+    )
+    owners.add_argument("--check", action="store_true",
+                        help="báo lỗi nếu tệp đã cũ, không ghi (fail when stale)")
+    owners.set_defaults(run=command_codeowners)
+
+    review = commands.add_parser(
+        "review", help="báo cáo thay đổi cho Ban Biên tập (review report of a change)"
+    )
+    review.add_argument("base", help="phiên bản gốc, ví dụ origin/main")
+    review.add_argument("head", nargs="?", default=None,
+                        help="phiên bản thay đổi (default: bản làm việc, the working tree)")
+    review.add_argument("--author", default=None, help="tài khoản Git của người gửi")
+    review.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    review.set_defaults(run=command_review)
+
+    new = commands.add_parser(
+        "new", help="tạo trang thành phần hoặc bài mới từ mẫu (scaffold an agency or an item)"
+    )
+    new.add_argument("what", choices=("agency", *SECTIONS_BY_SLUG), metavar="agency|SECTION",
+                     help="agency, hoặc chuyên mục của bài mới: " + ", ".join(SECTIONS_BY_SLUG))
+    new.add_argument("slug", nargs="?", default=None,
+                     help="tên thư mục của trang thành phần mới (new agency)")
+    new.add_argument("--name", help="tên cơ quan (new agency)")
+    new.add_argument("--kind", choices=tuple(KIND_LABELS), help="loại cơ quan (new agency)")
+    new.add_argument("--editors", nargs="*", default=[], help="tài khoản biên tập viên")
+    new.add_argument("--sections", nargs="*", default=[],
+                     help="các chuyên mục (default: mọi chuyên mục)")
+    new.add_argument("--agency", help="trang thành phần của bài mới")
+    new.add_argument("--title", help="tiêu đề bài mới")
+    new.add_argument("--slug", dest="item_slug", default=None,
+                     help="tên tệp bài mới (default: từ tiêu đề, không dấu)")
+    new.set_defaults(run=command_new)

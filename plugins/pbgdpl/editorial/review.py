@@ -1,0 +1,295 @@
+"""The review report: what a pull request changes, for which agency, and whether it is safe.
+
+`review_changes` compares two versions of the repository (HEAD against where it branched
+from BASE, or the working tree) and returns a `Review`: every changed file with its
+agency, section, kind of change and title; the front matter that changed (old → new);
+validation of the changed files; files outside the author's agencies (by the roles at
+BASE, so a pull request cannot grant itself rights); platform files; and published pages
+removed or moved without a redirect, which are errors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from git import Commit, Repo
+
+from pbgdpl.catalog import Catalog
+from pbgdpl.diagnostics import Diagnostic, Severity
+from pbgdpl.editorial.gitrepo import (
+    FileChange,
+    changed_files,
+    export_tree,
+    fork_point,
+    open_repository,
+    read_text,
+    resolve,
+)
+from pbgdpl.editorial.publishing import now_in_vietnam
+from pbgdpl.editorial.roles import Roles, roles_in_commit
+from pbgdpl.loading.frontmatter import FrontMatterError, read_yaml_mapping, split_front_matter
+from pbgdpl.loading.portal import AGENCY_PAGE_FIELDS, PAGE_FIELDS, Portal, load_portal
+from pbgdpl.model.agency import Agency
+from pbgdpl.model.fields import Field, FieldError
+from pbgdpl.model.sections import SECTIONS_BY_SLUG
+from pbgdpl.model.vocabularies import load_vocabularies
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One front-matter value that changed: its key, label, and values before and after."""
+
+    key: str
+    label: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class FileReview:
+    """One changed file as the board sees it."""
+
+    change: FileChange
+    area: str  # agency, national or platform
+    agency: str | None = None
+    section: str | None = None
+    title: str | None = None
+    fields: tuple[FieldChange, ...] = ()
+    outside: bool = False
+
+
+@dataclass
+class Review:
+    """Everything the board needs to decide on one change."""
+
+    base: str
+    head: str
+    author: str | None
+    roles: Roles
+    files: list[FileReview] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    # The agencies of the changed version, which a preview can build.
+    agencies: set[str] = field(default_factory=set)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        """Return what must be fixed before merging: review problems and validation errors."""
+        return [*self.problems, *(d for d in self.diagnostics if d.severity is Severity.ERROR)]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        """Return the validation warnings of the changed files."""
+        return [d for d in self.diagnostics if d.severity is Severity.WARNING]
+
+    @property
+    def outside(self) -> list[FileReview]:
+        """Return the changed content files outside the author's own agencies."""
+        return [f for f in self.files if f.outside and f.area != "platform"]
+
+    @property
+    def platform(self) -> list[FileReview]:
+        """Return the changed platform files (theme, code, configuration, workflows)."""
+        return [f for f in self.files if f.area == "platform"]
+
+    @property
+    def sites(self) -> list[str]:
+        """Return the agency sites the change touches and that still exist, for a preview."""
+        return sorted({f.agency for f in self.files if f.agency in self.agencies})
+
+
+def area_of(path: str) -> tuple[str, str | None, str | None]:
+    """Return the area of a path (agency, national or platform), its agency and section."""
+    parts = path.split("/")
+    if parts[0] == "agencies" and len(parts) > 2:
+        section = parts[2] if len(parts) > 3 and parts[2] in SECTIONS_BY_SLUG else None
+        return "agency", parts[1], section
+    if parts[0] in ("content", "agencies"):
+        # National pages, portal settings and files beside the agency folders: the board's.
+        return "national", None, None
+    return "platform", None, None
+
+
+def _yaml(text: str | None) -> dict:
+    if text is None:
+        return {}
+    try:
+        values, _ = read_yaml_mapping(text)
+    except FrontMatterError:
+        return {}
+    return values if isinstance(values, dict) else {}
+
+
+def _parsed_by_key(values: dict, fields: tuple[Field, ...]) -> dict:
+    """Return each field's value converted (dates, lists …), or as written if it is invalid."""
+    vocabularies = load_vocabularies()
+    parsed = {}
+    for one in fields:
+        if values.get(one.key) is None:
+            continue
+        try:
+            parsed[one.key] = one.parse(values[one.key], vocabularies)
+        except FieldError:
+            parsed[one.key] = values[one.key]
+    return parsed
+
+
+def _field_changes(old: dict, new: dict, fields: tuple[Field, ...]) -> tuple[FieldChange, ...]:
+    return tuple(
+        FieldChange(f.key, f.label, old.get(f.key), new.get(f.key))
+        for f in fields if old.get(f.key) != new.get(f.key)
+    )
+
+
+def _fields_of(path: str) -> tuple[Field, ...]:
+    """Return the fields of an item, a written page or an agency.yml; nothing for others."""
+    area, _, section_slug = area_of(path)
+    if area == "national":
+        return PAGE_FIELDS if path.endswith(".md") else ()
+    if area != "agency":
+        return ()
+    if path.count("/") == 2 and path.endswith("/index.md"):
+        return AGENCY_PAGE_FIELDS
+    if path.count("/") == 2 and path.endswith("/agency.yml"):
+        return Agency.FIELDS
+    if section_slug and path.count("/") == 3 and path.endswith(".md"):
+        return SECTIONS_BY_SLUG[section_slug].all_fields
+    return ()
+
+
+def _values(text: str | None, path: str | None) -> dict:
+    """Return the raw front matter of a Markdown file, or the mapping of a YAML file."""
+    if text is None or path is None:
+        return {}
+    if path.endswith(".yml"):
+        return _yaml(text)
+    try:
+        return split_front_matter(text).values
+    except FrontMatterError:
+        return {}
+
+
+def review_file(
+    repo: Repo, change: FileChange, base: Commit, head: Commit | None
+) -> tuple[FileReview, dict]:
+    """Describe one changed file; also return its front matter at the base, parsed."""
+    area, agency, section_slug = area_of(change.path)
+    fields = _fields_of(change.path)
+    if not fields:
+        return FileReview(change, area, agency, section_slug), {}
+    old_values = _values(read_text(repo, base, change.old_path), change.old_path)
+    new_values = _values(read_text(repo, head, change.new_path), change.new_path)
+    old = _parsed_by_key(old_values, fields)
+    new = _parsed_by_key(new_values, fields)
+    title = (new or old).get("title") or (new or old).get("name")
+    review = FileReview(
+        change, area, agency, section_slug, str(title) if title else None,
+        _field_changes(old, new, fields),
+    )
+    return review, old
+
+
+def _old_url(path: str) -> str | None:
+    """Return the URL an item file was published at, or None if it is not an item file."""
+    area, agency, section = area_of(path)
+    if area != "agency" or section is None or not path.endswith(".md") or path.count("/") != 3:
+        return None
+    return f"{agency}/{section}/{Path(path).stem}/"
+
+
+def _was_published(old: dict, moment: dt.datetime) -> bool:
+    """Tell whether an item with this base front matter (by key) was out at `moment`."""
+    if not old.get("title") or old.get("draft") is True:
+        return False
+    publish_at = old.get("publish_at")
+    return not isinstance(publish_at, dt.datetime) or publish_at <= moment
+
+
+def check_moves(
+    files: list[FileReview], base_items: dict[str, dict], head: Portal
+) -> list[Diagnostic]:
+    """Report published pages removed or moved with no redirect from their old address."""
+    catalog = Catalog.from_portal(head) if head.settings is not None else None
+    redirected = {
+        path
+        for items in (catalog.items_by_site.values() if catalog else ())
+        for item in items for path in item.data.get("redirect_from", ())
+    }
+    moment = now_in_vietnam()
+    problems = []
+    for review in files:
+        change = review.change
+        if change.change not in ("removed", "renamed") or change.old_path is None:
+            continue
+        old_url = _old_url(change.old_path)
+        if old_url is None or not _was_published(base_items.get(change.old_path, {}), moment):
+            continue
+        new_url = _old_url(change.new_path) if change.new_path else None
+        if old_url == new_url or old_url in redirected:
+            continue
+        if new_url:
+            message = (
+                f'Bài đã đăng tại "{old_url}" được chuyển sang "{new_url}" nhưng địa chỉ cũ '
+                f'không được chuyển hướng. Thêm vào đầu tệp {change.new_path} dòng: '
+                f'redirect_from: ["{old_url}"]'
+            )
+            code = "moved-without-redirect"
+        else:
+            message = (
+                f'Bài đã đăng tại "{old_url}" bị xóa: người đọc và các liên kết tới địa chỉ này '
+                "sẽ gặp lỗi. Thay vì xóa, hãy thôi đăng bài (withdrawn: {date: …, reason: …}), "
+                "hoặc thêm redirect_from vào bài thay thế."
+            )
+            code = "removed-without-redirect"
+        problems.append(Diagnostic(change.old_path, 1, code, Severity.ERROR, message))
+    return problems
+
+
+def _diagnostics_of(portal: Portal, files: list[FileReview]) -> list[Diagnostic]:
+    """Return the diagnostics of the changed files, and those that name a changed file."""
+    paths = {f.change.new_path for f in files if f.change.new_path}
+    return [
+        d for d in portal.diagnostics
+        if d.path in paths or any(p in d.message for p in paths if p.count("/") > 1)
+    ]
+
+
+def _load_version(repo: Repo, head: Commit | None, folder: Path) -> Portal:
+    if head is None:
+        return load_portal(Path(str(repo.working_tree_dir)))
+    export_tree(head, folder)
+    return load_portal(folder)
+
+
+def review_changes(
+    root: Path, base: str, head: str | None = None, author: str | None = None
+) -> Review:
+    """Review the changes from `base` to `head` (or to the working tree when None)."""
+    with open_repository(root) as repo:
+        head_commit = resolve(repo, head) if head else None
+        base_commit = fork_point(repo, resolve(repo, base), head_commit or repo.head.commit)
+        roles = roles_in_commit(repo, base_commit)
+        review = Review(
+            base_commit.hexsha[:8], head_commit.hexsha[:8] if head_commit else "bản làm việc",
+            author, roles,
+        )
+        base_items: dict[str, dict] = {}
+        for change in changed_files(repo, base_commit, head_commit):
+            described, old = review_file(repo, change, base_commit, head_commit)
+            if author:
+                allowed = roles.may_change(author, described.area, described.agency)
+                described = dataclasses.replace(described, outside=not allowed)
+            review.files.append(described)
+            if change.old_path:
+                base_items[change.old_path] = old
+        with tempfile.TemporaryDirectory(prefix="pbgdpl-review-") as folder:
+            portal = _load_version(repo, head_commit, Path(folder))
+        review.diagnostics = _diagnostics_of(portal, review.files)
+        review.agencies = set(portal.agencies)
+        review.problems = check_moves(review.files, base_items, portal)
+    return review
