@@ -40,6 +40,7 @@ schemas: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(PY) -m ruff check .
 	$(PY) build.py schemas --out schemas --check
+	$(PY) build.py codeowners --check
 	$(PY) -m pytest
 
 clean:

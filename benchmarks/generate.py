@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from pbgdpl.followup.indicators import INDICATORS_BY_CODE
 from pbgdpl.model.units import load_units
 
 REPO = Path(__file__).resolve().parent.parent
@@ -1633,24 +1634,22 @@ class _Generator:
             first = dt.date(year, quarter * 3 + 1, 1)
             day = self.date_between(first, first + dt.timedelta(days=25))
         ctx = self.context(agency, main, day, topic)
+        # Ranges per indicator code of the so-lieu section (pbgdpl.followup.indicators).
         catalogue = (
-            ("Số cuộc tuyên truyền, phổ biến pháp luật", "cuộc", 20, 2000),
-            ("Số lượt người được phổ biến pháp luật", "lượt người", 2000, 900000),
-            ("Số tài liệu được phát hành", "bản", 500, 200000),
-            ("Số câu hỏi được giải đáp", "câu hỏi", 50, 6000),
-            ("Số vụ việc hòa giải thành", "vụ việc", 20, 5000),
-            ("Tỷ lệ hòa giải thành", "%", 0, 0),
-            ("Số báo cáo viên pháp luật", "người", 10, 400),
-            ("Số lượt truy cập trang thông tin", "lượt", 5000, 2000000),
+            ("so_cuoc_truc_tiep", 20, 2000),
+            ("so_luot_nguoi_tham_du", 2000, 900000),
+            ("so_tai_lieu_phat_hanh", 500, 200000),
+            ("so_cau_hoi_tra_loi", 50, 6000),
+            ("so_cuoc_thi", 1, 12),
+            ("so_luot_du_thi", 500, 300000),
+            ("so_tin_bai_dang_tai", 100, 5000),
+            ("so_luot_truy_cap", 5000, 2000000),
         )
         figures = []
-        for name, unit, low, high in rng.sample(catalogue, rng.randint(3, 5)):
-            value: int | float = (round(rng.uniform(70, 95), 1) if unit == "%"
-                                  else rng.randint(low, high))
-            figures.append((name, value, unit))
-        chi_tieu = "\n".join(
-            f"  - {{ten: {_q(n)}, gia_tri: {v}, don_vi: {_q(u)}}}" for n, v, u in figures
-        )
+        for code, low, high in rng.sample(catalogue, rng.randint(3, 5)):
+            indicator = INDICATORS_BY_CODE[code]
+            figures.append((code, indicator.label, rng.randint(low, high), indicator.unit))
+        chi_tieu = "\n".join(f"  {code}: {value}" for code, _, value, _ in figures)
         title = (f"Số liệu công tác phổ biến, giáo dục pháp luật {_lower_first(period)} "
                  f"của {agency.name}")
         lines = [
@@ -1658,6 +1657,7 @@ class _Generator:
             f"date: {day.isoformat()}",
             _kv("description", f'Tổng hợp kết quả công tác phổ biến, giáo dục pháp luật '
                                f'{_lower_first(period)}, trong đó có lĩnh vực {ctx["field"]}.'),
+            f"nam: {year}",
             f"ky_bao_cao: {_q(period)}",
             f"chi_tieu:\n{chi_tieu}",
             _yaml_list("tags", ["thống kê", "số liệu"]),
@@ -1668,9 +1668,8 @@ class _Generator:
                 f"{_lower_first(period)} trên cơ sở báo cáo của các cơ quan, đơn vị, xã, "
                 "phường.")
         table = ["| Chỉ tiêu | Kết quả | Đơn vị tính |", "|---|---|---|"]
-        for name, value, unit in figures:
-            shown = _vn_dec(value) if isinstance(value, float) else _vn_int(value)
-            table.append(f"| {name} | {shown} | {unit} |")
+        for _, name, value, unit in figures:
+            table.append(f"| {name} | {_vn_int(value)} | {unit} |")
         body = self.body(
             ctx, lead, HEADINGS["so-lieu"],
             "Trong kỳ báo cáo, các cơ quan, đơn vị đã thực hiện:",

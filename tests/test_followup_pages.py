@@ -141,11 +141,11 @@ def test_dashboard_table_sorts_and_filters_in_the_browser(portal_url: str, page:
         f"Đang hiển thị {missing} / {total} đơn vị"
     )
     page.locator("select[name=standing]").select_option("")
-    page.locator("input[name=q]").fill("ha noi")
+    page.locator("input[name=don-vi]").fill("ha noi")
     assert page.locator("#pb-dashboard-table tbody tr:visible th").all_inner_texts() == [
         "Thành phố Hà Nội"
     ]
-    page.locator("input[name=q]").fill("")
+    page.locator("input[name=don-vi]").fill("")
     page.get_by_role("button", name="Số bài").click()
     page.get_by_role("button", name="Số bài").click()
     counts = [int(v) for v in rows.evaluate_all("rs => rs.map(r => r.cells[3].dataset.sort)")]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from pbgdpl.editorial.history import FileHistory, History
+from pbgdpl.editorial.publishing import publication_moment, published_items
 from pbgdpl.loading.portal import Asset, Portal
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.items import Item, Page
@@ -17,25 +20,42 @@ def newest_first(items: Iterable[Item]) -> list[Item]:
     return sorted(items, key=lambda i: (-i.date.toordinal(), i.agency, i.section_slug, i.slug))
 
 
+def _listed(item: Item) -> bool:
+    return "withdrawn" not in item.data
+
+
 @dataclass(frozen=True)
 class Catalog:
-    """Every loaded item, page and asset, indexed by site and section."""
+    """Every published item, page and asset, indexed by site and section.
+
+    Drafts and items scheduled after the build's moment are not in the catalog at all.
+    `items_by_site` holds every item that has a page, withdrawn items included; the
+    listing methods (`items`, `latest`, `count`) leave withdrawn items out, so listings,
+    feeds and search that use them follow withdrawals without knowing about them.
+    """
 
     settings: PortalSettings
     agencies: dict[str, Agency]
     items_by_site: dict[str, tuple[Item, ...]]
     pages_by_site: dict[str, tuple[Page, ...]]
     assets_by_site: dict[str, tuple[Asset, ...]]
+    history: History = field(default_factory=History)
 
     @classmethod
-    def from_portal(cls, portal: Portal) -> Catalog:
-        """Index a loaded portal; items of each site are kept newest first."""
+    def from_portal(
+        cls, portal: Portal, as_of: dt.date | None = None, history: History | None = None
+    ) -> Catalog:
+        """Index the items of a loaded portal published as of `as_of`, newest first.
+
+        `as_of` is a date (its end), a datetime, or None for now, in Vietnam's time
+        (see pbgdpl.editorial.publishing); `history` comes from Git, read once.
+        """
         if portal.settings is None:
             raise ValueError("the portal settings did not load")
         items: dict[str, list[Item]] = defaultdict(list)
         pages: dict[str, list[Page]] = defaultdict(list)
         assets: dict[str, list[Asset]] = defaultdict(list)
-        for item in portal.items:
+        for item in published_items(portal.items, publication_moment(as_of)):
             items[item.agency].append(item)
         for page in portal.pages:
             pages[page.site].append(page)
@@ -47,24 +67,33 @@ class Catalog:
             items_by_site={k: tuple(newest_first(v)) for k, v in items.items()},
             pages_by_site={k: tuple(v) for k, v in pages.items()},
             assets_by_site={k: tuple(v) for k, v in assets.items()},
+            history=history or History(),
         )
 
     def items(self, site: str, section: str | None = None) -> tuple[Item, ...]:
-        """Return a site's items, newest first, optionally of one section."""
+        """Return a site's listed items (not withdrawn), newest first, optionally of one section."""
         found = self.items_by_site.get(site, ())
-        if section is None:
-            return found
-        return tuple(i for i in found if i.section_slug == section)
+        return tuple(
+            i for i in found if _listed(i) and (section is None or i.section_slug == section)
+        )
+
+    def item_pages(self, site: str) -> tuple[Item, ...]:
+        """Return every item of a site that has a page, withdrawn items included."""
+        return self.items_by_site.get(site, ())
+
+    def history_of(self, item: Item) -> FileHistory:
+        """Return when an item was last updated and its change notes."""
+        return self.history.of(item.path, item.date)
 
     def latest(self, section: str, limit: int) -> list[Item]:
         """Return the newest items of one section across all agencies."""
         found = [i for items in self.items_by_site.values() for i in items
-                 if i.section_slug == section]
+                 if i.section_slug == section and _listed(i)]
         return newest_first(found)[:limit]
 
     def count(self, section: str | None = None) -> int:
         """Count the items of the whole portal, optionally of one section."""
         return sum(
             1 for items in self.items_by_site.values() for i in items
-            if section is None or i.section_slug == section
+            if (section is None or i.section_slug == section) and _listed(i)
         )

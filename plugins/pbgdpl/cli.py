@@ -14,10 +14,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pbgdpl.diagnostics import FORMATTERS, Severity, format_text, has_errors
+from pbgdpl.editorial.commands import add_editorial_commands, as_of_argument, build_moment
+from pbgdpl.followup.commands import add_followup_commands
+from pbgdpl.loading.fix import fix_files
 from pbgdpl.loading.portal import load_portal
 from pbgdpl.model.schemas import check_schemas, write_schemas
-from pbgdpl.pipeline.build import BuildOptions, build_portal
+from pbgdpl.pipeline.build import BuildOptions, BuildReport, build_portal
 from pbgdpl.pipeline.shards import AssembleError, assemble, parse_shard
+from pbgdpl.publishing.commands import add_publishing_commands
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -54,6 +58,12 @@ def _selected(diagnostics: list, paths: Sequence[str], root: Path) -> list:
 def command_validate(args: argparse.Namespace) -> int:
     """Check the content and print every problem; exit 1 when there is an error."""
     portal = load_portal(args.root)
+    if args.fix:
+        fixed = fix_files(args.root, _selected(portal.diagnostics, args.paths, args.root))
+        for path in fixed:
+            print(f"{path}: đã sửa (chuyển về NFC, xóa ký tự ẩn)", file=sys.stderr)
+        if fixed:
+            portal = load_portal(args.root)
     diagnostics = _selected(portal.diagnostics, args.paths, args.root)
     output = FORMATTERS[args.format](diagnostics)
     if output:
@@ -69,15 +79,43 @@ def command_validate(args: argparse.Namespace) -> int:
     return 1 if failing else 0
 
 
+def _print_excluded(report: BuildReport) -> None:
+    for slug, errors in sorted(report.excluded.items()):
+        print(
+            f"Bỏ qua trang thành phần {slug} ({len(errors)} lỗi, giữ các trang đã đăng trước "
+            f"đó nếu có); lỗi đầu tiên: {errors[0].path}:{errors[0].line}: {errors[0].message}",
+            file=sys.stderr,
+        )
+
+
 def command_build(args: argparse.Namespace) -> int:
-    """Build the portal into the output folder."""
+    """Build the portal into the output folder.
+
+    Content errors stop the build before anything is written, and every error is listed;
+    with --keep-going, agencies with errors are left out (their previous pages stay) and
+    every other site is built.
+    """
+    as_of, publish_until = build_moment(args.as_of)
     options = BuildOptions(
-        root=args.root, out=args.out, as_of=args.as_of or today_in_vietnam(),
+        root=args.root, out=args.out, as_of=as_of,
         only=tuple(args.only), jobs=args.jobs, force=args.force, shard=args.shard,
+        keep_going=args.keep_going, publish_until=publish_until,
     )
     report = build_portal(options)
     if report.diagnostics:
         print(format_text(report.diagnostics), file=sys.stderr)
+    for notice in report.notices:
+        print(f"lưu ý: {notice}", file=sys.stderr)
+    errors = has_errors(report.diagnostics)
+    if errors and not args.keep_going:
+        count = sum(d.severity is Severity.ERROR for d in report.diagnostics)
+        print(
+            f"Không dựng cổng: nội dung có {count} lỗi (liệt kê ở trên). Sửa các lỗi, hoặc "
+            "dùng --keep-going để dựng các trang thành phần không có lỗi.",
+            file=sys.stderr,
+        )
+        return 1
+    _print_excluded(report)
     for result in report.rendered:
         for warning in result.warnings:
             print(f"{result.site or 'national'}: cảnh báo: {warning}", file=sys.stderr)
@@ -87,21 +125,27 @@ def command_build(args: argparse.Namespace) -> int:
     timings = ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items())
     print(
         f"Đã dựng {len(report.rendered)} trang ({pages} trang con), giữ nguyên "
-        f"{len(report.skipped)} trang không đổi, vào {options.out} ({timings}); "
-        f"dữ liệu tính đến ngày {options.as_of:%d/%m/%Y}."
+        f"{len(report.skipped)} trang không đổi, bỏ qua {len(report.excluded)} trang có lỗi, "
+        f"vào {options.out} ({timings}); dữ liệu tính đến ngày {options.as_of:%d/%m/%Y}."
     )
     if args.report:
         args.report.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=1), "utf-8")
     warned = any(r.warnings for r in report.rendered) or report.diagnostics
-    if has_errors(report.diagnostics) or report.failed or (args.strict and warned):
+    if report.failed or (args.strict and warned):
         return 1
-    return 0
+    # --keep-going publishes what is valid: errors outside the excluded agencies (the
+    # national site's own pages) still fail the command.
+    national_errors = [
+        d for d in report.diagnostics
+        if d.severity is Severity.ERROR and not d.path.startswith("agencies/")
+    ]
+    return 1 if national_errors else 0
 
 
 def command_assemble(args: argparse.Namespace) -> int:
     """Join the outputs of sharded builds into one portal."""
     try:
-        sites = assemble(args.shards, args.out)
+        sites = assemble(args.shards, args.out, args.root)
     except AssembleError as error:
         print(f"lỗi: {error}", file=sys.stderr)
         return 1
@@ -149,13 +193,16 @@ def parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="dựng toàn bộ cổng (build the portal)")
     build.add_argument("--out", type=Path, default=Path("site"))
-    build.add_argument("--as-of", type=_as_of, default=None,
-                       help="ngày tính hiệu lực, YYYY-MM-DD (default: today, Asia/Ho_Chi_Minh)")
+    build.add_argument("--as-of", type=as_of_argument, default=None,
+                       help="thời điểm dựng, giờ Việt Nam: YYYY-MM-DD (hết ngày đó) hoặc "
+                       "YYYY-MM-DDTHH:MM; tính hiệu lực và bài hẹn giờ (default: now)")
     build.add_argument("--only", nargs="+", default=[], metavar="SLUG",
                        help="chỉ dựng trang quốc gia và các trang thành phần này")
     build.add_argument("--jobs", type=int, default=0, help="số tiến trình (default: all cores)")
     build.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     build.add_argument("--force", action="store_true", help="dựng lại mọi trang")
+    build.add_argument("--keep-going", action="store_true",
+                       help="vẫn dựng các trang thành phần không có lỗi; bỏ qua trang có lỗi")
     build.add_argument("--report", type=Path, default=None,
                        help="ghi số liệu của lần dựng (JSON) vào tệp này, cho benchmark")
     build.add_argument("--shard", type=_shard, default=None, metavar="I/N",
@@ -171,6 +218,8 @@ def parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="*", help="chỉ báo lỗi của các tệp/thư mục này")
     validate.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     validate.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    validate.add_argument("--fix", action="store_true",
+                          help="sửa chữ tổ hợp (NFD) và ký tự ẩn ngay trong tệp")
     validate.set_defaults(run=command_validate)
 
     schemas = commands.add_parser("schemas", help="xuất JSON Schema cho trình soạn thảo")
@@ -182,6 +231,10 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--out", type=Path, default=Path("site"))
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=command_serve)
+
+    add_editorial_commands(commands)
+    add_publishing_commands(commands, date=_as_of, clock=today_in_vietnam)
+    add_followup_commands(commands, date=_as_of, clock=today_in_vietnam)
     return main
 
 

@@ -3,9 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from pbgdpl.model.fields import Contacts, Field, Logins, Text
+from pbgdpl.followup.thresholds import StaleThresholds
+from pbgdpl.model.fields import Contacts, Field, FieldError, Link, Logins, Text
+from pbgdpl.model.vocabularies import Vocabularies
+
+
+@dataclass(frozen=True)
+class Amount(Field):
+    """A whole number of some unit (days, KB, MB), at least one."""
+
+    unit: str = "ngày"
+
+    def parse(self, value: Any, vocabularies: Vocabularies) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise FieldError(
+                "invalid-amount",
+                f'Trường "{self.key}" ({self.label}) phải là một số {self.unit} nguyên dương, '
+                f'ví dụ 30; giá trị hiện tại: "{value}".',
+            )
+        return value
+
+    def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        return {"type": "integer", "minimum": 1}
 
 
 @dataclass(frozen=True)
@@ -19,6 +40,13 @@ class PortalSettings:
         Contacts("contacts", "contacts", "Thông tin liên hệ", required=True),
         Logins("editorial_board", "editorial_board", "Ban Biên tập", required=True),
         Logins("maintainers", "maintainers", "Nhóm kỹ thuật", required=True),
+        Link("base_url", "base_url", "Địa chỉ công khai của cổng"),
+        Amount("mirror_expiry_days", "mirror_expiry_days", "Số ngày một bản sao còn hạn"),
+        Amount("max_page_kb", "max_page_kb", "Dung lượng tối đa một tệp bài viết", unit="KB"),
+        Amount("max_attachment_mb", "max_attachment_mb", "Dung lượng tối đa một tệp đính kèm",
+               unit="MB"),
+        StaleThresholds("stale_after_days", "stale_after_days", "Số ngày tối đa giữa hai lần "
+                        "cập nhật chuyên mục"),
     )
 
     name: str
@@ -27,3 +55,12 @@ class PortalSettings:
     contacts: dict[str, str] = field(default_factory=dict)
     editorial_board: tuple[str, ...] = ()
     maintainers: tuple[str, ...] = ()
+    # Feeds, the sitemap, open data and share tags need absolute addresses; links stay relative.
+    base_url: str = "https://pbgdpl.gov.vn/"
+    # A mirror built on the as-of date is out of date this many days later.
+    mirror_expiry_days: int = 30
+    # Per-file limits: an editor's Markdown file, and an attachment or picture.
+    max_page_kb: int = 512
+    max_attachment_mb: int = 20
+    # Follow-up (letter 2610/BTP-PBGDPL): a section whose newest item is older is stale.
+    stale_after_days: dict[str, int] = field(default_factory=dict)

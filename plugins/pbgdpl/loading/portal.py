@@ -3,26 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pbgdpl.diagnostics import Diagnostic, Severity
+from pbgdpl.editorial.publishing import check_redirects
+from pbgdpl.legal.checks import check_legal_content
+from pbgdpl.loading.assets import PUBLISHED_OR_REFUSED, check_asset
+from pbgdpl.loading.body import check_body
 from pbgdpl.loading.fields import parse_fields
-from pbgdpl.loading.files import UnreadableFile, read_text
+from pbgdpl.loading.files import MAX_FILE_BYTES, UnreadableFile, read_source
 from pbgdpl.loading.frontmatter import FrontMatterError, read_yaml_mapping, split_front_matter
 from pbgdpl.model.agency import Agency
-from pbgdpl.model.fields import SLUG, Field, Text
+from pbgdpl.model.fields import SLUG, Field, Text, slugify
 from pbgdpl.model.items import Item, Page
 from pbgdpl.model.sections import SECTIONS_BY_SLUG, Section
 from pbgdpl.model.vocabularies import Vocabularies, load_vocabularies
+from pbgdpl.safety.markdown_render import ForbiddenExtension, configured_extensions
 from pbgdpl.settings import PortalSettings
 
-# Files an agency may keep next to its items: pictures and attachments.
-ASSET_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".gif", ".pdf", ".docx", ".odt"})
-# Top-level names of the national site: theme assets, search, directory, error page.
-RESERVED_NAMES = frozenset({"assets", "pagefind", "don-vi", "tim-kiem", "404"})
+# Top-level names of the national site: theme assets, search, directory, error page,
+# the follow-up dashboard and statistics, and the open data folder.
+RESERVED_NAMES = frozenset({
+    "assets", "pagefind", "don-vi", "tim-kiem", "404", "tinh-hinh-cap-nhat", "thong-ke",
+    "du-lieu-mo", "en",
+})
 PAGE_FIELDS: tuple[Field, ...] = (
     Text("title", "title", "Tiêu đề", required=True, max_length=300),
     Text("description", "description", "Tóm tắt", max_length=500),
@@ -64,9 +69,7 @@ def _error(path: str, line: int, code: str, message: str) -> Diagnostic:
 
 
 def _suggest_slug(stem: str) -> str:
-    ascii_text = unicodedata.normalize("NFD", stem.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "bai-viet"
+    return slugify(stem) or "bai-viet"
 
 
 class PortalLoader:
@@ -77,19 +80,40 @@ class PortalLoader:
         self.vocabularies = vocabularies or load_vocabularies()
         self.portal = Portal(root=root, settings=None)
         self.reserved: set[str] = set()
+        self.max_page_bytes = MAX_FILE_BYTES
+        self.markdown_trusted = True
+        self.max_asset_bytes = MAX_FILE_BYTES
 
     def load(self) -> Portal:
         """Load settings, the national pages and every agency folder."""
         self.portal.settings = self._load_settings()
+        if self.portal.settings is not None:
+            self.max_page_bytes = self.portal.settings.max_page_kb * 1024
+            self.max_asset_bytes = self.portal.settings.max_attachment_mb * 1024 * 1024
+        for top in ("content", "agencies"):
+            self._refuse_symlink(self.root / top)
+        self._check_markdown_extensions()
         self.reserved = self._national_names()
         self._load_national()
         agencies_dir = self.root / "agencies"
         if agencies_dir.is_dir():
             for folder in sorted(agencies_dir.iterdir()):
                 self._load_agency(folder)
-        self._check_catalog()
+        # Numbers, duplicates, attachments and citations need every document loaded.
+        self.portal.diagnostics.extend(check_legal_content(self.portal))
+        self.portal.diagnostics.extend(check_redirects(self.portal.items))
         self.portal.diagnostics.sort()
         return self.portal
+
+    def _check_markdown_extensions(self) -> None:
+        """Refuse Markdown extensions that would let an editor include other files."""
+        if not (self.root / "mkdocs.yml").is_file():
+            return
+        try:
+            configured_extensions(self.root)
+        except ForbiddenExtension as problem:
+            self.markdown_trusted = False
+            self._report(_error("mkdocs.yml", 1, "forbidden-extension", str(problem)))
 
     def _report(self, diagnostic: Diagnostic) -> None:
         self.portal.diagnostics.append(diagnostic)
@@ -109,7 +133,9 @@ class PortalLoader:
     def _read_yaml_file(self, path: Path, what: str, fields: tuple[Field, ...]) -> dict | None:
         shown = _relative(path, self.root)
         try:
-            values, lines = read_yaml_mapping(read_text(path, shown))
+            source = read_source(path, shown)
+            self.portal.diagnostics.extend(source.diagnostics)
+            values, lines = read_yaml_mapping(source.text)
         except UnreadableFile as problem:
             self._report(problem.diagnostic)
             return None
@@ -141,12 +167,22 @@ class PortalLoader:
     def _read_markdown(self, path: Path):  # type: ignore[no-untyped-def]
         shown = _relative(path, self.root)
         try:
-            return split_front_matter(read_text(path, shown))
+            source = read_source(path, shown, self.max_page_bytes)
+            self.portal.diagnostics.extend(source.diagnostics)
+            document = split_front_matter(source.text)
         except UnreadableFile as problem:
             self._report(problem.diagnostic)
+            return None
         except FrontMatterError as problem:
             self._report(_error(shown, problem.line, problem.code, problem.message))
-        return None
+            return None
+        problems = check_body(
+            self.root, shown, document.body, document.body_line, self.markdown_trusted
+        )
+        self.portal.diagnostics.extend(problems)
+        if any(p.severity is Severity.ERROR for p in problems):
+            return None
+        return document
 
     def _load_page(self, site: str, path: Path, src_uri: str, fields: tuple[Field, ...]) -> None:
         document = self._read_markdown(path)
@@ -172,8 +208,8 @@ class PortalLoader:
             src_uri = _relative(path, content)
             if path.suffix == ".md":
                 self._load_page("", path, src_uri, PAGE_FIELDS)
-            elif path.suffix.lower() in ASSET_SUFFIXES:
-                self.portal.assets.append(Asset("", src_uri, _relative(path, self.root)))
+            elif path.suffix.lower() in PUBLISHED_OR_REFUSED:
+                self._load_asset("", path, src_uri)
 
     def _national_names(self) -> set[str]:
         """Return the top-level names the national site uses, which no agency may take."""
@@ -269,9 +305,8 @@ class PortalLoader:
             shown = _relative(path, self.root)
             if path.suffix == ".md" and path.is_file():
                 self._load_item(agency, section, path)
-            elif path.is_file() and path.suffix.lower() in ASSET_SUFFIXES:
-                src_uri = f"{agency.slug}/{section.slug}/{path.name}"
-                self.portal.assets.append(Asset(agency.slug, src_uri, shown))
+            elif path.is_file() and path.suffix.lower() in PUBLISHED_OR_REFUSED:
+                self._load_asset(agency.slug, path, f"{agency.slug}/{section.slug}/{path.name}")
             else:
                 self._report(
                     Diagnostic(
@@ -280,6 +315,15 @@ class PortalLoader:
                         "(.pdf, .docx, .odt) nên không được đăng.",
                     )
                 )
+
+    def _load_asset(self, site: str, path: Path, src_uri: str) -> None:
+        """Publish a picture or attachment if its name, type and size are safe."""
+        shown = _relative(path, self.root)
+        problem = check_asset(path, shown, self.max_asset_bytes)
+        if problem is not None:
+            self._report(problem)
+        else:
+            self.portal.assets.append(Asset(site, src_uri, shown))
 
     def _load_item(self, agency: Agency, section: Section, path: Path) -> None:
         shown = _relative(path, self.root)
@@ -321,23 +365,6 @@ class PortalLoader:
                 data={k: v for k, v in parsed.items() if k not in common},
             )
         )
-
-    def _check_catalog(self) -> None:
-        """Check what only the whole portal can tell: document numbers registered twice."""
-        registered: dict[str, Item] = {}
-        for item in self.portal.items:
-            number = item.data.get("number")
-            if item.section.kind != "legal_document" or number is None:
-                continue
-            first = registered.setdefault(number.upper(), item)
-            if first is not item:
-                self._report(
-                    _error(
-                        item.path, 1, "duplicate-document-number",
-                        f'Văn bản số "{number}" đã được đăng ở {first.path}; mỗi văn bản chỉ '
-                        "đăng một lần. Xóa tệp trùng hoặc sửa số ký hiệu.",
-                    )
-                )
 
 
 def _check_dates(

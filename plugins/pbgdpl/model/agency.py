@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from pbgdpl.model.fields import Contacts, Field, FieldError, Logins, Text
+from pbgdpl.model.fields import URL, Contacts, Field, FieldError, Logins, Text
 from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG
 from pbgdpl.model.vocabularies import Vocabularies
 
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 KIND_LABELS = {
     "ministry": "Bộ, cơ quan ngang bộ",
     "sector": "Ngành",
@@ -66,6 +68,55 @@ class SectionList(Field):
 
 
 @dataclass(frozen=True)
+class QuestionTarget(Field):
+    """Where citizens send a legal question: an e-mail address or an https form."""
+
+    def parse(self, value: Any, vocabularies: Vocabularies) -> str:
+        text = value.strip() if isinstance(value, str) else ""
+        if not (EMAIL.match(text) or URL.match(text)):
+            raise FieldError(
+                "invalid-question-target",
+                f'Trường "{self.key}" ({self.label}) phải là một địa chỉ thư điện tử '
+                '(ví dụ hoidap@moj.gov.vn) hoặc địa chỉ biểu mẫu bắt đầu bằng https://; '
+                f'giá trị hiện tại: "{value}".',
+            )
+        return text
+
+    def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        return {"type": "string", "anyOf": [{"format": "email"}, {"pattern": "^https://"}]}
+
+
+@dataclass(frozen=True)
+class EnglishPage(Field):
+    """The agency's page in English: its English name and a few lines about it."""
+
+    KEYS: ClassVar[tuple[str, ...]] = ("name", "about")
+
+    def parse(self, value: Any, vocabularies: Vocabularies) -> dict[str, str]:
+        if (
+            not isinstance(value, dict)
+            or set(value) - set(self.KEYS)
+            or not all(isinstance(v, str) and v.strip() for v in value.values())
+            or "name" not in value
+        ):
+            raise FieldError(
+                "invalid-english-page",
+                f'Trường "{self.key}" ({self.label}) là một bảng gồm "name" (tên tiếng Anh, '
+                'bắt buộc) và "about" (vài câu giới thiệu bằng tiếng Anh), ví dụ: '
+                '{name: "Ministry of Justice", about: "…"}.',
+            )
+        return {k: " ".join(value[k].split()) for k in self.KEYS if k in value}
+
+    def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "required": ["name"],
+            "additionalProperties": False,
+            "properties": {k: {"type": "string", "minLength": 1} for k in self.KEYS},
+        }
+
+
+@dataclass(frozen=True)
 class Agency:
     """A ministry, sector, organisation or province with its component site."""
 
@@ -78,6 +129,8 @@ class Agency:
         Contacts("contacts", "contacts", "Thông tin liên hệ", required=True),
         Logins("editors", "editors", "Biên tập viên", required=True),
         SectionList("sections", "sections", "Các chuyên mục", required=True),
+        QuestionTarget("send_question", "send_question", "Nơi nhận câu hỏi của người dân"),
+        EnglishPage("english", "english", "Trang tiếng Anh"),
     )
 
     slug: str
@@ -89,11 +142,21 @@ class Agency:
     contacts: dict[str, str] = field(default_factory=dict)
     unit: str | None = None
     description: str | None = None
+    send_question: str | None = None
+    english: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
         """Return the agency site's URL, relative to the portal root."""
         return f"{self.slug}/"
+
+    @property
+    def question_link(self) -> str | None:
+        """Return the link that sends a question: the form, or a mail to the agency."""
+        target = self.send_question or self.contacts.get("email")
+        if target is None or target.startswith("https://"):
+            return target
+        return f"mailto:{target}"
 
     @property
     def kind_label(self) -> str:

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from pbgdpl.model.videos import ALLOWED_HOSTS_TEXT, parse_video
 from pbgdpl.model.vocabularies import Vocabularies
 
 DOCUMENT_NUMBER = re.compile(
@@ -132,6 +133,11 @@ def fold(text: str) -> str:
     """Fold Vietnamese text to lower-case ASCII: "Đất đai" → "dat dai"."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def slugify(text: str) -> str:
+    """Make a URL slug from Vietnamese text: "Luật Đất đai 2024" → "luat-dat-dai-2024"."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 def _suggestion(value: str, allowed: tuple[str, ...]) -> str:
@@ -261,53 +267,81 @@ class Link(Field):
         return {"type": "string", "format": "uri", "pattern": "^https://"}
 
 
+class VideoLink(Link):
+    """The https address of a video page on a provider the portal embeds."""
+
+    def parse(self, value: Any, vocabularies: Vocabularies) -> str:
+        address = super().parse(value, vocabularies)
+        if parse_video(address) is None:
+            raise FieldError(
+                "video-host-not-allowed",
+                f'Trường "{self.key}" ({self.label}): "{address}" không phải địa chỉ một video '
+                f"trên trang được phép nhúng ({ALLOWED_HOSTS_TEXT}); dán địa chỉ trang xem "
+                "video, ví dụ https://www.youtube.com/watch?v=… (video host not allowed).",
+            )
+        return address
+
+
 @dataclass(frozen=True)
 class Figure:
-    """One reported figure: its name, value and unit."""
+    """One reported figure: its name, value and unit, and its indicator code if it has one."""
 
     name: str
     value: float
+    unit: str
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A statistic every agency reports (chỉ tiêu): its front-matter key, label and unit."""
+
+    code: str
+    label: str
     unit: str
 
 
 @dataclass(frozen=True)
 class Figures(Field):
-    """A list of reported figures (chỉ tiêu): {ten, gia_tri, don_vi}."""
+    """Reported figures (chỉ tiêu): whole numbers, each under a key from a fixed indicator set."""
+
+    indicators: tuple[Indicator, ...] = ()
 
     def parse(self, value: Any, vocabularies: Vocabularies) -> tuple[Figure, ...]:
-        if not isinstance(value, list):
-            raise self._wrong_type(value, "một danh sách chỉ tiêu")
-        figures = []
-        for entry in value:
-            if (
-                not isinstance(entry, dict)
-                or not isinstance(entry.get("ten"), str)
-                or isinstance(entry.get("gia_tri"), bool)
-                or not isinstance(entry.get("gia_tri"), int | float)
-                or not isinstance(entry.get("don_vi", ""), str)
-                or set(entry) - {"ten", "gia_tri", "don_vi"}
-            ):
+        if not isinstance(value, dict) or not value:
+            example = self.indicators[0].code if self.indicators else "so_cuoc_truc_tiep"
+            raise self._wrong_type(
+                value, f'một bảng "mã chỉ tiêu: số", ví dụ "{example}: 120" (mỗi chỉ tiêu một dòng)'
+            )
+        codes = tuple(i.code for i in self.indicators)
+        for code, count in value.items():
+            if code not in codes:
                 raise FieldError(
-                    "invalid-figure",
-                    f'Mỗi chỉ tiêu trong "{self.key}" phải có "ten" (văn bản), "gia_tri" (số) '
-                    f'và "don_vi" (văn bản), ví dụ: {{ten: "Số cuộc tuyên truyền", '
-                    f'gia_tri: 120, don_vi: "cuộc"}}; mục sai: {entry}.',
+                    "unknown-indicator",
+                    f'Chỉ tiêu "{code}" trong trường "{self.key}" ({self.label}) không có trong '
+                    "danh mục chỉ tiêu." + _suggestion(str(code), codes),
                 )
-            figures.append(Figure(entry["ten"], entry["gia_tri"], entry.get("don_vi", "")))
-        return tuple(figures)
+            if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+                raise FieldError(
+                    "invalid-count",
+                    f'Chỉ tiêu "{code}" trong trường "{self.key}" phải là số nguyên không âm, '
+                    "viết liền không có dấu chấm hay dấu cách phân cách hàng nghìn (ví dụ "
+                    f'12600); giá trị hiện tại: "{count}".',
+                )
+        return tuple(
+            Figure(i.label, value[i.code], i.unit, i.code) for i in self.indicators
+            if i.code in value
+        )
 
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
         return {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["ten", "gia_tri"],
-                "additionalProperties": False,
-                "properties": {
-                    "ten": {"type": "string"},
-                    "gia_tri": {"type": "number"},
-                    "don_vi": {"type": "string"},
-                },
+            "type": "object",
+            "minProperties": 1,
+            "additionalProperties": False,
+            "properties": {
+                i.code: {"title": i.label, "description": f"Đơn vị tính: {i.unit}",
+                         "type": "integer", "minimum": 0}
+                for i in self.indicators
             },
         }
 
@@ -359,3 +393,209 @@ class Logins(Field):
 
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
         return {"type": "array", "items": {"type": "string"}}
+
+
+@dataclass(frozen=True)
+class Flag(Field):
+    """A yes/no switch written true or false, such as `draft: true`."""
+
+    def parse(self, value: Any, vocabularies: Vocabularies) -> bool:
+        if not isinstance(value, bool):
+            raise self._wrong_type(value, "true hoặc false")
+        return value
+
+    def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+MOMENT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$")
+
+
+@dataclass(frozen=True)
+class Moment(Field):
+    """A date and time of day in Vietnam's time zone, written YYYY-MM-DDTHH:MM."""
+
+    def parse(self, value: Any, vocabularies: Vocabularies) -> dt.datetime:
+        match = MOMENT.match(value.strip()) if isinstance(value, str) else None
+        if match:
+            try:
+                return dt.datetime(*(int(part) for part in match.groups()))
+            except ValueError:
+                pass
+        raise FieldError(
+            "invalid-moment",
+            f'Trường "{self.key}" ({self.label}) phải là ngày và giờ Việt Nam, viết theo dạng '
+            f'YYYY-MM-DDTHH:MM (ví dụ 2026-12-01T08:00); giá trị hiện tại "{value}" '
+            "không hợp lệ.",
+        )
+
+    def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        return {"type": "string", "pattern": MOMENT.pattern}
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """Why and since when an item is withdrawn: its page stays, with a notice."""
+
+    date: dt.date
+    reason: str
+
+
+@dataclass(frozen=True)
+class Withdrawn(Field):
+    """The withdrawal of a published item: `{date: YYYY-MM-DD, reason: …}`."""
+
+    def parse(self, value: Any, vocabularies: Vocabularies) -> Withdrawal:
+        example = '{date: 2026-12-01, reason: "Văn bản đã được thay thế bởi …"}'
+        if not isinstance(value, dict) or set(value) != {"date", "reason"}:
+            raise FieldError(
+                "invalid-withdrawal",
+                f'Trường "{self.key}" ({self.label}) phải có đúng hai khóa "date" (ngày thôi '
+                f'đăng) và "reason" (lý do, hiện cho người đọc), ví dụ: {self.key}: {example}.',
+            )
+        date = Date("date", "date", "Ngày thôi đăng").parse(value["date"], vocabularies)
+        reason = Text("reason", "reason", "Lý do thôi đăng", max_length=500).parse(
+            value["reason"], vocabularies
+        )
+        return Withdrawal(date, reason)
+
+    def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "required": ["date", "reason"],
+            "additionalProperties": False,
+            "properties": {
+                "date": {"type": "string", "format": "date", "pattern": DATE.pattern},
+                "reason": {"type": "string", "minLength": 1, "maxLength": 500},
+            },
+        }
+
+
+PORTAL_PATH = re.compile(r"^/?[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)+/?$")
+
+
+@dataclass(frozen=True)
+class PortalPaths(Field):
+    """Old addresses of a page, relative to the portal root: `bo-tu-phap/tin-tuc/ten-cu/`."""
+
+    def parse(self, value: Any, vocabularies: Vocabularies) -> tuple[str, ...]:
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list) or not values:
+            raise self._wrong_type(value, "một danh sách địa chỉ cũ")
+        paths = []
+        for path in values:
+            if not isinstance(path, str) or not PORTAL_PATH.match(path.strip()):
+                raise FieldError(
+                    "invalid-redirect",
+                    f'Trường "{self.key}" ({self.label}): "{path}" không phải địa chỉ cũ hợp lệ. '
+                    "Viết đường dẫn tính từ gốc cổng, gồm chữ thường không dấu, số, dấu gạch "
+                    'ngang và dấu "/", ví dụ "bo-tu-phap/tin-tuc/ten-bai-cu/".',
+                )
+            paths.append(path.strip().strip("/") + "/")
+        return tuple(dict.fromkeys(paths))
+
+    def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        path = {"type": "string", "pattern": PORTAL_PATH.pattern}
+        return {"anyOf": [path, {"type": "array", "items": path, "minItems": 1}]}
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    """One multiple-choice question of a contest's self-scored quiz."""
+
+    question: str
+    choices: tuple[str, ...]
+    answer: int
+    explanation: str
+    legal_basis: str
+
+    @property
+    def answer_letter(self) -> str:
+        """Return the letter of the right choice: A, B, C …"""
+        return QUIZ_LETTERS[self.answer]
+
+
+QUIZ_LETTERS = "ABCDEF"
+QUIZ_EXAMPLE = (
+    '- cau_hoi: "Ngày Pháp luật Việt Nam là ngày nào?"\n'
+    '  lua_chon: ["02/9", "09/11", "19/12"]\n'
+    "  dap_an: B\n"
+    '  giai_thich: "…"\n'
+    '  can_cu: "Điều 8 Luật Phổ biến, giáo dục pháp luật số 14/2012/QH13"'
+)
+
+
+@dataclass(frozen=True)
+class QuizQuestions(Field):
+    """A contest's quiz: questions with 2 to 6 choices, the right one, why, and on what basis."""
+
+    KEYS: ClassVar[tuple[str, ...]] = ("cau_hoi", "lua_chon", "dap_an", "giai_thich", "can_cu")
+
+    def parse(self, value: Any, vocabularies: Vocabularies) -> tuple[QuizQuestion, ...]:
+        if not isinstance(value, list) or not value:
+            raise FieldError(
+                "invalid-quiz",
+                f'Trường "{self.key}" ({self.label}) là danh sách câu hỏi, mỗi câu dạng:\n'
+                + QUIZ_EXAMPLE,
+            )
+        return tuple(self._question(n, entry) for n, entry in enumerate(value, start=1))
+
+    def _question(self, number: int, entry: Any) -> QuizQuestion:
+        def wrong(problem: str) -> FieldError:
+            return FieldError(
+                "invalid-quiz",
+                f'Câu hỏi thứ {number} của "{self.key}" ({self.label}): {problem} '
+                f"Mỗi câu viết dạng:\n{QUIZ_EXAMPLE}",
+            )
+
+        if not isinstance(entry, dict):
+            raise wrong("không phải một bảng khóa.")
+        unknown = sorted(str(k) for k in set(entry) - set(self.KEYS))
+        if unknown:
+            raise wrong(f"có khóa lạ {', '.join(unknown)}.")
+        texts = {}
+        for key in ("cau_hoi", "giai_thich", "can_cu"):
+            text = entry.get(key)
+            if not isinstance(text, str) or not text.strip():
+                raise wrong(f'thiếu "{key}" hoặc "{key}" không phải văn bản.')
+            texts[key] = " ".join(text.split())
+        choices = entry.get("lua_chon")
+        if (
+            not isinstance(choices, list)
+            or not 2 <= len(choices) <= len(QUIZ_LETTERS)
+            or not all(isinstance(c, str | int | float) and str(c).strip() for c in choices)
+        ):
+            raise wrong(f'"lua_chon" phải là danh sách từ 2 đến {len(QUIZ_LETTERS)} phương án.')
+        letters = QUIZ_LETTERS[: len(choices)]
+        answer = entry.get("dap_an")
+        if not isinstance(answer, str) or answer.strip().upper() not in letters:
+            raise wrong(f'"dap_an" phải là một chữ cái trong {", ".join(letters)}.')
+        return QuizQuestion(
+            texts["cau_hoi"],
+            tuple(" ".join(str(c).split()) for c in choices),
+            letters.index(answer.strip().upper()),
+            texts["giai_thich"],
+            texts["can_cu"],
+        )
+
+    def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        text = {"type": "string", "minLength": 1}
+        return {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": list(self.KEYS),
+                "additionalProperties": False,
+                "properties": {
+                    "cau_hoi": text,
+                    "lua_chon": {
+                        "type": "array", "minItems": 2, "maxItems": len(QUIZ_LETTERS),
+                        "items": {"type": ["string", "number"]},
+                    },
+                    "dap_an": {"type": "string", "pattern": f"^[{QUIZ_LETTERS}a-f]$"},
+                    "giai_thich": text,
+                    "can_cu": text,
+                },
+            },
+        }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pbgdpl.followup.indicators import INDICATORS
 from pbgdpl.model.fields import (
     Choice,
     Choices,
@@ -12,8 +13,14 @@ from pbgdpl.model.fields import (
     DocumentNumbers,
     Field,
     Figures,
+    Flag,
     Link,
+    Moment,
+    PortalPaths,
+    QuizQuestions,
     Text,
+    VideoLink,
+    Withdrawn,
     Words,
     Year,
 )
@@ -27,6 +34,11 @@ COMMON_FIELDS: tuple[Field, ...] = (
     Text("description", "description", "Tóm tắt", max_length=500),
     Words("tags", "tags", "Từ khóa"),
     FIELD_OF_LAW,
+    # Publishing controls (pbgdpl.editorial.publishing): never, not yet, no longer, moved.
+    Flag("draft", "draft", "Bản nháp, chưa đăng"),
+    Moment("publish_at", "publish_at", "Hẹn giờ đăng (giờ Việt Nam)"),
+    Withdrawn("withdrawn", "withdrawn", "Thôi đăng"),
+    PortalPaths("redirect_from", "redirect_from", "Địa chỉ cũ chuyển về bài này"),
 )
 
 
@@ -80,6 +92,7 @@ SECTIONS: tuple[Section, ...] = (
             DocumentNumbers("sua_doi_bo_sung", "amends", "Sửa đổi, bổ sung văn bản"),
             DocumentNumbers("thay_the", "replaces", "Thay thế văn bản"),
             DocumentNumbers("bai_bo", "repeals", "Bãi bỏ văn bản"),
+            DocumentNumbers("bai_bo_mot_phan", "repeals_in_part", "Bãi bỏ một phần văn bản"),
             DocumentNumbers("huong_dan", "guides", "Hướng dẫn, quy định chi tiết văn bản"),
             Words("tep_dinh_kem", "attachments", "Tệp đính kèm"),
         ),
@@ -135,7 +148,7 @@ SECTIONS: tuple[Section, ...] = (
         "Video tiểu phẩm, phóng sự",
         "video",
         (
-            Link("url", "url", "Địa chỉ video", required=True),
+            VideoLink("url", "url", "Địa chỉ video", required=True),
             Text("thoi_luong", "duration", "Thời lượng", max_length=10),
             Choice("loai_video", "video_kind", "Loại video", vocabulary="video_kinds"),
         ),
@@ -158,6 +171,7 @@ SECTIONS: tuple[Section, ...] = (
             Text("don_vi_to_chuc", "organiser", "Đơn vị tổ chức", max_length=300),
             Choice("hinh_thuc", "format", "Hình thức", vocabulary="event_formats"),
             Link("lien_ket", "link", "Đường dẫn tham gia"),
+            QuizQuestions("trac_nghiem", "quiz", "Câu hỏi trắc nghiệm tự chấm điểm"),
         ),
     ),
     Section(
@@ -178,8 +192,9 @@ SECTIONS: tuple[Section, ...] = (
         "Số liệu thống kê",
         "báo cáo số liệu",
         (
+            Year("nam", "year", "Năm báo cáo", required=True),
             Text("ky_bao_cao", "period", "Kỳ báo cáo", required=True, max_length=100),
-            Figures("chi_tieu", "figures", "Chỉ tiêu"),
+            Figures("chi_tieu", "figures", "Chỉ tiêu", required=True, indicators=INDICATORS),
         ),
     ),
     Section("tin-tuc", "news", "Tin tức, hoạt động", "tin", ()),

@@ -13,11 +13,16 @@ from pathlib import Path
 
 from pbgdpl.catalog import Catalog
 from pbgdpl.diagnostics import Diagnostic, Severity
+from pbgdpl.editorial.history import History, read_history
 from pbgdpl.loading.portal import Portal, load_portal
 from pbgdpl.pipeline.fingerprint import platform_fingerprint, site_fingerprint
+from pbgdpl.pipeline.isolation import broken_agencies, without_agencies
 from pbgdpl.pipeline.output import OutputTree
 from pbgdpl.pipeline.render import SiteResult, render_site
+from pbgdpl.pipeline.search_index import index_portal, portal_index_missing
 from pbgdpl.pipeline.shards import shard_sites
+from pbgdpl.publishing.manifest import Provenance
+from pbgdpl.publishing.publish import publish_portal
 from pbgdpl.site.structure import NATIONAL, SiteContext
 
 
@@ -32,6 +37,9 @@ class BuildOptions:
     jobs: int = 0
     force: bool = False
     shard: tuple[int, int] | None = None
+    keep_going: bool = False
+    # The moment scheduled items are published by (Vietnam time); None: the as-of day's end.
+    publish_until: dt.datetime | None = None
 
 
 @dataclass
@@ -41,7 +49,11 @@ class BuildReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     rendered: list[SiteResult] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # Agencies left out because their content has errors (--keep-going), with the errors.
+    excluded: dict[str, list[Diagnostic]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    # What the editors should know about the build, such as history read without Git.
+    notices: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         """Return the figures of the build: stage wall times and per-site work."""
@@ -53,6 +65,7 @@ class BuildReport:
             "render_seconds": sum(r.seconds for r in self.rendered),
             "index_seconds": sum(r.index_seconds for r in self.rendered),
             "errors": sum(d.severity is Severity.ERROR for d in self.diagnostics),
+            "excluded": sorted(self.excluded),
         }
 
     @property
@@ -114,6 +127,7 @@ def _plan(
         wanted = [NATIONAL, *(s for s in options.only or catalog.agencies if s in catalog.agencies)]
     fingerprints = {
         site: site_fingerprint(site, catalog, options.root, platform, options.as_of.isoformat())
+        + catalog.history.digest(i.path for i in catalog.item_pages(site))
         for site in wanted
     }
     to_render = []
@@ -152,7 +166,22 @@ def build_portal(options: BuildOptions) -> BuildReport:
     report.diagnostics = portal.diagnostics
     if portal.settings is None:
         return report
-    catalog = Catalog.from_portal(portal)
+    report.excluded = broken_agencies(portal)
+    errors = [d for d in portal.diagnostics if d.severity is Severity.ERROR]
+    platform_errors = [d for d in errors if not d.path.startswith(("agencies/", "content/"))]
+    if (errors and not options.keep_going) or platform_errors:
+        # Nothing is published from content with errors; every error is reported at once.
+        # A broken platform file (mkdocs.yml) stops even a --keep-going build.
+        return report
+    # --keep-going: each broken agency keeps the pages it had; the national site's broken
+    # pages are left out one by one.
+    history: History = _timed(report, "history", lambda: read_history(options.root))  # type: ignore[assignment]
+    if history.notice:
+        report.notices.append(history.notice)
+    catalog = Catalog.from_portal(
+        without_agencies(portal, set(report.excluded)),
+        as_of=options.publish_until or options.as_of, history=history,
+    )
     for slug in options.only:
         if slug not in catalog.agencies:
             report.diagnostics.append(
@@ -172,9 +201,21 @@ def build_portal(options: BuildOptions) -> BuildReport:
     ))
     _timed(report, "install", lambda: _install(report.rendered, out, state, fingerprints))
     if not options.only and not options.shard:
-        for key in [k for k in state if k != "_portal" and k not in catalog.agencies]:
+        gone = [
+            k for k in state
+            if k != "_portal" and k not in catalog.agencies and k not in report.excluded
+        ]
+        for key in gone:
             out.remove_site(key)
             del state[key]
+    if not options.shard and (report.rendered or portal_index_missing(options.out)):
+        # The national bundle searches every site: rebuilt when any site changed.
+        _timed(report, "search", lambda: index_portal(options.out, out.staging / "_search"))
     out.save_state(state)
     out.finish()
+    # Feeds, sitemap, open data and the manifest cover every site, rebuilt or kept.
+    provenance = Provenance.of_build(
+        options.root, options.as_of, catalog.settings.mirror_expiry_days
+    )
+    _timed(report, "publish", lambda: publish_portal(catalog, options.out, provenance))
     return report

@@ -7,6 +7,7 @@ from importlib import metadata
 from pathlib import Path
 
 from pbgdpl.catalog import Catalog
+from pbgdpl.legal import registry_for
 from pbgdpl.site.structure import NATIONAL
 
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pyyaml")
@@ -41,12 +42,21 @@ def site_fingerprint(site: str, catalog: Catalog, root: Path, platform: str, as_
     """
     digest = hashlib.sha256(f"{platform}\n{as_of}\n{site}\n".encode())
     digest.update(repr(catalog.settings).encode())
+    # Every page may link, list or give the status of any site's legal documents.
+    digest.update(registry_for(catalog).fingerprint().encode())
     if site == NATIONAL:
         digest.update(repr(sorted(catalog.agencies.items())).encode())
         for slug in sorted(catalog.items_by_site):
             for item in catalog.items_by_site[slug]:
                 digest.update(repr((item.url, item.title, item.date, item.description,
-                                    item.data.get("number"))).encode())
+                                    item.data.get("number"),
+                                    # The statistics pages sum each report's figures.
+                                    item.data.get("year"), item.data.get("period"),
+                                    item.data.get("figures"))).encode())
+        # The follow-up dashboard dates each section by its items' Git history.
+        digest.update(catalog.history.digest(
+            i.path for items in catalog.items_by_site.values() for i in items
+        ).encode())
     else:
         digest.update(repr(catalog.agencies[site]).encode())
         digest.update(repr(catalog.items_by_site.get(site, ())).encode())

@@ -6,7 +6,10 @@ import shutil
 from pathlib import Path
 
 from pbgdpl.catalog import Catalog
+from pbgdpl.loading.portal import load_portal
 from pbgdpl.pipeline.output import OutputTree
+from pbgdpl.publishing.manifest import ManifestError, Provenance, read_manifest
+from pbgdpl.publishing.publish import publish_portal
 from pbgdpl.site.structure import NATIONAL
 
 
@@ -38,8 +41,30 @@ class AssembleError(Exception):
     """Shard outputs that cannot be joined."""
 
 
-def assemble(shards: list[Path], target: Path) -> list[str]:
-    """Copy the sites of every shard output into `target`; return the sites joined."""
+def _provenance(shards: list[Path]) -> Provenance:
+    """Return the provenance all shards share: the same sources and the same as-of date."""
+    try:
+        found = {read_manifest(shard).provenance for shard in shards}
+    except ManifestError as error:
+        raise AssembleError(str(error)) from None
+    if len(found) != 1:
+        raise AssembleError(
+            "các phân đoạn được dựng từ mã nguồn hoặc ngày dữ liệu khác nhau: "
+            + "; ".join(sorted(f"{p.source_commit} ngày {p.as_of}" for p in found))
+        )
+    return found.pop()
+
+
+def assemble(shards: list[Path], target: Path, root: Path) -> list[str]:
+    """Copy the sites of every shard output into `target`; return the sites joined.
+
+    The portal-wide files (feeds, sitemap, open data, manifest) are written again over
+    the joined sites from the catalog at `root`, as a full build would write them.
+    """
+    provenance = _provenance(shards)
+    portal = load_portal(root)
+    if portal.settings is None:
+        raise AssembleError(f"{root}: không đọc được content/portal.yml (no portal settings)")
     out = OutputTree(target)
     out.prepare()
     state = out.load_state()
@@ -60,6 +85,7 @@ def assemble(shards: list[Path], target: Path) -> list[str]:
             state[key] = record
     out.save_state(state)
     out.finish()
+    publish_portal(Catalog.from_portal(portal, as_of=provenance.as_of), target, provenance)
     return sorted(joined)
 
 

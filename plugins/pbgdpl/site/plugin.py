@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from pbgdpl.editorial.redirects import write_redirects
+from pbgdpl.legal.autolink import link_documents
+from pbgdpl.legal.registry import registry_for
 from pbgdpl.model.items import Item
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
+from pbgdpl.safety.html_policy import sanitize_html
 from pbgdpl.site.config import SiteConfig
-from pbgdpl.site.records import Listing, Record
-from pbgdpl.site.template_cache import TEMPLATE_CACHE
+from pbgdpl.site.csp import content_security_policy
+from pbgdpl.site.records import Download, Listing, Record
+from pbgdpl.site.render_clock import RenderClock
 from pbgdpl.site.structure import NATIONAL, SiteContext, plan_nav, plan_records
+from pbgdpl.site.template_cache import TEMPLATE_CACHE
 from pbgdpl.site.templating import TEMPLATE_FILTERS
 
 if TYPE_CHECKING:
@@ -35,6 +43,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def __init__(self) -> None:
         self.context: SiteContext | None = None
         self.records: dict[str, Record] = {}
+        self.clock = RenderClock()
 
     def bind(self, context: SiteContext) -> None:
         """Tell the plugin which site it renders, before the build starts."""
@@ -78,7 +87,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
             )
         source_dir = str(context.source_dir)
         for src_uri, record in self.records.items():
-            if isinstance(record, Listing) and record.intro is None:
+            if isinstance(record, Download):
+                file = File.generated(config, src_uri, content=record.content)
+            elif isinstance(record, Listing) and record.intro is None:
                 file = File.generated(config, src_uri, content="")
             else:
                 file = File(src_uri, source_dir, config.site_dir, config.use_directory_urls)
@@ -112,9 +123,25 @@ class SitePlugin(BasePlugin[SiteConfig]):
             page.meta["description"] = record.description
         if isinstance(record, Listing):
             page.meta["hide"] = ["toc"]
+        self.clock.start(page.file.src_uri)
         return markdown
 
+    def on_page_content(
+        self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        self.clock.stop()
+        # Editors' content is untrusted: only the allow-listed HTML reaches a citizen.
+        # Everything the portal adds itself (templates, links it generates) comes after.
+        assert self.context is not None
+        return Markup(link_documents(
+            sanitize_html(html), registry_for(self.context.catalog), page.url,
+            self.context.site, self.context.as_of,
+        ))
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Front matter (titles, summaries, questions) is editors' text too: every value a
+        # template prints is escaped unless it is markup the portal made (Markup).
+        env.autoescape = True
         env.filters.update(TEMPLATE_FILTERS)
         # Templates are loaded after this event: compile each once per process.
         env.bytecode_cache = TEMPLATE_CACHE
@@ -145,6 +172,15 @@ class SitePlugin(BasePlugin[SiteConfig]):
             listing=record if isinstance(record, Listing) else None,
             sections=SECTIONS_BY_SLUG,
             as_of=site.as_of,
+            content_security_policy=content_security_policy(),
             home_latest=self.config.home_latest,
         )
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.context is None:
+            return
+        # After the pages, so a redirect never replaces one: each old address of a moved
+        # item (redirect_from) gets a small page sending readers on.
+        site = self.context
+        write_redirects(Path(config.site_dir), site.catalog.item_pages(site.site))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from pbgdpl.model.items import Item, Page
 from pbgdpl.model.sections import Section
@@ -21,9 +22,19 @@ class Listing:
     page_count: int = 1
     description: str | None = None
     intro: Page | None = None
+    # What a follow-up page shows beyond items: the audit, a year's statistics.
+    view: Any = None
 
 
-Record = Item | Page | Listing
+@dataclass(frozen=True)
+class Download:
+    """A generated data file offered next to a page, such as a table as CSV or JSON."""
+
+    src_uri: str
+    content: str
+
+
+Record = Item | Page | Listing | Download
 
 
 def listing_page_uri(base: str, number: int) -> str:

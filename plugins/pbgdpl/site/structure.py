@@ -7,9 +7,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pbgdpl.catalog import Catalog
+from pbgdpl.followup.pages import (
+    DASHBOARD,
+    DASHBOARD_TITLE,
+    STATISTICS,
+    STATISTICS_TITLE,
+    agency_standing,
+    national_pages,
+)
+from pbgdpl.legal.listings import plan_document_listings
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.items import Page
 from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG
+from pbgdpl.search.page import search_listing
 from pbgdpl.site.records import Listing, Record, listing_page_uri
 
 NATIONAL = ""
@@ -64,17 +74,24 @@ def plan_records(context: SiteContext, page_size: int, home_latest: int) -> dict
         (intro.title if isinstance(intro, Page) and intro.title else context.site_name),
         "national-home" if agency is None else "agency-home",
         intro=intro if isinstance(intro, Page) else None,
+        view=None if agency is None else agency_standing(catalog, agency.slug, context.as_of),
     )
     if agency is None:
         records[DIRECTORY_URI] = Listing(DIRECTORY_URI, "Danh bạ trang thành phần", "directory")
+        records.update(national_pages(catalog, context.as_of))
         for section in SECTIONS:
             latest = tuple(catalog.latest(section.slug, page_size))
             records[f"{section.slug}/index.md"] = Listing(
                 f"{section.slug}/index.md", section.title, "national-section", latest,
                 section=section,
             )
+        # Legal documents: by date of effect, paginated, this month's, by field and issuer.
+        records.update(plan_document_listings(catalog, None, context.as_of, page_size))
+        search = search_listing(catalog, None)
+        records[search.src_uri] = search
         return records
-    for item in catalog.items(agency.slug):
+    # Withdrawn items keep their page (with a notice) but leave the listings.
+    for item in catalog.item_pages(agency.slug):
         records[item.src_uri] = item
     for slug in agency.sections:
         section = SECTIONS_BY_SLUG[slug]
@@ -83,6 +100,16 @@ def plan_records(context: SiteContext, page_size: int, home_latest: int) -> dict
             catalog.items(agency.slug, slug), page_size, section=section,
         ):
             records[listing.src_uri] = listing
+    if "van-ban-moi" in agency.sections:
+        records.update(plan_document_listings(catalog, agency.slug, context.as_of, page_size))
+    search = search_listing(catalog, agency)
+    records[search.src_uri] = search
+    # Every agency site has a page in English about the agency and how to reach it.
+    english_name = agency.english.get("name", agency.name)
+    records[f"{agency.slug}/en/index.md"] = Listing(
+        f"{agency.slug}/en/index.md", f"About {english_name}", "english",
+        description=f"Who {english_name} is and how to contact it, in English.",
+    )
     return records
 
 
@@ -94,6 +121,8 @@ def plan_nav(context: SiteContext, records: dict[str, Record]) -> list[dict[str,
         if "gioi-thieu/index.md" in records:
             nav.append({"Giới thiệu": "gioi-thieu/index.md"})
         nav.append({"Danh bạ trang thành phần": DIRECTORY_URI})
+        nav.append({DASHBOARD_TITLE: f"{DASHBOARD}index.md"})
+        nav.append({STATISTICS_TITLE: f"{STATISTICS}index.md"})
         nav.extend({s.title: f"{s.slug}/index.md"} for s in SECTIONS)
         return nav
     return [

@@ -72,7 +72,7 @@
     }
     var rows = table.tBodies[0].rows;
     var count = form.querySelector("[data-pb-count]");
-    var search = form.querySelector("input[name=q]");
+    var search = form.querySelector("input[name=don-vi]");
     var selects = form.querySelectorAll("select");
 
     function apply() {
