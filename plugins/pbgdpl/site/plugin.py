@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 # source maps only help developers.
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 UNUSED_THEME_SUFFIXES = (".map",)
+# Material's base.html writes autocomplete on two hidden checkboxes, which HTML does not
+# allow there; no template block reaches those two lines.
+MATERIAL_TOGGLES = re.compile(r'(<input class="md-toggle" [^>]*?) autocomplete="off">')
 
 
 class SitePlugin(BasePlugin[SiteConfig]):
@@ -176,6 +180,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
             home_latest=self.config.home_latest,
         )
         return context
+
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        return MATERIAL_TOGGLES.sub(r"\1>", output)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return MATERIAL_TOGGLES.sub(r"\1>", output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.context is None:
