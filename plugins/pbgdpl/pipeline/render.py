@@ -10,7 +10,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from pbgdpl.pipeline.search_index import BUNDLE, index_site
+from pbgdpl.pipeline.search_index import BUNDLE, save_site_search
 from pbgdpl.pipeline.theme_dirs import shallow_theme_dirs
 from pbgdpl.site.structure import SiteContext
 
@@ -67,7 +67,11 @@ def render_site(
         pages = len(plugin.records)  # type: ignore[attr-defined]
         rendered = time.perf_counter()
         site_root = staging / context.site if context.site else staging
-        index_site(staging, site_root / BUNDLE)
+        # An agency is indexed now; the national bundle covers every site, once all are in.
+        save_site_search(
+            config.plugins["pbgdpl/search"].records,  # type: ignore[attr-defined]
+            site_root / BUNDLE, staging / "_search", index=bool(context.site),
+        )
     except Exception as error:
         return SiteResult(
             context.site, staging, rendered - started, time.perf_counter() - rendered,

@@ -1,14 +1,39 @@
-"""Index one rendered site with Pagefind, so each site carries its own small search index."""
+"""Build the portal's Pagefind bundles from the search records each site keeps.
+
+Each site's render leaves its records in `<site>/pagefind/` (`RECORDS`); an agency site
+is indexed right away into the same folder. Once every site is in place, the national
+bundle `/pagefind/` is built from the records of all sites, so the national site
+searches the whole portal while each agency searches its own pages.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 from functools import cache
 from pathlib import Path
 
 from pagefind.service import get_executable
 
+from pbgdpl.search.canonical import canonicalize
+from pbgdpl.search.documents import index_document
+from pbgdpl.search.records import SearchRecord, load_records, save_records
+from pbgdpl.search.selection import select_words
+
 BUNDLE = "pagefind"
+RECORDS = "pbgdpl-records.json.gz"
+# What the portal's search page loads: Pagefind's ready-made interfaces (~0.5 MB a bundle)
+# are not used, nor its web worker (search.js searches on the page: one script less).
+KEPT_FILES = ("pagefind.js", "pagefind-entry.json")
+KEPT_SUFFIXES = (".pf_meta", ".pagefind")
+# A query downloads the index chunk of each of its words. Pagefind closes a chunk after
+# 20,000 word positions (~70 KB here); 2,000 brings a first search on 10,000 pages from
+# ~390 KB down to ~250 KB (benchmarks/search.py). Pagefind marks the setting unstable:
+# without it, search still works, with larger chunks.
+CHUNK_SIZE_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
+CHUNK_SIZE = 2000
+KEPT_FOLDERS = ("index", "fragment", "filter")
 
 
 class SearchIndexError(Exception):
@@ -27,20 +52,88 @@ def pagefind_binary() -> Path:
     return binary
 
 
-def index_site(crawl_root: Path, bundle_dir: Path) -> None:
-    """Index the pages under `crawl_root` into `bundle_dir`.
+def _write_documents(records: list[SearchRecord], folder: Path) -> None:
+    for record, kept in zip(records, select_words(records), strict=True):
+        target = folder / record.url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(index_document(record, kept), "utf-8")
 
-    `crawl_root` is the portal root as seen by the site (its staging folder), so the
-    indexed URLs are relative to the portal root and every site's index can be merged.
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+
+
+def _prune(bundle: Path) -> None:
+    for path in bundle.iterdir():
+        wanted = (
+            path.name in KEPT_FOLDERS if path.is_dir()
+            else path.name in KEPT_FILES or path.name.endswith(KEPT_SUFFIXES)
+        )
+        if not wanted:
+            _remove(path)
+
+
+def index_records(records: list[SearchRecord], bundle_dir: Path, scratch: Path) -> None:
+    """Index `records` into `bundle_dir`, replacing its index only when Pagefind succeeds.
+
+    The records' documents are written below `scratch` (a folder the caller removes),
+    one `<url>/index.html` each, so that Pagefind gives every result its portal URL.
     """
+    documents, built = scratch / "documents", scratch / BUNDLE
+    for folder in (documents, built):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+    records = sorted(records, key=lambda r: r.url)
+    _write_documents(records, documents)
     completed = subprocess.run(
         [
-            str(pagefind_binary()), "--site", str(crawl_root), "--output-path", str(bundle_dir),
+            str(pagefind_binary()), "--site", str(documents), "--output-path", str(built),
             "--force-language", "vi", "--silent",
         ],
         capture_output=True, text=True, check=False,
+        env={**os.environ, CHUNK_SIZE_VARIABLE: str(CHUNK_SIZE)},
     )
     if completed.returncode != 0:
         raise SearchIndexError(
-            f"Pagefind lỗi khi lập chỉ mục {crawl_root}: {completed.stderr.strip()}"
+            f"Pagefind lỗi khi lập chỉ mục {bundle_dir}: {completed.stderr.strip()}"
         )
+    _prune(built)
+    canonicalize(built)
+    bundle_dir.mkdir(parents=True, exist_ok=True)
+    for old in bundle_dir.iterdir():
+        if old.name != RECORDS:
+            _remove(old)
+    for new in built.iterdir():
+        new.rename(bundle_dir / new.name)
+    shutil.rmtree(scratch)
+
+
+def save_site_search(
+    records: list[SearchRecord], bundle_dir: Path, scratch: Path, *, index: bool
+) -> None:
+    """Keep a site's records in its bundle folder and, when `index`, index them there."""
+    save_records(bundle_dir / RECORDS, records)
+    if index:
+        index_records(records, bundle_dir, scratch)
+
+
+def portal_records(out: Path) -> list[SearchRecord]:
+    """Return the records of every site installed in the portal folder `out`."""
+    sites = [p for p in out.glob(f"*/{BUNDLE}/{RECORDS}") if not p.parts[-3].startswith(".")]
+    found = sorted([out / BUNDLE / RECORDS, *sites])
+    return [record for path in found if path.is_file() for record in load_records(path)]
+
+
+def portal_index_missing(out: Path) -> bool:
+    """Return whether the portal folder `out` lacks its national search bundle."""
+    return not (out / BUNDLE / "pagefind-entry.json").is_file()
+
+
+def index_portal(out: Path, scratch: Path) -> int:
+    """Build the national bundle `/pagefind/` over every site's records; return its pages."""
+    records = portal_records(out)
+    index_records(records, out / BUNDLE, scratch)
+    return len(records)

@@ -8,6 +8,7 @@ from pathlib import Path
 from pbgdpl.catalog import Catalog
 from pbgdpl.loading.portal import load_portal
 from pbgdpl.pipeline.output import OutputTree
+from pbgdpl.pipeline.search_index import index_portal
 from pbgdpl.publishing.manifest import ManifestError, Provenance, read_manifest
 from pbgdpl.publishing.publish import publish_portal
 from pbgdpl.site.structure import NATIONAL
@@ -84,6 +85,8 @@ def assemble(shards: list[Path], target: Path, root: Path) -> list[str]:
                 _copy(shard / key, target / key)
             state[key] = record
     out.save_state(state)
+    # The national search covers every site: indexed once all shards are joined.
+    index_portal(target, out.staging / "_search")
     out.finish()
     publish_portal(Catalog.from_portal(portal, as_of=provenance.as_of), target, provenance)
     return sorted(joined)

@@ -1,0 +1,74 @@
+"""Which words of each page an index keeps, so that a first search stays small.
+
+Pagefind answers a query by downloading, for each word, the list of pages that contain
+it. Vietnamese is written in syllables, and the commonest ("luật", "pháp", "về") occur
+on nearly every page: on ten thousand pages one of them costs hundreds of kilobytes
+(measured: "luật đất đai" took 2.4 MB of a full-text index). Two rules bound that:
+
+- a page adds each of its words once (how often a word occurs only decides which words
+  a long page keeps), and
+- a word found on more than `COMMON_PAGES` pages, outside their titles and numbers, is
+  too common to tell pages apart: it is matched in titles and numbers only.
+
+When an index is large, each page also keeps only its most distinctive text words (by
+tf·idf), `TEXT_BUDGET` words over the whole index. A portal the size of the sample, and
+an agency's own index, keeps every word of every page.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pbgdpl.search.records import SearchRecord
+from pbgdpl.search.text import words
+
+COMMON_PAGES = 1000
+TEXT_BUDGET = 1_000_000
+MIN_WORDS_PER_PAGE = 60
+
+
+@dataclass(frozen=True)
+class KeptWords:
+    """The words of one page an index keeps, by the part of the page they come from."""
+
+    facts: list[str]
+    lead: list[str]
+    body: list[str]
+
+
+def _facts(record: SearchRecord) -> list[str]:
+    return list(dict.fromkeys(w for fact in (*record.facts, *record.cited) for w in words(fact)))
+
+
+def select_words(records: Sequence[SearchRecord]) -> list[KeptWords]:
+    """Return the facts, lead and body words each record's index document keeps.
+
+    Facts (type, issuer, fields, agency …) and lead words (summary, question, abstract)
+    are kept unless common; body words once each, unless common, already kept, or beyond
+    the page's share of `TEXT_BUDGET`, where the most distinctive win. Words keep the
+    order in which they first occur.
+    """
+    parts = [
+        (_facts(r), list(dict.fromkeys(words(r.lead))), r.terms) for r in records
+    ]
+    pages = Counter(w for facts, lead, body in parts for w in {*facts, *lead, *body})
+    common = {w for w, n in pages.items() if n > COMMON_PAGES}
+    share = max(MIN_WORDS_PER_PAGE, TEXT_BUDGET // max(1, len(records)))
+    kept = []
+    for facts, lead, terms in parts:
+        facts = [w for w in facts if w not in common]
+        lead = [w for w in lead if w not in common and w not in facts]
+        seen = {*facts, *lead}
+        body = [w for w in terms if w not in common and w not in seen]
+        room = max(0, share - len(lead))
+        if len(body) > room:
+            def distinctive(word: str, terms: dict[str, int] = terms) -> float:
+                return terms[word] * math.log(len(records) / pages[word])
+
+            best = set(sorted(body, key=distinctive, reverse=True)[:room])
+            body = [w for w in body if w in best]
+        kept.append(KeptWords(facts, lead, body))
+    return kept

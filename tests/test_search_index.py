@@ -1,0 +1,140 @@
+"""The search index's input: records of pages, the words kept, the documents Pagefind reads."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pbgdpl.pipeline.search_index import BUNDLE, RECORDS, index_records, portal_records
+from pbgdpl.search import selection
+from pbgdpl.search.documents import index_document, number_key
+from pbgdpl.search.records import SearchRecord, load_records, save_records
+from pbgdpl.search.selection import KeptWords, select_words
+from pbgdpl.search.text import plain_text, term_counts, with_ascii_copies, words
+
+
+def record(url: str, title: str = "Tin", text: str = "", **extra: object) -> SearchRecord:
+    return SearchRecord(url=url, title=title, site="ha-noi", agency="Thành phố Hà Nội",
+                        terms=term_counts(text), **extra)  # type: ignore[arg-type]
+
+
+def part(document: str, weight: str | None) -> str:
+    """Return the text of the document's part with that weight (None: the plain text)."""
+    pattern = (rf'<p data-pagefind-weight="{weight}">(.*?)</p>' if weight
+               else r"<p>(.*?)</p>")
+    found = re.search(pattern, document)
+    return found.group(1) if found else ""
+
+
+def test_words_with_d_get_an_accent_free_copy_and_others_do_not() -> None:
+    assert with_ascii_copies(words("Điều kiện đăng ký đất đai")) == [
+        "điều", "dieu", "kiện", "đăng", "dang", "ký", "đất", "dat", "đai", "dai",
+    ]
+
+
+def test_decomposed_text_gives_the_same_words_as_composed_text() -> None:
+    composed = "Thủ tục đăng ký kết hôn theo Luật Hộ tịch"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    assert term_counts(decomposed) == term_counts(composed)
+    assert plain_text(f"<p>{decomposed}</p>") == composed
+
+
+def test_page_text_leaves_out_tags_scripts_and_entities() -> None:
+    html = '<h2 id="a">Điều 1</h2><script>var x = "ẩn";</script><p>A &amp; B&nbsp;C</p>'
+    assert plain_text(html) == "Điều 1 A & B C"
+
+
+def test_index_document_weights_the_number_and_title_and_copies_each_part() -> None:
+    document = index_document(
+        record("ha-noi/van-ban-moi/nd/", "Nghị định về đất đai", number="168/2024/NĐ-CP",
+               section="van-ban-moi", date="2024-12-26", fields=("Đất đai",)),
+        KeptWords(facts=["nghị", "định"], lead=[], body=["điều", "khoản"]),
+    )
+    assert part(document, "10") == "168/2024/nđ-cp 168/2024/nd-cp"
+    assert part(document, "7") == "nghị định dinh về đất dat đai dai"
+    assert part(document, "3") == "nghị định dinh"
+    assert part(document, None) == "điều dieu khoản"
+    filters = dict(re.findall(r'data-pagefind-filter="(\w+)\[content\]" content="([^"]*)"',
+                              document))
+    assert filters["number"] == "168/2024/ND-CP"
+    assert filters["year"] == "2024"
+    assert filters["field"] == "Đất đai"
+    # Pagefind would index a title or an h1 as metadata too, outside these rules.
+    assert "<title" not in document and "<h1" not in document
+
+
+def test_index_document_escapes_editors_text() -> None:
+    document = index_document(record("x/", 'Tin <script>alert("x")</script>'),
+                              KeptWords([], [], []))
+    assert "<script" not in document
+    assert "&lt;script&gt;" in document
+
+
+def test_number_key_folds_case_and_d() -> None:
+    assert number_key("168/2024/nđ-cp") == number_key("168/2024/NĐ-CP") == "168/2024/ND-CP"
+
+
+def test_common_words_are_matched_in_titles_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(selection, "COMMON_PAGES", 2)
+    records = [record(f"p{i}/", f"Luật số {i}", f"pháp luật về chủ đề{i}") for i in range(3)]
+    kept = select_words(records)
+    assert all("luật" not in k.body and "pháp" not in k.body for k in kept)
+    assert kept[0].body == ["đề0"]
+    assert "luật" in part(index_document(records[0], kept[0]), "7")
+
+
+def test_a_large_index_keeps_each_pages_most_distinctive_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(selection, "TEXT_BUDGET", 4)
+    monkeypatch.setattr(selection, "MIN_WORDS_PER_PAGE", 2)
+    records = [record("a/", text="hôn nhân hôn nhân ly hôn thừa kế"),
+               record("b/", text="hôn nhân đất đai"), record("c/", text="hôn nhân nhà ở")]
+    # Two words a page: "hôn" and "nhân" are on every page, "ly" and "thừa" only here.
+    assert select_words(records)[0].body == ["ly", "thừa"]
+
+
+def test_records_round_trip_and_the_portal_reads_every_site(tmp_path: Path) -> None:
+    national = [record("gioi-thieu/", "Giới thiệu", "Cổng thông tin")]
+    agency = [record("ha-noi/tin-tuc/a/", "Tin A", "đất đai", fields=("Đất đai",))]
+    save_records(tmp_path / BUNDLE / RECORDS, national)
+    save_records(tmp_path / "ha-noi" / BUNDLE / RECORDS, agency)
+    assert load_records(tmp_path / "ha-noi" / BUNDLE / RECORDS) == agency
+    assert sorted(portal_records(tmp_path), key=lambda r: r.url) == national + agency
+    first = (tmp_path / BUNDLE / RECORDS).read_bytes()
+    save_records(tmp_path / BUNDLE / RECORDS, national)
+    assert (tmp_path / BUNDLE / RECORDS).read_bytes() == first
+
+
+def test_the_built_portal_searches_items_and_pages_but_not_withdrawn_items(
+    built_portal: Path,
+) -> None:
+    records = {r.url: r for r in portal_records(built_portal)}
+    document = records["ha-noi/van-ban-moi/nghi-dinh-168-2024-nd-cp/"]
+    assert document.number == "168/2024/NĐ-CP"
+    assert document.status == "con-hieu-luc"
+    assert document.status_as_of == "2026-11-23"
+    assert records["ha-noi/"].kind == "Trang thành phần"
+    assert not any(url.endswith("/tim-kiem/") for url in records)
+    bundles = [p.parent for p in built_portal.glob(f"*/{BUNDLE}/pagefind-entry.json")]
+    assert {b.parent.name for b in bundles} == {r.site for r in records.values() if r.site}
+    # Pagefind's ready-made interfaces are not published.
+    assert not list(built_portal.glob(f"**/{BUNDLE}/pagefind-ui.js"))
+
+
+def test_two_indexes_of_the_same_records_are_the_same_bytes(tmp_path: Path) -> None:
+    # Pagefind writes filter values in a random order; the bundle is made canonical.
+    records = [record(f"ha-noi/tin-tuc/{i}/", f"Tin {i}", "đất đai", section="tin-tuc",
+                      date=f"202{i}-01-01", fields=("Đất đai", "Dân sự")[: 1 + i % 2])
+               for i in range(6)]
+    built = []
+    for name in ("one", "two"):
+        index_records(records, tmp_path / name / BUNDLE, tmp_path / f"scratch-{name}")
+        root = tmp_path / name / BUNDLE
+        built.append({p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()})
+    assert built[0] == built[1]
+    assert any(path.parts[0] == "filter" for path in built[0])
