@@ -309,6 +309,13 @@ CASES: tuple[Case, ...] = (
             "agencies/ha-noi/tin-tuc/qua-dai.md:1: lỗi [file-too-large] Tệp lớn hơn 512 KB; hãy chia thành nhiều bài hoặc đưa tài liệu dài vào tệp đính kèm.",
         ),
     ),
+    Case(
+        "abbreviations",
+        news("viet-tat", "".join(f"*[VT{i}]: viết tắt {i}\n" for i in range(300))),
+        (
+            "agencies/ha-noi/tin-tuc/viet-tat.md:205: lỗi [markdown-too-deep] Bài có hơn 200 định nghĩa viết tắt (*[…]: …); chỉ giữ những chữ viết tắt thật sự cần giải thích.",
+        ),
+    ),
     # 5. Text.
     Case(
         "tcvn3-bytes",

@@ -17,8 +17,7 @@ MAX_LINE_CHARS = 100_000
 MAX_LIST_MARKERS = 16
 MAX_EMPHASIS_RUN = 256
 MAX_ABBREVIATIONS = 200
-BRACKET = re.compile(r"[\[\]()]")
-BRACKET_OR_PARAGRAPH = re.compile(r"[\[\]()]|\n[ \t]*\n")
+BRACKET_OR_NEWLINES = re.compile(r"[\[\]()]|\n(?:[ \t]*\n)*")
 LIST_MARKERS = re.compile(r"\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+")
 EMPHASIS_RUN = re.compile(rf"[*_]{{{MAX_EMPHASIS_RUN + 1},}}")
 ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:", re.MULTILINE)
@@ -50,33 +49,38 @@ def _quote_depth(line: str) -> int:
     return depth
 
 
-def _brackets_overflow(body: str) -> bool:
+def _bracket_overflow_line(body: str) -> int | None:
+    """Return the line where brackets or parentheses nest too deep in one paragraph."""
     if body.count("[") <= MAX_BRACKET_DEPTH and body.count("(") <= MAX_BRACKET_DEPTH:
-        return False
+        return None
     brackets = parens = 0
-    for token in BRACKET_OR_PARAGRAPH.findall(body):
-        if token == "[":
+    line = 1
+    for token in BRACKET_OR_NEWLINES.findall(body):
+        if token[0] == "\n":
+            line += token.count("\n")
+            if token.count("\n") > 1:
+                brackets = parens = 0  # inline nesting ends with the paragraph
+        elif token == "[":
             brackets += 1
         elif token == "]":
             brackets = max(brackets - 1, 0)
         elif token == "(":
             parens += 1
-        elif token == ")":
-            parens = max(parens - 1, 0)
         else:
-            brackets = parens = 0
+            parens = max(parens - 1, 0)
         if brackets > MAX_BRACKET_DEPTH or parens > MAX_BRACKET_DEPTH:
-            return True
-    return False
+            return line
+    return None
 
 
 def _may_break_bounds(body: str) -> bool:
     long_line = len(body) > MAX_LINE_CHARS and max(map(len, body.split("\n"))) > MAX_LINE_CHARS
     return (
         long_line
+        or body.count("*[") > MAX_ABBREVIATIONS
         or any(run in body for run in EMPHASIS_RUNS)
         or SUSPECT_LINE_START.search("\n" + body) is not None
-        or _brackets_overflow(body)
+        or _bracket_overflow_line(body) is not None
     )
 
 
@@ -90,11 +94,7 @@ def check_markdown(body: str) -> MarkdownProblem | None:
             line + 1, f"Bài có hơn {MAX_ABBREVIATIONS} định nghĩa viết tắt (*[…]: …); "
             "chỉ giữ những chữ viết tắt thật sự cần giải thích.",
         )
-    brackets = parens = 0
     for number, line in enumerate(body.split("\n"), start=1):
-        if not line.strip():
-            brackets = parens = 0  # inline nesting ends with the paragraph
-            continue
         if len(line) > MAX_LINE_CHARS:
             return MarkdownProblem(
                 number, "Dòng dài hơn 100.000 ký tự; hãy xuống dòng, chia đoạn.",
@@ -120,19 +120,10 @@ def check_markdown(body: str) -> MarkdownProblem | None:
                 number, f"Chuỗi hơn {MAX_EMPHASIS_RUN} dấu * hoặc _ liên tiếp; dùng dấu … cho "
                 "chỗ trống cần điền.",
             )
-        for match in BRACKET.finditer(line):
-            char = match.group()
-            if char == "[":
-                brackets += 1
-            elif char == "]":
-                brackets = max(brackets - 1, 0)
-            elif char == "(":
-                parens += 1
-            elif char == ")":
-                parens = max(parens - 1, 0)
-            if brackets > MAX_BRACKET_DEPTH or parens > MAX_BRACKET_DEPTH:
-                return MarkdownProblem(
-                    number, f"Ngoặc lồng nhau hoặc chưa đóng quá {MAX_BRACKET_DEPTH} lần trong "
-                    "một đoạn; kiểm tra các dấu [ ] và ( ).",
-                )
+    line = _bracket_overflow_line(body)
+    if line is not None:
+        return MarkdownProblem(
+            line, f"Ngoặc lồng nhau hoặc chưa đóng quá {MAX_BRACKET_DEPTH} lần trong một đoạn; "
+            "kiểm tra các dấu [ ] và ( ).",
+        )
     return None
