@@ -21,7 +21,7 @@ from pbgdpl.pipeline.output import OutputTree
 from pbgdpl.pipeline.render import SiteResult, render_site
 from pbgdpl.pipeline.search_index import index_portal, portal_index_missing
 from pbgdpl.pipeline.shards import shard_sites
-from pbgdpl.publishing.manifest import Provenance
+from pbgdpl.publishing.manifest import Provenance, published_for
 from pbgdpl.publishing.publish import publish_portal
 from pbgdpl.site.structure import NATIONAL, SiteContext
 
@@ -200,6 +200,7 @@ def build_portal(options: BuildOptions) -> BuildReport:
         _render_all(to_render, catalog, options, empty_docs, out.staging)
     ))
     _timed(report, "install", lambda: _install(report.rendered, out, state, fingerprints))
+    gone: list[str] = []
     if not options.only and not options.shard:
         gone = [
             k for k in state
@@ -217,5 +218,6 @@ def build_portal(options: BuildOptions) -> BuildReport:
     provenance = Provenance.of_build(
         options.root, options.as_of, catalog.settings.mirror_expiry_days
     )
-    _timed(report, "publish", lambda: publish_portal(catalog, options.out, provenance))
+    if report.rendered or gone or not published_for(options.out, provenance):
+        _timed(report, "publish", lambda: publish_portal(catalog, options.out, provenance))
     return report

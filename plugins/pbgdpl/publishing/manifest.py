@@ -164,3 +164,15 @@ def read_manifest(root: Path) -> Manifest:
         ) from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise ManifestError(f"{path}: bản kê hỏng, không đọc được ({error})") from None
+
+
+def published_for(root: Path, provenance: Provenance) -> bool:
+    """Tell whether `root` already carries the portal files of a build with `provenance`.
+
+    A build that rendered and removed nothing, for the same date and commit, would write
+    the same feeds, open data and manifest again: it can leave them as they are.
+    """
+    try:
+        return read_manifest(root).provenance == provenance
+    except ManifestError:
+        return False
