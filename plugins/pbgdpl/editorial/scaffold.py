@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from pbgdpl.model.fields import (
     Text,
     Words,
     Year,
-    fold,
+    slugify,
 )
 from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG, Section
 from pbgdpl.model.vocabularies import load_vocabularies
@@ -47,9 +46,9 @@ class Scaffold:
     written: tuple[str, ...]
 
 
-def slugify(title: str) -> str:
+def short_slug(title: str) -> str:
     """Make a file or folder name from a Vietnamese title: "Luật Đất đai" → "luat-dat-dai"."""
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(title)).strip("-")
+    slug = slugify(title)
     if len(slug) > MAX_SLUG_LENGTH:
         slug = slug[:MAX_SLUG_LENGTH].rsplit("-", 1)[0]
     return slug
@@ -151,7 +150,7 @@ def new_item(
             f'Không có trang thành phần "{agency}" (thiếu agencies/{agency}/agency.yml); '
             f'tạo bằng: python build.py new agency {agency} --name "…" --kind …'
         )
-    slug = slug or slugify(title)
+    slug = slug or short_slug(title)
     if not SLUG.match(slug):
         raise ScaffoldError(
             f'Tên tệp "{slug}" chỉ được gồm chữ thường không dấu, số và dấu gạch ngang.'
@@ -211,7 +210,7 @@ def new_agency(
     if not SLUG.match(slug):
         raise ScaffoldError(
             f'Tên thư mục "{slug}" chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, '
-            f'ví dụ "{slugify(slug)}".'
+            f'ví dụ "{short_slug(slug)}".'
         )
     reserved = {*RESERVED_NAMES, *SECTIONS_BY_SLUG}
     content = root / "content"

@@ -9,12 +9,11 @@ lists are split into pages (`trang-2/` …).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from pbgdpl.catalog import Catalog
-from pbgdpl.model.fields import fold
+from pbgdpl.model.fields import fold, slugify
 from pbgdpl.model.items import Item
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
 from pbgdpl.site.records import Listing, listing_page_uri
@@ -27,7 +26,7 @@ ISSUER_PATH = f"{SECTION}/co-quan/"
 
 def facet_slug(name: str) -> str:
     """Return the URL slug of a field of law or an issuer: "Đất đai" → "dat-dai"."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+    return slugify(name)
 
 
 def by_effect(items: Iterable[Item]) -> list[Item]:

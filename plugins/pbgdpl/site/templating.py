@@ -12,7 +12,7 @@ from jinja2.runtime import Context
 
 from pbgdpl.legal.filters import LEGAL_FILTERS
 from pbgdpl.legal.registry import LegalDocument, registry_for
-from pbgdpl.model.fields import Figure, fold
+from pbgdpl.model.fields import Figure, fold, slugify
 from pbgdpl.model.items import Item
 from pbgdpl.model.videos import parse_video
 from pbgdpl.site.regions import group_by_region
@@ -53,7 +53,7 @@ def group_by_field(items: Iterable[Item]) -> list[tuple[str, str, list[Item]]]:
         for name in item.fields or (OTHER_FIELD,):
             groups.setdefault(name, []).append(item)
     names = sorted(groups, key=lambda name: (name == OTHER_FIELD, fold(name)))
-    return [("linh-vuc-" + re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-"), name, groups[name])
+    return [("linh-vuc-" + slugify(name), name, groups[name])
             for name in names]
 
 
