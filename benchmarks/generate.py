@@ -60,8 +60,17 @@ SECTION_WEIGHTS: dict[str, float] = {
 SECTIONS = tuple(SECTION_WEIGHTS)
 # Which sections an agency with fewer items than sections fills first.
 SECTION_PRIORITY = (
-    "tin-tuc", "van-ban-moi", "hoi-dap", "gioi-thieu-van-ban", "tai-lieu", "tinh-huong",
-    "video", "so-lieu", "tu-sach", "doi-thoai-chinh-sach", "cuoc-thi",
+    "tin-tuc",
+    "van-ban-moi",
+    "hoi-dap",
+    "gioi-thieu-van-ban",
+    "tai-lieu",
+    "tinh-huong",
+    "video",
+    "so-lieu",
+    "tu-sach",
+    "doi-thoai-chinh-sach",
+    "cuoc-thi",
 )
 
 
@@ -70,148 +79,190 @@ SECTION_PRIORITY = (
 # Field of law -> (a law people know, its year, two topics that fit "về {topic}").
 FIELD_INFO: dict[str, tuple[str, int, tuple[str, str]]] = {
     "An ninh, trật tự": (
-        "Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở năm 2023", 2023,
-        ("lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở",
-         "quản lý vũ khí, vật liệu nổ và công cụ hỗ trợ"),
+        "Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở năm 2023",
+        2023,
+        (
+            "lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở",
+            "quản lý vũ khí, vật liệu nổ và công cụ hỗ trợ",
+        ),
     ),
     "Bảo hiểm": (
-        "Luật Bảo hiểm xã hội năm 2024", 2024,
+        "Luật Bảo hiểm xã hội năm 2024",
+        2024,
         ("bảo hiểm xã hội tự nguyện", "bảo hiểm y tế hộ gia đình"),
     ),
     "Bộ máy hành chính": (
-        "Luật Tổ chức chính quyền địa phương năm 2025", 2025,
+        "Luật Tổ chức chính quyền địa phương năm 2025",
+        2025,
         ("sắp xếp đơn vị hành chính cấp xã", "tổ chức chính quyền địa phương hai cấp"),
     ),
     "Cư trú": (
-        "Luật Cư trú năm 2020", 2020,
+        "Luật Cư trú năm 2020",
+        2020,
         ("đăng ký thường trú, tạm trú", "thông báo lưu trú"),
     ),
     "Dân sự": (
-        "Bộ luật Dân sự năm 2015", 2015,
+        "Bộ luật Dân sự năm 2015",
+        2015,
         ("hợp đồng vay tài sản", "thừa kế theo di chúc"),
     ),
     "Dân tộc": (
-        "Nghị định số 05/2011/NĐ-CP về công tác dân tộc", 2011,
-        ("chính sách hỗ trợ đồng bào dân tộc thiểu số",
-         "phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi"),
+        "Nghị định số 05/2011/NĐ-CP về công tác dân tộc",
+        2011,
+        (
+            "chính sách hỗ trợ đồng bào dân tộc thiểu số",
+            "phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi",
+        ),
     ),
     "Doanh nghiệp": (
-        "Luật Doanh nghiệp năm 2020", 2020,
+        "Luật Doanh nghiệp năm 2020",
+        2020,
         ("đăng ký thành lập doanh nghiệp", "chuyển hộ kinh doanh thành doanh nghiệp"),
     ),
     "Đất đai": (
-        "Luật Đất đai năm 2024", 2024,
-        ("cấp giấy chứng nhận quyền sử dụng đất",
-         "bồi thường, hỗ trợ, tái định cư khi Nhà nước thu hồi đất"),
+        "Luật Đất đai năm 2024",
+        2024,
+        (
+            "cấp giấy chứng nhận quyền sử dụng đất",
+            "bồi thường, hỗ trợ, tái định cư khi Nhà nước thu hồi đất",
+        ),
     ),
     "Đầu tư": (
-        "Luật Đầu tư năm 2020", 2020,
+        "Luật Đầu tư năm 2020",
+        2020,
         ("thủ tục chấp thuận chủ trương đầu tư", "ưu đãi đầu tư"),
     ),
     "Giáo dục": (
-        "Luật Giáo dục năm 2019", 2019,
+        "Luật Giáo dục năm 2019",
+        2019,
         ("phổ cập giáo dục mầm non cho trẻ em", "quyền và nghĩa vụ của học sinh"),
     ),
     "Giao thông vận tải": (
-        "Luật Trật tự, an toàn giao thông đường bộ năm 2024", 2024,
+        "Luật Trật tự, an toàn giao thông đường bộ năm 2024",
+        2024,
         ("nồng độ cồn khi tham gia giao thông", "điểm giấy phép lái xe"),
     ),
     "Hành chính": (
-        "Luật Xử lý vi phạm hành chính năm 2012", 2012,
+        "Luật Xử lý vi phạm hành chính năm 2012",
+        2012,
         ("xử phạt vi phạm hành chính", "thủ tục hành chính trên môi trường điện tử"),
     ),
     "Hình sự": (
-        "Bộ luật Hình sự năm 2015", 2015,
+        "Bộ luật Hình sự năm 2015",
+        2015,
         ("phòng, chống mua bán người", "phòng ngừa tội phạm sử dụng công nghệ cao"),
     ),
     "Hòa giải ở cơ sở": (
-        "Luật Hòa giải ở cơ sở năm 2013", 2013,
-        ("hòa giải tranh chấp đất đai ở thôn, tổ dân phố",
-         "bầu, công nhận hòa giải viên ở cơ sở"),
+        "Luật Hòa giải ở cơ sở năm 2013",
+        2013,
+        ("hòa giải tranh chấp đất đai ở thôn, tổ dân phố", "bầu, công nhận hòa giải viên ở cơ sở"),
     ),
     "Hôn nhân và gia đình": (
-        "Luật Hôn nhân và gia đình năm 2014", 2014,
+        "Luật Hôn nhân và gia đình năm 2014",
+        2014,
         ("quyền nuôi con sau khi ly hôn", "tài sản chung của vợ chồng"),
     ),
     "Hộ tịch": (
-        "Luật Hộ tịch năm 2014", 2014,
+        "Luật Hộ tịch năm 2014",
+        2014,
         ("đăng ký kết hôn", "đăng ký khai sinh cho trẻ em"),
     ),
     "Khiếu nại, tố cáo": (
-        "Luật Tố cáo năm 2018", 2018,
+        "Luật Tố cáo năm 2018",
+        2018,
         ("thời hiệu khiếu nại quyết định hành chính", "bảo vệ người tố cáo"),
     ),
     "Khoa học và công nghệ": (
-        "Luật Sở hữu trí tuệ năm 2005", 2005,
+        "Luật Sở hữu trí tuệ năm 2005",
+        2005,
         ("bảo hộ quyền sở hữu trí tuệ", "đổi mới sáng tạo trong doanh nghiệp nhỏ và vừa"),
     ),
     "Lao động": (
-        "Bộ luật Lao động năm 2019", 2019,
+        "Bộ luật Lao động năm 2019",
+        2019,
         ("giao kết hợp đồng lao động", "chế độ nghỉ phép năm của người lao động"),
     ),
     "Môi trường": (
-        "Luật Bảo vệ môi trường năm 2020", 2020,
+        "Luật Bảo vệ môi trường năm 2020",
+        2020,
         ("phân loại chất thải rắn sinh hoạt tại nguồn", "bảo vệ môi trường nông thôn"),
     ),
     "Nông nghiệp": (
-        "Luật Trồng trọt năm 2018", 2018,
+        "Luật Trồng trọt năm 2018",
+        2018,
         ("chuyển đổi cơ cấu cây trồng trên đất trồng lúa", "phòng, chống dịch bệnh động vật"),
     ),
     "Phòng, chống tham nhũng": (
-        "Luật Phòng, chống tham nhũng năm 2018", 2018,
+        "Luật Phòng, chống tham nhũng năm 2018",
+        2018,
         ("kê khai tài sản, thu nhập", "xử lý hành vi nhũng nhiễu người dân"),
     ),
     "Phổ biến, giáo dục pháp luật": (
-        "Luật Phổ biến, giáo dục pháp luật năm 2012", 2012,
+        "Luật Phổ biến, giáo dục pháp luật năm 2012",
+        2012,
         ("hưởng ứng Ngày Pháp luật Việt Nam", "xây dựng, khai thác Tủ sách pháp luật"),
     ),
     "Quốc phòng": (
-        "Luật Nghĩa vụ quân sự năm 2015", 2015,
+        "Luật Nghĩa vụ quân sự năm 2015",
+        2015,
         ("đăng ký nghĩa vụ quân sự", "xây dựng lực lượng dân quân tự vệ"),
     ),
     "Tài chính": (
-        "Luật Ngân sách nhà nước năm 2015", 2015,
+        "Luật Ngân sách nhà nước năm 2015",
+        2015,
         ("quản lý, sử dụng tài sản công", "công khai ngân sách cấp xã"),
     ),
     "Thuế": (
-        "Luật Quản lý thuế năm 2019", 2019,
+        "Luật Quản lý thuế năm 2019",
+        2019,
         ("quyết toán thuế thu nhập cá nhân", "hóa đơn điện tử của hộ kinh doanh"),
     ),
     "Thông tin và truyền thông": (
-        "Luật An ninh mạng năm 2018", 2018,
+        "Luật An ninh mạng năm 2018",
+        2018,
         ("xử lý tin giả trên mạng xã hội", "bảo vệ dữ liệu cá nhân"),
     ),
     "Thương mại": (
-        "Luật Bảo vệ quyền lợi người tiêu dùng năm 2023", 2023,
+        "Luật Bảo vệ quyền lợi người tiêu dùng năm 2023",
+        2023,
         ("bảo vệ quyền lợi người tiêu dùng", "mua bán hàng hóa qua sàn thương mại điện tử"),
     ),
     "Tiếp cận pháp luật": (
-        "Luật Tiếp cận thông tin năm 2016", 2016,
-        ("xây dựng xã, phường đạt chuẩn tiếp cận pháp luật",
-         "quyền tiếp cận thông tin của công dân"),
+        "Luật Tiếp cận thông tin năm 2016",
+        2016,
+        (
+            "xây dựng xã, phường đạt chuẩn tiếp cận pháp luật",
+            "quyền tiếp cận thông tin của công dân",
+        ),
     ),
     "Tôn giáo": (
-        "Luật Tín ngưỡng, tôn giáo năm 2016", 2016,
+        "Luật Tín ngưỡng, tôn giáo năm 2016",
+        2016,
         ("đăng ký sinh hoạt tôn giáo tập trung", "quản lý hoạt động tín ngưỡng tại cơ sở"),
     ),
     "Trợ giúp pháp lý": (
-        "Luật Trợ giúp pháp lý năm 2017", 2017,
+        "Luật Trợ giúp pháp lý năm 2017",
+        2017,
         ("người được trợ giúp pháp lý miễn phí", "thủ tục yêu cầu trợ giúp pháp lý"),
     ),
     "Tư pháp": (
-        "Luật Công chứng năm 2024", 2024,
+        "Luật Công chứng năm 2024",
+        2024,
         ("chứng thực bản sao từ bản chính", "công chứng hợp đồng mua bán nhà ở"),
     ),
     "Văn hóa, thể thao và du lịch": (
-        "Luật Di sản văn hóa năm 2024", 2024,
+        "Luật Di sản văn hóa năm 2024",
+        2024,
         ("bảo vệ và phát huy giá trị di sản văn hóa", "tổ chức lễ hội truyền thống"),
     ),
     "Xây dựng": (
-        "Luật Xây dựng năm 2014", 2014,
+        "Luật Xây dựng năm 2014",
+        2014,
         ("cấp giấy phép xây dựng nhà ở riêng lẻ", "quản lý trật tự xây dựng"),
     ),
     "Y tế": (
-        "Luật Khám bệnh, chữa bệnh năm 2023", 2023,
+        "Luật Khám bệnh, chữa bệnh năm 2023",
+        2023,
         ("khám bệnh, chữa bệnh bảo hiểm y tế", "bảo đảm an toàn thực phẩm"),
     ),
 }
@@ -222,14 +273,18 @@ FOCUS_FIELDS: dict[str, tuple[str, ...]] = {
     "bo-cong-an": ("An ninh, trật tự", "Cư trú", "Giao thông vận tải", "Hình sự"),
     "bo-ngoai-giao": ("Hộ tịch", "Thương mại"),
     "bo-noi-vu": ("Bộ máy hành chính", "Lao động", "Bảo hiểm"),
-    "bo-tu-phap": ("Phổ biến, giáo dục pháp luật", "Hộ tịch", "Trợ giúp pháp lý",
-                   "Hòa giải ở cơ sở", "Tư pháp"),
+    "bo-tu-phap": (
+        "Phổ biến, giáo dục pháp luật",
+        "Hộ tịch",
+        "Trợ giúp pháp lý",
+        "Hòa giải ở cơ sở",
+        "Tư pháp",
+    ),
     "bo-tai-chinh": ("Tài chính", "Thuế", "Doanh nghiệp", "Đầu tư"),
     "bo-cong-thuong": ("Thương mại", "Doanh nghiệp"),
     "bo-nong-nghiep-va-moi-truong": ("Nông nghiệp", "Môi trường", "Đất đai"),
     "bo-xay-dung": ("Xây dựng", "Giao thông vận tải"),
-    "bo-van-hoa-the-thao-va-du-lich": ("Văn hóa, thể thao và du lịch",
-                                       "Thông tin và truyền thông"),
+    "bo-van-hoa-the-thao-va-du-lich": ("Văn hóa, thể thao và du lịch", "Thông tin và truyền thông"),
     "bo-khoa-hoc-va-cong-nghe": ("Khoa học và công nghệ", "Thông tin và truyền thông"),
     "bo-giao-duc-va-dao-tao": ("Giáo dục",),
     "bo-y-te": ("Y tế", "Bảo hiểm"),
@@ -294,30 +349,88 @@ GUIDES: dict[str, tuple[str, ...]] = {
 }
 
 FAMILY_NAMES = (
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
-    "Dương", "Lý", "Phan", "Trương", "Đinh",
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Vũ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Phan",
+    "Trương",
+    "Đinh",
 )
 # (middle names, given names) of men, then of women.
 NAMES = (
-    (("Văn", "Minh", "Đức", "Hữu", "Quang", "Thanh"),
-     ("An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Long", "Nam", "Quân", "Sơn", "Tâm",
-      "Tuấn", "Vinh")),
-    (("Thị", "Thu", "Ngọc", "Hồng", "Thanh"),
-     ("Hà", "Hạnh", "Lan", "Linh", "Mai", "Phương", "Thảo", "Trang", "Yến")),
+    (
+        ("Văn", "Minh", "Đức", "Hữu", "Quang", "Thanh"),
+        (
+            "An",
+            "Bình",
+            "Cường",
+            "Dũng",
+            "Hải",
+            "Hùng",
+            "Long",
+            "Nam",
+            "Quân",
+            "Sơn",
+            "Tâm",
+            "Tuấn",
+            "Vinh",
+        ),
+    ),
+    (
+        ("Thị", "Thu", "Ngọc", "Hồng", "Thanh"),
+        ("Hà", "Hạnh", "Lan", "Linh", "Mai", "Phương", "Thảo", "Trang", "Yến"),
+    ),
 )
 COMMUNES = (
-    "xã Tân Thành", "xã Phú Lộc", "phường Bình Minh", "xã Thuận Hòa", "phường Thống Nhất",
-    "xã Hưng Đạo", "xã Quảng Phú", "phường Trung Hòa", "xã An Phú", "xã Vĩnh Lộc",
-    "phường Tân Phong", "xã Đồng Tâm", "xã Nghĩa Hưng", "phường Quang Trung", "xã Hòa Tiến",
-    "phường Hùng Vương", "xã Xuân Lâm", "xã Yên Bình", "phường Phú Sơn", "xã Cẩm Thủy",
+    "xã Tân Thành",
+    "xã Phú Lộc",
+    "phường Bình Minh",
+    "xã Thuận Hòa",
+    "phường Thống Nhất",
+    "xã Hưng Đạo",
+    "xã Quảng Phú",
+    "phường Trung Hòa",
+    "xã An Phú",
+    "xã Vĩnh Lộc",
+    "phường Tân Phong",
+    "xã Đồng Tâm",
+    "xã Nghĩa Hưng",
+    "phường Quang Trung",
+    "xã Hòa Tiến",
+    "phường Hùng Vương",
+    "xã Xuân Lâm",
+    "xã Yên Bình",
+    "phường Phú Sơn",
+    "xã Cẩm Thủy",
 )
 STREETS = (
-    "Trần Phú", "Lê Lợi", "Nguyễn Du", "Hai Bà Trưng", "Quang Trung", "Lý Thường Kiệt",
-    "Hùng Vương", "Trần Hưng Đạo", "Nguyễn Trãi", "Phan Đình Phùng",
+    "Trần Phú",
+    "Lê Lợi",
+    "Nguyễn Du",
+    "Hai Bà Trưng",
+    "Quang Trung",
+    "Lý Thường Kiệt",
+    "Hùng Vương",
+    "Trần Hưng Đạo",
+    "Nguyễn Trãi",
+    "Phan Đình Phùng",
 )
 PUBLISHERS = (
-    "Nhà xuất bản Tư pháp", "Nhà xuất bản Chính trị quốc gia Sự thật",
-    "Nhà xuất bản Lao động", "Nhà xuất bản Hồng Đức", "Nhà xuất bản Thông tin và Truyền thông",
+    "Nhà xuất bản Tư pháp",
+    "Nhà xuất bản Chính trị quốc gia Sự thật",
+    "Nhà xuất bản Lao động",
+    "Nhà xuất bản Hồng Đức",
+    "Nhà xuất bản Thông tin và Truyền thông",
 )
 
 # The bank of sentences that fill every body. Placeholders: {agency}, {unit}, {field},
@@ -423,8 +536,7 @@ BULLETS = (
     "hội, câu lạc bộ và nhóm sở thích;",
     "Giải đáp pháp luật trực tuyến, tiếp nhận câu hỏi của người dân qua đường dây nóng và "
     "chuyên mục Hỏi đáp pháp luật;",
-    "Bổ sung sách, tài liệu về {topic} cho Tủ sách pháp luật tại nhà văn hóa thôn, tổ dân "
-    "phố;",
+    "Bổ sung sách, tài liệu về {topic} cho Tủ sách pháp luật tại nhà văn hóa thôn, tổ dân phố;",
     "Tổ chức cuộc thi tìm hiểu pháp luật về lĩnh vực {field} dành cho học sinh, sinh viên "
     "và đoàn viên thanh niên;",
     "Phối hợp với tổ chức hành nghề luật sư, trung tâm trợ giúp pháp lý tư vấn miễn phí "
@@ -441,8 +553,7 @@ PROCEDURE_STEPS = (
     "Chuẩn bị hồ sơ theo hướng dẫn, gồm tờ khai và giấy tờ chứng minh liên quan đến {topic};",
     "Nộp hồ sơ trực tiếp tại Bộ phận một cửa của Ủy ban nhân dân cấp xã hoặc nộp trực tuyến "
     "trên Cổng Dịch vụ công quốc gia;",
-    "Cơ quan tiếp nhận kiểm tra tính đầy đủ, hợp lệ của hồ sơ và hướng dẫn bổ sung nếu còn "
-    "thiếu;",
+    "Cơ quan tiếp nhận kiểm tra tính đầy đủ, hợp lệ của hồ sơ và hướng dẫn bổ sung nếu còn thiếu;",
     "Cơ quan có thẩm quyền xem xét, giải quyết trong thời hạn luật định và thông báo kết quả "
     "cho người dân;",
     "Người dân nhận kết quả trực tiếp, qua dịch vụ bưu chính công ích hoặc trên tài khoản "
@@ -457,11 +568,9 @@ TASK_STEPS = (
     "đối tượng;",
     "Đăng tải toàn văn văn bản và tài liệu giới thiệu trên trang thông tin điện tử, Tủ sách "
     "pháp luật điện tử;",
-    "Rà soát các văn bản có liên quan để sửa đổi, bổ sung, thay thế hoặc bãi bỏ cho thống "
-    "nhất;",
+    "Rà soát các văn bản có liên quan để sửa đổi, bổ sung, thay thế hoặc bãi bỏ cho thống nhất;",
     "Kiểm tra, đôn đốc việc thực hiện tại các xã, phường và cơ quan, đơn vị trực thuộc;",
-    "Sơ kết, tổng kết và báo cáo kết quả thực hiện về cơ quan chủ trì trước ngày 15/12 hằng "
-    "năm.",
+    "Sơ kết, tổng kết và báo cáo kết quả thực hiện về cơ quan chủ trì trước ngày 15/12 hằng năm.",
 )
 CONTEST_STEPS = (
     "Truy cập trang thi trực tuyến và đăng ký tài khoản bằng số điện thoại hoặc tài khoản "
@@ -473,8 +582,7 @@ CONTEST_STEPS = (
     "Ban tổ chức.",
 )
 USAGE_STEPS = (
-    "Tải tài liệu miễn phí trên Tủ sách pháp luật điện tử hoặc trang thông tin điện tử của "
-    "đơn vị;",
+    "Tải tài liệu miễn phí trên Tủ sách pháp luật điện tử hoặc trang thông tin điện tử của đơn vị;",
     "Lựa chọn nội dung phù hợp với đối tượng, địa bàn và thời lượng của buổi tuyên truyền;",
     "Kết hợp trình chiếu, thảo luận tình huống và giải đáp câu hỏi để người nghe dễ nhớ;",
     "Ghi rõ nguồn khi sử dụng lại trên hệ thống truyền thanh, mạng xã hội hoặc in ấn;",
@@ -483,63 +591,109 @@ USAGE_STEPS = (
 
 HEADINGS: dict[str, tuple[str, ...]] = {
     "van-ban-moi": (
-        "Phạm vi điều chỉnh và đối tượng áp dụng", "Những nội dung chính",
-        "Thông tin về văn bản", "Điểm mới đáng chú ý", "Trách nhiệm tổ chức thực hiện",
+        "Phạm vi điều chỉnh và đối tượng áp dụng",
+        "Những nội dung chính",
+        "Thông tin về văn bản",
+        "Điểm mới đáng chú ý",
+        "Trách nhiệm tổ chức thực hiện",
         "Hiệu lực thi hành",
     ),
     "gioi-thieu-van-ban": (
-        "Vì sao cần ban hành văn bản?", "Những điểm mới cơ bản", "So sánh với quy định trước đây",
-        "Ai chịu tác động?", "Lưu ý khi áp dụng", "Lời kết",
+        "Vì sao cần ban hành văn bản?",
+        "Những điểm mới cơ bản",
+        "So sánh với quy định trước đây",
+        "Ai chịu tác động?",
+        "Lưu ý khi áp dụng",
+        "Lời kết",
     ),
     "hoi-dap": (
-        "Về quy định của pháp luật", "Về trình tự, thủ tục", "Những thông tin cần biết",
-        "Về trường hợp cụ thể", "Lưu ý", "Nơi tiếp nhận câu hỏi",
+        "Về quy định của pháp luật",
+        "Về trình tự, thủ tục",
+        "Những thông tin cần biết",
+        "Về trường hợp cụ thể",
+        "Lưu ý",
+        "Nơi tiếp nhận câu hỏi",
     ),
     "doi-thoai-chinh-sach": (
-        "Nội dung đối thoại", "Ý kiến của người dân và doanh nghiệp", "Kết quả tiếp nhận",
-        "Trả lời của cơ quan chủ trì", "Kiến nghị được ghi nhận", "Các bước tiếp theo",
+        "Nội dung đối thoại",
+        "Ý kiến của người dân và doanh nghiệp",
+        "Kết quả tiếp nhận",
+        "Trả lời của cơ quan chủ trì",
+        "Kiến nghị được ghi nhận",
+        "Các bước tiếp theo",
     ),
     "tai-lieu": (
-        "Mục đích, yêu cầu", "Nội dung tài liệu", "Cấu trúc tài liệu", "Đối tượng sử dụng",
-        "Hướng dẫn khai thác", "Góp ý, phản hồi",
+        "Mục đích, yêu cầu",
+        "Nội dung tài liệu",
+        "Cấu trúc tài liệu",
+        "Đối tượng sử dụng",
+        "Hướng dẫn khai thác",
+        "Góp ý, phản hồi",
     ),
     "video": (
-        "Nội dung video", "Thông điệp pháp luật", "Các phân đoạn chính", "Bối cảnh thực hiện",
-        "Hướng dẫn sử dụng video", "Phản hồi của khán giả",
+        "Nội dung video",
+        "Thông điệp pháp luật",
+        "Các phân đoạn chính",
+        "Bối cảnh thực hiện",
+        "Hướng dẫn sử dụng video",
+        "Phản hồi của khán giả",
     ),
     "tinh-huong": (
-        "Diễn biến tình huống", "Phân tích pháp lý", "Căn cứ áp dụng", "Hướng giải quyết",
-        "Bài học rút ra", "Lời khuyên của luật gia",
+        "Diễn biến tình huống",
+        "Phân tích pháp lý",
+        "Căn cứ áp dụng",
+        "Hướng giải quyết",
+        "Bài học rút ra",
+        "Lời khuyên của luật gia",
     ),
     "cuoc-thi": (
-        "Mục đích của cuộc thi", "Đối tượng dự thi", "Cơ cấu giải thưởng", "Thể lệ",
-        "Nội dung thi", "Thông tin liên hệ",
+        "Mục đích của cuộc thi",
+        "Đối tượng dự thi",
+        "Cơ cấu giải thưởng",
+        "Thể lệ",
+        "Nội dung thi",
+        "Thông tin liên hệ",
     ),
     "tu-sach": (
-        "Giới thiệu chung", "Nội dung chính", "Mục lục", "Đối tượng sử dụng",
-        "Cách khai thác ấn phẩm", "Đánh giá của bạn đọc",
+        "Giới thiệu chung",
+        "Nội dung chính",
+        "Mục lục",
+        "Đối tượng sử dụng",
+        "Cách khai thác ấn phẩm",
+        "Đánh giá của bạn đọc",
     ),
     "so-lieu": (
-        "Tình hình chung", "Những kết quả nổi bật", "Số liệu chủ yếu", "Nhận xét, đánh giá",
-        "Tồn tại, hạn chế", "Phương hướng thời gian tới",
+        "Tình hình chung",
+        "Những kết quả nổi bật",
+        "Số liệu chủ yếu",
+        "Nhận xét, đánh giá",
+        "Tồn tại, hạn chế",
+        "Phương hướng thời gian tới",
     ),
     "tin-tuc": (
-        "Nội dung chính", "Các hoạt động nổi bật", "Kết quả bước đầu", "Ý kiến tại hội nghị",
-        "Khó khăn, vướng mắc", "Nhiệm vụ thời gian tới",
+        "Nội dung chính",
+        "Các hoạt động nổi bật",
+        "Kết quả bước đầu",
+        "Ý kiến tại hội nghị",
+        "Khó khăn, vướng mắc",
+        "Nhiệm vụ thời gian tới",
     ),
 }
 
 NEWS_TITLES = (
     ("{unit} tổ chức hội nghị phổ biến {law}", "hội nghị phổ biến pháp luật"),
-    ("Tập huấn nghiệp vụ phổ biến, giáo dục pháp luật về {field} năm {year}",
-     "lớp tập huấn nghiệp vụ"),
+    (
+        "Tập huấn nghiệp vụ phổ biến, giáo dục pháp luật về {field} năm {year}",
+        "lớp tập huấn nghiệp vụ",
+    ),
     ("{unit} triển khai mô hình điểm về {topic}", "hội nghị triển khai mô hình điểm"),
     ("Tuyên truyền pháp luật về {topic} tại {commune}", "buổi tuyên truyền pháp luật"),
     ("Tọa đàm chuyên đề về {topic}", "tọa đàm chuyên đề"),
-    ("Hưởng ứng Ngày Pháp luật Việt Nam năm {year}: tăng cường phổ biến pháp luật về {field}",
-     "chuỗi hoạt động hưởng ứng Ngày Pháp luật Việt Nam"),
-    ("Sơ kết công tác phổ biến, giáo dục pháp luật về {field} năm {year}",
-     "hội nghị sơ kết"),
+    (
+        "Hưởng ứng Ngày Pháp luật Việt Nam năm {year}: tăng cường phổ biến pháp luật về {field}",
+        "chuỗi hoạt động hưởng ứng Ngày Pháp luật Việt Nam",
+    ),
+    ("Sơ kết công tác phổ biến, giáo dục pháp luật về {field} năm {year}", "hội nghị sơ kết"),
 )
 
 EDIT_MARK = re.compile(r" \(cập nhật lần (\d+)\)$")
@@ -796,18 +950,18 @@ class _Generator:
         self.video_kinds: tuple[str, ...] = tuple(vocabularies["video_kinds"])
         self.event_formats: tuple[str, ...] = tuple(vocabularies["event_formats"])
         types = {t["name"]: t["normative"] for t in vocabularies["document_types"]}
-        for name in (*NORMATIVE_TYPES, "Chỉ thị", "Công văn", "Kế hoạch", "Thông báo",
-                     "Hướng dẫn"):
+        for name in (*NORMATIVE_TYPES, "Chỉ thị", "Công văn", "Kế hoạch", "Thông báo", "Hướng dẫn"):
             if types.get(name) is not (name in NORMATIVE_TYPES):
                 raise RuntimeError(f"document type {name!r} disagrees with vocabularies.yml")
         self.provinces = [u for u in _load_units() if u.kind == "province"]
         issuers = set(vocabularies["issuers"])
-        issuers.update(f"{body} {p.name}" for p in self.provinces
-                       for body in ("Hội đồng nhân dân", "Ủy ban nhân dân"))
+        issuers.update(
+            f"{body} {p.name}"
+            for p in self.provinces
+            for body in ("Hội đồng nhân dân", "Ủy ban nhân dân")
+        )
         self.issuers = frozenset(issuers)
-        self.ministries = {
-            u.slug: u.name for u in _load_units() if u.slug in CIRCULAR_CODES
-        }
+        self.ministries = {u.slug: u.name for u in _load_units() if u.slug in CIRCULAR_CODES}
         self.counters: dict[tuple[str, int | None], int] = {}
         self.used_numbers = {d.number.upper() for d in existing}
         self.documents: list[_Document] = list(existing)
@@ -855,18 +1009,21 @@ class _Generator:
         prose_field = _lower_first(field_name)
         if law_year > day.year:
             law = f"pháp luật về {prose_field}"
-        return _Context(self.rng, {
-            "agency": agency.speaker,
-            "unit": agency.unit,
-            "field": prose_field,
-            "law": law,
-            "topic": topic,
-            "year": str(day.year),
-            "year2": str(day.year + self.rng.choice((1, 2, 4))),
-            "date": _vn_date(day),
-            "commune": self.rng.choice(COMMUNES),
-            "province": self.province_for(agency),
-        })
+        return _Context(
+            self.rng,
+            {
+                "agency": agency.speaker,
+                "unit": agency.unit,
+                "field": prose_field,
+                "law": law,
+                "topic": topic,
+                "year": str(day.year),
+                "year2": str(day.year + self.rng.choice((1, 2, 4))),
+                "date": _vn_date(day),
+                "commune": self.rng.choice(COMMUNES),
+                "province": self.province_for(agency),
+            },
+        )
 
     # -- documents ---------------------------------------------------------------
 
@@ -943,7 +1100,8 @@ class _Generator:
             return "Chủ tịch"
         return {
             "Ngân hàng Nhà nước Việt Nam": "Phó Thống đốc" if deputy else "Thống đốc",
-            "Thanh tra Chính phủ": "Phó Tổng Thanh tra Chính phủ" if deputy
+            "Thanh tra Chính phủ": "Phó Tổng Thanh tra Chính phủ"
+            if deputy
             else "Tổng Thanh tra Chính phủ",
             "Văn phòng Chính phủ": "Phó Chủ nhiệm" if deputy else "Bộ trưởng, Chủ nhiệm",
             "Hội đồng Thẩm phán Tòa án nhân dân tối cao": "Chánh án",
@@ -965,23 +1123,30 @@ class _Generator:
         if doc_type == "Nghị định":
             if law_known and rng.random() < 0.5:
                 return f"Quy định chi tiết một số điều và biện pháp thi hành {law}"
-            return rng.choice((
-                f"Quy định xử phạt vi phạm hành chính trong lĩnh vực {prose_field}",
-                f"Quy định về {topic}",
-            ))
+            return rng.choice(
+                (
+                    f"Quy định xử phạt vi phạm hành chính trong lĩnh vực {prose_field}",
+                    f"Quy định về {topic}",
+                )
+            )
         if doc_type == "Thông tư":
-            return rng.choice((
-                f"Hướng dẫn thực hiện một số quy định về {topic}",
-                f"Quy định chế độ báo cáo thống kê trong lĩnh vực {prose_field}",
-            ))
+            return rng.choice(
+                (
+                    f"Hướng dẫn thực hiện một số quy định về {topic}",
+                    f"Quy định chế độ báo cáo thống kê trong lĩnh vực {prose_field}",
+                )
+            )
         if doc_type == "Quyết định":
             return f"Ban hành Quy định về {topic}{where}"
         if doc_type == "Nghị quyết":
             if province:
-                return rng.choice((
-                    f"Quy định mức chi bảo đảm cho công tác phổ biến, giáo dục pháp luật{where}",
-                    f"Về chính sách hỗ trợ {topic}{where}",
-                ))
+                return rng.choice(
+                    (
+                        "Quy định mức chi bảo đảm cho công tác phổ biến, giáo dục pháp luật"
+                        + where,
+                        f"Về chính sách hỗ trợ {topic}{where}",
+                    )
+                )
             return f"Về việc thí điểm một số cơ chế, chính sách đặc thù về {topic}"
         if doc_type == "Kế hoạch":
             return f"Phổ biến, giáo dục pháp luật về {topic} năm {issued.year}{where}"
@@ -990,8 +1155,10 @@ class _Generator:
         if doc_type == "Chỉ thị":
             return f"Về tăng cường công tác phổ biến, giáo dục pháp luật về {topic}{where}"
         if doc_type == "Thông báo":
-            return (f"Kết luận tại hội nghị sơ kết công tác phổ biến, giáo dục pháp luật "
-                    f"về lĩnh vực {prose_field} năm {issued.year}")
+            return (
+                f"Kết luận tại hội nghị sơ kết công tác phổ biến, giáo dục pháp luật "
+                f"về lĩnh vực {prose_field} năm {issued.year}"
+            )
         return f"Thực hiện công tác phổ biến, giáo dục pháp luật về {topic} năm {issued.year}"
 
     def plan_document(self, agency: _Agency) -> _Document:
@@ -1022,9 +1189,15 @@ class _Generator:
         if issuer not in self.issuers:
             raise RuntimeError(f"issuer {issuer!r} is not in the vocabulary")
         return _Document(
-            number=number, doc_type=doc_type, issuer=issuer, issued=issued,
-            effective=effective, agency=agency.slug, signer=self.person(),
-            signer_title=self.signer_title(issuer), fields=tuple(self.fields_from(main)),
+            number=number,
+            doc_type=doc_type,
+            issuer=issuer,
+            issued=issued,
+            effective=effective,
+            agency=agency.slug,
+            signer=self.person(),
+            signer_title=self.signer_title(issuer),
+            fields=tuple(self.fields_from(main)),
             abstract=self.abstract(doc_type, main, issued, province),
         )
 
@@ -1048,10 +1221,15 @@ class _Generator:
                     continue
                 doc.relations.append((kind, target))
                 if kind == "sua_doi_bo_sung":
-                    doc.abstract = (f"Sửa đổi, bổ sung một số điều của {target.doc_type} "
-                                    f"số {target.number}")
-                if (kind == "thay_the" and target.agency and target.expires is None
-                        and doc.effective > target.effective):
+                    doc.abstract = (
+                        f"Sửa đổi, bổ sung một số điều của {target.doc_type} số {target.number}"
+                    )
+                if (
+                    kind == "thay_the"
+                    and target.agency
+                    and target.expires is None
+                    and doc.effective > target.effective
+                ):
                     target.expires = doc.effective
                 break
 
@@ -1075,8 +1253,7 @@ class _Generator:
             for name in doc.fields:
                 by_field.setdefault(name, []).append(doc)
         self._by_field = {
-            name: (docs, [d.issued.toordinal() for d in docs])
-            for name, docs in by_field.items()
+            name: (docs, [d.issued.toordinal() for d in docs]) for name, docs in by_field.items()
         }
         self._by_agency = {}
         for doc in self.documents:
@@ -1177,10 +1354,14 @@ class _Generator:
         relations: dict[str, list[str]] = {}
         for kind, target in doc.relations:
             relations.setdefault(kind, []).append(target.number)
-        effect = ("có hiệu lực thi hành kể từ ngày ký" if doc.effective == doc.issued
-                  else f"có hiệu lực thi hành từ ngày {_vn_date(doc.effective)}")
-        description = (f"{doc.issuer} ban hành {doc.doc_type} số {doc.number} {abstract_l}; "
-                       f"văn bản {effect}.")
+        effect = (
+            "có hiệu lực thi hành kể từ ngày ký"
+            if doc.effective == doc.issued
+            else f"có hiệu lực thi hành từ ngày {_vn_date(doc.effective)}"
+        )
+        description = (
+            f"{doc.issuer} ban hành {doc.doc_type} số {doc.number} {abstract_l}; văn bản {effect}."
+        )
         lines = [
             f"title: {_q(title)}",
             f"description: {_q(description)}",
@@ -1203,19 +1384,27 @@ class _Generator:
         topic = self.rng.choice(FIELD_INFO[main][2])
         lines.append(_yaml_list("tags", [_lower_first(main), topic]))
         ctx = self.context(agency, main, doc.issued, topic)
-        lead = (f"Ngày {_vn_date(doc.issued)}, {doc.issuer} ban hành {doc.doc_type} số "
-                f"{doc.number} {abstract_l}. Văn bản do {doc.signer_title} "
-                f"{doc.signer} ký và {effect}.")
+        lead = (
+            f"Ngày {_vn_date(doc.issued)}, {doc.issuer} ban hành {doc.doc_type} số "
+            f"{doc.number} {abstract_l}. Văn bản do {doc.signer_title} "
+            f"{doc.signer} ký và {effect}."
+        )
         for kind, target in doc.relations:
             if kind == "thay_the":
-                lead += (f" {doc.doc_type} này thay thế {target.doc_type} số {target.number} "
-                         f"ngày {_vn_date(target.issued)} của {target.issuer}.")
+                lead += (
+                    f" {doc.doc_type} này thay thế {target.doc_type} số {target.number} "
+                    f"ngày {_vn_date(target.issued)} của {target.issuer}."
+                )
             elif kind == "sua_doi_bo_sung":
-                lead += (f" Văn bản sửa đổi, bổ sung một số điều của {target.doc_type} số "
-                         f"{target.number}.")
+                lead += (
+                    f" Văn bản sửa đổi, bổ sung một số điều của {target.doc_type} số "
+                    f"{target.number}."
+                )
             else:
-                lead += (f" Văn bản quy định chi tiết, hướng dẫn thi hành {target.doc_type} "
-                         f"số {target.number} của {target.issuer}.")
+                lead += (
+                    f" Văn bản quy định chi tiết, hướng dẫn thi hành {target.doc_type} "
+                    f"số {target.number} của {target.issuer}."
+                )
         table = [
             "| Thông tin | Nội dung |",
             "|---|---|",
@@ -1227,10 +1416,13 @@ class _Generator:
             f"| Ngày có hiệu lực | {_vn_date(doc.effective)} |",
         ]
         body = self.body(
-            ctx, lead, HEADINGS["van-ban-moi"],
+            ctx,
+            lead,
+            HEADINGS["van-ban-moi"],
             "Văn bản yêu cầu triển khai một số hoạt động sau:",
             f"Để tổ chức thực hiện, {agency.speaker} giao các cơ quan, đơn vị:",
-            TASK_STEPS, table,
+            TASK_STEPS,
+            table,
         )
         return _fold(f"{doc.doc_type} {doc.number}"), "\n".join(lines), body
 
@@ -1258,24 +1450,31 @@ class _Generator:
             number, doc_type, issuer = "14/2019/QĐ-TTg", "Quyết định", "Thủ tướng Chính phủ"
             abstract = "về xây dựng, quản lý, khai thác Tủ sách pháp luật"
         topic = rng.choice(FIELD_INFO[main][2])
-        title = rng.choice((
-            f"Những điểm mới của {doc_type} số {number}",
-            f"{doc_type} số {number} có gì mới?",
-            f"Giới thiệu {doc_type} số {number} {abstract}".rstrip(),
-        ))[:300]
+        title = rng.choice(
+            (
+                f"Những điểm mới của {doc_type} số {number}",
+                f"{doc_type} số {number} có gì mới?",
+                f"Giới thiệu {doc_type} số {number} {abstract}".rstrip(),
+            )
+        )[:300]
         ctx = self.context(agency, main, day, topic)
         lines = [
             f"title: {_q(title)}",
             f"date: {day.isoformat()}",
-            _kv("description", f'Giới thiệu những nội dung cơ bản của {doc_type} số {number} '
-                               f'do {issuer} ban hành.'),
+            _kv(
+                "description",
+                f"Giới thiệu những nội dung cơ bản của {doc_type} số {number} "
+                f"do {issuer} ban hành.",
+            ),
             f"van_ban: {_q(number)}",
             _yaml_list("tags", [topic, _lower_first(doc_type)]),
             _yaml_list("linh_vuc", fields),
         ]
-        lead = (f"{doc_type} số {number} của {issuer} {abstract} là văn bản có tác động "
-                f"trực tiếp đến lĩnh vực {ctx['field']}. Bài viết giới thiệu những nội dung cơ "
-                f"bản để cán bộ, công chức và người dân nắm được, thực hiện đúng.")
+        lead = (
+            f"{doc_type} số {number} của {issuer} {abstract} là văn bản có tác động "
+            f"trực tiếp đến lĩnh vực {ctx['field']}. Bài viết giới thiệu những nội dung cơ "
+            f"bản để cán bộ, công chức và người dân nắm được, thực hiện đúng."
+        )
         before, after = sorted(rng.sample(range(5, 30), 2), reverse=True)
         table = [
             "| Nội dung | Trước đây | Theo quy định mới |",
@@ -1288,10 +1487,13 @@ class _Generator:
             "thông tin điện tử |",
         ]
         body = self.body(
-            ctx, lead, HEADINGS["gioi-thieu-van-ban"],
+            ctx,
+            lead,
+            HEADINGS["gioi-thieu-van-ban"],
             "Để đưa văn bản vào cuộc sống, cơ quan chức năng triển khai các hoạt động:",
             "Người dân thực hiện các thủ tục liên quan theo trình tự sau:",
-            PROCEDURE_STEPS, table,
+            PROCEDURE_STEPS,
+            table,
         )
         return f"gioi-thieu-{_fold(f'{doc_type} {number}')}", "\n".join(lines), body
 
@@ -1305,26 +1507,33 @@ class _Generator:
         honorific = rng.choice(("Ông", "Bà", "Anh", "Chị"))
         family, middle, given = self.person(honorific in ("Bà", "Chị")).split()
         asker = f"{honorific} {family} {middle} {given[0]}., {ctx['commune']}, {ctx['province']}"
-        question = rng.choice((
-            f"Gia đình tôi ở {ctx['commune']}, {ctx['province']} đang cần tìm hiểu quy định về "
-            f"{topic}. Xin hỏi pháp luật hiện hành quy định như thế nào, cần chuẩn bị những "
-            "giấy tờ gì và nộp hồ sơ ở đâu?",
-            f"Tôi nghe nói các quy định về {topic} vừa có nhiều thay đổi từ năm {day.year}. "
-            "Xin hỏi những thay đổi đó là gì và người dân cần lưu ý điều gì để thực hiện đúng?",
-            f"Tôi là cán bộ thôn ở {ctx['commune']}, thường được bà con hỏi về {topic}. Xin "
-            "cho biết căn cứ pháp lý, quyền và nghĩa vụ của người dân cũng như cơ quan có "
-            "thẩm quyền giải quyết trong trường hợp này?",
-        ))
-        title = rng.choice((
-            f"Pháp luật quy định thế nào về {topic}?",
-            f"Những điều cần biết về {topic}",
-            f"Hỏi đáp về {topic}",
-        ))
+        question = rng.choice(
+            (
+                f"Gia đình tôi ở {ctx['commune']}, {ctx['province']} đang cần tìm hiểu quy định về "
+                f"{topic}. Xin hỏi pháp luật hiện hành quy định như thế nào, cần chuẩn bị những "
+                "giấy tờ gì và nộp hồ sơ ở đâu?",
+                f"Tôi nghe nói các quy định về {topic} vừa có nhiều thay đổi từ năm {day.year}. "
+                "Xin hỏi những thay đổi đó là gì và người dân cần lưu ý điều gì để thực hiện đúng?",
+                f"Tôi là cán bộ thôn ở {ctx['commune']}, thường được bà con hỏi về {topic}. Xin "
+                "cho biết căn cứ pháp lý, quyền và nghĩa vụ của người dân cũng như cơ quan có "
+                "thẩm quyền giải quyết trong trường hợp này?",
+            )
+        )
+        title = rng.choice(
+            (
+                f"Pháp luật quy định thế nào về {topic}?",
+                f"Những điều cần biết về {topic}",
+                f"Hỏi đáp về {topic}",
+            )
+        )
         lines = [
             f"title: {_q(title)}",
             f"date: {day.isoformat()}",
-            _kv("description", f'Giải đáp câu hỏi của người dân về {topic}: căn cứ pháp lý, '
-                               'trình tự, thủ tục và những lưu ý khi thực hiện.'),
+            _kv(
+                "description",
+                f"Giải đáp câu hỏi của người dân về {topic}: căn cứ pháp lý, "
+                "trình tự, thủ tục và những lưu ý khi thực hiện.",
+            ),
             f"cau_hoi: {_q(question)}",
             f"nguoi_hoi: {_q(asker)}",
         ]
@@ -1345,10 +1554,13 @@ class _Generator:
             f"| Lệ phí | {fee} |",
         ]
         body = self.body(
-            ctx, lead, HEADINGS["hoi-dap"],
+            ctx,
+            lead,
+            HEADINGS["hoi-dap"],
             "Hiện nay, cơ quan tư pháp đang triển khai nhiều hoạt động hỗ trợ người dân:",
             "Trình tự thực hiện như sau:",
-            PROCEDURE_STEPS, table,
+            PROCEDURE_STEPS,
+            table,
         )
         return _short_slug(title), "\n".join(lines), body
 
@@ -1361,23 +1573,30 @@ class _Generator:
         held = day - dt.timedelta(days=rng.randint(1, 5))
         ctx = self.context(agency, main, day, topic)
         fmt = rng.choice(self.event_formats)
-        title = rng.choice((
-            f"Đối thoại chính sách: {_cap(topic)}",
-            f"Đối thoại với người dân, doanh nghiệp về {topic}",
-            f"Đối thoại chính sách pháp luật về {ctx['field']} năm {held.year}",
-        ))
-        venue = rng.choice((
-            f"Hội trường {agency.unit}, {ctx['province']}",
-            f"Trụ sở Ủy ban nhân dân {ctx['commune']}, {ctx['province']}",
-        ))
+        title = rng.choice(
+            (
+                f"Đối thoại chính sách: {_cap(topic)}",
+                f"Đối thoại với người dân, doanh nghiệp về {topic}",
+                f"Đối thoại chính sách pháp luật về {ctx['field']} năm {held.year}",
+            )
+        )
+        venue = rng.choice(
+            (
+                f"Hội trường {agency.unit}, {ctx['province']}",
+                f"Trụ sở Ủy ban nhân dân {ctx['commune']}, {ctx['province']}",
+            )
+        )
         lines = [
             f"title: {_q(title)}",
             f"date: {day.isoformat()}",
-            _kv("description", f'Tóm tắt ý kiến của người dân, doanh nghiệp và trả lời của '
-                               f'{agency.unit} tại buổi đối thoại về {topic}.'),
+            _kv(
+                "description",
+                f"Tóm tắt ý kiến của người dân, doanh nghiệp và trả lời của "
+                f"{agency.unit} tại buổi đối thoại về {topic}.",
+            ),
             f"ngay_doi_thoai: {held.isoformat()}",
             f"dia_diem: {_q(venue)}",
-            _kv("chu_tri", f'Lãnh đạo {agency.unit}'),
+            _kv("chu_tri", f"Lãnh đạo {agency.unit}"),
             f"hinh_thuc: {_q(fmt)}",
         ]
         documents = self.documents_before(held, main, rng.randint(1, 2))
@@ -1385,20 +1604,29 @@ class _Generator:
             lines.append(_yaml_list("van_ban", [d.number for d in documents]))
         lines.append(_yaml_list("tags", ["đối thoại chính sách", topic]))
         lines.append(_yaml_list("linh_vuc", self.fields_from(main)))
-        lead = (f"Ngày {_vn_date(held)}, {agency.unit} tổ chức đối thoại chính sách về {topic} "
-                f"theo hình thức {fmt}, với sự tham gia của đại diện các sở, ngành, chính "
-                "quyền cơ sở, doanh nghiệp và người dân.")
-        groups = ("Thủ tục hành chính", "Chính sách hỗ trợ", "Quyền và nghĩa vụ của người dân",
-                  "Kiến nghị sửa đổi quy định")
+        lead = (
+            f"Ngày {_vn_date(held)}, {agency.unit} tổ chức đối thoại chính sách về {topic} "
+            f"theo hình thức {fmt}, với sự tham gia của đại diện các sở, ngành, chính "
+            "quyền cơ sở, doanh nghiệp và người dân."
+        )
+        groups = (
+            "Thủ tục hành chính",
+            "Chính sách hỗ trợ",
+            "Quyền và nghĩa vụ của người dân",
+            "Kiến nghị sửa đổi quy định",
+        )
         table = ["| Nhóm câu hỏi | Số câu hỏi | Đã trả lời tại buổi đối thoại |", "|---|---|---|"]
         for group in groups:
             asked = rng.randint(4, 40)
             table.append(f"| {group} | {asked} | {rng.randint(asked // 2, asked)} |")
         body = self.body(
-            ctx, lead, HEADINGS["doi-thoai-chinh-sach"],
+            ctx,
+            lead,
+            HEADINGS["doi-thoai-chinh-sach"],
             "Người dân, doanh nghiệp kiến nghị tăng cường các hoạt động:",
             "Sau buổi đối thoại, cơ quan chủ trì sẽ thực hiện:",
-            TASK_STEPS, table,
+            TASK_STEPS,
+            table,
         )
         return _short_slug(title), "\n".join(lines), body
 
@@ -1419,25 +1647,37 @@ class _Generator:
         lines = [
             f"title: {_q(title)}",
             f"date: {day.isoformat()}",
-            _kv("description", f'{_cap(kind)} do {agency.unit} biên soạn, dùng cho báo cáo '
-                               'viên, tuyên truyền viên pháp luật và người dân.'),
+            _kv(
+                "description",
+                f"{_cap(kind)} do {agency.unit} biên soạn, dùng cho báo cáo "
+                "viên, tuyên truyền viên pháp luật và người dân.",
+            ),
             f"loai_tai_lieu: {_q(kind)}",
             _yaml_list("tags", [kind, topic]),
             _yaml_list("linh_vuc", self.fields_from(main)),
         ]
-        lead = (f"Nhằm phục vụ công tác phổ biến, giáo dục pháp luật năm {day.year}, "
-                f"{agency.unit} biên soạn {kind} về {topic}, dùng cho báo cáo viên, tuyên "
-                "truyền viên pháp luật và người dân.")
+        lead = (
+            f"Nhằm phục vụ công tác phổ biến, giáo dục pháp luật năm {day.year}, "
+            f"{agency.unit} biên soạn {kind} về {topic}, dùng cho báo cáo viên, tuyên "
+            "truyền viên pháp luật và người dân."
+        )
         table = ["| Phần | Nội dung | Số trang |", "|---|---|---|"]
-        parts = ("Những vấn đề chung", f"Quy định về {topic}", "Tình huống thường gặp",
-                 "Hỏi - đáp và phụ lục")
+        parts = (
+            "Những vấn đề chung",
+            f"Quy định về {topic}",
+            "Tình huống thường gặp",
+            "Hỏi - đáp và phụ lục",
+        )
         for n, part in enumerate(parts, start=1):
             table.append(f"| Phần {n} | {part} | {rng.randint(4, 40)} |")
         body = self.body(
-            ctx, lead, HEADINGS["tai-lieu"],
+            ctx,
+            lead,
+            HEADINGS["tai-lieu"],
             "Tài liệu được sử dụng trong các hoạt động:",
             "Khi sử dụng tài liệu, báo cáo viên, tuyên truyền viên nên:",
-            USAGE_STEPS, table,
+            USAGE_STEPS,
+            table,
         )
         return _short_slug(title), "\n".join(lines), body
 
@@ -1460,27 +1700,36 @@ class _Generator:
         lines = [
             f"title: {_q(title)}",
             f"date: {day.isoformat()}",
-            _kv("description", f'Video {kind} về {topic} do {agency.unit} thực hiện.'),
+            _kv("description", f"Video {kind} về {topic} do {agency.unit} thực hiện."),
             f"url: https://www.youtube.com/watch?v={video_id}",
             f"thoi_luong: {_q(duration)}",
             f"loai_video: {_q(kind)}",
             _yaml_list("tags", [kind, topic]),
             _yaml_list("linh_vuc", self.fields_from(main)),
         ]
-        lead = (f"Video {kind} do {agency.unit} thực hiện, thời lượng {minutes} phút {seconds} "
-                f"giây, truyền tải những quy định cơ bản về {topic} bằng hình ảnh gần gũi, "
-                "dễ hiểu.")
+        lead = (
+            f"Video {kind} do {agency.unit} thực hiện, thời lượng {minutes} phút {seconds} "
+            f"giây, truyền tải những quy định cơ bản về {topic} bằng hình ảnh gần gũi, "
+            "dễ hiểu."
+        )
         table = ["| Phân đoạn | Thời điểm | Nội dung |", "|---|---|---|"]
         marks = sorted(rng.sample(range(0, minutes * 60 + seconds), 4))
-        parts = ("Tình huống mở đầu", "Phân tích quy định", "Lời khuyên của chuyên gia",
-                 "Thông điệp kết thúc")
+        parts = (
+            "Tình huống mở đầu",
+            "Phân tích quy định",
+            "Lời khuyên của chuyên gia",
+            "Thông điệp kết thúc",
+        )
         for n, (mark, part) in enumerate(zip(marks, parts, strict=True), start=1):
             table.append(f"| {n} | {mark // 60:02d}:{mark % 60:02d} | {part} |")
         body = self.body(
-            ctx, lead, HEADINGS["video"],
+            ctx,
+            lead,
+            HEADINGS["video"],
             "Video là một phần của chuỗi hoạt động tuyên truyền, gồm:",
             "Các đơn vị sử dụng video theo hướng dẫn sau:",
-            USAGE_STEPS, table,
+            USAGE_STEPS,
+            table,
         )
         return _short_slug(title), "\n".join(lines), body
 
@@ -1491,15 +1740,20 @@ class _Generator:
         topic = rng.choice(FIELD_INFO[main][2])
         day = self.date_between(FIRST_DAY, LAST_DAY)
         ctx = self.context(agency, main, day, topic)
-        title = rng.choice((
-            f"Tình huống pháp luật về {topic}",
-            f"Vướng mắc về {topic} được giải quyết thế nào?",
-        ))
+        title = rng.choice(
+            (
+                f"Tình huống pháp luật về {topic}",
+                f"Vướng mắc về {topic} được giải quyết thế nào?",
+            )
+        )
         lines = [
             f"title: {_q(title)}",
             f"date: {day.isoformat()}",
-            _kv("description", f'Phân tích một tình huống thực tế về {topic} và hướng giải '
-                               'quyết theo quy định của pháp luật.'),
+            _kv(
+                "description",
+                f"Phân tích một tình huống thực tế về {topic} và hướng giải "
+                "quyết theo quy định của pháp luật.",
+            ),
         ]
         basis = self.documents_before(day, main, rng.randint(1, 2))
         if basis:
@@ -1507,11 +1761,13 @@ class _Generator:
         lines.append(_yaml_list("tags", ["tình huống pháp luật", topic]))
         lines.append(_yaml_list("linh_vuc", self.fields_from(main)))
         first, second = self.person(False), self.person(True)
-        lead = (f"Ông {first} và bà {second} là hàng xóm ở {ctx['commune']}, "
-                f"{ctx['province']}. Năm {day.year}, giữa hai gia đình phát sinh vướng mắc "
-                f"liên quan đến {topic}. Sau nhiều lần tự thương lượng không thành, ông "
-                f"{first.split()[-1]} đề nghị tổ hòa giải thôn và Ủy ban nhân dân xã giúp "
-                "giải quyết.")
+        lead = (
+            f"Ông {first} và bà {second} là hàng xóm ở {ctx['commune']}, "
+            f"{ctx['province']}. Năm {day.year}, giữa hai gia đình phát sinh vướng mắc "
+            f"liên quan đến {topic}. Sau nhiều lần tự thương lượng không thành, ông "
+            f"{first.split()[-1]} đề nghị tổ hòa giải thôn và Ủy ban nhân dân xã giúp "
+            "giải quyết."
+        )
         table = [
             "| Vấn đề | Quy định áp dụng | Hướng xử lý |",
             "|---|---|---|",
@@ -1521,10 +1777,13 @@ class _Generator:
             "Ủy ban nhân dân hoặc Tòa án |",
         ]
         body = self.body(
-            ctx, lead, HEADINGS["tinh-huong"],
+            ctx,
+            lead,
+            HEADINGS["tinh-huong"],
             "Để phòng ngừa những vướng mắc tương tự, địa phương đã triển khai:",
             "Trình tự giải quyết được thực hiện như sau:",
-            PROCEDURE_STEPS, table,
+            PROCEDURE_STEPS,
+            table,
         )
         return _short_slug(title), "\n".join(lines), body
 
@@ -1538,16 +1797,21 @@ class _Generator:
         ends = starts + dt.timedelta(days=rng.randint(20, 75))
         ctx = self.context(agency, main, day, topic)
         fmt = rng.choice(self.event_formats)
-        title = rng.choice((
-            f"Cuộc thi tìm hiểu pháp luật về {ctx['field']} năm {starts.year}",
-            f"Cuộc thi “Tìm hiểu {ctx['law']}” năm {starts.year}",
-            f"Cuộc thi tìm hiểu pháp luật về {topic} dành cho học sinh, sinh viên",
-        ))
+        title = rng.choice(
+            (
+                f"Cuộc thi tìm hiểu pháp luật về {ctx['field']} năm {starts.year}",
+                f"Cuộc thi “Tìm hiểu {ctx['law']}” năm {starts.year}",
+                f"Cuộc thi tìm hiểu pháp luật về {topic} dành cho học sinh, sinh viên",
+            )
+        )
         lines = [
             f"title: {_q(title)}",
             f"date: {day.isoformat()}",
-            _kv("description", f'Thể lệ, thời gian và cơ cấu giải thưởng của cuộc thi tìm hiểu '
-                               f'pháp luật về {topic} do {agency.name} tổ chức.'),
+            _kv(
+                "description",
+                f"Thể lệ, thời gian và cơ cấu giải thưởng của cuộc thi tìm hiểu "
+                f"pháp luật về {topic} do {agency.name} tổ chức.",
+            ),
             f"ngay_bat_dau: {starts.isoformat()}",
             f"ngay_ket_thuc: {ends.isoformat()}",
             f"don_vi_to_chuc: {_q(agency.speaker)}",
@@ -1556,17 +1820,26 @@ class _Generator:
             _yaml_list("tags", ["cuộc thi", topic]),
             _yaml_list("linh_vuc", self.fields_from(main)),
         ]
-        lead = (f"{agency.speaker} tổ chức cuộc thi tìm hiểu pháp luật về {topic} theo hình "
-                f"thức {fmt}, diễn ra từ ngày {_vn_date(starts)} đến ngày {_vn_date(ends)}.")
+        lead = (
+            f"{agency.speaker} tổ chức cuộc thi tìm hiểu pháp luật về {topic} theo hình "
+            f"thức {fmt}, diễn ra từ ngày {_vn_date(starts)} đến ngày {_vn_date(ends)}."
+        )
         table = ["| Giải | Số lượng | Giá trị mỗi giải (đồng) |", "|---|---|---|"]
-        for prize, count, value in (("Giải Nhất", 1, 5), ("Giải Nhì", 2, 3), ("Giải Ba", 3, 2),
-                                    ("Giải Khuyến khích", rng.randint(5, 20), 1)):
+        for prize, count, value in (
+            ("Giải Nhất", 1, 5),
+            ("Giải Nhì", 2, 3),
+            ("Giải Ba", 3, 2),
+            ("Giải Khuyến khích", rng.randint(5, 20), 1),
+        ):
             table.append(f"| {prize} | {count:02d} | {_vn_int(value * 1_000_000)} |")
         body = self.body(
-            ctx, lead, HEADINGS["cuoc-thi"],
+            ctx,
+            lead,
+            HEADINGS["cuoc-thi"],
             "Song song với cuộc thi, Ban tổ chức triển khai các hoạt động:",
             "Người dự thi thực hiện các bước sau:",
-            CONTEST_STEPS, table,
+            CONTEST_STEPS,
+            table,
         )
         return _short_slug(title), "\n".join(lines), body
 
@@ -1577,39 +1850,56 @@ class _Generator:
         topic = rng.choice(FIELD_INFO[main][2])
         day = self.date_between(FIRST_DAY, LAST_DAY)
         ctx = self.context(agency, main, day, topic)
-        title = rng.choice((
-            f"Cẩm nang pháp luật về {topic}",
-            f"Hỏi - đáp {ctx['law']}",
-            f"Sổ tay {topic} dành cho người dân",
-            f"Tìm hiểu pháp luật về {ctx['field']}",
-        ))
+        title = rng.choice(
+            (
+                f"Cẩm nang pháp luật về {topic}",
+                f"Hỏi - đáp {ctx['law']}",
+                f"Sổ tay {topic} dành cho người dân",
+                f"Tìm hiểu pháp luật về {ctx['field']}",
+            )
+        )
         publisher = rng.choice(PUBLISHERS)
         year = day.year if rng.random() < 0.7 else max(2018, day.year - 1)
         pages = rng.randint(80, 320)
         lines = [
             f"title: {_q(title)}",
             f"date: {day.isoformat()}",
-            _kv("description", f'Ấn phẩm {pages} trang về {topic}, được đăng toàn văn trên Tủ '
-                               'sách pháp luật điện tử.'),
+            _kv(
+                "description",
+                f"Ấn phẩm {pages} trang về {topic}, được đăng toàn văn trên Tủ "
+                "sách pháp luật điện tử.",
+            ),
             f"tac_gia: {_q(agency.unit)}",
             f"nha_xuat_ban: {_q(publisher)}",
             f"nam_xuat_ban: {year}",
             _yaml_list("tags", ["tủ sách pháp luật", topic]),
             _yaml_list("linh_vuc", self.fields_from(main)),
         ]
-        lead = (f"Cuốn sách “{title}” do {agency.unit} biên soạn, {publisher} xuất bản năm "
-                f"{year}, dày {pages} trang, được cấp miễn phí cho Tủ sách pháp luật ở cơ sở.")
+        lead = (
+            f"Cuốn sách “{title}” do {agency.unit} biên soạn, {publisher} xuất bản năm "
+            f"{year}, dày {pages} trang, được cấp miễn phí cho Tủ sách pháp luật ở cơ sở."
+        )
         table = ["| Phần | Nội dung | Trang |", "|---|---|---|"]
         page = 5
-        for n, part in enumerate(("Những vấn đề chung", f"Quy định về {topic}",
-                                  "Câu hỏi thường gặp", "Tình huống minh họa"), start=1):
+        for n, part in enumerate(
+            (
+                "Những vấn đề chung",
+                f"Quy định về {topic}",
+                "Câu hỏi thường gặp",
+                "Tình huống minh họa",
+            ),
+            start=1,
+        ):
             table.append(f"| Phần {n} | {part} | {page} |")
             page += rng.randint(15, max(16, pages // 4))
         body = self.body(
-            ctx, lead, HEADINGS["tu-sach"],
+            ctx,
+            lead,
+            HEADINGS["tu-sach"],
             "Cùng với việc phát hành ấn phẩm, đơn vị biên soạn còn:",
             "Để khai thác ấn phẩm hiệu quả, bạn đọc có thể:",
-            USAGE_STEPS, table,
+            USAGE_STEPS,
+            table,
         )
         return _short_slug(title), "\n".join(lines), body
 
@@ -1650,31 +1940,46 @@ class _Generator:
             indicator = INDICATORS_BY_CODE[code]
             figures.append((code, indicator.label, rng.randint(low, high), indicator.unit))
         chi_tieu = "\n".join(f"  {code}: {value}" for code, _, value, _ in figures)
-        title = (f"Số liệu công tác phổ biến, giáo dục pháp luật {_lower_first(period)} "
-                 f"của {agency.name}")
+        title = (
+            f"Số liệu công tác phổ biến, giáo dục pháp luật {_lower_first(period)} "
+            f"của {agency.name}"
+        )
         lines = [
             f"title: {_q(title)}",
             f"date: {day.isoformat()}",
-            _kv("description", f'Tổng hợp kết quả công tác phổ biến, giáo dục pháp luật '
-                               f'{_lower_first(period)}, trong đó có lĩnh vực {ctx["field"]}.'),
+            _kv(
+                "description",
+                f"Tổng hợp kết quả công tác phổ biến, giáo dục pháp luật "
+                f"{_lower_first(period)}, trong đó có lĩnh vực {ctx['field']}.",
+            ),
             f"nam: {year}",
             f"ky_bao_cao: {_q(period)}",
             f"chi_tieu:\n{chi_tieu}",
             _yaml_list("tags", ["thống kê", "số liệu"]),
-            _yaml_list("linh_vuc", ["Phổ biến, giáo dục pháp luật", *(
-                [main] if main != "Phổ biến, giáo dục pháp luật" else [])]),
+            _yaml_list(
+                "linh_vuc",
+                [
+                    "Phổ biến, giáo dục pháp luật",
+                    *([main] if main != "Phổ biến, giáo dục pháp luật" else []),
+                ],
+            ),
         ]
-        lead = (f"{agency.unit} tổng hợp kết quả công tác phổ biến, giáo dục pháp luật "
-                f"{_lower_first(period)} trên cơ sở báo cáo của các cơ quan, đơn vị, xã, "
-                "phường.")
+        lead = (
+            f"{agency.unit} tổng hợp kết quả công tác phổ biến, giáo dục pháp luật "
+            f"{_lower_first(period)} trên cơ sở báo cáo của các cơ quan, đơn vị, xã, "
+            "phường."
+        )
         table = ["| Chỉ tiêu | Kết quả | Đơn vị tính |", "|---|---|---|"]
         for _, name, value, unit in figures:
             table.append(f"| {name} | {_vn_int(value)} | {unit} |")
         body = self.body(
-            ctx, lead, HEADINGS["so-lieu"],
+            ctx,
+            lead,
+            HEADINGS["so-lieu"],
             "Trong kỳ báo cáo, các cơ quan, đơn vị đã thực hiện:",
             "Trong kỳ tiếp theo, các cơ quan, đơn vị tập trung:",
-            TASK_STEPS, table,
+            TASK_STEPS,
+            table,
         )
         return _short_slug(f"so-lieu-{period}"), "\n".join(lines), body
 
@@ -1694,25 +1999,37 @@ class _Generator:
         lines = [
             f"title: {_q(title)}",
             f"date: {day.isoformat()}",
-            _kv("description", f'{agency.unit} tổ chức {event} về {topic} cho cán bộ, công '
-                               'chức và người dân.'),
+            _kv(
+                "description",
+                f"{agency.unit} tổ chức {event} về {topic} cho cán bộ, công chức và người dân.",
+            ),
             _yaml_list("tags", [topic, _lower_first(main)]),
             _yaml_list("linh_vuc", self.fields_from(main)),
         ]
-        lead = (f"Ngày {_vn_date(day)}, {agency.unit} tổ chức {event} về {topic} cho cán bộ, "
-                f"công chức và người dân tại {ctx['commune']}, {ctx['province']}. Tham dự có "
-                f"{rng.randint(40, 400)} đại biểu là lãnh đạo các cơ quan, đơn vị, báo cáo "
-                "viên pháp luật và hòa giải viên ở cơ sở.")
+        lead = (
+            f"Ngày {_vn_date(day)}, {agency.unit} tổ chức {event} về {topic} cho cán bộ, "
+            f"công chức và người dân tại {ctx['commune']}, {ctx['province']}. Tham dự có "
+            f"{rng.randint(40, 400)} đại biểu là lãnh đạo các cơ quan, đơn vị, báo cáo "
+            "viên pháp luật và hòa giải viên ở cơ sở."
+        )
         table = ["| Hoạt động | Số lượng | Số người tham gia |", "|---|---|---|"]
-        for activity in ("Hội nghị, tọa đàm", "Lớp tập huấn", "Buổi tuyên truyền lưu động",
-                         "Tin, bài, video đăng tải"):
-            table.append(f"| {activity} | {rng.randint(2, 60)} | "
-                         f"{_vn_int(rng.randint(50, 9000))} |")
+        for activity in (
+            "Hội nghị, tọa đàm",
+            "Lớp tập huấn",
+            "Buổi tuyên truyền lưu động",
+            "Tin, bài, video đăng tải",
+        ):
+            table.append(
+                f"| {activity} | {rng.randint(2, 60)} | {_vn_int(rng.randint(50, 9000))} |"
+            )
         body = self.body(
-            ctx, lead, HEADINGS["tin-tuc"],
+            ctx,
+            lead,
+            HEADINGS["tin-tuc"],
             "Các hoạt động chính trong đợt này gồm:",
             "Thời gian tới, các cơ quan, đơn vị tập trung:",
-            TASK_STEPS, table,
+            TASK_STEPS,
+            table,
         )
         return _short_slug(title), "\n".join(lines), body
 
@@ -1737,32 +2054,43 @@ class _Generator:
     def agency_yaml(self, agency: _Agency, sections: Sequence[str]) -> str:
         """Return the agency.yml of an agency."""
         rng = self.rng
-        scope = (f"trên địa bàn {agency.name}" if agency.kind == "province"
-                 else f"thuộc ngành, lĩnh vực do {agency.name} phụ trách")
+        scope = (
+            f"trên địa bàn {agency.name}"
+            if agency.kind == "province"
+            else f"thuộc ngành, lĩnh vực do {agency.name} phụ trách"
+        )
         city = agency.name if agency.kind == "province" else "Hà Nội"
         ward = rng.choice([c for c in COMMUNES if c.startswith("phường")])
         address = f"Số {rng.randint(1, 250)} {rng.choice(STREETS)}, {ward}, {city}"
         phone = f"0{rng.randint(200, 299)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
-        description = (f"Trang thông tin điện tử phổ biến, giáo dục pháp luật của {agency.name}, "
-                       f"cập nhật văn bản mới, hỏi đáp pháp luật, tài liệu và hoạt động phổ "
-                       f"biến, giáo dục pháp luật {scope}.")
-        return "\n".join((
-            f"slug: {agency.slug}",
-            f"name: {_q(agency.name)}",
-            f"kind: {agency.kind}",
-            f"unit: {_q(agency.unit)}",
-            f"description: {_q(description)}",
-            "contacts:",
-            f"  address: {_q(address)}",
-            f"  phone: {_q(phone)}",
-            f"  email: pbgdpl@{agency.domain}",
-            f"  website: https://{agency.domain}",
-            f"editors: [{agency.slug}-bientap-1, {agency.slug}-bientap-2]",
-            f"sections: [{', '.join(sections)}]",
-        )) + "\n"
+        description = (
+            f"Trang thông tin điện tử phổ biến, giáo dục pháp luật của {agency.name}, "
+            f"cập nhật văn bản mới, hỏi đáp pháp luật, tài liệu và hoạt động phổ "
+            f"biến, giáo dục pháp luật {scope}."
+        )
+        return (
+            "\n".join(
+                (
+                    f"slug: {agency.slug}",
+                    f"name: {_q(agency.name)}",
+                    f"kind: {agency.kind}",
+                    f"unit: {_q(agency.unit)}",
+                    f"description: {_q(description)}",
+                    "contacts:",
+                    f"  address: {_q(address)}",
+                    f"  phone: {_q(phone)}",
+                    f"  email: pbgdpl@{agency.domain}",
+                    f"  website: https://{agency.domain}",
+                    f"editors: [{agency.slug}-bientap-1, {agency.slug}-bientap-2]",
+                    f"sections: [{', '.join(sections)}]",
+                )
+            )
+            + "\n"
+        )
 
-    def write_agencies(self, root: Path, agencies: Sequence[_Agency],
-                       counts: Sequence[int]) -> list[Path]:
+    def write_agencies(
+        self, root: Path, agencies: Sequence[_Agency], counts: Sequence[int]
+    ) -> list[Path]:
         """Write agency.yml and every item of `agencies`; return the items' paths."""
         plans: list[dict[str, int]] = [_section_counts(n) for n in counts]
         planned: dict[str, list[_Document]] = {}
@@ -1857,12 +2185,15 @@ def _existing_documents(root: Path) -> list[_Document]:
             effective = dt.date.fromisoformat(_read_front_value(text, "ngay_hieu_luc") or issued)
         except ValueError:
             continue
-        found.append(_Document(
-            number=number.replace(" ", ""),
-            doc_type=_read_front_value(text, "loai_van_ban") or "",
-            issuer=_read_front_value(text, "co_quan_ban_hanh") or "",
-            issued=day, effective=effective,
-        ))
+        found.append(
+            _Document(
+                number=number.replace(" ", ""),
+                doc_type=_read_front_value(text, "loai_van_ban") or "",
+                issuer=_read_front_value(text, "co_quan_ban_hanh") or "",
+                issued=day,
+                effective=effective,
+            )
+        )
     return found
 
 
@@ -1969,8 +2300,10 @@ def edit_item(path: Path) -> None:
             break
     else:
         raise ValueError(f"{path} has no title")
-    sentence = (f"Nội dung bài viết đã được cập nhật lần {revision} để phản ánh đầy đủ, chính "
-                "xác các quy định hiện hành.")
+    sentence = (
+        f"Nội dung bài viết đã được cập nhật lần {revision} để phản ánh đầy đủ, chính "
+        "xác các quy định hiện hành."
+    )
     parts = body.split("\n\n")
     for i, part in enumerate(parts):
         paragraph = part.strip()
@@ -1999,14 +2332,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        portal = generate_portal(args.out, agencies=args.agencies, items=args.items,
-                                 seed=args.seed)
+        portal = generate_portal(args.out, agencies=args.agencies, items=args.items, seed=args.seed)
     except (FileExistsError, ValueError) as problem:
         print(f"generate.py: {problem}", file=sys.stderr)
         return 2
     elapsed = time.perf_counter() - started
-    print(f"Đã tạo {portal.items} bài của {len(portal.agencies)} trang thành phần vào "
-          f"{portal.root} trong {elapsed:.2f} s (generated).")
+    print(
+        f"Đã tạo {portal.items} bài của {len(portal.agencies)} trang thành phần vào "
+        f"{portal.root} trong {elapsed:.2f} s (generated)."
+    )
     return 0
 
 

@@ -135,8 +135,14 @@ def find_pages(site: Path) -> list[tuple[str, str]]:
     found = []
     for kind, candidates in PAGE_TYPES:
         for pattern in candidates:
-            matches = sorted(site.glob(pattern + "index.html")) if "*" in pattern else (
-                [site / pattern / "index.html"] if (site / pattern / "index.html").is_file() else []
+            matches = (
+                sorted(site.glob(pattern + "index.html"))
+                if "*" in pattern
+                else (
+                    [site / pattern / "index.html"]
+                    if (site / pattern / "index.html").is_file()
+                    else []
+                )
             )
             if matches:
                 found.append((kind, matches[0].parent.relative_to(site).as_posix() + "/"))
@@ -153,9 +159,18 @@ def ensure_npm_tools() -> Path:
         TOOLS.mkdir(parents=True, exist_ok=True)
         print(f"Cài {', '.join(NPM_PACKAGES)} vào {TOOLS} (npm) …", file=sys.stderr)
         subprocess.run(
-            ["npm", "install", "--prefix", str(TOOLS), "--no-audit", "--no-fund",
-             "--ignore-scripts", *NPM_PACKAGES],
-            check=True, stdout=subprocess.DEVNULL,
+            [
+                "npm",
+                "install",
+                "--prefix",
+                str(TOOLS),
+                "--no-audit",
+                "--no-fund",
+                "--ignore-scripts",
+                *NPM_PACKAGES,
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
     return bin_dir
 
@@ -189,10 +204,19 @@ def run_lighthouse(url: str, pages: list[Figures], bin_dir: Path) -> None:
     categories = ("performance", "accessibility", "best-practices", "seo")
     for figures in pages:
         done = subprocess.run(
-            [str(bin_dir / "lighthouse"), url + figures.path, "--quiet", "--output=json",
-             "--output-path=stdout", "--only-categories=" + ",".join(categories),
-             "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-            capture_output=True, text=True, env=env, timeout=240,
+            [
+                str(bin_dir / "lighthouse"),
+                url + figures.path,
+                "--quiet",
+                "--output=json",
+                "--output-path=stdout",
+                "--only-categories=" + ",".join(categories),
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=240,
         )
         if done.returncode != 0:
             print(f"Lighthouse lỗi ở /{figures.path}: {done.stderr[-500:]}", file=sys.stderr)
@@ -213,7 +237,9 @@ def run_nu(site: Path, pages: list[Figures]) -> None:
     files = {str(site / figures.path / "index.html"): figures for figures in pages}
     done = subprocess.run(
         ["java", "-jar", str(vnu_jar()), "--format", "json", "--exit-zero-always", *files],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     for figures in pages:
         figures.nu_errors = 0
@@ -254,16 +280,31 @@ def cell(value: object) -> str:
 
 
 def print_table(pages: list[Figures]) -> None:
-    header = ("Loại trang", "Đường dẫn", "axe", "LH hiệu năng", "LH tiếp cận", "LH thực hành",
-              "LH SEO", "Nu lỗi")
+    header = (
+        "Loại trang",
+        "Đường dẫn",
+        "axe",
+        "LH hiệu năng",
+        "LH tiếp cận",
+        "LH thực hành",
+        "LH SEO",
+        "Nu lỗi",
+    )
     rows = [header]
     for f in pages:
         lh = f.lighthouse or {}
-        rows.append((
-            f.kind, "/" + f.path, cell(f.axe),
-            cell(lh.get("performance")), cell(lh.get("accessibility")),
-            cell(lh.get("best-practices")), cell(lh.get("seo")), cell(f.nu_errors),
-        ))
+        rows.append(
+            (
+                f.kind,
+                "/" + f.path,
+                cell(f.axe),
+                cell(lh.get("performance")),
+                cell(lh.get("accessibility")),
+                cell(lh.get("best-practices")),
+                cell(lh.get("seo")),
+                cell(f.nu_errors),
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     for number, row in enumerate(rows):
         print(" | ".join(text.ljust(width) for text, width in zip(row, widths, strict=True)))
@@ -292,8 +333,9 @@ def main(argv: list[str] | None = None) -> int:
         bin_dir = ensure_npm_tools() if needs_npm else TOOLS
         if "vnu" not in args.skip:
             if shutil.which("java") is None:
-                print("Thiếu Java (apt-get install default-jre-headless): bỏ qua Nu",
-                      file=sys.stderr)
+                print(
+                    "Thiếu Java (apt-get install default-jre-headless): bỏ qua Nu", file=sys.stderr
+                )
             else:
                 run_nu(site, pages)
         with serve(site) as url:

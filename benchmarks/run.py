@@ -78,8 +78,17 @@ def measure(command: list[str], cwd: Path, report: Path | None = None) -> Run:
 def build(portal: Path, out: Path, jobs: int, *, force: bool = False) -> Run:
     """Build the portal with build.py, as CI does."""
     report = portal / "report.json"
-    command = [sys.executable, "build.py", "build", "--out", str(out), "--as-of", AS_OF,
-               "--report", str(report)]
+    command = [
+        sys.executable,
+        "build.py",
+        "build",
+        "--out",
+        str(out),
+        "--as-of",
+        AS_OF,
+        "--report",
+        str(report),
+    ]
     if jobs:
         command += ["--jobs", str(jobs)]
     if force:
@@ -136,8 +145,12 @@ def main() -> None:
     parser.add_argument("--agencies", type=int, default=70)
     parser.add_argument("--jobs", type=int, default=0, help="build processes (default: cores)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--stock", choices=["both", "default", "prune", "none"], default=None,
-                        help="stock MkDocs runs (default: both up to 3,000 pages, else prune)")
+    parser.add_argument(
+        "--stock",
+        choices=["both", "default", "prune", "none"],
+        default=None,
+        help="stock MkDocs runs (default: both up to 3,000 pages, else prune)",
+    )
     parser.add_argument("--out", type=Path, default=HERE / "out")
     args = parser.parse_args()
     stock = args.stock or ("both" if args.pages <= 3000 else "prune")
@@ -145,8 +158,9 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix=f"pbgdpl-bench-{args.pages}-"))
     figures: dict[str, object] = {"pages": args.pages, "agencies": args.agencies}
     started = time.perf_counter()
-    generated = generate_portal(work / "portal", agencies=args.agencies, items=args.pages,
-                                seed=args.seed)
+    generated = generate_portal(
+        work / "portal", agencies=args.agencies, items=args.pages, seed=args.seed
+    )
     figures["generate_seconds"] = round(time.perf_counter() - started, 2)
     portal, site = generated.root, work / "site"
 
@@ -184,8 +198,11 @@ def main() -> None:
     incremental["add_one_agency"] = build(portal, site, args.jobs)
     incremental["no_change"] = build(portal, site, args.jobs)
     figures["incremental"] = {
-        name: {"seconds": round(run.seconds, 2), "sites_rebuilt": run.report["sites_rendered"],
-               "peak_rss_mb": round(run.peak_rss / 2**20)}
+        name: {
+            "seconds": round(run.seconds, 2),
+            "sites_rebuilt": run.report["sites_rendered"],
+            "peak_rss_mb": round(run.peak_rss / 2**20),
+        }
         for name, run in incremental.items()
     }
 
@@ -214,22 +231,32 @@ def print_table(figures: dict) -> None:
         ("pages (items) / agencies", f"{figures['pages']} / {figures['agencies']}"),
         ("full build, wall", f"{full['seconds']} s"),
         ("  ms per corpus page (item)", f"{full['ms_per_item']} ms"),
-        ("  ms per rendered page", f"{full['ms_per_page']} ms ({full['rendered_pages']} pages,"
-                                   " listings included)"),
+        (
+            "  ms per rendered page",
+            f"{full['ms_per_page']} ms ({full['rendered_pages']} pages, listings included)",
+        ),
         *((f"  stage {k}", f"{v} s") for k, v in full["stages"].items()),
-        ("  CPU in MkDocs / Pagefind", f"{full['cpu_render_seconds']} s / "
-                                       f"{full['cpu_index_seconds']} s"),
+        (
+            "  CPU in MkDocs / Pagefind",
+            f"{full['cpu_render_seconds']} s / {full['cpu_index_seconds']} s",
+        ),
         ("peak memory (process tree)", f"{full['peak_rss_mb']} MB"),
         ("output size", f"{full['output_mb']} MB"),
         ("HTML per page median / max", f"{full['html_kb_median']} KB / {full['html_kb_max']} KB"),
         ("search index", f"{full['search_index_mb']} MB in {full['search_bundles']} bundles"),
         ("first query, one agency (est.)", f"{full['first_query_kb_agency']} KB"),
         ("first query, all sites (est.)", f"{full['first_query_kb_all_sites']} KB"),
-        *((f"incremental: {k}", f"{v['seconds']} s ({v['sites_rebuilt']} sites)")
-          for k, v in figures["incremental"].items()),
-        *((f"stock Material ({k})", f"{v['seconds']} s = {v['ratio']}× ours, "
-                                     f"{v['html_kb_median']} KB/page")
-          for k, v in figures["stock"].items()),
+        *(
+            (f"incremental: {k}", f"{v['seconds']} s ({v['sites_rebuilt']} sites)")
+            for k, v in figures["incremental"].items()
+        ),
+        *(
+            (
+                f"stock Material ({k})",
+                f"{v['seconds']} s = {v['ratio']}× ours, {v['html_kb_median']} KB/page",
+            )
+            for k, v in figures["stock"].items()
+        ),
     ]
     width = max(len(r[0]) for r in rows)
     for label, value in rows:

@@ -102,7 +102,9 @@ def build(root: Path, out: Path) -> float:
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "build.py", "build", "--out", str(out), "--as-of", AS_OF],
-        cwd=root, check=True, stdout=subprocess.DEVNULL,
+        cwd=root,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     return time.perf_counter() - started
 
@@ -168,15 +170,21 @@ def report(site: str, results: list[Measure]) -> None:
     print(f"  {'query':<22} {'served':>9} {'gzip':>8} {'req':>4} {'first':>8} {'next':>7}  status")
     for m in results:
         flag = "" if m.served < BUDGET else "  > 300 KB"
-        print(f"  {m.query[:22]:<22} {m.served / 1024:>7.0f}KB {m.compressed / 1024:>6.0f}KB "
-              f"{m.requests:>4} {m.first_ms:>6.0f}ms {m.second_ms:>5.0f}ms  {m.status}{flag}")
+        print(
+            f"  {m.query[:22]:<22} {m.served / 1024:>7.0f}KB {m.compressed / 1024:>6.0f}KB "
+            f"{m.requests:>4} {m.first_ms:>6.0f}ms {m.second_ms:>5.0f}ms  {m.status}{flag}"
+        )
 
 
 def main() -> None:
     """Build, serve and measure; print the tables and write them as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", type=int, default=0,
-                        help="items of a synthetic portal (default: the sample portal)")
+    parser.add_argument(
+        "--pages",
+        type=int,
+        default=0,
+        help="items of a synthetic portal (default: the sample portal)",
+    )
     parser.add_argument("--agencies", type=int, default=70)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out")
@@ -184,8 +192,9 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="pbgdpl-search-"))
     if args.pages:
-        root = generate_portal(work / "portal", agencies=args.agencies, items=args.pages,
-                               seed=args.seed).root
+        root = generate_portal(
+            work / "portal", agencies=args.agencies, items=args.pages, seed=args.seed
+        ).root
     else:
         root = work / "portal"
         for name in ("content", "agencies", "theme", "mkdocs.yml", "build.py"):
@@ -200,15 +209,19 @@ def main() -> None:
     number = number_query(out)
     if number:
         queries += [number, number.replace("Đ", "D"), f"nghi dinh {number.split('/')[0]}"]
-    print(f"Portal: {len(records)} searchable pages, {len(agencies)} agencies; "
-          f"built in {seconds:.1f} s")
+    print(
+        f"Portal: {len(records)} searchable pages, {len(agencies)} agencies; "
+        f"built in {seconds:.1f} s"
+    )
     figures: dict[str, object] = {"pages": len(records), "build_seconds": round(seconds, 1)}
     with serve(out) as (url, traffic), sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=shutil.which("chromium"), args=["--no-sandbox"]
         )
-        for site, path in (("national (whole portal)", "tim-kiem/"),
-                           (f"agency {agency}", f"{agency}/tim-kiem/")):
+        for site, path in (
+            ("national (whole portal)", "tim-kiem/"),
+            (f"agency {agency}", f"{agency}/tim-kiem/"),
+        ):
             results = [measure(browser, url + path, traffic, q, "pháp luật") for q in queries]
             report(site, results)
             figures[site] = [m.__dict__ for m in results]

@@ -11,9 +11,19 @@ from conftest import REPO
 
 def generate(target: Path, seed: int) -> Path:
     subprocess.run(
-        [sys.executable, str(REPO / "benchmarks/generate.py"), str(target),
-         "--agencies", "3", "--items", "60", "--seed", str(seed)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            str(REPO / "benchmarks/generate.py"),
+            str(target),
+            "--agencies",
+            "3",
+            "--items",
+            "60",
+            "--seed",
+            str(seed),
+        ],
+        check=True,
+        capture_output=True,
     )
     return target
 

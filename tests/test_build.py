@@ -78,8 +78,8 @@ def test_pages_stay_small(built_portal: Path) -> None:
 def test_legal_document_shows_its_facts_with_vietnamese_dates(built_portal: Path) -> None:
     page = built_portal / "bo-tu-phap/van-ban-moi"
     html = "\n".join(p.read_text("utf-8") for p in page.glob("*/index.html"))
-    assert "<th scope=\"row\">Số ký hiệu</th><td>471/QĐ-TTg</td>" in html
-    assert "<th scope=\"row\">Ngày ban hành</th><td>26/04/2019</td>" in html
+    assert '<th scope="row">Số ký hiệu</th><td>471/QĐ-TTg</td>' in html
+    assert '<th scope="row">Ngày ban hành</th><td>26/04/2019</td>' in html
 
 
 def test_pages_show_the_as_of_date(built_portal: Path) -> None:
@@ -117,7 +117,11 @@ def test_unchanged_sites_are_not_rebuilt(portal_copy: Path, run_cli) -> None:
 
 
 def test_sample_sources_are_stored_in_nfc() -> None:
-    sources = [*REPO.glob("agencies/**/*.md"), *REPO.glob("agencies/*/agency.yml"),
-               *REPO.glob("content/**/*.md"), REPO / "content/portal.yml"]
+    sources = [
+        *REPO.glob("agencies/**/*.md"),
+        *REPO.glob("agencies/*/agency.yml"),
+        *REPO.glob("content/**/*.md"),
+        REPO / "content/portal.yml",
+    ]
     assert len(sources) > 90
     assert [p for p in sources if not unicodedata.is_normalized("NFC", p.read_text("utf-8"))] == []

@@ -28,7 +28,9 @@ def test_roles_become_owners(
     board, maintainers = ["@pbgdpl-bbt/thuong-truc"], ["@pbgdpl-bbt/ky-thuat"]
     assert next(iter(rules)) == "*" and rules["*"] == maintainers
     assert rules["/agencies/bo-tu-phap/"] == [
-        "@btp-bientap-nguyenlan", "@btp-bientap-tranhung", *board,
+        "@btp-bientap-nguyenlan",
+        "@btp-bientap-tranhung",
+        *board,
     ]
     # The roles file of an agency is the board's: editors cannot add editors.
     assert rules["/agencies/bo-tu-phap/agency.yml"] == board
@@ -59,8 +61,6 @@ def test_check_fails_when_an_agency_changes_its_editors(
     assert rules["/agencies/lao-cai/"][0] == "@laocai-stp-moi"
 
 
-def test_the_repository_codeowners_is_current(
-    run_cli: Callable[..., tuple[int, str, str]]
-) -> None:
+def test_the_repository_codeowners_is_current(run_cli: Callable[..., tuple[int, str, str]]) -> None:
     status, _, err = run_cli(REPO, "codeowners", "--check")
     assert status == 0, err

@@ -39,10 +39,14 @@ def test_the_history_of_a_file_follows_renames_newest_first(tmp_path: Path) -> N
     assert history.notice is None
     changes = history.files[ITEM]
     assert [c.note for c in changes] == [
-        "Đặt lại tên tệp cho rõ", "Sửa lỗi chính tả", "Đăng tin tập huấn hòa giải viên",
+        "Đặt lại tên tệp cho rõ",
+        "Sửa lỗi chính tả",
+        "Đăng tin tập huấn hòa giải viên",
     ]
     assert [c.date for c in changes] == [
-        dt.date(2026, 4, 9), dt.date(2026, 3, 5), dt.date(2026, 3, 2),
+        dt.date(2026, 4, 9),
+        dt.date(2026, 3, 5),
+        dt.date(2026, 3, 2),
     ]
     found = history.of(ITEM, dt.date(2026, 3, 2))
     assert found.updated == dt.date(2026, 4, 9) and found.from_git
@@ -82,16 +86,29 @@ def test_an_item_page_shows_its_last_update_and_change_notes(
 ) -> None:
     repo = act_out_history(tmp_path / "repo")
     out = tmp_path / "site"
-    status = main(["--root", str(repo.root), "build", "--out", str(out), "--as-of", "2026-11-23",
-                   "--only", "lao-cai"])
+    status = main(
+        [
+            "--root",
+            str(repo.root),
+            "build",
+            "--out",
+            str(out),
+            "--as-of",
+            "2026-11-23",
+            "--only",
+            "lao-cai",
+        ]
+    )
     assert status == 0
     assert "lưu ý" not in capsys.readouterr().err
     html = (out / "lao-cai/tin-tuc/tap-huan-hoa-giai-vien/index.html").read_text("utf-8")
     assert 'Cập nhật lần cuối: <time datetime="2026-04-09">09/04/2026</time>' in html
     assert "Lịch sử thay đổi (3 lần)" in html
     notes = html.split("Lịch sử thay đổi")[1]
-    assert notes.index("Đặt lại tên tệp cho rõ") < notes.index("Sửa lỗi chính tả") < notes.index(
-        "Đăng tin tập huấn hòa giải viên"
+    assert (
+        notes.index("Đặt lại tên tệp cho rõ")
+        < notes.index("Sửa lỗi chính tả")
+        < notes.index("Đăng tin tập huấn hòa giải viên")
     )
     assert '<time datetime="2026-03-05">05/03/2026</time>: Sửa lỗi chính tả' in html
 

@@ -58,8 +58,19 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     outs = {}
     for name, as_of in (("today", AS_OF), ("tomorrow", TOMORROW)):
         outs[name] = root / f"site-{name}"
-        status = main(["--root", str(root), "build", "--out", str(outs[name]),
-                       "--as-of", as_of.isoformat(), "--only", AGENCY])
+        status = main(
+            [
+                "--root",
+                str(root),
+                "build",
+                "--out",
+                str(outs[name]),
+                "--as-of",
+                as_of.isoformat(),
+                "--only",
+                AGENCY,
+            ]
+        )
         assert status == 0
     return outs
 
@@ -70,8 +81,13 @@ def page(out: Path, slug: str) -> Path:
 
 def listed(out: Path) -> str:
     """Return every listing and feed that could name an item of the agency's news."""
-    files = [out / AGENCY / "tin-tuc/index.html", out / AGENCY / "index.html",
-             out / "tin-tuc/index.html", out / AGENCY / "feed.xml", out / "feed.xml"]
+    files = [
+        out / AGENCY / "tin-tuc/index.html",
+        out / AGENCY / "index.html",
+        out / "tin-tuc/index.html",
+        out / AGENCY / "feed.xml",
+        out / "feed.xml",
+    ]
     return "\n".join(f.read_text("utf-8") for f in files if f.is_file())
 
 
@@ -178,11 +194,13 @@ CONTROL_ERRORS = [
     ("withdrawn: true\n", "invalid-withdrawal", 'hai khóa "date" (ngày thôi đăng) và "reason"'),
     ('withdrawn: {date: 2026-11-31, reason: "x"}\n', "invalid-date", "Ngày thôi đăng"),
     ('redirect_from: ["../etc/passwd"]\n', "invalid-redirect", "không phải địa chỉ cũ hợp lệ"),
-    ('redirect_from: ["ha-noi/tin-tuc/bai-cu/"]\n', "redirect-outside-agency",
-     'phải thuộc trang của đơn vị mình, tức bắt đầu bằng "lao-cai/"'),
+    (
+        'redirect_from: ["ha-noi/tin-tuc/bai-cu/"]\n',
+        "redirect-outside-agency",
+        'phải thuộc trang của đơn vị mình, tức bắt đầu bằng "lao-cai/"',
+    ),
     ('redirect_from: ["lao-cai/tin-tuc/"]\n', "redirect-conflict", "trang danh sách"),
-    ('redirect_from: ["lao-cai/tin-tuc/bai-thu-8/"]\n', "redirect-to-itself",
-     "chính là địa chỉ"),
+    ('redirect_from: ["lao-cai/tin-tuc/bai-thu-8/"]\n', "redirect-to-itself", "chính là địa chỉ"),
 ]
 
 
@@ -190,8 +208,10 @@ def test_publishing_controls_are_checked_with_a_fix_in_the_message(
     portal_copy: Path, run_cli: Callable[..., tuple[int, str, str]]
 ) -> None:
     for number, (control, _, _) in enumerate(CONTROL_ERRORS):
-        write(portal_copy / f"agencies/{AGENCY}/tin-tuc/bai-thu-{number}.md",
-              f"---\ntitle: Bài thử\ndate: 2026-11-18\n{control}---\n\nNội dung.\n")
+        write(
+            portal_copy / f"agencies/{AGENCY}/tin-tuc/bai-thu-{number}.md",
+            f"---\ntitle: Bài thử\ndate: 2026-11-18\n{control}---\n\nNội dung.\n",
+        )
 
     status, out, _ = run_cli(portal_copy, "validate", f"agencies/{AGENCY}/tin-tuc")
 
@@ -199,8 +219,9 @@ def test_publishing_controls_are_checked_with_a_fix_in_the_message(
     lines = out.splitlines()
     for number, (control, code, message) in enumerate(CONTROL_ERRORS):
         place = f"agencies/{AGENCY}/tin-tuc/bai-thu-{number}.md:"
-        assert any(line.startswith(place) and f"lỗi [{code}]" in line and message in line
-                   for line in lines), (control, out)
+        assert any(
+            line.startswith(place) and f"lỗi [{code}]" in line and message in line for line in lines
+        ), (control, out)
 
 
 def test_an_old_address_is_claimed_once_and_never_while_in_use(
@@ -209,13 +230,17 @@ def test_an_old_address_is_claimed_once_and_never_while_in_use(
     existing = sorted((portal_copy / "agencies" / AGENCY / "tin-tuc").glob("*.md"))[0].stem
     claims = {"bai-mot": "cu", "bai-hai": "cu", "bai-ba": existing}
     for slug, old in claims.items():
-        write(portal_copy / f"agencies/{AGENCY}/tin-tuc/{slug}.md",
-              f'---\ntitle: {slug}\ndate: 2026-11-18\nredirect_from: ["{AGENCY}/tin-tuc/{old}/"]\n'
-              "---\n\nNội dung.\n")
+        write(
+            portal_copy / f"agencies/{AGENCY}/tin-tuc/{slug}.md",
+            f'---\ntitle: {slug}\ndate: 2026-11-18\nredirect_from: ["{AGENCY}/tin-tuc/{old}/"]\n'
+            "---\n\nNội dung.\n",
+        )
 
     status, out, _ = run_cli(portal_copy, "validate")
 
     assert status == 1
     assert f"agencies/{AGENCY}/tin-tuc/bai-mot.md:1: lỗi [duplicate-redirect]" in out
-    assert (f"agencies/{AGENCY}/tin-tuc/bai-ba.md:1: lỗi [redirect-conflict] Địa chỉ cũ "
-            f'"{AGENCY}/tin-tuc/{existing}/" đang là địa chỉ của bài') in out
+    assert (
+        f"agencies/{AGENCY}/tin-tuc/bai-ba.md:1: lỗi [redirect-conflict] Địa chỉ cũ "
+        f'"{AGENCY}/tin-tuc/{existing}/" đang là địa chỉ của bài'
+    ) in out

@@ -82,8 +82,9 @@ def test_an_editor_touching_another_agency_and_the_theme_is_flagged(
     platform = out.split("### Thay đổi nền tảng (nhóm kỹ thuật duyệt)")[1].split("###")[0]
     assert "`theme/assets/pbgdpl/portal.css` — người gửi không thuộc nhóm kỹ thuật" in platform
     assert f"Người gửi: `{BTP_EDITOR}` (biên tập viên của Bộ Tư pháp)" in out
-    assert (f"| Bộ Tư pháp | Tin tức, hoạt động | sửa | Tập huấn cho Ban Biên tập | `{NEWS}` |"
-            in out)
+    assert (
+        f"| Bộ Tư pháp | Tin tức, hoạt động | sửa | Tập huấn cho Ban Biên tập | `{NEWS}` |" in out
+    )
     assert "cần Ban Biên tập lưu ý" in out
 
 
@@ -97,7 +98,8 @@ def test_rights_come_from_the_base_so_a_branch_cannot_grant_itself_an_agency(
     review = review_changes(portal_repo.root, "main", "bien-tap", BTP_EDITOR)
 
     assert [f.change.path for f in review.outside] == [
-        "agencies/ha-noi/agency.yml", HANOI_NEWS,
+        "agencies/ha-noi/agency.yml",
+        HANOI_NEWS,
     ]
     roles = next(f for f in review.files if f.change.path.endswith("agency.yml"))
     assert [c.key for c in roles.fields] == ["editors"]
@@ -120,8 +122,14 @@ def test_a_changed_date_of_effect_shows_old_and_new(
     status, out, _ = run_cli(portal_repo.root, "review", "main", "bien-tap", "--format", "json")
     data = json.loads(out)
     law = next(f for f in data["files"] if f["path"] == LAW)
-    assert law["fields"] == [{"key": "ngay_hieu_luc", "label": "Ngày có hiệu lực",
-                              "old": "01/01/2014", "new": "01/07/2014"}]
+    assert law["fields"] == [
+        {
+            "key": "ngay_hieu_luc",
+            "label": "Ngày có hiệu lực",
+            "old": "01/01/2014",
+            "new": "01/07/2014",
+        }
+    ]
     assert law["section"] == "van-ban-moi" and law["agency"] == "bo-tu-phap"
     assert data["sites"] == ["bo-tu-phap"] and data["ok"] is True
 
@@ -164,8 +172,9 @@ def test_a_moved_page_needs_a_redirect_from_its_old_address(portal_repo: PortalR
 def test_removing_a_draft_or_an_unscheduled_item_is_fine(portal_repo: PortalRepo) -> None:
     portal_repo.repo.git.checkout("main")
     portal_repo.edit(NEWS, "date: 2026-10-01\n", "date: 2026-10-01\ndraft: true\n")
-    portal_repo.edit(HANOI_NEWS, "date: 2026-10-02\n",
-                     "date: 2026-10-02\npublish_at: 2099-01-01T08:00\n")
+    portal_repo.edit(
+        HANOI_NEWS, "date: 2026-10-02\n", "date: 2026-10-02\npublish_at: 2099-01-01T08:00\n"
+    )
     portal_repo.commit("Chưa đăng hai bài")
     portal_repo.repo.git.checkout("-b", "xoa-ban-nhap")
     (portal_repo.root / NEWS).unlink()
@@ -186,8 +195,9 @@ def test_the_working_tree_is_reviewed_with_validation_of_changed_files_only(
     portal_repo.commit("Lỗi có sẵn")
     portal_repo.repo.git.checkout("-b", "ban-lam-viec")
     new = "agencies/bo-tu-phap/hoi-dap/hoi-dap-ve-hoa-giai.md"
-    write(portal_repo.root / new,
-          "---\ntitle: Hỏi về hòa giải\ndate: 2026-11-02\n---\n\nTrả lời.\n")
+    write(
+        portal_repo.root / new, "---\ntitle: Hỏi về hòa giải\ndate: 2026-11-02\n---\n\nTrả lời.\n"
+    )
 
     status, out, _ = run_cli(portal_repo.root, "review", "main", "--author", BTP_EDITOR)
 
@@ -199,8 +209,11 @@ def test_the_working_tree_is_reviewed_with_validation_of_changed_files_only(
 
 
 def test_editor_text_cannot_format_the_report(portal_repo: PortalRepo) -> None:
-    portal_repo.edit(NEWS, "title: Tập huấn cho Ban Biên tập",
-                     'title: "[Bấm vào đây](https://example.com) <img src=x> | ô"')
+    portal_repo.edit(
+        NEWS,
+        "title: Tập huấn cho Ban Biên tập",
+        'title: "[Bấm vào đây](https://example.com) <img src=x> | ô"',
+    )
     portal_repo.commit("Tiêu đề lạ")
 
     report = to_markdown(review_changes(portal_repo.root, "main", "bien-tap"))

@@ -20,8 +20,10 @@ Cli = Callable[..., tuple[int, str, str]]
     ("title", "slug"),
     [
         ("Luật Đất đai", "luat-dat-dai"),
-        ("Nghị định 145/2020/NĐ-CP: hướng dẫn Bộ luật Lao động",
-         "nghi-dinh-145-2020-nd-cp-huong-dan-bo-luat-lao-dong"),
+        (
+            "Nghị định 145/2020/NĐ-CP: hướng dẫn Bộ luật Lao động",
+            "nghi-dinh-145-2020-nd-cp-huong-dan-bo-luat-lao-dong",
+        ),
         ("  Hỏi đáp về “đăng ký kết hôn”?  ", "hoi-dap-ve-dang-ky-ket-hon"),
         ("ĐẤT ĐAI Đường", "dat-dai-duong"),
     ],
@@ -37,9 +39,18 @@ def test_a_long_title_is_cut_at_a_word() -> None:
 
 
 def test_new_agency_makes_a_complete_site_that_validates(portal_copy: Path, run_cli: Cli) -> None:
-    status, out, err = run_cli(portal_copy, "new", "agency", "quang-ninh",
-                               "--name", "Tỉnh Quảng Ninh", "--kind", "province",
-                               "--editors", "qn-stp-bientap")
+    status, out, err = run_cli(
+        portal_copy,
+        "new",
+        "agency",
+        "quang-ninh",
+        "--name",
+        "Tỉnh Quảng Ninh",
+        "--kind",
+        "province",
+        "--editors",
+        "qn-stp-bientap",
+    )
     assert status == 0, err
     assert "Đã tạo agencies/quang-ninh/agency.yml" in out
     assert "python build.py new tin-tuc --agency quang-ninh" in out
@@ -56,20 +67,30 @@ def test_new_agency_makes_a_complete_site_that_validates(portal_copy: Path, run_
 
 
 def test_new_agency_refuses_a_taken_or_reserved_name(portal_copy: Path, run_cli: Cli) -> None:
-    status, _, err = run_cli(portal_copy, "new", "agency", "ha-noi", "--name", "Hà Nội",
-                             "--kind", "province")
+    status, _, err = run_cli(
+        portal_copy, "new", "agency", "ha-noi", "--name", "Hà Nội", "--kind", "province"
+    )
     assert status == 1 and "Đã có thư mục agencies/ha-noi" in err
-    status, _, err = run_cli(portal_copy, "new", "agency", "tin-tuc", "--name", "X",
-                             "--kind", "sector")
+    status, _, err = run_cli(
+        portal_copy, "new", "agency", "tin-tuc", "--name", "X", "--kind", "sector"
+    )
     assert status == 1 and "trùng một địa chỉ của cổng quốc gia" in err
-    status, _, err = run_cli(portal_copy, "new", "agency", "Quảng Ninh", "--name", "X",
-                             "--kind", "province")
+    status, _, err = run_cli(
+        portal_copy, "new", "agency", "Quảng Ninh", "--name", "X", "--kind", "province"
+    )
     assert status == 1 and 'ví dụ "quang-ninh"' in err
 
 
 def test_new_item_from_a_template_with_todays_date(portal_copy: Path, run_cli: Cli) -> None:
-    status, out, err = run_cli(portal_copy, "new", "tin-tuc", "--agency", "ha-noi",
-                               "--title", "Luật Đất đai: những điểm mới")
+    status, out, err = run_cli(
+        portal_copy,
+        "new",
+        "tin-tuc",
+        "--agency",
+        "ha-noi",
+        "--title",
+        "Luật Đất đai: những điểm mới",
+    )
     assert status == 0, err
     path = portal_copy / "agencies/ha-noi/tin-tuc/luat-dat-dai-nhung-diem-moi.md"
     assert "Đã tạo agencies/ha-noi/tin-tuc/luat-dat-dai-nhung-diem-moi.md" in out
@@ -81,16 +102,27 @@ def test_new_item_from_a_template_with_todays_date(portal_copy: Path, run_cli: C
     status, out, _ = run_cli(portal_copy, "validate", "agencies/ha-noi/tin-tuc")
     assert status == 0, out
 
-    status, _, err = run_cli(portal_copy, "new", "tin-tuc", "--agency", "ha-noi",
-                             "--title", "Luật Đất đai: những điểm mới")
+    status, _, err = run_cli(
+        portal_copy,
+        "new",
+        "tin-tuc",
+        "--agency",
+        "ha-noi",
+        "--title",
+        "Luật Đất đai: những điểm mới",
+    )
     assert status == 1 and "Đã có tệp agencies/ha-noi/tin-tuc/luat-dat-dai-nhung-diem-moi.md" in err
 
 
 def test_a_required_field_left_empty_is_named_by_validation(
     portal_copy: Path, run_cli: Cli
 ) -> None:
-    assert run_cli(portal_copy, "new", "hoi-dap", "--agency", "ha-noi",
-                   "--title", "Hỏi về thừa kế đất đai")[0] == 0
+    assert (
+        run_cli(
+            portal_copy, "new", "hoi-dap", "--agency", "ha-noi", "--title", "Hỏi về thừa kế đất đai"
+        )[0]
+        == 0
+    )
     path = "agencies/ha-noi/hoi-dap/hoi-ve-thua-ke-dat-dai.md"
 
     status, out, _ = run_cli(portal_copy, "validate", path)
@@ -98,17 +130,21 @@ def test_a_required_field_left_empty_is_named_by_validation(
     assert status == 1
     assert f'{path}:1: lỗi [missing-field] Thiếu trường bắt buộc "cau_hoi" (Câu hỏi)' in out
     file = portal_copy / path
-    file.write_text(file.read_text("utf-8").replace(
-        "cau_hoi:", 'cau_hoi: "Con có được thừa kế quyền sử dụng đất của cha mẹ không?"', 1
-    ), "utf-8")
+    file.write_text(
+        file.read_text("utf-8").replace(
+            "cau_hoi:", 'cau_hoi: "Con có được thừa kế quyền sử dụng đất của cha mẹ không?"', 1
+        ),
+        "utf-8",
+    )
     assert run_cli(portal_copy, "validate", path)[0] == 0
 
 
 def test_new_item_for_a_missing_agency_says_how_to_create_it(
     portal_copy: Path, run_cli: Cli
 ) -> None:
-    status, _, err = run_cli(portal_copy, "new", "tin-tuc", "--agency", "quang-ninh",
-                             "--title", "Tin")
+    status, _, err = run_cli(
+        portal_copy, "new", "tin-tuc", "--agency", "quang-ninh", "--title", "Tin"
+    )
     assert status == 1
     assert 'python build.py new agency quang-ninh --name "…"' in err
 

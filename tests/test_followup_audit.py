@@ -15,8 +15,15 @@ from pbgdpl.followup.register import load_register
 from conftest import AS_OF, write
 
 DAY = dt.timedelta(days=1)
-REQUIRED = ("van-ban-moi", "gioi-thieu-van-ban", "hoi-dap", "doi-thoai-chinh-sach",
-            "tai-lieu", "video", "tinh-huong")
+REQUIRED = (
+    "van-ban-moi",
+    "gioi-thieu-van-ban",
+    "hoi-dap",
+    "doi-thoai-chinh-sach",
+    "tai-lieu",
+    "video",
+    "tinh-huong",
+)
 
 
 def item_text(section: str, serial: int, date: dt.date) -> str:
@@ -74,14 +81,14 @@ def known_states(portal_copy: Path) -> Path:
 
 
 def audit(root: Path, run_cli, *args: str) -> tuple[int, dict]:
-    status, out, _ = run_cli(root, "audit", "--as-of", AS_OF.isoformat(), "--format", "json",
-                             *args)
+    status, out, _ = run_cli(root, "audit", "--as-of", AS_OF.isoformat(), "--format", "json", *args)
     return status, {a["slug"]: a for a in json.loads(out)["agencies"]}
 
 
 def problems(agency: dict) -> list[tuple[str, str, int | None]]:
-    return [(s["slug"], s["state"], s["days_since"])
-            for s in agency["sections"] if s["state"] != "ok"]
+    return [
+        (s["slug"], s["state"], s["days_since"]) for s in agency["sections"] if s["state"] != "ok"
+    ]
 
 
 def test_fixture_content_is_valid(known_states: Path, run_cli) -> None:
@@ -122,8 +129,9 @@ def test_text_output_says_what_to_fix_in_vietnamese(known_states: Path, run_cli)
     assert status == 0
     lines = out.splitlines()
     assert lines[0].endswith("dữ liệu tính đến ngày 23/11/2026")
-    start = lines.index("da-nang: Đơn vị da-nang: Chậm cập nhật (8 bài, cập nhật gần nhất "
-                        "20/11/2026)")
+    start = lines.index(
+        "da-nang: Đơn vị da-nang: Chậm cập nhật (8 bài, cập nhật gần nhất 20/11/2026)"
+    )
     assert lines[start + 1] == (
         "  - Tin tức, hoạt động: chậm cập nhật, bài mới nhất ngày 23/10/2026, đã 31 ngày "
         "(quy định 30 ngày)"
@@ -133,21 +141,25 @@ def test_text_output_says_what_to_fix_in_vietnamese(known_states: Path, run_cli)
 
 
 def test_markdown_output_is_one_table_row_per_agency(known_states: Path, run_cli) -> None:
-    status, out, _ = run_cli(known_states, "audit", "--as-of", AS_OF.isoformat(),
-                             "--format", "markdown")
+    status, out, _ = run_cli(
+        known_states, "audit", "--as-of", AS_OF.isoformat(), "--format", "markdown"
+    )
     rows = [line for line in out.splitlines() if line.startswith("|")]
     assert status == 0
     assert rows[0] == "| Đơn vị | Loại | Tình trạng | Số bài | Cập nhật gần nhất | Cần khắc phục |"
     assert len(rows) == 2 + len(load_register().agencies) + 1  # header, rule, one outside
-    assert "| Đơn vị hue | Tỉnh, thành phố | Thiếu chuyên mục | 7 | 20/11/2026 | " \
-           "Hỏi đáp pháp luật: chưa có bài |" in out
+    assert (
+        "| Đơn vị hue | Tỉnh, thành phố | Thiếu chuyên mục | 7 | 20/11/2026 | "
+        "Hỏi đáp pháp luật: chưa có bài |" in out
+    )
 
 
 def test_fail_on_gives_an_exit_status_for_ci(known_states: Path, run_cli) -> None:
     assert audit(known_states, run_cli)[0] == 0
     assert audit(known_states, run_cli, "--fail-on", "stale")[0] == 1
-    status, _, err = run_cli(known_states, "audit", "--as-of", AS_OF.isoformat(),
-                             "--fail-on", "missing")
+    status, _, err = run_cli(
+        known_states, "audit", "--as-of", AS_OF.isoformat(), "--fail-on", "missing"
+    )
     assert status == 1
     assert "can-tho" in err and "da-nang" not in err and "hue" not in err
 
@@ -163,8 +175,12 @@ def test_fail_on_takes_the_level_and_every_worse_one() -> None:
         )
     )
     audit = Audit(AS_OF, agencies, ("video",), {"tin-tuc": 30})
-    assert [a.standing for a in agencies] == [Standing.OK, Standing.STALE, Standing.INCOMPLETE,
-                                              Standing.MISSING]
+    assert [a.standing for a in agencies] == [
+        Standing.OK,
+        Standing.STALE,
+        Standing.INCOMPLETE,
+        Standing.MISSING,
+    ]
     failing = {level: [a.slug for a in audit.failing(level)] for level in Standing}
     assert failing == {
         Standing.STALE: ["cham", "thieu", "chua-co"],
@@ -176,8 +192,9 @@ def test_fail_on_takes_the_level_and_every_worse_one() -> None:
 
 def test_thresholds_come_from_portal_settings(known_states: Path, run_cli) -> None:
     settings = known_states / "content/portal.yml"
-    settings.write_text(settings.read_text("utf-8").replace("  tin-tuc: 30\n", "  tin-tuc: 60\n"),
-                        "utf-8")
+    settings.write_text(
+        settings.read_text("utf-8").replace("  tin-tuc: 30\n", "  tin-tuc: 60\n"), "utf-8"
+    )
     _, found = audit(known_states, run_cli)
     assert found["da-nang"]["standing"] == "ok"
 
@@ -196,16 +213,22 @@ def test_an_unknown_section_in_the_thresholds_is_an_error_with_its_line(
 
 
 def test_an_item_dated_after_the_audit_date_does_not_count(known_states: Path, run_cli) -> None:
-    write(known_states / "agencies/da-nang/tin-tuc/sau.md",
-          item_text("tin-tuc", 999, AS_OF + 5 * DAY))
+    write(
+        known_states / "agencies/da-nang/tin-tuc/sau.md", item_text("tin-tuc", 999, AS_OF + 5 * DAY)
+    )
     _, found = audit(known_states, run_cli)
     assert problems(found["da-nang"]) == [("tin-tuc", "stale", 31)]
 
 
 def git(root: Path, *args: str, date: dt.date | None = None) -> None:
-    env = {"GIT_AUTHOR_NAME": "Biên tập", "GIT_AUTHOR_EMAIL": "bt@example.gov.vn",
-           "GIT_COMMITTER_NAME": "Biên tập", "GIT_COMMITTER_EMAIL": "bt@example.gov.vn",
-           "HOME": str(root), "PATH": "/usr/bin:/bin"}
+    env = {
+        "GIT_AUTHOR_NAME": "Biên tập",
+        "GIT_AUTHOR_EMAIL": "bt@example.gov.vn",
+        "GIT_COMMITTER_NAME": "Biên tập",
+        "GIT_COMMITTER_EMAIL": "bt@example.gov.vn",
+        "HOME": str(root),
+        "PATH": "/usr/bin:/bin",
+    }
     if date is not None:
         stamp = f"{date.isoformat()}T10:00:00+07:00"
         env |= {"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}

@@ -108,8 +108,9 @@ def test_statistics_csv_parses_and_matches_the_totals(built_portal: Path) -> Non
 
 
 def test_agency_home_shows_its_own_standing(built_portal: Path) -> None:
-    audit = json.loads((built_portal / "tinh-hinh-cap-nhat/tinh-hinh-cap-nhat.json")
-                       .read_text("utf-8"))
+    audit = json.loads(
+        (built_portal / "tinh-hinh-cap-nhat/tinh-hinh-cap-nhat.json").read_text("utf-8")
+    )
     standings = {a["slug"]: (a["standing"], a["standing_label"]) for a in audit["agencies"]}
     for slug in AGENCIES:
         home = built_portal / slug / "index.html"
@@ -156,8 +157,9 @@ def test_dashboard_table_sorts_and_filters_in_the_browser(portal_url: str, page:
 
 def test_dashboard_table_is_complete_without_javascript(built_portal: Path) -> None:
     html = (built_portal / DASHBOARD).read_text("utf-8")
-    assert re.search(r'<form class="pb-table-filter" data-pb-filter="pb-dashboard-table" hidden>',
-                     html)
+    assert re.search(
+        r'<form class="pb-table-filter" data-pb-filter="pb-dashboard-table" hidden>', html
+    )
     assert html.count('<tr id="don-vi-') == len(load_register().slugs | set(AGENCIES))
 
 
@@ -168,8 +170,10 @@ def test_an_edited_figure_reaches_the_statistics_page_in_an_incremental_build(
     build = ("build", "--out", str(out), "--as-of", "2026-11-23")
     assert run_cli(portal_copy, *build)[0] == 0
     report = portal_copy / "agencies/lao-cai/so-lieu/so-lieu-pbgdpl-nam-2025.md"
-    report.write_text(report.read_text("utf-8").replace("so_cuoc_truc_tiep: 5318",
-                                                        "so_cuoc_truc_tiep: 5400"), "utf-8")
+    report.write_text(
+        report.read_text("utf-8").replace("so_cuoc_truc_tiep: 5318", "so_cuoc_truc_tiep: 5400"),
+        "utf-8",
+    )
     assert run_cli(portal_copy, *build)[0] == 0
     rows = read_csv(out / "thong-ke/2025/thong-ke-2025.csv")
     assert next(r for r in rows if r["ma_don_vi"] == "lao-cai")["so_cuoc_truc_tiep"] == "5400"

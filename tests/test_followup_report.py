@@ -16,8 +16,9 @@ from conftest import AS_OF
 
 
 def run_report(root: Path, run_cli, year: int, out: Path) -> tuple[str, list[dict[str, str]]]:
-    status, printed, _ = run_cli(root, "report", "--year", str(year), "--as-of",
-                                 AS_OF.isoformat(), "--out", str(out))
+    status, printed, _ = run_cli(
+        root, "report", "--year", str(year), "--as-of", AS_OF.isoformat(), "--out", str(out)
+    )
     assert status == 0
     markdown, table = out / f"bao-cao-pbgdpl-{year}.md", out / f"bao-cao-pbgdpl-{year}.csv"
     assert printed.split() == [str(markdown), str(table)]
@@ -33,7 +34,9 @@ def test_report_lists_every_agency_with_what_it_reported(
     assert set(by_agency) == load_register().slugs
     bo_y_te = by_agency["bo-y-te"]
     assert (bo_y_te["da_bao_cao"], bo_y_te["ky_bao_cao"], bo_y_te["ngay_bao_cao"]) == (
-        "có", "Năm 2025", "2026-01-28"
+        "có",
+        "Năm 2025",
+        "2026-01-28",
     )
     assert bo_y_te["so_cuoc_truc_tiep"] == "1864" and bo_y_te["so_cuoc_thi"] == ""
     assert bo_y_te["chi_tieu_chua_bao_cao"] == (

@@ -91,15 +91,21 @@ def test_sample_has_two_agencies_with_two_years_of_statistics() -> None:
         year: {a.slug for a in year_statistics(catalog, register, AS_OF, year).reported}
         for year in years
     }
-    twice = {slug for slug in catalog.agencies
-             if sum(slug in agencies for agencies in reported.values()) >= 2}
+    twice = {
+        slug
+        for slug in catalog.agencies
+        if sum(slug in agencies for agencies in reported.values()) >= 2
+    }
     assert len(twice) >= 2
 
 
 def test_a_newer_report_of_the_same_year_replaces_the_older(portal_copy: Path) -> None:
     report_at(portal_copy, "lao-cai", "", name="sau-thang-2026")
-    later = REPORT.replace("2026-11-20", "2026-11-22").replace("120", "300").format(
-        extra="  so_cuoc_thi: 2\n")
+    later = (
+        REPORT.replace("2026-11-20", "2026-11-22")
+        .replace("120", "300")
+        .format(extra="  so_cuoc_thi: 2\n")
+    )
     write(portal_copy / "agencies/lao-cai/so-lieu/ca-nam-2026.md", later)
     stats = year_statistics(catalog_of(portal_copy), load_register(), AS_OF, 2026)
     lao_cai = next(a for a in stats.agencies if a.slug == "lao-cai")

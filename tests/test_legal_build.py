@@ -22,8 +22,7 @@ def article_text(page: Path) -> str:
 
 def test_document_page_shows_status_with_its_date(built_portal: Path) -> None:
     replaced = article_text(built_portal / DOCUMENTS / "luat-dat-dai-45-2013-qh13/index.html")
-    assert (f"Tình trạng hiệu lực: Hết hiệu lực toàn bộ (tính đến ngày {AS_OF:%d/%m/%Y})"
-            in replaced)
+    assert f"Tình trạng hiệu lực: Hết hiệu lực toàn bộ (tính đến ngày {AS_OF:%d/%m/%Y})" in replaced
     assert "Bị thay thế bởi Luật 31/2024/QH15" in replaced
     assert "01/08/2024 Hết hiệu lực toàn bộ, bị thay thế bởi Luật 31/2024/QH15" in replaced
     partly = article_text(built_portal / "ha-noi/van-ban-moi/nghi-dinh-100-2019-nd-cp/index.html")
@@ -37,8 +36,11 @@ def test_relations_show_from_both_ends_and_link(built_portal: Path) -> None:
     assert "Được sửa đổi, bổ sung bởi Luật 43/2024/QH15" in text
     assert "Được hướng dẫn, quy định chi tiết bởi Nghị định 102/2024/NĐ-CP" in text
     targets = {resolve(built_portal, page, link) for link in links_of(page)}
-    for slug in ("luat-dat-dai-45-2013-qh13", "nghi-dinh-102-2024-nd-cp",
-                 "luat-43-2024-qh15-sua-doi-luat-dat-dai"):
+    for slug in (
+        "luat-dat-dai-45-2013-qh13",
+        "nghi-dinh-102-2024-nd-cp",
+        "luat-43-2024-qh15-sua-doi-luat-dat-dai",
+    ):
         assert (built_portal / DOCUMENTS / slug / "index.html").resolve() in targets, slug
 
 
@@ -79,8 +81,9 @@ def test_as_of_before_and_after_effect_shows_two_statuses(
     assert f"Tình trạng hiệu lực: Còn hiệu lực (tính đến ngày {AS_OF:%d/%m/%Y})" in after
     out = portal_copy / "site"
     # Decision 14/2019/QĐ-TTg was issued on 13/03/2019 and took effect on 01/05/2019.
-    run_cli(portal_copy, "build", "--out", str(out), "--as-of", "2019-04-30",
-            "--only", "bo-tu-phap")
+    run_cli(
+        portal_copy, "build", "--out", str(out), "--as-of", "2019-04-30", "--only", "bo-tu-phap"
+    )
     before = article_text(out / page)
     assert "Tình trạng hiệu lực: Chưa có hiệu lực (tính đến ngày 30/04/2019)" in before
     assert "01/05/2019 Có hiệu lực (sắp tới)" in before

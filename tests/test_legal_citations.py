@@ -78,7 +78,9 @@ def test_citation_warnings_fail_under_strict(portal_copy: Path, run_cli) -> None
 
 
 def test_numbers_and_dates_in_front_matter_are_checked(portal_copy: Path, run_cli) -> None:
-    write(portal_copy / "agencies/bo-tu-phap/hoi-dap/hoi-ve-de-an.md", """---
+    write(
+        portal_copy / "agencies/bo-tu-phap/hoi-dap/hoi-ve-de-an.md",
+        """---
 title: Hỏi về Đề án ban hành ngày 30/02/2019
 date: 2026-11-20
 cau_hoi: Đề án nào quy định trang thông tin phổ biến pháp luật?
@@ -86,7 +88,8 @@ can_cu:
   - "417/QĐ-TTg"
 ---
 Trả lời.
-""")
+""",
+    )
     _, found = validate_json(run_cli, portal_copy, "agencies/bo-tu-phap/hoi-dap")
     assert [(d["line"], d["code"]) for d in found] == [(2, "impossible-date"), (5, "citation-typo")]
     assert found[0]["message"] == (
@@ -131,10 +134,23 @@ def test_the_same_number_registered_twice_is_an_error(portal_copy: Path, run_cli
 
 
 def document(agency: str, slug: str, number: str, issuer: str) -> Item:
-    data = {"number": number, "doc_type": "Quyết định", "issuer": issuer,
-            "issued": dt.date(2019, 4, 26), "effective": dt.date(2019, 4, 26)}
-    return Item(agency, "van-ban-moi", slug, f"agencies/{agency}/van-ban-moi/{slug}.md",
-                f"Quyết định {number}", dt.date(2019, 4, 26), "", data=data)
+    data = {
+        "number": number,
+        "doc_type": "Quyết định",
+        "issuer": issuer,
+        "issued": dt.date(2019, 4, 26),
+        "effective": dt.date(2019, 4, 26),
+    }
+    return Item(
+        agency,
+        "van-ban-moi",
+        slug,
+        f"agencies/{agency}/van-ban-moi/{slug}.md",
+        f"Quyết định {number}",
+        dt.date(2019, 4, 26),
+        "",
+        data=data,
+    )
 
 
 DECISION = document("bo-tu-phap", "quyet-dinh-471", "471/QĐ-TTg", "Thủ tướng Chính phủ")
@@ -177,12 +193,26 @@ def test_relative_urls_work_from_any_page() -> None:
 
 
 def test_nearby_numbers_of_other_laws_are_not_reported() -> None:
-    law = Item("bo-y-te", "van-ban-moi", "luat", "agencies/bo-y-te/van-ban-moi/luat.md",
-               "Luật rượu, bia", dt.date(2019, 6, 14), "", data={
-                   "number": "44/2019/QH14", "doc_type": "Luật", "issuer": "Quốc hội",
-                   "issued": dt.date(2019, 6, 14), "effective": dt.date(2020, 1, 1)})
+    law = Item(
+        "bo-y-te",
+        "van-ban-moi",
+        "luat",
+        "agencies/bo-y-te/van-ban-moi/luat.md",
+        "Luật rượu, bia",
+        dt.date(2019, 6, 14),
+        "",
+        data={
+            "number": "44/2019/QH14",
+            "doc_type": "Luật",
+            "issuer": "Quốc hội",
+            "issued": dt.date(2019, 6, 14),
+            "effective": dt.date(2020, 1, 1),
+        },
+    )
     registry = Registry([law])
-    text = ("Bộ luật Lao động số 45/2019/QH14 ngày 20/11/2019.\n"
-            "Bộ luật Lao động 45/2019/QH14.\n"
-            "Luật số 45/2019/QH14 ngày 14/6/2019.")
+    text = (
+        "Bộ luật Lao động số 45/2019/QH14 ngày 20/11/2019.\n"
+        "Bộ luật Lao động 45/2019/QH14.\n"
+        "Luật số 45/2019/QH14 ngày 14/6/2019."
+    )
     assert [(p.line, p.code) for p in check_text(text, registry, "")] == [(2, "citation-typo")]

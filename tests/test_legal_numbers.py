@@ -36,26 +36,61 @@ def test_valid_numbers_of_each_kind_pass(number: str, kind: str, issuer: str, is
 @pytest.mark.parametrize(
     ("number", "kind", "issuer", "code", "message"),
     [
-        ("31/2024/NĐ-CP", "Luật", "Quốc hội", "document-number-kind",
-         'Số ký hiệu "31/2024/NĐ-CP" mang ký hiệu "NĐ" của Nghị định, nhưng "loai_van_ban" là '
-         '"Luật"; sửa một trong hai cho khớp với văn bản gốc.'),
-        ("145/2020/CP", "Nghị định", "Chính phủ", "document-number-kind",
-         'Số ký hiệu "145/2020/CP" không có dạng số ký hiệu của Nghị định; viết theo dạng '
-         '"145/2020/NĐ-CP", hoặc sửa "loai_van_ban" cho khớp với văn bản gốc.'),
-        ("471/QĐ-BTP", "Quyết định", "Thủ tướng Chính phủ", "document-number-issuer",
-         'Số ký hiệu "471/QĐ-BTP" không có ký hiệu "TTg" của Thủ tướng Chính phủ (cơ quan '
-         'ban hành); kiểm tra lại "co_quan_ban_hanh" hoặc số ký hiệu.'),
-        ("145/NĐ-CP", "Nghị định", "Chính phủ", "document-number-year",
-         "Nghị định là văn bản quy phạm pháp luật: số ký hiệu phải có năm ban hành, "
-         'ví dụ "145/2020/NĐ-CP".'),
-        ("2610/2023/BTP-PBGDPL", "Công văn", "Bộ Tư pháp", "document-number-year",
-         'Công văn là văn bản hành chính: số ký hiệu không ghi năm, ví dụ "2610/BTP-PBGDPL".'),
-        ("14/2018/QĐ-TTg", "Quyết định", "Thủ tướng Chính phủ", "document-number-year",
-         'Năm trong số ký hiệu "14/2018/QĐ-TTg" (2018) khác năm của ngày ban hành '
-         '(13/03/2020); sửa "so_ky_hieu" hoặc "ngay_ban_hanh".'),
-        ("145/2020/ND-CP", "Nghị định", "Chính phủ", "document-number-spelling",
-         'Viết số ký hiệu đúng như trên văn bản: "145/2020/NĐ-CP" thay cho "145/2020/ND-CP" '
-         "(chữ Đ và chữ hoa, chữ thường của ký hiệu là một phần của số)."),
+        (
+            "31/2024/NĐ-CP",
+            "Luật",
+            "Quốc hội",
+            "document-number-kind",
+            'Số ký hiệu "31/2024/NĐ-CP" mang ký hiệu "NĐ" của Nghị định, nhưng "loai_van_ban" là '
+            '"Luật"; sửa một trong hai cho khớp với văn bản gốc.',
+        ),
+        (
+            "145/2020/CP",
+            "Nghị định",
+            "Chính phủ",
+            "document-number-kind",
+            'Số ký hiệu "145/2020/CP" không có dạng số ký hiệu của Nghị định; viết theo dạng '
+            '"145/2020/NĐ-CP", hoặc sửa "loai_van_ban" cho khớp với văn bản gốc.',
+        ),
+        (
+            "471/QĐ-BTP",
+            "Quyết định",
+            "Thủ tướng Chính phủ",
+            "document-number-issuer",
+            'Số ký hiệu "471/QĐ-BTP" không có ký hiệu "TTg" của Thủ tướng Chính phủ (cơ quan '
+            'ban hành); kiểm tra lại "co_quan_ban_hanh" hoặc số ký hiệu.',
+        ),
+        (
+            "145/NĐ-CP",
+            "Nghị định",
+            "Chính phủ",
+            "document-number-year",
+            "Nghị định là văn bản quy phạm pháp luật: số ký hiệu phải có năm ban hành, "
+            'ví dụ "145/2020/NĐ-CP".',
+        ),
+        (
+            "2610/2023/BTP-PBGDPL",
+            "Công văn",
+            "Bộ Tư pháp",
+            "document-number-year",
+            'Công văn là văn bản hành chính: số ký hiệu không ghi năm, ví dụ "2610/BTP-PBGDPL".',
+        ),
+        (
+            "14/2018/QĐ-TTg",
+            "Quyết định",
+            "Thủ tướng Chính phủ",
+            "document-number-year",
+            'Năm trong số ký hiệu "14/2018/QĐ-TTg" (2018) khác năm của ngày ban hành '
+            '(13/03/2020); sửa "so_ky_hieu" hoặc "ngay_ban_hanh".',
+        ),
+        (
+            "145/2020/ND-CP",
+            "Nghị định",
+            "Chính phủ",
+            "document-number-spelling",
+            'Viết số ký hiệu đúng như trên văn bản: "145/2020/NĐ-CP" thay cho "145/2020/ND-CP" '
+            "(chữ Đ và chữ hoa, chữ thường của ký hiệu là một phần của số).",
+        ),
     ],
 )
 def test_wrong_numbers_say_what_to_fix(

@@ -19,29 +19,85 @@ from conftest import AS_OF, REPO
 DAY = dt.timedelta(days=1)
 
 
-def document(agency: str, slug: str, number: str, kind: str, issuer: str, issued: str,
-             effective: str, **relations: Any) -> Item:
+def document(
+    agency: str,
+    slug: str,
+    number: str,
+    kind: str,
+    issuer: str,
+    issued: str,
+    effective: str,
+    **relations: Any,
+) -> Item:
     """A registered document as the loader makes it."""
     data = {
-        "number": number, "doc_type": kind, "issuer": issuer,
-        "issued": dt.date.fromisoformat(issued), "effective": dt.date.fromisoformat(effective),
+        "number": number,
+        "doc_type": kind,
+        "issuer": issuer,
+        "issued": dt.date.fromisoformat(issued),
+        "effective": dt.date.fromisoformat(effective),
         **relations,
     }
-    return Item(agency, "van-ban-moi", slug, f"agencies/{agency}/van-ban-moi/{slug}.md",
-                f"{kind} {number}", data["issued"], "", data=data)
+    return Item(
+        agency,
+        "van-ban-moi",
+        slug,
+        f"agencies/{agency}/van-ban-moi/{slug}.md",
+        f"{kind} {number}",
+        data["issued"],
+        "",
+        data=data,
+    )
 
 
-LAND_2013 = document("bo-nong-nghiep-va-moi-truong", "luat-dat-dai-2013", "45/2013/QH13",
-                     "Luật", "Quốc hội", "2013-11-29", "2014-07-01")
-LAND_2024 = document("bo-nong-nghiep-va-moi-truong", "luat-dat-dai-2024", "31/2024/QH15",
-                     "Luật", "Quốc hội", "2024-01-18", "2024-08-01",
-                     replaces=("45/2013/QH13",))
-DECREE = document("ha-noi", "nghi-dinh-102", "102/2024/ND-CP", "Nghị định", "Chính phủ",
-                  "2024-07-30", "2024-08-01", guides=("31/2024/QH15",))
-TRAFFIC_2019 = document("ha-noi", "nghi-dinh-100", "100/2019/NĐ-CP", "Nghị định", "Chính phủ",
-                        "2019-12-30", "2020-01-01")
-TRAFFIC_2024 = document("ha-noi", "nghi-dinh-168", "168/2024/NĐ-CP", "Nghị định", "Chính phủ",
-                        "2024-12-26", "2025-01-01", repeals_in_part=("100/2019/NĐ-CP",))
+LAND_2013 = document(
+    "bo-nong-nghiep-va-moi-truong",
+    "luat-dat-dai-2013",
+    "45/2013/QH13",
+    "Luật",
+    "Quốc hội",
+    "2013-11-29",
+    "2014-07-01",
+)
+LAND_2024 = document(
+    "bo-nong-nghiep-va-moi-truong",
+    "luat-dat-dai-2024",
+    "31/2024/QH15",
+    "Luật",
+    "Quốc hội",
+    "2024-01-18",
+    "2024-08-01",
+    replaces=("45/2013/QH13",),
+)
+DECREE = document(
+    "ha-noi",
+    "nghi-dinh-102",
+    "102/2024/ND-CP",
+    "Nghị định",
+    "Chính phủ",
+    "2024-07-30",
+    "2024-08-01",
+    guides=("31/2024/QH15",),
+)
+TRAFFIC_2019 = document(
+    "ha-noi",
+    "nghi-dinh-100",
+    "100/2019/NĐ-CP",
+    "Nghị định",
+    "Chính phủ",
+    "2019-12-30",
+    "2020-01-01",
+)
+TRAFFIC_2024 = document(
+    "ha-noi",
+    "nghi-dinh-168",
+    "168/2024/NĐ-CP",
+    "Nghị định",
+    "Chính phủ",
+    "2024-12-26",
+    "2025-01-01",
+    repeals_in_part=("100/2019/NĐ-CP",),
+)
 REGISTRY = Registry([LAND_2013, LAND_2024, DECREE, TRAFFIC_2019, TRAFFIC_2024])
 
 
@@ -62,11 +118,16 @@ def test_status_on_the_days_around_effect_and_expiry(as_of: dt.date, expected: S
 
 
 def test_a_replaced_law_loses_effect_the_day_its_successor_takes_effect() -> None:
-    statuses = [REGISTRY.status("45/2013/QH13", d) for d in
-                (dt.date(2014, 6, 30), dt.date(2024, 7, 31), dt.date(2024, 8, 1),
-                 dt.date(2024, 8, 2))]
-    assert statuses == [Status.NOT_YET_IN_FORCE, Status.IN_FORCE, Status.EXPIRED,
-                        Status.EXPIRED]
+    statuses = [
+        REGISTRY.status("45/2013/QH13", d)
+        for d in (
+            dt.date(2014, 6, 30),
+            dt.date(2024, 7, 31),
+            dt.date(2024, 8, 1),
+            dt.date(2024, 8, 2),
+        )
+    ]
+    assert statuses == [Status.NOT_YET_IN_FORCE, Status.IN_FORCE, Status.EXPIRED, Status.EXPIRED]
 
 
 def test_a_partly_repealed_decree_is_partly_expired_from_the_repealing_date() -> None:
@@ -116,10 +177,24 @@ def test_lookup_folds_đ_and_case() -> None:
 
 
 def test_provincial_numbers_are_unique_only_within_their_province() -> None:
-    hanoi = document("ha-noi", "ke-hoach", "18/KH-UBND", "Kế hoạch",
-                     "Ủy ban nhân dân Thành phố Hà Nội", "2026-01-16", "2026-01-16")
-    nghe_an = document("nghe-an", "ke-hoach", "18/KH-UBND", "Kế hoạch",
-                       "Ủy ban nhân dân Tỉnh Nghệ An", "2026-02-10", "2026-02-10")
+    hanoi = document(
+        "ha-noi",
+        "ke-hoach",
+        "18/KH-UBND",
+        "Kế hoạch",
+        "Ủy ban nhân dân Thành phố Hà Nội",
+        "2026-01-16",
+        "2026-01-16",
+    )
+    nghe_an = document(
+        "nghe-an",
+        "ke-hoach",
+        "18/KH-UBND",
+        "Kế hoạch",
+        "Ủy ban nhân dân Tỉnh Nghệ An",
+        "2026-02-10",
+        "2026-02-10",
+    )
     registry = Registry([hanoi, nghe_an])
     assert registry.duplicates == []
     assert registry.lookup("18/KH-UBND", "ha-noi") is registry.for_item(hanoi)
@@ -129,12 +204,21 @@ def test_provincial_numbers_are_unique_only_within_their_province() -> None:
 
 
 def test_the_same_central_number_in_two_spellings_is_a_duplicate() -> None:
-    again = document("bo-tu-phap", "nghi-dinh-102", "102/2024/NĐ-CP", "Nghị định", "Chính phủ",
-                     "2024-07-30", "2024-08-01")
+    again = document(
+        "bo-tu-phap",
+        "nghi-dinh-102",
+        "102/2024/NĐ-CP",
+        "Nghị định",
+        "Chính phủ",
+        "2024-07-30",
+        "2024-08-01",
+    )
     registry = Registry([DECREE, again])
     assert [(d.item.path, first.item.path) for d, first in registry.duplicates] == [
-        ("agencies/bo-tu-phap/van-ban-moi/nghi-dinh-102.md",
-         "agencies/ha-noi/van-ban-moi/nghi-dinh-102.md"),
+        (
+            "agencies/bo-tu-phap/van-ban-moi/nghi-dinh-102.md",
+            "agencies/ha-noi/van-ban-moi/nghi-dinh-102.md",
+        ),
     ]
 
 
@@ -144,24 +228,38 @@ def test_national_listings_sort_by_date_of_effect_and_paginate() -> None:
     first, second = listings["van-ban-moi/index.md"], listings["van-ban-moi/trang-2.md"]
     assert first.kind == "documents" and first.page_count >= 3
     assert [i.data["effective"] for i in first.items] == sorted(
-        (i.data["effective"] for i in first.items), reverse=True)
+        (i.data["effective"] for i in first.items), reverse=True
+    )
     assert first.items[-1].data["effective"] >= second.items[0].data["effective"]
     land = listings["van-ban-moi/linh-vuc/dat-dai/index.md"]
-    assert {i.data["number"] for i in land.items} >= {"31/2024/QH15", "45/2013/QH13",
-                                                       "102/2024/NĐ-CP"}
+    assert {i.data["number"] for i in land.items} >= {
+        "31/2024/QH15",
+        "45/2013/QH13",
+        "102/2024/NĐ-CP",
+    }
     assert "van-ban-moi/co-quan/quoc-hoi/index.md" in listings
     month = listings["van-ban-moi/trong-thang/index.md"]
     assert month.title == "Văn bản có hiệu lực trong tháng 11/2026"
     assert all(i.data["effective"].month == 11 for i in month.items)
     august = plan_document_listings(catalog, None, dt.date(2024, 8, 20), page_size=5)
     assert {i.data["number"] for i in august["van-ban-moi/trong-thang/index.md"].items} >= {
-        "31/2024/QH15", "102/2024/NĐ-CP", "43/2024/QH15"}
+        "31/2024/QH15",
+        "102/2024/NĐ-CP",
+        "43/2024/QH15",
+    }
 
 
 def test_fingerprint_follows_what_other_sites_show() -> None:
     same = Registry([LAND_2013, LAND_2024, DECREE, TRAFFIC_2019, TRAFFIC_2024])
     assert same.fingerprint() == REGISTRY.fingerprint()
-    unrelated = document("ha-noi", "nghi-dinh-168", "168/2024/NĐ-CP", "Nghị định", "Chính phủ",
-                         "2024-12-26", "2025-01-01")
+    unrelated = document(
+        "ha-noi",
+        "nghi-dinh-168",
+        "168/2024/NĐ-CP",
+        "Nghị định",
+        "Chính phủ",
+        "2024-12-26",
+        "2025-01-01",
+    )
     changed = Registry([LAND_2013, LAND_2024, DECREE, TRAFFIC_2019, unrelated])
     assert changed.fingerprint() != REGISTRY.fingerprint()

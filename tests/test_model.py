@@ -16,12 +16,29 @@ VOCABULARIES = load_vocabularies()
 
 def test_every_section_of_the_glossary_has_a_schema() -> None:
     assert [s.slug for s in SECTIONS] == [
-        "van-ban-moi", "gioi-thieu-van-ban", "hoi-dap", "doi-thoai-chinh-sach", "tai-lieu",
-        "video", "tinh-huong", "cuoc-thi", "tu-sach", "so-lieu", "tin-tuc",
+        "van-ban-moi",
+        "gioi-thieu-van-ban",
+        "hoi-dap",
+        "doi-thoai-chinh-sach",
+        "tai-lieu",
+        "video",
+        "tinh-huong",
+        "cuoc-thi",
+        "tu-sach",
+        "so-lieu",
+        "tin-tuc",
     ]
     legal = {f.key: f for f in SECTIONS_BY_SLUG["van-ban-moi"].all_fields}
-    for key in ("so_ky_hieu", "loai_van_ban", "co_quan_ban_hanh", "nguoi_ky",
-                "ngay_ban_hanh", "ngay_hieu_luc", "linh_vuc", "trich_yeu"):
+    for key in (
+        "so_ky_hieu",
+        "loai_van_ban",
+        "co_quan_ban_hanh",
+        "nguoi_ky",
+        "ngay_ban_hanh",
+        "ngay_hieu_luc",
+        "linh_vuc",
+        "trich_yeu",
+    ):
         assert legal[key].required, key
     assert not legal["ngay_het_hieu_luc"].required
     assert legal["so_ky_hieu"].attr == "number"

@@ -26,8 +26,11 @@ def page_of(built: Path, url: str) -> Path:
 def test_every_scope_has_both_feeds(built_portal: Path) -> None:
     folders = ["", *(f"{s.slug}/" for s in SECTIONS), *(f"{a}/" for a in AGENCIES)]
     for slug in AGENCIES:
-        folders += [f"{slug}/{d.name}/" for d in (built_portal / slug).iterdir()
-                    if d.name in {s.slug for s in SECTIONS}]
+        folders += [
+            f"{slug}/{d.name}/"
+            for d in (built_portal / slug).iterdir()
+            if d.name in {s.slug for s in SECTIONS}
+        ]
     for folder in folders:
         assert (built_portal / folder / "feed.xml").is_file(), folder
         assert (built_portal / folder / "feed.json").is_file(), folder

@@ -62,20 +62,27 @@ def test_html_is_revalidated_and_only_fingerprinted_files_are_immutable(
     built_portal: Path,
 ) -> None:
     rules = read_rules(built_portal / "_headers")
-    cache = {a: headers_for(rules, a).get("Cache-Control", [None])[0]
-             for a in addresses(built_portal)}
+    cache = {
+        a: headers_for(rules, a).get("Cache-Control", [None])[0] for a in addresses(built_portal)
+    }
     for address in ("/", "/bo-tu-phap/", "/bo-tu-phap/van-ban-moi/index.html", "/404.html"):
         assert cache[address] == "no-cache", address
     immutable = sorted(a for a, value in cache.items() if value == IMMUTABLE)
     assert any(a.startswith("/assets/stylesheets/main.") for a in immutable)
-    assert any(re.fullmatch(r"/bo-tu-phap/pagefind/fragment/[^/]+\.pf_fragment", a)
-               for a in immutable)
+    assert any(
+        re.fullmatch(r"/bo-tu-phap/pagefind/fragment/[^/]+\.pf_fragment", a) for a in immutable
+    )
     assert any(re.fullmatch(r"/pagefind/index/[^/]+\.pf_index", a) for a in immutable)
     for address in immutable:
         # A long-lived name must change with the content: it carries a hash.
         assert re.search(r"[._][0-9a-f]{7,}\.", address), address
-    for mutable in ("/pagefind/pagefind.js", "/bo-tu-phap/pagefind/pagefind-entry.json",
-                    "/assets/pbgdpl/portal.css", "/manifest.json", "/feed.xml"):
+    for mutable in (
+        "/pagefind/pagefind.js",
+        "/bo-tu-phap/pagefind/pagefind-entry.json",
+        "/assets/pbgdpl/portal.css",
+        "/manifest.json",
+        "/feed.xml",
+    ):
         assert cache.get(mutable) != IMMUTABLE, mutable
 
 
@@ -102,8 +109,11 @@ def test_the_nginx_snippet_quotes_its_patterns_and_repeats_the_security_headers(
         assert 'add_header X-Content-Type-Options "nosniff" always;' in body, match
         assert "add_header Cache-Control" in body, match
     # nginx tries regular expressions in order; the prefix location "/" takes the rest.
-    patterns = [(re.compile(m.removeprefix("~ ").strip('"')), body)
-                for m, body in blocks if m.startswith("~")]
+    patterns = [
+        (re.compile(m.removeprefix("~ ").strip('"')), body)
+        for m, body in blocks
+        if m.startswith("~")
+    ]
     assert all(m == "/" or re.fullmatch(r'~ "[^"]+"', m) for m, _ in blocks)
 
     def cache_of(address: str) -> str:

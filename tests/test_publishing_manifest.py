@@ -47,8 +47,9 @@ def test_source_commit_names_the_checkout_and_says_when_it_was_changed(tmp_path:
     assert source_commit(repo) == "unknown"  # no commit yet
     subprocess.run([*git, "add", "."], check=True)
     subprocess.run([*git, "commit", "-q", "-m", "Trang chủ"], check=True)
-    head = subprocess.run([*git, "rev-parse", "HEAD"], check=True, capture_output=True,
-                          text=True).stdout.strip()
+    head = subprocess.run(
+        [*git, "rev-parse", "HEAD"], check=True, capture_output=True, text=True
+    ).stdout.strip()
     assert source_commit(repo) == head
     write(repo / "shard-1" / "index.html", "<p>kết quả dựng</p>")
     assert source_commit(repo) == head  # an output folder is not a source
@@ -101,8 +102,9 @@ def test_two_builds_of_the_same_sources_are_byte_identical(
     # Another copy in another folder, built with one process: only the inputs may matter.
     root = copy_portal(tmp_path / "elsewhere" / "portal")
     out = tmp_path / "second"
-    status, _, _ = run_cli(root, "build", "--out", str(out), "--as-of", AS_OF.isoformat(),
-                           "--jobs", "1")
+    status, _, _ = run_cli(
+        root, "build", "--out", str(out), "--as-of", AS_OF.isoformat(), "--jobs", "1"
+    )
     assert status == 0
     assert published_digests(out) == published_digests(built_portal)
     assert (out / "manifest.json").read_bytes() == (built_portal / "manifest.json").read_bytes()
@@ -117,12 +119,19 @@ def test_an_incremental_build_rewrites_the_portal_wide_files(
     text = item.read_text("utf-8")
     old_title = next(line for line in text.splitlines() if line.startswith("title:"))
     item.write_text(text.replace(old_title, "title: Tin mới sửa ở Lào Cai"), "utf-8")
-    status, report, _ = run_cli(portal_copy, "build", "--out", str(out), "--as-of",
-                                AS_OF.isoformat())
+    status, report, _ = run_cli(
+        portal_copy, "build", "--out", str(out), "--as-of", AS_OF.isoformat()
+    )
     assert status == 0 and re.search(r"giữ nguyên [1-9]\d* trang không đổi", report)
     old_title = old_title.removeprefix("title:").strip().strip('"')
-    for name in ("feed.xml", "lao-cai/feed.json", "lao-cai/tin-tuc/feed.xml", "tin-tuc/feed.xml",
-                 "du-lieu-mo/bai-viet.csv", "du-lieu-mo/bai-viet.json"):
+    for name in (
+        "feed.xml",
+        "lao-cai/feed.json",
+        "lao-cai/tin-tuc/feed.xml",
+        "tin-tuc/feed.xml",
+        "du-lieu-mo/bai-viet.csv",
+        "du-lieu-mo/bai-viet.json",
+    ):
         written = (out / name).read_text("utf-8")
         assert "Tin mới sửa ở Lào Cai" in written, name
         assert old_title not in written, name

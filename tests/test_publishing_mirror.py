@@ -25,8 +25,22 @@ def agency_zip(built_portal: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
     folder = tmp_path_factory.mktemp("package")
     archive = folder / "bo-tu-phap.zip"
-    assert main(["mirror", "--site", str(built_portal), "--only", "bo-tu-phap",
-                 "--out", str(archive), "--today", TODAY]) == 0
+    assert (
+        main(
+            [
+                "mirror",
+                "--site",
+                str(built_portal),
+                "--only",
+                "bo-tu-phap",
+                "--out",
+                str(archive),
+                "--today",
+                TODAY,
+            ]
+        )
+        == 0
+    )
     with zipfile.ZipFile(archive) as package:
         package.extractall(folder / "unpacked")
     return folder / "unpacked" / f"pbgdpl-bo-tu-phap-{AS_OF.isoformat()}" / "site"
@@ -37,8 +51,16 @@ def test_the_whole_portal_package_is_reproducible_and_says_how_to_serve_it(
 ) -> None:
     first, second = tmp_path / "a.tar.gz", tmp_path / "b.tar.gz"
     for archive in (first, second):
-        status, out, _ = run_cli(built_portal, "mirror", "--site", str(built_portal),
-                                 "--out", str(archive), "--today", TODAY)
+        status, out, _ = run_cli(
+            built_portal,
+            "mirror",
+            "--site",
+            str(built_portal),
+            "--out",
+            str(archive),
+            "--today",
+            TODAY,
+        )
         assert status == 0, out
     assert first.read_bytes() == second.read_bytes()
     with tarfile.open(first) as tar:
@@ -50,8 +72,9 @@ def test_the_whole_portal_package_is_reproducible_and_says_how_to_serve_it(
         tar.extractall(tmp_path / "unpacked", filter="data")
     assert "python3 -m http.server --directory site 8000" in readme
     assert "hạn dùng đến ngày 23/12/2026" in readme
-    status, out, _ = run_cli(tmp_path, "verify", str(tmp_path / "unpacked" / top / "site"),
-                             "--today", TODAY)
+    status, out, _ = run_cli(
+        tmp_path, "verify", str(tmp_path / "unpacked" / top / "site"), "--today", TODAY
+    )
     assert status == 0, out
 
 
@@ -60,8 +83,9 @@ def test_a_portal_that_differs_from_its_manifest_is_not_packaged(
 ) -> None:
     copy = shutil.copytree(built_portal, tmp_path / "site")
     (copy / "robots.txt").write_text("User-agent: *\nDisallow: /\n", "utf-8")
-    status, _, err = run_cli(tmp_path, "mirror", "--site", str(copy), "--out",
-                             str(tmp_path / "x.zip"))
+    status, _, err = run_cli(
+        tmp_path, "mirror", "--site", str(copy), "--out", str(tmp_path / "x.zip")
+    )
     assert status == 1 and "tệp bị thay đổi: robots.txt" in err
     assert not (tmp_path / "x.zip").exists()
 
@@ -76,8 +100,16 @@ def test_a_portal_that_differs_from_its_manifest_is_not_packaged(
 def test_a_bad_package_request_is_refused(
     built_portal: Path, tmp_path: Path, run_cli, only: str, name: str, message: str
 ) -> None:
-    status, _, err = run_cli(tmp_path, "mirror", "--site", str(built_portal), "--only", only,
-                             "--out", str(tmp_path / name))
+    status, _, err = run_cli(
+        tmp_path,
+        "mirror",
+        "--site",
+        str(built_portal),
+        "--only",
+        only,
+        "--out",
+        str(tmp_path / name),
+    )
     assert status == 1 and message in err
     assert not (tmp_path / name).exists()
 
@@ -86,8 +118,21 @@ def test_the_agency_package_is_reproducible_and_verifies(
     built_portal: Path, agency_zip: Path, tmp_path: Path, run_cli
 ) -> None:
     again = tmp_path / "again.zip"
-    assert run_cli(tmp_path, "mirror", "--site", str(built_portal), "--only", "bo-tu-phap",
-                   "--out", str(again), "--today", TODAY)[0] == 0
+    assert (
+        run_cli(
+            tmp_path,
+            "mirror",
+            "--site",
+            str(built_portal),
+            "--only",
+            "bo-tu-phap",
+            "--out",
+            str(again),
+            "--today",
+            TODAY,
+        )[0]
+        == 0
+    )
     original = agency_zip.parent.parent.parent / "bo-tu-phap.zip"
     assert again.read_bytes() == original.read_bytes()
     status, out, _ = run_cli(tmp_path, "verify", str(agency_zip), "--today", TODAY)
@@ -104,16 +149,12 @@ def test_every_link_of_the_agency_package_opens_a_file_from_disk(agency_zip: Pat
             parts = urlsplit(link)
             if parts.scheme or link.startswith("#"):
                 continue  # external: the portal online, mail, phone
-            target = posixpath.normpath(
-                posixpath.join(page.parent.as_posix(), unquote(parts.path))
-            )
+            target = posixpath.normpath(posixpath.join(page.parent.as_posix(), unquote(parts.path)))
             # From disk a folder shows a file listing, never the page: links name files.
             assert Path(target).is_file(), f"{page.relative_to(agency_zip)} → {link}"
 
 
-def test_the_agency_package_navigates_and_searches_from_disk(
-    agency_zip: Path, page: Page
-) -> None:
+def test_the_agency_package_navigates_and_searches_from_disk(agency_zip: Path, page: Page) -> None:
     failed: list[str] = []
     page.on("requestfailed", lambda request: failed.append(request.url))
     page.goto((agency_zip / "index.html").as_uri())

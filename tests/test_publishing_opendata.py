@@ -34,8 +34,9 @@ def front_matter(path: Path) -> dict:
 def test_every_legal_document_is_in_the_open_data_with_its_facts(built_portal: Path) -> None:
     folder = built_portal / "du-lieu-mo"
     rows = {row["url"]: row for row in read_csv(folder / "van-ban.csv")}
-    records = {record["url"]: record for record in
-               json.loads((folder / "van-ban.json").read_text("utf-8"))}
+    records = {
+        record["url"]: record for record in json.loads((folder / "van-ban.json").read_text("utf-8"))
+    }
     assert rows.keys() == records.keys()
     sources = sorted(REPO.glob("agencies/*/van-ban-moi/*.md"))
     assert sources
@@ -58,16 +59,21 @@ def test_the_data_package_describes_every_column_of_every_file(built_portal: Pat
     package = json.loads((folder / "datapackage.json").read_text("utf-8"))
     assert package["as_of"] == "2026-11-23"
     assert {r["path"] for r in package["resources"]} == {
-        "van-ban.csv", "van-ban.json", "bai-viet.csv", "bai-viet.json"
+        "van-ban.csv",
+        "van-ban.json",
+        "bai-viet.csv",
+        "bai-viet.json",
     }
     for resource in package["resources"]:
         fields = resource["schema"]["fields"]
         names = [f["name"] for f in fields]
-        assert all(f["title"] and f["type"] in {"string", "date", "integer", "list"}
-                   for f in fields)
+        assert all(
+            f["title"] and f["type"] in {"string", "date", "integer", "list"} for f in fields
+        )
         if resource["format"] == "csv":
-            header = next(csv.reader(io.StringIO(
-                (folder / resource["path"]).read_text("utf-8-sig"))))
+            header = next(
+                csv.reader(io.StringIO((folder / resource["path"]).read_text("utf-8-sig")))
+            )
             assert header == names
         else:
             for record in json.loads((folder / resource["path"]).read_text("utf-8")):
@@ -87,8 +93,10 @@ def test_sitemap_lists_every_page_once_with_absolute_addresses(built_portal: Pat
     tree = ET.parse(built_portal / "sitemap.xml").getroot()
     assert tree.tag == f"{SITEMAP_NS}urlset"
     urls = [u.findtext(f"{SITEMAP_NS}loc") for u in tree]
-    pages = sorted(p.relative_to(built_portal).as_posix().removesuffix("index.html")
-                   for p in built_portal.rglob("index.html"))
+    pages = sorted(
+        p.relative_to(built_portal).as_posix().removesuffix("index.html")
+        for p in built_portal.rglob("index.html")
+    )
     assert len(set(urls)) == len(urls)
     assert sorted(urls) == [BASE + page for page in pages]
     dated = {u.findtext(f"{SITEMAP_NS}loc"): u.findtext(f"{SITEMAP_NS}lastmod") for u in tree}

@@ -44,19 +44,31 @@ def test_the_portal_works_below_a_sub_path_with_no_failed_request(
     problems: list[str] = []
     # A request cut short by the next navigation (the favicon) is aborted, not failed;
     # a missing file answers 404 and is caught below.
-    page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED"
-            and problems.append(f"failed {r.url} {r.failure}"))
+    page.on(
+        "requestfailed",
+        lambda r: (
+            r.failure != "net::ERR_ABORTED" and problems.append(f"failed {r.url} {r.failure}")
+        ),
+    )
     page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))
-    page.on("request", lambda r: r.url.startswith(("http:", "https:"))
-            and not r.url.startswith(mirror_url) and problems.append(f"outside {r.url}"))
+    page.on(
+        "request",
+        lambda r: (
+            r.url.startswith(("http:", "https:"))
+            and not r.url.startswith(mirror_url)
+            and problems.append(f"outside {r.url}")
+        ),
+    )
     links: set[str] = set()
     pages = sample_pages(built_portal)
     assert len(pages) > 15
     for path in pages:
         page.goto(mirror_url + path)
-        links.update(page.eval_on_selector_all(
-            "a[href], link[href]", "els => els.map(e => e.href.split('#')[0])"
-        ))
+        links.update(
+            page.eval_on_selector_all(
+                "a[href], link[href]", "els => els.map(e => e.href.split('#')[0])"
+            )
+        )
     assert problems == []
     internal = sorted(link for link in links if link.startswith(mirror_url.split(MIRROR_PATH)[0]))
     assert internal and all(link.startswith(mirror_url) for link in internal)
@@ -77,8 +89,10 @@ class _Meta(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
-        key = found.get("property") or found.get("name") or (
-            f"link:{found.get('rel')}" if tag == "link" else None
+        key = (
+            found.get("property")
+            or found.get("name")
+            or (f"link:{found.get('rel')}" if tag == "link" else None)
         )
         value = found.get("content") if tag == "meta" else found.get("href")
         if key and value is not None:
@@ -109,8 +123,11 @@ def test_items_carry_open_graph_and_a_canonical_address(built_portal: Path) -> N
 
 def test_every_page_says_the_date_its_data_holds_for(built_portal: Path) -> None:
     for path in sample_pages(built_portal):
-        file = built_portal / path / "index.html" if path.endswith("/") or not path else (
-            built_portal / path)
+        file = (
+            built_portal / path / "index.html"
+            if path.endswith("/") or not path
+            else (built_portal / path)
+        )
         assert "Dữ liệu tính đến ngày 23/11/2026" in file.read_text("utf-8"), path
 
 

@@ -24,9 +24,7 @@ def test_committed_schemas_are_current() -> None:
     assert check_schemas(SCHEMAS) == []
 
 
-@pytest.mark.parametrize(
-    "path", sorted((REPO / "agencies").glob("*/*/*.md")), ids=lambda p: p.stem
-)
+@pytest.mark.parametrize("path", sorted((REPO / "agencies").glob("*/*/*.md")), ids=lambda p: p.stem)
 def test_sample_items_match_their_section_schema(path: Path) -> None:
     document = split_front_matter(path.read_text("utf-8"))
     jsonschema.validate(document.values, schema(path.parent.name))

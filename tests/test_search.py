@@ -44,12 +44,15 @@ def shown(page: Page, root: str) -> list[Result]:
     titles = entries.locator("h2 a").all_text_contents()
     links = entries.locator("h2 a").evaluate_all("links => links.map(a => a.href)")
     facts = entries.locator(".pb-result__meta").all_text_contents()
-    return [Result(title, link.removeprefix(root), fact)
-            for title, link, fact in zip(titles, links, facts, strict=True)]
+    return [
+        Result(title, link.removeprefix(root), fact)
+        for title, link, fact in zip(titles, links, facts, strict=True)
+    ]
 
 
-def search(page: Page, root: str, query: str = "", path: str = "tim-kiem/",
-           **filters: str) -> list[Result]:
+def search(
+    page: Page, root: str, query: str = "", path: str = "tim-kiem/", **filters: str
+) -> list[Result]:
     """Search `query` with `filters` (by their names in the address) and return every result.
 
     On the search page already open, the query is typed in the form and submitted;
@@ -59,7 +62,8 @@ def search(page: Page, root: str, query: str = "", path: str = "tim-kiem/",
         # Choosing filters in the form is tested on its own; here they are set at once.
         page.locator("form[data-pb-search]").evaluate(
             "(form, values) => form.querySelectorAll('[data-filter]').forEach("
-            "field => { field.value = values[field.name] || ''; })", filters,
+            "field => { field.value = values[field.name] || ''; })",
+            filters,
         )
         box = page.locator("#pb-search-q")
         box.fill(query)
@@ -91,11 +95,14 @@ def tab(browser: Browser) -> Iterator[Page]:
 
 
 # Each pair is searched within one filter, to keep the lists short to page through.
-@pytest.mark.parametrize(("accented", "plain", "within"), [
-    ("đất đai", "dat dai", {"don-vi": "bo-nong-nghiep-va-moi-truong"}),
-    ("đăng ký", "dang ky", {"chuyen-muc": "hoi-dap"}),
-    ("Điều", "dieu", {"nam": "2025"}),
-])
+@pytest.mark.parametrize(
+    ("accented", "plain", "within"),
+    [
+        ("đất đai", "dat dai", {"don-vi": "bo-nong-nghiep-va-moi-truong"}),
+        ("đăng ký", "dang ky", {"chuyen-muc": "hoi-dap"}),
+        ("Điều", "dieu", {"nam": "2025"}),
+    ],
+)
 def test_a_query_without_accents_finds_what_the_accented_query_finds(
     tab: Page, portal_url: str, accented: str, plain: str, within: dict[str, str]
 ) -> None:
@@ -105,9 +112,14 @@ def test_a_query_without_accents_finds_what_the_accented_query_finds(
     assert with_accents <= without
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("đất đai", "đất đai"), ("Điều", "điều"), ("đăng ký kết hôn", "đăng ký kết hôn"),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("đất đai", "đất đai"),
+        ("Điều", "điều"),
+        ("đăng ký kết hôn", "đăng ký kết hôn"),
+    ],
+)
 def test_an_accented_query_ranks_its_own_spelling_first(
     tab: Page, portal_url: str, query: str, expected: str
 ) -> None:
@@ -115,20 +127,23 @@ def test_an_accented_query_ranks_its_own_spelling_first(
     assert expected in first.title.lower()
 
 
-def test_a_decomposed_query_finds_what_the_composed_query_finds(
-    tab: Page, portal_url: str
-) -> None:
+def test_a_decomposed_query_finds_what_the_composed_query_finds(tab: Page, portal_url: str) -> None:
     composed = search(tab, portal_url, "đăng ký kết hôn")
     decomposed = unicodedata.normalize("NFD", "đăng ký kết hôn")
     assert search(tab, portal_url, decomposed) == composed
 
 
-@pytest.mark.parametrize("query", [
-    "168/2024/NĐ-CP", "168/2024/ND-CP", "168/2024/nd-cp", "nghi dinh 168", "Nghị định 168",
-])
-def test_a_document_number_finds_the_document_first(
-    tab: Page, portal_url: str, query: str
-) -> None:
+@pytest.mark.parametrize(
+    "query",
+    [
+        "168/2024/NĐ-CP",
+        "168/2024/ND-CP",
+        "168/2024/nd-cp",
+        "nghi dinh 168",
+        "Nghị định 168",
+    ],
+)
+def test_a_document_number_finds_the_document_first(tab: Page, portal_url: str, query: str) -> None:
     first = search(tab, portal_url, query)[0]
     assert first.url == DOCUMENT
     assert "Thành phố Hà Nội · Văn bản · 26/12/2024 · 168/2024/NĐ-CP" in first.facts
@@ -141,16 +156,23 @@ def test_the_labour_decree_is_found_by_its_number(tab: Page, portal_url: str, qu
     assert first.url == "ho-chi-minh/van-ban-moi/nghi-dinh-145-2020-nd-cp/"
 
 
-@pytest.mark.parametrize(("name", "value", "matches"), [
-    ("don-vi", "ha-noi", lambda r: r.site == "ha-noi"),
-    ("chuyen-muc", "hoi-dap", lambda r: r.section == "hoi-dap"),
-    ("linh-vuc", "Đất đai", lambda r: "Đất đai" in r.fields),
-    ("nam", "2024", lambda r: r.year == "2024"),
-    ("hieu-luc", "het-hieu-luc-toan-bo", lambda r: r.status == "het-hieu-luc-toan-bo"),
-    ("so-ky-hieu", "168/2024/nd-cp", lambda r: r.url == DOCUMENT),
-])
+@pytest.mark.parametrize(
+    ("name", "value", "matches"),
+    [
+        ("don-vi", "ha-noi", lambda r: r.site == "ha-noi"),
+        ("chuyen-muc", "hoi-dap", lambda r: r.section == "hoi-dap"),
+        ("linh-vuc", "Đất đai", lambda r: "Đất đai" in r.fields),
+        ("nam", "2024", lambda r: r.year == "2024"),
+        ("hieu-luc", "het-hieu-luc-toan-bo", lambda r: r.status == "het-hieu-luc-toan-bo"),
+        ("so-ky-hieu", "168/2024/nd-cp", lambda r: r.url == DOCUMENT),
+    ],
+)
 def test_each_filter_lists_exactly_its_pages(
-    tab: Page, portal_url: str, records: dict[str, SearchRecord], name: str, value: str,
+    tab: Page,
+    portal_url: str,
+    records: dict[str, SearchRecord],
+    name: str,
+    value: str,
     matches,  # type: ignore[no-untyped-def]
 ) -> None:
     expected = {url for url, r in records.items() if matches(r)}
@@ -178,9 +200,7 @@ def test_choosing_a_filter_in_the_form_narrows_the_search_and_the_address(
     assert "chuyen-muc=hoi-dap" in tab.url
 
 
-def test_the_address_holds_the_search_so_it_can_be_shared(
-    tab: Page, portal_url: str
-) -> None:
+def test_the_address_holds_the_search_so_it_can_be_shared(tab: Page, portal_url: str) -> None:
     tab.goto(f"{portal_url}tim-kiem/")
     box = tab.get_by_label("Tìm trên Cổng PBGDPL")
     box.fill("hòa giải")

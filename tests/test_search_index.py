@@ -17,21 +17,35 @@ from pbgdpl.search.text import plain_text, term_counts, with_ascii_copies, words
 
 
 def record(url: str, title: str = "Tin", text: str = "", **extra: object) -> SearchRecord:
-    return SearchRecord(url=url, title=title, site="ha-noi", agency="Thành phố Hà Nội",
-                        terms=term_counts(text), **extra)  # type: ignore[arg-type]
+    return SearchRecord(
+        url=url,
+        title=title,
+        site="ha-noi",
+        agency="Thành phố Hà Nội",
+        terms=term_counts(text),
+        **extra,
+    )  # type: ignore[arg-type]
 
 
 def part(document: str, weight: str | None) -> str:
     """Return the text of the document's part with that weight (None: the plain text)."""
-    pattern = (rf'<p data-pagefind-weight="{weight}">(.*?)</p>' if weight
-               else r"<p>(.*?)</p>")
+    pattern = rf'<p data-pagefind-weight="{weight}">(.*?)</p>' if weight else r"<p>(.*?)</p>"
     found = re.search(pattern, document)
     return found.group(1) if found else ""
 
 
 def test_words_with_d_get_an_accent_free_copy_and_others_do_not() -> None:
     assert with_ascii_copies(words("Điều kiện đăng ký đất đai")) == [
-        "điều", "dieu", "kiện", "đăng", "dang", "ký", "đất", "dat", "đai", "dai",
+        "điều",
+        "dieu",
+        "kiện",
+        "đăng",
+        "dang",
+        "ký",
+        "đất",
+        "dat",
+        "đai",
+        "dai",
     ]
 
 
@@ -50,16 +64,23 @@ def test_page_text_leaves_out_tags_scripts_and_entities() -> None:
 
 def test_index_document_weights_the_number_and_title_and_copies_each_part() -> None:
     document = index_document(
-        record("ha-noi/van-ban-moi/nd/", "Nghị định về đất đai", number="168/2024/NĐ-CP",
-               section="van-ban-moi", date="2024-12-26", fields=("Đất đai",)),
+        record(
+            "ha-noi/van-ban-moi/nd/",
+            "Nghị định về đất đai",
+            number="168/2024/NĐ-CP",
+            section="van-ban-moi",
+            date="2024-12-26",
+            fields=("Đất đai",),
+        ),
         KeptWords(facts=["nghị", "định"], lead=[], body=["điều", "khoản"]),
     )
     assert part(document, "10") == "168/2024/nđ-cp 168/2024/nd-cp"
     assert part(document, "7") == "nghị định dinh về đất dat đai dai"
     assert part(document, "3") == "nghị định dinh"
     assert part(document, None) == "điều dieu khoản"
-    filters = dict(re.findall(r'data-pagefind-filter="(\w+)\[content\]" content="([^"]*)"',
-                              document))
+    filters = dict(
+        re.findall(r'data-pagefind-filter="(\w+)\[content\]" content="([^"]*)"', document)
+    )
     assert filters["number"] == "168/2024/ND-CP"
     assert filters["year"] == "2024"
     assert filters["field"] == "Đất đai"
@@ -68,8 +89,9 @@ def test_index_document_weights_the_number_and_title_and_copies_each_part() -> N
 
 
 def test_index_document_escapes_editors_text() -> None:
-    document = index_document(record("x/", 'Tin <script>alert("x")</script>'),
-                              KeptWords([], [], []))
+    document = index_document(
+        record("x/", 'Tin <script>alert("x")</script>'), KeptWords([], [], [])
+    )
     assert "<script" not in document
     assert "&lt;script&gt;" in document
 
@@ -92,8 +114,11 @@ def test_a_large_index_keeps_each_pages_most_distinctive_words(
 ) -> None:
     monkeypatch.setattr(selection, "TEXT_BUDGET", 4)
     monkeypatch.setattr(selection, "MIN_WORDS_PER_PAGE", 2)
-    records = [record("a/", text="hôn nhân hôn nhân ly hôn thừa kế"),
-               record("b/", text="hôn nhân đất đai"), record("c/", text="hôn nhân nhà ở")]
+    records = [
+        record("a/", text="hôn nhân hôn nhân ly hôn thừa kế"),
+        record("b/", text="hôn nhân đất đai"),
+        record("c/", text="hôn nhân nhà ở"),
+    ]
     # Two words a page: "hôn" and "nhân" are on every page, "ly" and "thừa" only here.
     assert select_words(records)[0].body == ["ly", "thừa"]
 
@@ -128,9 +153,17 @@ def test_the_built_portal_searches_items_and_pages_but_not_withdrawn_items(
 
 def test_two_indexes_of_the_same_records_are_the_same_bytes(tmp_path: Path) -> None:
     # Pagefind writes filter values in a random order; the bundle is made canonical.
-    records = [record(f"ha-noi/tin-tuc/{i}/", f"Tin {i}", "đất đai", section="tin-tuc",
-                      date=f"202{i}-01-01", fields=("Đất đai", "Dân sự")[: 1 + i % 2])
-               for i in range(6)]
+    records = [
+        record(
+            f"ha-noi/tin-tuc/{i}/",
+            f"Tin {i}",
+            "đất đai",
+            section="tin-tuc",
+            date=f"202{i}-01-01",
+            fields=("Đất đai", "Dân sự")[: 1 + i % 2],
+        )
+        for i in range(6)
+    ]
     built = []
     for name in ("one", "two"):
         index_records(records, tmp_path / name / BUNDLE, tmp_path / f"scratch-{name}")

@@ -13,7 +13,8 @@ from pbgdpl.pipeline.shards import parse_shard
 def tree_digest(root: Path) -> dict[str, str]:
     return {
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*")) if p.is_file()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -23,8 +24,16 @@ def test_shards_cover_every_site_once_and_assemble_to_the_full_build(
     shards = [portal_copy / f"shard-{i}" for i in (1, 2, 3)]
     built = []
     for number, shard in enumerate(shards, start=1):
-        status, out, _ = run_cli(portal_copy, "build", "--shard", f"{number}/3", "--out",
-                                 str(shard), "--as-of", "2026-11-23")
+        status, out, _ = run_cli(
+            portal_copy,
+            "build",
+            "--shard",
+            f"{number}/3",
+            "--out",
+            str(shard),
+            "--as-of",
+            "2026-11-23",
+        )
         assert status == 0
         built.append(int(out.split("Đã dựng ")[1].split(" ")[0]))
     agencies = len([p for p in built_portal.iterdir() if (p / "pagefind").is_dir()])
@@ -39,8 +48,9 @@ def test_shards_cover_every_site_once_and_assemble_to_the_full_build(
 def test_a_site_in_two_shards_is_refused(portal_copy: Path, run_cli) -> None:
     shard = portal_copy / "shard"
     assert run_cli(portal_copy, "build", "--shard", "1/2", "--out", str(shard))[0] == 0
-    status, _, err = run_cli(portal_copy, "assemble", str(shard), str(shard), "--out",
-                             str(portal_copy / "joined"))
+    status, _, err = run_cli(
+        portal_copy, "assemble", str(shard), str(shard), "--out", str(portal_copy / "joined")
+    )
     assert status == 1 and "có trong cả" in err
 
 

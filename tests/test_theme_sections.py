@@ -73,8 +73,12 @@ def test_video_host_gets_no_request_before_the_click(page: Page, portal_url: str
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     # The player's page is answered locally: the test needs no network.
-    page.route("https://www.youtube-nocookie.com/**", lambda route: route.fulfill(
-        body="<!doctype html><title>player</title>", content_type="text/html"))
+    page.route(
+        "https://www.youtube-nocookie.com/**",
+        lambda route: route.fulfill(
+            body="<!doctype html><title>player</title>", content_type="text/html"
+        ),
+    )
     page.goto(portal_url + VIDEO)
     page.wait_for_load_state("networkidle")
     assert [u for u in requests if urlsplit(u).hostname.endswith(VIDEO_HOSTS)] == []
@@ -135,8 +139,17 @@ def test_dialogues_are_upcoming_or_held_as_of_the_build_date(page: Page, portal_
 def test_every_page_type_fits_a_360_px_phone(page: Page, portal_url: str) -> None:
     page.set_viewport_size({"width": 360, "height": 740})
     wide = []
-    for path in ("", "don-vi/", "bo-tu-phap/", "bo-tu-phap/hoi-dap/", CONTEST, VIDEO,
-                 "bo-tu-phap/van-ban-moi/", "ha-noi/en/", "en/"):
+    for path in (
+        "",
+        "don-vi/",
+        "bo-tu-phap/",
+        "bo-tu-phap/hoi-dap/",
+        CONTEST,
+        VIDEO,
+        "bo-tu-phap/van-ban-moi/",
+        "ha-noi/en/",
+        "en/",
+    ):
         page.goto(portal_url + path)
         if page.evaluate("document.documentElement.scrollWidth") > 360:
             wide.append(path)

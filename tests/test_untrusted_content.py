@@ -47,13 +47,14 @@ class Markup(HTMLParser):
         self.frames += tag in ("iframe", "frame", "object", "embed")
         self.handlers += [name for name, _ in attrs if name.startswith("on")]
         self.script_urls += [
-            v for n, v in attrs
-            if n in ("href", "src", "action", "formaction") and v
+            v
+            for n, v in attrs
+            if n in ("href", "src", "action", "formaction")
+            and v
             and "".join(v.split()).lower().startswith(("javascript:", "vbscript:"))
         ]
         if tag == "meta" and values.get("http-equiv") == "Content-Security-Policy":
             self.csp.append(values.get("content") or "")
-
 
 
 HOSTILE_FRONT_MATTER = (
@@ -92,17 +93,20 @@ def test_the_corpus_says_nothing_else(corpus_diagnostics) -> None:
     assert set(corpus_diagnostics) == expected
 
 
-@pytest.mark.parametrize("address", [
-    "https://youtube.com.evil.example/watch?v=Qm7tR2vLx9E",
-    "https://evilyoutube.com/watch?v=Qm7tR2vLx9E",
-    "https://youtube.com@evil.example/watch?v=Qm7tR2vLx9E",
-    "https://www.youtube.com.evil.example/embed/Qm7tR2vLx9E",
-    "http://www.youtube.com/watch?v=Qm7tR2vLx9E",
-    "https://www.youtube.com/watch?v=Qm7tR2vLx9E%22onload=alert(1)",
-    "https://www.youtube.com:8443/watch?v=Qm7tR2vLx9E",
-    "javascript:alert(1)//youtube.com/watch?v=Qm7tR2vLx9E",
-    "https://vimeo.com/../../evil",
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://youtube.com.evil.example/watch?v=Qm7tR2vLx9E",
+        "https://evilyoutube.com/watch?v=Qm7tR2vLx9E",
+        "https://youtube.com@evil.example/watch?v=Qm7tR2vLx9E",
+        "https://www.youtube.com.evil.example/embed/Qm7tR2vLx9E",
+        "http://www.youtube.com/watch?v=Qm7tR2vLx9E",
+        "https://www.youtube.com/watch?v=Qm7tR2vLx9E%22onload=alert(1)",
+        "https://www.youtube.com:8443/watch?v=Qm7tR2vLx9E",
+        "javascript:alert(1)//youtube.com/watch?v=Qm7tR2vLx9E",
+        "https://vimeo.com/../../evil",
+    ],
+)
 def test_video_addresses_off_the_allow_list_are_refused(address: str) -> None:
     assert parse_video(address) is None
 
@@ -179,10 +183,18 @@ def kept_going(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str
     write(root / "agencies/nghe-an/tin-tuc/tieu-de-doc-hai.md", HOSTILE_FRONT_MATTER)
     err = io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        status = main([
-            "--root", str(root), "build", "--keep-going", "--out", str(out),
-            "--as-of", "2026-11-23",
-        ])
+        status = main(
+            [
+                "--root",
+                str(root),
+                "build",
+                "--keep-going",
+                "--out",
+                str(out),
+                "--as-of",
+                "2026-11-23",
+            ]
+        )
     return out, status, err.getvalue()
 
 
@@ -208,7 +220,10 @@ def test_no_published_page_runs_editor_code(kept_going) -> None:
     for page in pages:
         found = Markup(page.read_text("utf-8"))
         assert (found.inline_scripts, found.handlers, found.script_urls, found.frames) == (
-            0, [], [], 0
+            0,
+            [],
+            [],
+            0,
         ), page
 
 
@@ -217,9 +232,9 @@ def test_sanitizer_cleans_a_page_the_loader_was_bypassed_for(tmp_path: Path) -> 
     root = copy_portal(tmp_path / "portal")
     portal = load_portal(root)
     hostile = (
-        "Mở đầu.\n\n<script>alert(1)</script>\n\n<img src=\"anh.png\" onerror=\"alert(2)\">\n\n"
-        "[bấm](javascript:alert(3))\n\n<iframe srcdoc=\"<script>alert(4)</script>\"></iframe>\n\n"
-        "<object data=\"x\"></object><form><input></form>\n\nKết thúc.\n"
+        'Mở đầu.\n\n<script>alert(1)</script>\n\n<img src="anh.png" onerror="alert(2)">\n\n'
+        '[bấm](javascript:alert(3))\n\n<iframe srcdoc="<script>alert(4)</script>"></iframe>\n\n'
+        '<object data="x"></object><form><input></form>\n\nKết thúc.\n'
     )
     item = next(i for i in portal.items if i.agency == "nghe-an")
     portal.items[portal.items.index(item)] = dataclasses.replace(item, body=hostile)
@@ -235,7 +250,7 @@ def test_sanitizer_cleans_a_page_the_loader_was_bypassed_for(tmp_path: Path) -> 
     assert "Mở đầu." in html and "Kết thúc." in html
     found = Markup(html)
     assert (found.inline_scripts, found.handlers, found.script_urls, found.frames) == (0, [], [], 0)
-    article = html[html.index("<article"): html.index("</article>")]
+    article = html[html.index("<article") : html.index("</article>")]
     for banned in ("javascript:", "<iframe", "srcdoc", "<object", "<form", "<input"):
         assert banned not in article
 
@@ -260,11 +275,13 @@ document.addEventListener('securitypolicyviolation', e =>
 
 
 def test_browsing_the_portal_breaks_no_csp_rule(browser, built_portal: Path, portal_url) -> None:
-    pages = sorted({
-        p.parent.relative_to(built_portal).as_posix()
-        for p in built_portal.rglob("index.html")
-        if "pagefind" not in p.parts
-    })
+    pages = sorted(
+        {
+            p.parent.relative_to(built_portal).as_posix()
+            for p in built_portal.rglob("index.html")
+            if "pagefind" not in p.parts
+        }
+    )
     # One page of each kind: homes, listings, items of every section, search, directory.
     by_kind: dict[str, str] = {}
     for path in pages:

@@ -67,7 +67,7 @@ def test_text_and_github_formats(portal_copy: Path, run_cli) -> None:
     status, out, err = run_cli(portal_copy, "validate")
     assert status == 1
     assert out.startswith(
-        "agencies/ha-noi/tin-tuc/tap-huan.md:3: lỗi [invalid-date] Trường \"date\" (Ngày đăng)"
+        'agencies/ha-noi/tin-tuc/tap-huan.md:3: lỗi [invalid-date] Trường "date" (Ngày đăng)'
     )
     assert "1 lỗi, 0 cảnh báo" in err
     status, out, _ = run_cli(portal_copy, "validate", "--format", "github")
@@ -99,8 +99,10 @@ def test_agency_file_problems(portal_copy: Path, run_cli) -> None:
 
 
 def test_warnings_fail_only_under_strict(portal_copy: Path, run_cli) -> None:
-    write(portal_copy / "agencies/ha-noi/tin-tuc/tin-moi.md",
-          "---\ntitle: Tin mới\ndate: 2025-03-01\ntac_gia: Lan\n---\nNội dung.\n")
+    write(
+        portal_copy / "agencies/ha-noi/tin-tuc/tin-moi.md",
+        "---\ntitle: Tin mới\ndate: 2025-03-01\ntac_gia: Lan\n---\nNội dung.\n",
+    )
     status, out, _ = run_cli(portal_copy, "validate", "--format", "json")
     assert [(d["code"], d["line"]) for d in json.loads(out)] == [("unknown-field", 4)]
     assert status == 0

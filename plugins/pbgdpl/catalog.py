@@ -87,13 +87,19 @@ class Catalog:
 
     def latest(self, section: str, limit: int) -> list[Item]:
         """Return the newest items of one section across all agencies."""
-        found = [i for items in self.items_by_site.values() for i in items
-                 if i.section_slug == section and _listed(i)]
+        found = [
+            i
+            for items in self.items_by_site.values()
+            for i in items
+            if i.section_slug == section and _listed(i)
+        ]
         return newest_first(found)[:limit]
 
     def count(self, section: str | None = None) -> int:
         """Count the items of the whole portal, optionally of one section."""
         return sum(
-            1 for items in self.items_by_site.values() for i in items
+            1
+            for items in self.items_by_site.values()
+            for i in items
             if (section is None or i.section_slug == section) and _listed(i)
         )

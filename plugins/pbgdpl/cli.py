@@ -46,11 +46,15 @@ def _selected(diagnostics: list, paths: Sequence[str], root: Path) -> list:
     wanted = []
     for path in paths:
         resolved = Path(path).resolve()
-        rel = resolved.relative_to(root.resolve()).as_posix() if resolved.is_relative_to(
-            root.resolve()) else path
+        rel = (
+            resolved.relative_to(root.resolve()).as_posix()
+            if resolved.is_relative_to(root.resolve())
+            else path
+        )
         wanted.append(rel.rstrip("/"))
     return [
-        d for d in diagnostics
+        d
+        for d in diagnostics
         if any(d.path == w or d.path.startswith(w + "/") or w == "." for w in wanted)
     ]
 
@@ -97,9 +101,15 @@ def command_build(args: argparse.Namespace) -> int:
     """
     as_of, publish_until = build_moment(args.as_of)
     options = BuildOptions(
-        root=args.root, out=args.out, as_of=as_of,
-        only=tuple(args.only), jobs=args.jobs, force=args.force, shard=args.shard,
-        keep_going=args.keep_going, publish_until=publish_until,
+        root=args.root,
+        out=args.out,
+        as_of=as_of,
+        only=tuple(args.only),
+        jobs=args.jobs,
+        force=args.force,
+        shard=args.shard,
+        keep_going=args.keep_going,
+        publish_until=publish_until,
     )
     report = build_portal(options)
     if report.diagnostics:
@@ -136,7 +146,8 @@ def command_build(args: argparse.Namespace) -> int:
     # --keep-going publishes what is valid: errors outside the excluded agencies (the
     # national site's own pages) still fail the command.
     national_errors = [
-        d for d in report.diagnostics
+        d
+        for d in report.diagnostics
         if d.severity is Severity.ERROR and not d.path.startswith("agencies/")
     ]
     return 1 if national_errors else 0
@@ -187,26 +198,51 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="build.py", description="Dựng và kiểm tra Cổng PBGDPL (build and check the portal)."
     )
-    main.add_argument("--root", type=Path, default=Path.cwd(),
-                      help="thư mục kho nội dung (repository root; default: current folder)")
+    main.add_argument(
+        "--root",
+        type=Path,
+        default=Path.cwd(),
+        help="thư mục kho nội dung (repository root; default: current folder)",
+    )
     commands = main.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="dựng toàn bộ cổng (build the portal)")
     build.add_argument("--out", type=Path, default=Path("site"))
-    build.add_argument("--as-of", type=as_of_argument, default=None,
-                       help="thời điểm dựng, giờ Việt Nam: YYYY-MM-DD (hết ngày đó) hoặc "
-                       "YYYY-MM-DDTHH:MM; tính hiệu lực và bài hẹn giờ (default: now)")
-    build.add_argument("--only", nargs="+", default=[], metavar="SLUG",
-                       help="chỉ dựng trang quốc gia và các trang thành phần này")
+    build.add_argument(
+        "--as-of",
+        type=as_of_argument,
+        default=None,
+        help="thời điểm dựng, giờ Việt Nam: YYYY-MM-DD (hết ngày đó) hoặc "
+        "YYYY-MM-DDTHH:MM; tính hiệu lực và bài hẹn giờ (default: now)",
+    )
+    build.add_argument(
+        "--only",
+        nargs="+",
+        default=[],
+        metavar="SLUG",
+        help="chỉ dựng trang quốc gia và các trang thành phần này",
+    )
     build.add_argument("--jobs", type=int, default=0, help="số tiến trình (default: all cores)")
     build.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     build.add_argument("--force", action="store_true", help="dựng lại mọi trang")
-    build.add_argument("--keep-going", action="store_true",
-                       help="vẫn dựng các trang thành phần không có lỗi; bỏ qua trang có lỗi")
-    build.add_argument("--report", type=Path, default=None,
-                       help="ghi số liệu của lần dựng (JSON) vào tệp này, cho benchmark")
-    build.add_argument("--shard", type=_shard, default=None, metavar="I/N",
-                       help="chỉ dựng phần thứ I trong N phần của cổng (sharded build)")
+    build.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="vẫn dựng các trang thành phần không có lỗi; bỏ qua trang có lỗi",
+    )
+    build.add_argument(
+        "--report",
+        type=Path,
+        default=None,
+        help="ghi số liệu của lần dựng (JSON) vào tệp này, cho benchmark",
+    )
+    build.add_argument(
+        "--shard",
+        type=_shard,
+        default=None,
+        metavar="I/N",
+        help="chỉ dựng phần thứ I trong N phần của cổng (sharded build)",
+    )
     build.set_defaults(run=command_build)
 
     join = commands.add_parser("assemble", help="ghép kết quả các phân đoạn (join shards)")
@@ -218,8 +254,9 @@ def parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="*", help="chỉ báo lỗi của các tệp/thư mục này")
     validate.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     validate.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
-    validate.add_argument("--fix", action="store_true",
-                          help="sửa chữ tổ hợp (NFD) và ký tự ẩn ngay trong tệp")
+    validate.add_argument(
+        "--fix", action="store_true", help="sửa chữ tổ hợp (NFD) và ký tự ẩn ngay trong tệp"
+    )
     validate.set_defaults(run=command_validate)
 
     schemas = commands.add_parser("schemas", help="xuất JSON Schema cho trình soạn thảo")

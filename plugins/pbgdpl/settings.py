@@ -43,10 +43,17 @@ class PortalSettings:
         Link("base_url", "base_url", "Địa chỉ công khai của cổng"),
         Amount("mirror_expiry_days", "mirror_expiry_days", "Số ngày một bản sao còn hạn"),
         Amount("max_page_kb", "max_page_kb", "Dung lượng tối đa một tệp bài viết", unit="KB"),
-        Amount("max_attachment_mb", "max_attachment_mb", "Dung lượng tối đa một tệp đính kèm",
-               unit="MB"),
-        StaleThresholds("stale_after_days", "stale_after_days", "Số ngày tối đa giữa hai lần "
-                        "cập nhật chuyên mục"),
+        Amount(
+            "max_attachment_mb",
+            "max_attachment_mb",
+            "Dung lượng tối đa một tệp đính kèm",
+            unit="MB",
+        ),
+        StaleThresholds(
+            "stale_after_days",
+            "stale_after_days",
+            "Số ngày tối đa giữa hai lần cập nhật chuyên mục",
+        ),
     )
 
     name: str

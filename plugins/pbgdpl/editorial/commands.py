@@ -80,20 +80,36 @@ def command_new(args: argparse.Namespace) -> int:
                     'Cần tên thư mục, tên và loại: python build.py new agency SLUG --name "…" '
                     "--kind " + "|".join(KIND_LABELS)
                 )
-            made = new_agency(args.root, args.slug, args.name, args.kind, tuple(args.editors),
-                              tuple(args.sections))
-            hint = (f'Tạo bài đầu tiên: python build.py new tin-tuc --agency {args.slug} '
-                    '--title "…"; rồi cập nhật CODEOWNERS: python build.py codeowners')
+            made = new_agency(
+                args.root,
+                args.slug,
+                args.name,
+                args.kind,
+                tuple(args.editors),
+                tuple(args.sections),
+            )
+            hint = (
+                f"Tạo bài đầu tiên: python build.py new tin-tuc --agency {args.slug} "
+                '--title "…"; rồi cập nhật CODEOWNERS: python build.py codeowners'
+            )
         else:
             if not args.agency or not args.title:
                 raise ScaffoldError(
-                    f'Cần đơn vị và tiêu đề: python build.py new {args.what} --agency SLUG '
+                    f"Cần đơn vị và tiêu đề: python build.py new {args.what} --agency SLUG "
                     '--title "…"'
                 )
-            made = new_item(args.root, args.what, args.agency, args.title,
-                            now_in_vietnam().date(), args.item_slug)
-            hint = (f"Điền các trường trong tệp, rồi kiểm tra: python build.py validate "
-                    f"{made.written[0]}")
+            made = new_item(
+                args.root,
+                args.what,
+                args.agency,
+                args.title,
+                now_in_vietnam().date(),
+                args.item_slug,
+            )
+            hint = (
+                f"Điền các trường trong tệp, rồi kiểm tra: python build.py validate "
+                f"{made.written[0]}"
+            )
     except ScaffoldError as error:
         print(f"lỗi: {error}", file=sys.stderr)
         return 1
@@ -108,16 +124,21 @@ def add_editorial_commands(commands: Any) -> None:
     owners = commands.add_parser(
         "codeowners", help="sinh .github/CODEOWNERS từ vai trò (write CODEOWNERS from roles)"
     )
-    owners.add_argument("--check", action="store_true",
-                        help="báo lỗi nếu tệp đã cũ, không ghi (fail when stale)")
+    owners.add_argument(
+        "--check", action="store_true", help="báo lỗi nếu tệp đã cũ, không ghi (fail when stale)"
+    )
     owners.set_defaults(run=command_codeowners)
 
     review = commands.add_parser(
         "review", help="báo cáo thay đổi cho Ban Biên tập (review report of a change)"
     )
     review.add_argument("base", help="phiên bản gốc, ví dụ origin/main")
-    review.add_argument("head", nargs="?", default=None,
-                        help="phiên bản thay đổi (default: bản làm việc, the working tree)")
+    review.add_argument(
+        "head",
+        nargs="?",
+        default=None,
+        help="phiên bản thay đổi (default: bản làm việc, the working tree)",
+    )
     review.add_argument("--author", default=None, help="tài khoản Git của người gửi")
     review.add_argument("--format", choices=("markdown", "json"), default="markdown")
     review.set_defaults(run=command_review)
@@ -125,17 +146,27 @@ def add_editorial_commands(commands: Any) -> None:
     new = commands.add_parser(
         "new", help="tạo trang thành phần hoặc bài mới từ mẫu (scaffold an agency or an item)"
     )
-    new.add_argument("what", choices=("agency", *SECTIONS_BY_SLUG), metavar="agency|SECTION",
-                     help="agency, hoặc chuyên mục của bài mới: " + ", ".join(SECTIONS_BY_SLUG))
-    new.add_argument("slug", nargs="?", default=None,
-                     help="tên thư mục của trang thành phần mới (new agency)")
+    new.add_argument(
+        "what",
+        choices=("agency", *SECTIONS_BY_SLUG),
+        metavar="agency|SECTION",
+        help="agency, hoặc chuyên mục của bài mới: " + ", ".join(SECTIONS_BY_SLUG),
+    )
+    new.add_argument(
+        "slug", nargs="?", default=None, help="tên thư mục của trang thành phần mới (new agency)"
+    )
     new.add_argument("--name", help="tên cơ quan (new agency)")
     new.add_argument("--kind", choices=tuple(KIND_LABELS), help="loại cơ quan (new agency)")
     new.add_argument("--editors", nargs="*", default=[], help="tài khoản biên tập viên")
-    new.add_argument("--sections", nargs="*", default=[],
-                     help="các chuyên mục (default: mọi chuyên mục)")
+    new.add_argument(
+        "--sections", nargs="*", default=[], help="các chuyên mục (default: mọi chuyên mục)"
+    )
     new.add_argument("--agency", help="trang thành phần của bài mới")
     new.add_argument("--title", help="tiêu đề bài mới")
-    new.add_argument("--slug", dest="item_slug", default=None,
-                     help="tên tệp bài mới (default: từ tiêu đề, không dấu)")
+    new.add_argument(
+        "--slug",
+        dest="item_slug",
+        default=None,
+        help="tên tệp bài mới (default: từ tiêu đề, không dấu)",
+    )
     new.set_defaults(run=command_new)

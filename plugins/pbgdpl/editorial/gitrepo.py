@@ -16,7 +16,12 @@ from git import Commit, Repo
 from git.exc import BadName, GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 
 STATUS_NAMES = {
-    "A": "added", "C": "added", "D": "removed", "R": "renamed", "M": "changed", "T": "changed",
+    "A": "added",
+    "C": "added",
+    "D": "removed",
+    "R": "renamed",
+    "M": "changed",
+    "T": "changed",
 }
 
 

@@ -75,9 +75,13 @@ class History:
 def _read_log(repo: Repo, prefix: str) -> str:
     """Return `git log` of the content folders: one record per commit with its changed files."""
     return repo.git.log(
-        "--no-merges", "-M", "--name-status", "-z",
+        "--no-merges",
+        "-M",
+        "--name-status",
+        "-z",
         f"--format={RECORD}%H{UNIT}%cI{UNIT}%s",
-        "--", *(prefix + name for name in CONTENT_ROOTS),
+        "--",
+        *(prefix + name for name in CONTENT_ROOTS),
     )
 
 
@@ -116,7 +120,8 @@ def parse_log(log: str, prefix: str = "") -> dict[str, tuple[Change, ...]]:
                 current[named] = None
     return {
         path.removeprefix(prefix): tuple(found)
-        for path, found in changes.items() if path.startswith(prefix)
+        for path, found in changes.items()
+        if path.startswith(prefix)
     }
 
 
@@ -125,20 +130,24 @@ def read_history(root: Path) -> History:
     try:
         repo = open_repository(root, search_parents=True)
     except GitError:
-        return History(notice=(
-            "Thư mục không phải kho Git: ngày cập nhật của các trang lấy theo ngày ghi trong "
-            "tệp, không có lịch sử thay đổi (not a Git checkout)."
-        ))
+        return History(
+            notice=(
+                "Thư mục không phải kho Git: ngày cập nhật của các trang lấy theo ngày ghi trong "
+                "tệp, không có lịch sử thay đổi (not a Git checkout)."
+            )
+        )
     prefix = root.resolve().relative_to(Path(str(repo.working_tree_dir)).resolve()).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
     with repo:
         try:
             if repo.git.rev_parse("--is-shallow-repository") == "true":
-                return History(notice=(
-                    "Bản sao Git nông (shallow clone) không có đủ lịch sử: ngày cập nhật lấy "
-                    "theo ngày ghi trong tệp. Lấy đủ lịch sử bằng 'git fetch --unshallow' "
-                    "(or checkout with fetch-depth: 0)."
-                ))
+                return History(
+                    notice=(
+                        "Bản sao Git nông (shallow clone) không có đủ lịch sử: ngày cập nhật lấy "
+                        "theo ngày ghi trong tệp. Lấy đủ lịch sử bằng 'git fetch --unshallow' "
+                        "(or checkout with fetch-depth: 0)."
+                    )
+                )
             if not repo.head.is_valid():
                 return History(notice="Kho Git chưa có lần ghi nào (no commits yet).")
             return History(parse_log(_read_log(repo, prefix), prefix))

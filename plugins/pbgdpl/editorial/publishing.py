@@ -88,7 +88,8 @@ def _reserved(path: str) -> bool:
     if len(parts) >= 2 and parts[1] == "pagefind":
         return True
     return (
-        len(parts) in (2, 3) and parts[1] in SECTIONS_BY_SLUG
+        len(parts) in (2, 3)
+        and parts[1] in SECTIONS_BY_SLUG
         and (len(parts) == 2 or bool(LISTING_PAGE.match(parts[2])))
     )
 
@@ -106,23 +107,38 @@ def check_redirects(items: Iterable[Item]) -> list[Diagnostic]:
     for item in items:
         for path in item.data.get("redirect_from", ()):
             if path.split("/")[0] != item.agency:
-                error(item, "redirect-outside-agency",
-                      f'Địa chỉ cũ "{path}" trong "redirect_from" phải thuộc trang của đơn vị '
-                      f'mình, tức bắt đầu bằng "{item.agency}/".')
+                error(
+                    item,
+                    "redirect-outside-agency",
+                    f'Địa chỉ cũ "{path}" trong "redirect_from" phải thuộc trang của đơn vị '
+                    f'mình, tức bắt đầu bằng "{item.agency}/".',
+                )
             elif path == item.url:
-                error(item, "redirect-to-itself",
-                      f'Địa chỉ cũ "{path}" chính là địa chỉ hiện tại của bài; xóa dòng này '
-                      'khỏi "redirect_from".')
+                error(
+                    item,
+                    "redirect-to-itself",
+                    f'Địa chỉ cũ "{path}" chính là địa chỉ hiện tại của bài; xóa dòng này '
+                    'khỏi "redirect_from".',
+                )
             elif path in urls:
-                error(item, "redirect-conflict",
-                      f'Địa chỉ cũ "{path}" đang là địa chỉ của bài {urls[path].path}; '
-                      "không thể chuyển hướng một địa chỉ còn đang dùng.")
+                error(
+                    item,
+                    "redirect-conflict",
+                    f'Địa chỉ cũ "{path}" đang là địa chỉ của bài {urls[path].path}; '
+                    "không thể chuyển hướng một địa chỉ còn đang dùng.",
+                )
             elif _reserved(path):
-                error(item, "redirect-conflict",
-                      f'Địa chỉ "{path}" là trang danh sách của chuyên mục, không thể dùng làm '
-                      "địa chỉ cũ của bài.")
+                error(
+                    item,
+                    "redirect-conflict",
+                    f'Địa chỉ "{path}" là trang danh sách của chuyên mục, không thể dùng làm '
+                    "địa chỉ cũ của bài.",
+                )
             elif claimed.setdefault(path, item) is not item:
-                error(item, "duplicate-redirect",
-                      f'Địa chỉ cũ "{path}" đã được bài {claimed[path].path} nhận chuyển hướng; '
-                      "mỗi địa chỉ cũ chỉ chuyển về một bài.")
+                error(
+                    item,
+                    "duplicate-redirect",
+                    f'Địa chỉ cũ "{path}" đã được bài {claimed[path].path} nhận chuyển hướng; '
+                    "mỗi địa chỉ cũ chỉ chuyển về một bài.",
+                )
     return problems

@@ -142,7 +142,8 @@ def _parsed_by_key(values: dict, fields: tuple[Field, ...]) -> dict:
 def _field_changes(old: dict, new: dict, fields: tuple[Field, ...]) -> tuple[FieldChange, ...]:
     return tuple(
         FieldChange(f.key, f.label, old.get(f.key), new.get(f.key))
-        for f in fields if old.get(f.key) != new.get(f.key)
+        for f in fields
+        if old.get(f.key) != new.get(f.key)
     )
 
 
@@ -188,7 +189,11 @@ def review_file(
     new = _parsed_by_key(new_values, fields)
     title = (new or old).get("title") or (new or old).get("name")
     review = FileReview(
-        change, area, agency, section_slug, str(title) if title else None,
+        change,
+        area,
+        agency,
+        section_slug,
+        str(title) if title else None,
         _field_changes(old, new, fields),
     )
     return review, old
@@ -218,7 +223,8 @@ def check_moves(
     redirected = {
         path
         for items in (catalog.items_by_site.values() if catalog else ())
-        for item in items for path in item.data.get("redirect_from", ())
+        for item in items
+        for path in item.data.get("redirect_from", ())
     }
     moment = now_in_vietnam()
     problems = []
@@ -235,7 +241,7 @@ def check_moves(
         if new_url:
             message = (
                 f'Bài đã đăng tại "{old_url}" được chuyển sang "{new_url}" nhưng địa chỉ cũ '
-                f'không được chuyển hướng. Thêm vào đầu tệp {change.new_path} dòng: '
+                f"không được chuyển hướng. Thêm vào đầu tệp {change.new_path} dòng: "
                 f'redirect_from: ["{old_url}"]'
             )
             code = "moved-without-redirect"
@@ -254,7 +260,8 @@ def _diagnostics_of(portal: Portal, files: list[FileReview]) -> list[Diagnostic]
     """Return the diagnostics of the changed files, and those that name a changed file."""
     paths = {f.change.new_path for f in files if f.change.new_path}
     return [
-        d for d in portal.diagnostics
+        d
+        for d in portal.diagnostics
         if d.path in paths or any(p in d.message for p in paths if p.count("/") > 1)
     ]
 
@@ -275,8 +282,10 @@ def review_changes(
         base_commit = fork_point(repo, resolve(repo, base), head_commit or repo.head.commit)
         roles = roles_in_commit(repo, base_commit)
         review = Review(
-            base_commit.hexsha[:8], head_commit.hexsha[:8] if head_commit else "bản làm việc",
-            author, roles,
+            base_commit.hexsha[:8],
+            head_commit.hexsha[:8] if head_commit else "bản làm việc",
+            author,
+            roles,
         )
         base_items: dict[str, dict] = {}
         for change in changed_files(repo, base_commit, head_commit):

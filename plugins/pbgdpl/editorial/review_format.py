@@ -103,14 +103,19 @@ def _summary(review: Review) -> list[str]:
 def _attention(review: Review) -> list[str]:
     lines = []
     if review.outside:
-        lines += ["", "### Thay đổi ngoài phạm vi của người gửi", "",
-                  "Cần ý kiến của biên tập viên đơn vị đó hoặc Ban Biên tập:", ""]
+        lines += [
+            "",
+            "### Thay đổi ngoài phạm vi của người gửi",
+            "",
+            "Cần ý kiến của biên tập viên đơn vị đó hoặc Ban Biên tập:",
+            "",
+        ]
         lines += [f"- {code(f.change.path)} ({_where(review, f)})" for f in review.outside]
     if review.platform:
         lines += ["", "### Thay đổi nền tảng (nhóm kỹ thuật duyệt)", ""]
         lines += [
-            f"- {code(f.change.path)}" + (" — người gửi không thuộc nhóm kỹ thuật" if f.outside
-                                          else "")
+            f"- {code(f.change.path)}"
+            + (" — người gửi không thuộc nhóm kỹ thuật" if f.outside else "")
             for f in review.platform
         ]
     if not review.author:
@@ -121,8 +126,13 @@ def _attention(review: Review) -> list[str]:
 def _files(review: Review) -> list[str]:
     if not review.files:
         return ["", "Không có tệp nào thay đổi."]
-    lines = ["", "### Các tệp thay đổi", "",
-             "| Trang | Chuyên mục | Thay đổi | Tiêu đề | Tệp |", "|---|---|---|---|---|"]
+    lines = [
+        "",
+        "### Các tệp thay đổi",
+        "",
+        "| Trang | Chuyên mục | Thay đổi | Tiêu đề | Tệp |",
+        "|---|---|---|---|---|",
+    ]
     for file in review.files:
         change = file.change
         path = code(change.path)
@@ -136,14 +146,22 @@ def _files(review: Review) -> list[str]:
 
 
 def _field_tables(review: Review) -> list[str]:
-    changed = [f for f in review.files if f.fields and f.change.change != "added"
-               and f.change.change != "removed"]
+    changed = [
+        f
+        for f in review.files
+        if f.fields and f.change.change != "added" and f.change.change != "removed"
+    ]
     if not changed:
         return []
     lines = ["", "### Thông tin đã sửa (trước → sau)"]
     for file in changed:
-        lines += ["", f"**{md(file.title or file.change.path)}** ({code(file.change.path)})", "",
-                  "| Trường | Trước | Sau |", "|---|---|---|"]
+        lines += [
+            "",
+            f"**{md(file.title or file.change.path)}** ({code(file.change.path)})",
+            "",
+            "| Trường | Trước | Sau |",
+            "|---|---|---|",
+        ]
         lines += [
             f"| {md(c.label)} ({code(c.key)}) | {md(show(c.old))} | {md(show(c.new))} |"
             for c in file.fields

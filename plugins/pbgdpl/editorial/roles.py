@@ -58,28 +58,35 @@ def _logins(
     try:
         return Logins(key, key, key).parse(values.get(key, []), load_vocabularies())
     except FieldError as error:
-        problems.append(Diagnostic(path, lines.get(key, 1), error.code, Severity.ERROR,
-                                   error.message))
+        problems.append(
+            Diagnostic(path, lines.get(key, 1), error.code, Severity.ERROR, error.message)
+        )
         return ()
 
 
-def read_roles(read: Callable[[str], str | None], agencies: Iterable[str]) -> tuple[
-    Roles, list[Diagnostic]
-]:
+def read_roles(
+    read: Callable[[str], str | None], agencies: Iterable[str]
+) -> tuple[Roles, list[Diagnostic]]:
     """Read the roles through `read` (path → text), with what is wrong in the roles files."""
     problems: list[Diagnostic] = []
 
     def mapping(path: str) -> tuple[dict, dict[str, int]]:
         text = read(path)
         if text is None:
-            problems.append(Diagnostic(path, 1, "missing-roles", Severity.ERROR,
-                                       f"Thiếu tệp {path}, nơi ghi vai trò biên tập."))
+            problems.append(
+                Diagnostic(
+                    path,
+                    1,
+                    "missing-roles",
+                    Severity.ERROR,
+                    f"Thiếu tệp {path}, nơi ghi vai trò biên tập.",
+                )
+            )
             return {}, {}
         try:
             values, lines = read_yaml_mapping(text)
         except FrontMatterError as error:
-            problems.append(Diagnostic(path, error.line, error.code, Severity.ERROR,
-                                       error.message))
+            problems.append(Diagnostic(path, error.line, error.code, Severity.ERROR, error.message))
             return {}, {}
         return values, lines
 
@@ -112,8 +119,11 @@ def roles_in_folder(root: Path) -> tuple[Roles, list[Diagnostic]]:
 def roles_in_commit(repo: Repo, version: Commit) -> Roles:
     """Read the roles as they are in one commit; broken roles files grant nothing."""
     try:
-        agencies = [tree.name for tree in (version.tree / "agencies").trees
-                    if any(blob.name == "agency.yml" for blob in tree.blobs)]
+        agencies = [
+            tree.name
+            for tree in (version.tree / "agencies").trees
+            if any(blob.name == "agency.yml" for blob in tree.blobs)
+        ]
     except KeyError:
         agencies = []
     return read_roles(lambda path: read_text(repo, version, path), agencies)[0]

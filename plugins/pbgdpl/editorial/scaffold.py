@@ -64,8 +64,11 @@ def _hint(field: Field, section: Section) -> str:
     vocabularies = load_vocabularies()
     if isinstance(field, Choice | Choices):
         allowed = vocabularies.values(field.vocabulary)
-        listed = (", ".join(allowed) if len(allowed) <= 6
-                  else f"một giá trị trong schemas/{section.slug}.json")
+        listed = (
+            ", ".join(allowed)
+            if len(allowed) <= 6
+            else f"một giá trị trong schemas/{section.slug}.json"
+        )
         many = " (một hoặc nhiều, dạng [A, B])" if isinstance(field, Choices) else ""
         return f"{field.label}{many}: {listed}"
     if isinstance(field, Date):
@@ -77,8 +80,11 @@ def _hint(field: Field, section: Section) -> str:
     if isinstance(field, Link):
         return f"{field.label}, bắt đầu bằng https://"
     if isinstance(field, Words):
-        return f"{field.label}: danh sách, ví dụ [tệp-a.pdf]" if "tep" in field.key \
+        return (
+            f"{field.label}: danh sách, ví dụ [tệp-a.pdf]"
+            if "tep" in field.key
             else f"{field.label}: danh sách, ví dụ [từ khóa 1, từ khóa 2]"
+        )
     if isinstance(field, Year):
         return f"{field.label}, ví dụ 2026"
     if isinstance(field, Text):
@@ -110,10 +116,14 @@ def item_template(section: Section, agency: str, title: str, today: dt.date) -> 
     controls = [
         ("# draft: true", "bản nháp: không đăng"),
         (f"# publish_at: {tomorrow}T08:00", "hẹn giờ đăng, giờ Việt Nam"),
-        (f'# withdrawn: {{date: {today.isoformat()}, reason: "Lý do"}}',
-         "thôi đăng: trang còn, có thông báo"),
-        (f'# redirect_from: ["{agency}/{section.slug}/ten-bai-cu/"]',
-         "địa chỉ cũ chuyển về bài này"),
+        (
+            f'# withdrawn: {{date: {today.isoformat()}, reason: "Lý do"}}',
+            "thôi đăng: trang còn, có thông báo",
+        ),
+        (
+            f'# redirect_from: ["{agency}/{section.slug}/ten-bai-cu/"]',
+            "địa chỉ cũ chuyển về bài này",
+        ),
     ]
     aligned = _aligned([*rows, *controls])
     lines = [
@@ -134,7 +144,11 @@ def item_template(section: Section, agency: str, title: str, today: dt.date) -> 
 
 
 def new_item(
-    root: Path, section_slug: str, agency: str, title: str, today: dt.date,
+    root: Path,
+    section_slug: str,
+    agency: str,
+    title: str,
+    today: dt.date,
     slug: str | None = None,
 ) -> Scaffold:
     """Create an item of `section_slug` for `agency` from the section's template."""
@@ -142,7 +156,8 @@ def new_item(
     if section is None:
         raise ScaffoldError(
             f'"{section_slug}" không phải chuyên mục. Các chuyên mục: '
-            + ", ".join(SECTIONS_BY_SLUG) + '; hoặc "agency" để tạo trang thành phần mới.'
+            + ", ".join(SECTIONS_BY_SLUG)
+            + '; hoặc "agency" để tạo trang thành phần mới.'
         )
     folder = root / "agencies" / agency
     if not (folder / "agency.yml").is_file():
@@ -166,8 +181,9 @@ def new_item(
     return Scaffold((path.relative_to(root).as_posix(),))
 
 
-def agency_file(slug: str, name: str, kind: str, editors: tuple[str, ...],
-                sections: tuple[str, ...]) -> str:
+def agency_file(
+    slug: str, name: str, kind: str, editors: tuple[str, ...], sections: tuple[str, ...]
+) -> str:
     """Return the text of a new agency's agency.yml, with comments."""
     return f"""\
 # Trang thành phần "{name}". Ban Biên tập duyệt mọi thay đổi của tệp này.
@@ -203,7 +219,11 @@ title: {_yaml_text(f"Trang thông tin phổ biến, giáo dục pháp luật {na
 
 
 def new_agency(
-    root: Path, slug: str, name: str, kind: str, editors: tuple[str, ...] = (),
+    root: Path,
+    slug: str,
+    name: str,
+    kind: str,
+    editors: tuple[str, ...] = (),
     sections: tuple[str, ...] = (),
 ) -> Scaffold:
     """Create a complete agency site: agency.yml, its home page and a folder per section."""
@@ -234,5 +254,10 @@ def new_agency(
     (folder / "index.md").write_text(index_page(name), "utf-8")
     for section in kept:
         (folder / section).mkdir()
-    return Scaffold((f"agencies/{slug}/agency.yml", f"agencies/{slug}/index.md",
-                     *(f"agencies/{slug}/{s}/" for s in kept)))
+    return Scaffold(
+        (
+            f"agencies/{slug}/agency.yml",
+            f"agencies/{slug}/index.md",
+            *(f"agencies/{slug}/{s}/" for s in kept),
+        )
+    )

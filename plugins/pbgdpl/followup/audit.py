@@ -196,13 +196,21 @@ def audit_agency(
         latest = max((last_changed(catalog, i, as_of) for i in items), default=None)
         sections.append(
             SectionAudit(
-                slug=section.slug, required=required, kept=kept, count=len(items),
-                latest=latest, stale_after=stale_after.get(section.slug),
+                slug=section.slug,
+                required=required,
+                kept=kept,
+                count=len(items),
+                latest=latest,
+                stale_after=stale_after.get(section.slug),
                 days_since=(as_of - latest).days if latest else None,
             )
         )
     return AgencyAudit(
-        agency.slug, agency.name, agency.kind, agency.slug in register.slugs, True,
+        agency.slug,
+        agency.name,
+        agency.kind,
+        agency.slug in register.slugs,
+        True,
         tuple(sections),
     )
 
@@ -212,7 +220,8 @@ def audit_portal(catalog: Catalog, register: Register, as_of: dt.date) -> Audit:
     found = [audit_agency(a, catalog, register, as_of) for a in catalog.agencies.values()]
     found += [
         AgencyAudit(unit.slug, unit.name, unit.kind, True, False)
-        for unit in register.agencies if unit.slug not in catalog.agencies
+        for unit in register.agencies
+        if unit.slug not in catalog.agencies
     ]
     order = {unit.slug: n for n, unit in enumerate(register.agencies)}
     kinds = list(KIND_LABELS)

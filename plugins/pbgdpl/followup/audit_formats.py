@@ -28,7 +28,8 @@ def format_audit_text(audit: Audit) -> str:
         outside = "" if agency.in_register else " [ngoài danh mục]"
         facts = (
             f" ({agency.items} bài, cập nhật gần nhất {_date(agency.latest)})"
-            if agency.built else ""
+            if agency.built
+            else ""
         )
         lines.append(f"{agency.slug}: {agency.name}{outside}: {agency.standing.label}{facts}")
         lines.extend(f"  - {problem}" for problem in agency.problems if agency.built)
@@ -98,8 +99,16 @@ def format_audit_markdown(audit: Audit) -> str:
 
 
 CSV_HEADER = (
-    "ma_don_vi", "ten_don_vi", "loai", "trong_danh_muc", "tinh_trang", "ten_tinh_trang",
-    "so_bai", "cap_nhat_gan_nhat", "chuyen_muc_chua_co", "chuyen_muc_chua_co_bai",
+    "ma_don_vi",
+    "ten_don_vi",
+    "loai",
+    "trong_danh_muc",
+    "tinh_trang",
+    "ten_tinh_trang",
+    "so_bai",
+    "cap_nhat_gan_nhat",
+    "chuyen_muc_chua_co",
+    "chuyen_muc_chua_co_bai",
     "chuyen_muc_cham_cap_nhat",
 )
 
@@ -114,12 +123,19 @@ def audit_csv(audit: Audit) -> str:
         CSV_HEADER,
         (
             (
-                a.slug, a.name, a.kind, "có" if a.in_register else "không", a.standing.value,
-                a.standing.label, a.items if a.built else None,
+                a.slug,
+                a.name,
+                a.kind,
+                "có" if a.in_register else "không",
+                a.standing.value,
+                a.standing.label,
+                a.items if a.built else None,
                 a.latest.isoformat() if a.latest else None,
-                ";".join(audit.required_sections) if not a.built
+                ";".join(audit.required_sections)
+                if not a.built
                 else slugs(a, SectionState.MISSING),
-                slugs(a, SectionState.EMPTY), slugs(a, SectionState.STALE),
+                slugs(a, SectionState.EMPTY),
+                slugs(a, SectionState.STALE),
             )
             for a in audit.agencies
         ),
@@ -128,6 +144,8 @@ def audit_csv(audit: Audit) -> str:
 
 def threshold_rows(audit: Audit) -> list[tuple[str, str, int | None]]:
     """Return each audited section with its title and its threshold in days, if any."""
-    slugs = [*audit.required_sections, *(s for s in audit.stale_after
-                                         if s not in audit.required_sections)]
+    slugs = [
+        *audit.required_sections,
+        *(s for s in audit.stale_after if s not in audit.required_sections),
+    ]
     return [(s, SECTIONS_BY_SLUG[s].title, audit.stale_after.get(s)) for s in slugs]

@@ -57,7 +57,7 @@ def command_audit(args: argparse.Namespace) -> int:
     failing = audit.failing(Standing(args.fail_on))
     if failing:
         print(
-            f"{len(failing)} đơn vị ở mức \"{Standing(args.fail_on).label}\" hoặc kém hơn: "
+            f'{len(failing)} đơn vị ở mức "{Standing(args.fail_on).label}" hoặc kém hơn: '
             + ", ".join(a.slug for a in failing),
             file=sys.stderr,
         )
@@ -96,13 +96,19 @@ def add_followup_commands(
     audit = commands.add_parser(
         "audit", help="đôn đốc: trang nào chưa xây dựng, thiếu chuyên mục, chậm cập nhật"
     )
-    audit.add_argument("--as-of", type=date, default=None,
-                       help="ngày đánh giá, YYYY-MM-DD (default: today, Asia/Ho_Chi_Minh)")
+    audit.add_argument(
+        "--as-of",
+        type=date,
+        default=None,
+        help="ngày đánh giá, YYYY-MM-DD (default: today, Asia/Ho_Chi_Minh)",
+    )
     audit.add_argument("--format", choices=sorted(AUDIT_FORMATS), default="text")
     audit.add_argument(
-        "--fail-on", choices=[s.value for s in Standing if s is not Standing.OK], default=None,
+        "--fail-on",
+        choices=[s.value for s in Standing if s is not Standing.OK],
+        default=None,
         help="trả mã 1 khi có đơn vị ở mức này hoặc kém hơn (missing > incomplete > stale), "
-             "dùng trong CI",
+        "dùng trong CI",
     )
     audit.set_defaults(run=command_audit, clock=clock)
 
@@ -110,8 +116,16 @@ def add_followup_commands(
         "report", help="báo cáo năm cho hạn 08/12: số liệu, chỉ tiêu còn thiếu, tình trạng trang"
     )
     report.add_argument("--year", type=_year, required=True, help="năm báo cáo, YYYY")
-    report.add_argument("--as-of", type=date, default=None,
-                        help="ngày tính số liệu, YYYY-MM-DD (default: today, Asia/Ho_Chi_Minh)")
-    report.add_argument("--out", type=Path, default=Path("bao-cao"),
-                        help="thư mục ghi tệp .md và .csv (default: bao-cao/)")
+    report.add_argument(
+        "--as-of",
+        type=date,
+        default=None,
+        help="ngày tính số liệu, YYYY-MM-DD (default: today, Asia/Ho_Chi_Minh)",
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        default=Path("bao-cao"),
+        help="thư mục ghi tệp .md và .csv (default: bao-cao/)",
+    )
     report.set_defaults(run=command_report, clock=clock)

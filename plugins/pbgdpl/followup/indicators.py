@@ -14,15 +14,17 @@ from pbgdpl.model.fields import Indicator
 
 INDICATORS: tuple[Indicator, ...] = (
     Indicator("so_cuoc_truc_tiep", "Số cuộc phổ biến pháp luật trực tiếp", "cuộc"),
-    Indicator("so_luot_nguoi_tham_du", "Số lượt người tham dự phổ biến pháp luật trực tiếp",
-              "lượt người"),
+    Indicator(
+        "so_luot_nguoi_tham_du", "Số lượt người tham dự phổ biến pháp luật trực tiếp", "lượt người"
+    ),
     Indicator("so_tai_lieu_phat_hanh", "Số tài liệu phổ biến pháp luật được phát hành", "bản"),
     Indicator("so_video_phong_su", "Số video, tiểu phẩm, phóng sự được sản xuất", "sản phẩm"),
     Indicator("so_cuoc_thi", "Số cuộc thi tìm hiểu pháp luật", "cuộc thi"),
     Indicator("so_luot_du_thi", "Số lượt người dự thi tìm hiểu pháp luật", "lượt người"),
     Indicator("so_cuoc_doi_thoai", "Số cuộc đối thoại chính sách pháp luật", "cuộc"),
-    Indicator("so_tin_bai_dang_tai", "Số tin, bài đăng trên Trang thông tin điện tử PBGDPL",
-              "tin, bài"),
+    Indicator(
+        "so_tin_bai_dang_tai", "Số tin, bài đăng trên Trang thông tin điện tử PBGDPL", "tin, bài"
+    ),
     Indicator("so_cau_hoi_tra_loi", "Số câu hỏi pháp luật được trả lời trực tuyến", "câu hỏi"),
     Indicator("so_luot_truy_cap", "Số lượt truy cập Trang thông tin điện tử PBGDPL", "lượt"),
 )

@@ -83,9 +83,11 @@ def dashboard_charts(audit: Audit) -> tuple[Chart, ...]:
     """Draw the agencies by standing, and how many sites have items in each required section."""
     built = [a for a in audit.agencies if a.built]
     by_standing = Chart(
-        "tinh-trang", "Số đơn vị theo tình trạng trang thành phần",
+        "tinh-trang",
+        "Số đơn vị theo tình trạng trang thành phần",
         f"Trong {len(audit.agencies)} đơn vị phải có trang thành phần: "
-        + ", ".join(f"{audit.count(s)} {s.label.lower()}" for s in reversed(Standing)) + ".",
+        + ", ".join(f"{audit.count(s)} {s.label.lower()}" for s in reversed(Standing))
+        + ".",
         "đơn vị",
         tuple(Bar(s.label, audit.count(s), s.value) for s in reversed(Standing)),
     )
@@ -94,9 +96,11 @@ def dashboard_charts(audit: Audit) -> tuple[Chart, ...]:
         for slug in audit.required_sections
     }
     by_section = Chart(
-        "chuyen-muc", "Số trang thành phần có bài ở từng chuyên mục bắt buộc",
+        "chuyen-muc",
+        "Số trang thành phần có bài ở từng chuyên mục bắt buộc",
         f"Trong {len(built)} trang thành phần đã xây dựng: "
-        + "; ".join(f"{SECTIONS_BY_SLUG[s].title} {n}" for s, n in filled.items()) + ".",
+        + "; ".join(f"{SECTIONS_BY_SLUG[s].title} {n}" for s, n in filled.items())
+        + ".",
         "trang",
         tuple(Bar(SECTIONS_BY_SLUG[s].title, n) for s, n in filled.items()),
     )
@@ -118,8 +122,7 @@ def _by_agency(stats: YearStatistics, indicator: Indicator) -> Chart:
 def statistics_view(stats: YearStatistics, years: tuple[int, ...]) -> StatisticsView:
     """Return a year's page: a chart by agency for each charted indicator someone reported."""
     charts = tuple(
-        _by_agency(stats, INDICATORS_BY_CODE[code]) for code in CHARTED
-        if stats.reporting[code]
+        _by_agency(stats, INDICATORS_BY_CODE[code]) for code in CHARTED if stats.reporting[code]
     )
     stem = f"thong-ke-{stats.year}"
     return StatisticsView(stats, INDICATORS, charts, f"{stem}.csv", f"{stem}.json", years)
@@ -129,18 +132,28 @@ def statistics_index_view(years: tuple[YearStatistics, ...]) -> StatisticsIndexV
     """Return the index: how many agencies reported each year, and the year's direct sessions."""
     first = INDICATORS_BY_CODE[CHARTED[0]]
     charts = (
-        Chart(
-            "bao-cao-theo-nam", "Số đơn vị đã báo cáo số liệu, theo năm",
-            "; ".join(f"năm {y.year}: {len(y.reported)} đơn vị" for y in years) + ".",
-            "đơn vị", tuple(Bar(f"Năm {y.year}", len(y.reported)) for y in years),
-        ),
-        Chart(
-            "truc-tiep-theo-nam", f"{first.label}, theo năm (tổng các đơn vị đã báo cáo)",
-            "; ".join(f"năm {y.year}: {vi_number(y.totals[first.code])} {first.unit}"
-                      for y in years) + ".",
-            first.unit, tuple(Bar(f"Năm {y.year}", y.totals[first.code]) for y in years),
-        ),
-    ) if years else ()
+        (
+            Chart(
+                "bao-cao-theo-nam",
+                "Số đơn vị đã báo cáo số liệu, theo năm",
+                "; ".join(f"năm {y.year}: {len(y.reported)} đơn vị" for y in years) + ".",
+                "đơn vị",
+                tuple(Bar(f"Năm {y.year}", len(y.reported)) for y in years),
+            ),
+            Chart(
+                "truc-tiep-theo-nam",
+                f"{first.label}, theo năm (tổng các đơn vị đã báo cáo)",
+                "; ".join(
+                    f"năm {y.year}: {vi_number(y.totals[first.code])} {first.unit}" for y in years
+                )
+                + ".",
+                first.unit,
+                tuple(Bar(f"Năm {y.year}", y.totals[first.code]) for y in years),
+            ),
+        )
+        if years
+        else ()
+    )
     return StatisticsIndexView(years, INDICATORS, charts)
 
 
@@ -152,14 +165,20 @@ def national_pages(
     audit = audit_portal(catalog, register, as_of)
     stem = DASHBOARD.rstrip("/")
     dashboard = DashboardView(
-        audit, dashboard_charts(audit), tuple(threshold_rows(audit)), f"{stem}.csv",
+        audit,
+        dashboard_charts(audit),
+        tuple(threshold_rows(audit)),
+        f"{stem}.csv",
         f"{stem}.json",
     )
     pages: dict[str, Listing | Download] = {
         f"{DASHBOARD}index.md": Listing(
-            f"{DASHBOARD}index.md", DASHBOARD_TITLE, "dashboard", view=dashboard,
+            f"{DASHBOARD}index.md",
+            DASHBOARD_TITLE,
+            "dashboard",
+            view=dashboard,
             description="Đơn vị nào chưa xây dựng, còn thiếu chuyên mục hay chậm cập nhật "
-                        "Trang thông tin điện tử PBGDPL thành phần.",
+            "Trang thông tin điện tử PBGDPL thành phần.",
         ),
         f"{DASHBOARD}{dashboard.csv_name}": Download(
             f"{DASHBOARD}{dashboard.csv_name}", audit_csv(audit)
@@ -171,23 +190,28 @@ def national_pages(
     years = reported_years(catalog, as_of)
     all_stats = tuple(year_statistics(catalog, register, as_of, year) for year in years)
     pages[f"{STATISTICS}index.md"] = Listing(
-        f"{STATISTICS}index.md", STATISTICS_TITLE, "statistics-index",
+        f"{STATISTICS}index.md",
+        STATISTICS_TITLE,
+        "statistics-index",
         view=statistics_index_view(all_stats),
         description="Số liệu phổ biến, giáo dục pháp luật do các bộ, ngành, đoàn thể, địa "
-                    "phương báo cáo, tổng hợp theo năm.",
+        "phương báo cáo, tổng hợp theo năm.",
     )
     for stats in all_stats:
         base = f"{STATISTICS}{stats.year}/"
         view = statistics_view(stats, years)
         pages[f"{base}index.md"] = Listing(
-            f"{base}index.md", f"{STATISTICS_TITLE} năm {stats.year}", "statistics", view=view,
+            f"{base}index.md",
+            f"{STATISTICS_TITLE} năm {stats.year}",
+            "statistics",
+            view=view,
             description=f"Số liệu năm {stats.year} của từng đơn vị và tổng cộng cả nước, "
-                        "kèm tệp CSV và JSON.",
+            "kèm tệp CSV và JSON.",
         )
-        pages[f"{base}{view.csv_name}"] = Download(f"{base}{view.csv_name}",
-                                                   statistics_csv(stats))
-        pages[f"{base}{view.json_name}"] = Download(f"{base}{view.json_name}",
-                                                    json_text(statistics_json(stats)))
+        pages[f"{base}{view.csv_name}"] = Download(f"{base}{view.csv_name}", statistics_csv(stats))
+        pages[f"{base}{view.json_name}"] = Download(
+            f"{base}{view.json_name}", json_text(statistics_json(stats))
+        )
     return pages
 
 

@@ -97,8 +97,7 @@ def report_markdown(report: AnnualReport) -> str:
         "|---|---|---:|---:|",
     ]
     lines += [
-        f"| {i.label} | {i.unit} | {vi_number(stats.totals[i.code])} | "
-        f"{stats.reporting[i.code]} |"
+        f"| {i.label} | {i.unit} | {vi_number(stats.totals[i.code])} | {stats.reporting[i.code]} |"
         for i in INDICATORS
     ]
     lines += [
@@ -122,8 +121,17 @@ def report_markdown(report: AnnualReport) -> str:
 
 
 CSV_FIXED = (
-    "nam", "ma_don_vi", "ten_don_vi", "loai", "trong_danh_muc", "tinh_trang", "ten_tinh_trang",
-    "da_bao_cao", "ky_bao_cao", "ngay_bao_cao", "chi_tieu_chua_bao_cao",
+    "nam",
+    "ma_don_vi",
+    "ten_don_vi",
+    "loai",
+    "trong_danh_muc",
+    "tinh_trang",
+    "ten_tinh_trang",
+    "da_bao_cao",
+    "ky_bao_cao",
+    "ngay_bao_cao",
+    "chi_tieu_chua_bao_cao",
 )
 
 
@@ -133,12 +141,20 @@ def report_csv(report: AnnualReport) -> str:
     for row in report.statistics.agencies:
         standing = report.standing_of(row.slug).standing
         figures = row.figures
-        rows.append((
-            report.year, row.slug, row.name, row.kind, "có" if row.in_register else "không",
-            standing.value, standing.label, "có" if row.report else "không",
-            row.report.data["period"] if row.report else None,
-            row.report.date.isoformat() if row.report else None,
-            ";".join(row.missing),
-            *(figures.get(i.code) for i in INDICATORS),
-        ))
+        rows.append(
+            (
+                report.year,
+                row.slug,
+                row.name,
+                row.kind,
+                "có" if row.in_register else "không",
+                standing.value,
+                standing.label,
+                "có" if row.report else "không",
+                row.report.data["period"] if row.report else None,
+                row.report.date.isoformat() if row.report else None,
+                ";".join(row.missing),
+                *(figures.get(i.code) for i in INDICATORS),
+            )
+        )
     return csv_text((*CSV_FIXED, *(i.code for i in INDICATORS)), rows)

@@ -61,9 +61,7 @@ class YearStatistics:
     @property
     def totals(self) -> dict[str, int]:
         """Return the national total of each indicator over the agencies that reported it."""
-        return {
-            i.code: sum(a.figures.get(i.code, 0) for a in self.reported) for i in INDICATORS
-        }
+        return {i.code: sum(a.figures.get(i.code, 0) for a in self.reported) for i in INDICATORS}
 
     @property
     def reporting(self) -> dict[str, int]:
@@ -115,8 +113,15 @@ def reported_years(catalog: Catalog, as_of: dt.date) -> tuple[int, ...]:
     return tuple(sorted({year for _, year in year_reports(catalog, as_of)}, reverse=True))
 
 
-CSV_FIXED = ("nam", "ma_don_vi", "ten_don_vi", "loai", "ky_bao_cao", "ngay_bao_cao",
-             "duong_dan_bao_cao")
+CSV_FIXED = (
+    "nam",
+    "ma_don_vi",
+    "ten_don_vi",
+    "loai",
+    "ky_bao_cao",
+    "ngay_bao_cao",
+    "duong_dan_bao_cao",
+)
 
 
 def statistics_csv(stats: YearStatistics) -> str:
@@ -128,11 +133,17 @@ def statistics_csv(stats: YearStatistics) -> str:
         (*CSV_FIXED, *(i.code for i in INDICATORS)),
         (
             (
-                stats.year, a.slug, a.name, a.kind, a.report.data["period"],
-                a.report.date.isoformat(), a.report.url,
+                stats.year,
+                a.slug,
+                a.name,
+                a.kind,
+                a.report.data["period"],
+                a.report.date.isoformat(),
+                a.report.url,
                 *(a.figures.get(i.code) for i in INDICATORS),
             )
-            for a in stats.reported if a.report is not None
+            for a in stats.reported
+            if a.report is not None
         ),
     )
 
@@ -157,6 +168,7 @@ def statistics_json(stats: YearStatistics) -> dict[str, Any]:
                 "url": a.report.url,
                 "figures": a.figures,
             }
-            for a in stats.reported if a.report is not None
+            for a in stats.reported
+            if a.report is not None
         ],
     }

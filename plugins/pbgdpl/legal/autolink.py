@@ -20,10 +20,30 @@ from pbgdpl.legal.status import status_phrase
 TAG = re.compile(r"<!--.*?-->|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)
 TAG_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9]*)")
 # Elements whose text must stay as it is.
-UNLINKED = frozenset({
-    "a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "button", "select",
-    "option", "title", "svg", "math", "h1", "h2", "h3", "h4", "h5", "h6",
-})
+UNLINKED = frozenset(
+    {
+        "a",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "script",
+        "style",
+        "textarea",
+        "button",
+        "select",
+        "option",
+        "title",
+        "svg",
+        "math",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    }
+)
 
 
 def relative_url(target: str, page_url: str) -> str:
@@ -41,7 +61,7 @@ def link_documents(
     closed: list[str] = []  # names of the unlinked elements we are inside
     position = 0
     for tag in TAG.finditer(content):
-        text = content[position:tag.start()]
+        text = content[position : tag.start()]
         pieces.append(text if closed else _link_text(text, registry, page_url, site, as_of))
         pieces.append(tag.group(0))
         position = tag.end()
@@ -54,7 +74,7 @@ def link_documents(
         if not closing:
             closed.append(element)
         elif element in closed:
-            del closed[len(closed) - 1 - closed[::-1].index(element):]
+            del closed[len(closed) - 1 - closed[::-1].index(element) :]
     tail = content[position:]
     pieces.append(tail if closed else _link_text(tail, registry, page_url, site, as_of))
     return "".join(pieces)
@@ -71,7 +91,9 @@ def _link_text(text: str, registry: Registry, page_url: str, site: str, as_of: d
         status = status_phrase(registry.status_of(document, as_of), as_of)
         title = f"{document.item.title}. {status}"
         href = relative_url(document.url, page_url)
-        return (f'<a class="pb-doc-link" href="{html.escape(href)}" '
-                f'title="{html.escape(title)}">{match.group(0)}</a>')
+        return (
+            f'<a class="pb-doc-link" href="{html.escape(href)}" '
+            f'title="{html.escape(title)}">{match.group(0)}</a>'
+        )
 
     return NUMBER_IN_TEXT.sub(link, text)

@@ -41,8 +41,10 @@ def check_documents(registry: Registry, sources: SourceLines) -> Iterator[Diagno
     """Check each document's number against its kind, issuer and date, and its files."""
     for document, first in registry.duplicates:
         yield Diagnostic(
-            document.item.path, sources.key_line(document.item.path, "so_ky_hieu"),
-            "duplicate-document-number", Severity.ERROR,
+            document.item.path,
+            sources.key_line(document.item.path, "so_ky_hieu"),
+            "duplicate-document-number",
+            Severity.ERROR,
             f'Văn bản số "{document.number}" đã được đăng ở {first.item.path}; mỗi văn bản '
             "chỉ đăng một lần. Xóa tệp trùng hoặc sửa số ký hiệu.",
         )
@@ -52,8 +54,9 @@ def check_documents(registry: Registry, sources: SourceLines) -> Iterator[Diagno
             document.parts, document.kind, document.issuer, document.issued
         ):
             severity = Severity.WARNING if problem.code in WARNING_CODES else Severity.ERROR
-            yield Diagnostic(path, sources.key_line(path, "so_ky_hieu"), problem.code,
-                             severity, problem.message)
+            yield Diagnostic(
+                path, sources.key_line(path, "so_ky_hieu"), problem.code, severity, problem.message
+            )
         yield from _check_relations(document, registry, sources)
         yield from _check_attachments(document, sources)
 
@@ -67,7 +70,10 @@ def _check_relations(
         for number in document.targets(relation):
             if registry.lookup(number, document.item.agency) is document:
                 yield Diagnostic(
-                    path, sources.key_line(path, key), "self-relation", Severity.ERROR,
+                    path,
+                    sources.key_line(path, key),
+                    "self-relation",
+                    Severity.ERROR,
                     f'Văn bản "{document.number}" không thể tự {relation.label.lower()} '
                     f'chính nó; xóa số này khỏi "{key}".',
                 )
@@ -77,25 +83,32 @@ def _check_attachments(document: LegalDocument, sources: SourceLines) -> Iterato
     item = document.item
     folder = (sources.root / item.path).parent
     for name in item.data.get("attachments", ()):
-        suffix = name[name.rfind("."):].lower() if "." in name else ""
+        suffix = name[name.rfind(".") :].lower() if "." in name else ""
         file = folder / name
         if "/" in name or "\\" in name or name.startswith("."):
-            message = (f'Tệp đính kèm "{name}" phải là tên một tệp đặt cùng thư mục với bài '
-                       f"({folder.relative_to(sources.root).as_posix()}/), không kèm đường dẫn.")
+            message = (
+                f'Tệp đính kèm "{name}" phải là tên một tệp đặt cùng thư mục với bài '
+                f"({folder.relative_to(sources.root).as_posix()}/), không kèm đường dẫn."
+            )
             code = "attachment-path"
         elif suffix not in ATTACHMENT_TYPES:
-            message = (f'Tệp đính kèm "{name}" phải là tệp PDF, DOCX hoặc ODT; hãy lưu văn '
-                       "bản sang một trong các định dạng này.")
+            message = (
+                f'Tệp đính kèm "{name}" phải là tệp PDF, DOCX hoặc ODT; hãy lưu văn '
+                "bản sang một trong các định dạng này."
+            )
             code = "attachment-type"
         elif not file.is_file() or file.is_symlink():
-            message = (f'Không tìm thấy tệp đính kèm "{name}" trong thư mục '
-                       f"{folder.relative_to(sources.root).as_posix()}/; thêm tệp hoặc sửa tên "
-                       "trong \"tep_dinh_kem\".")
+            message = (
+                f'Không tìm thấy tệp đính kèm "{name}" trong thư mục '
+                f"{folder.relative_to(sources.root).as_posix()}/; thêm tệp hoặc sửa tên "
+                'trong "tep_dinh_kem".'
+            )
             code = "attachment-missing"
         else:
             continue
-        yield Diagnostic(item.path, sources.key_line(item.path, "tep_dinh_kem"), code,
-                         Severity.ERROR, message)
+        yield Diagnostic(
+            item.path, sources.key_line(item.path, "tep_dinh_kem"), code, Severity.ERROR, message
+        )
 
 
 def _key_of(item: Item, attr: str) -> str:
@@ -121,8 +134,13 @@ def check_citations(
                 for number in numbers:
                     message = check_number(number, registry, site)
                     if message:
-                        yield Diagnostic(item.path, sources.key_line(item.path, field.key),
-                                         "citation-typo", Severity.WARNING, message)
+                        yield Diagnostic(
+                            item.path,
+                            sources.key_line(item.path, field.key),
+                            "citation-typo",
+                            Severity.WARNING,
+                            message,
+                        )
     for page in pages:
         yield from _check_body(page.path, page.body, registry, page.site, sources)
         for key, value in (("title", page.title), ("description", page.description)):
@@ -143,13 +161,15 @@ def _check_body(
     if problems:
         first = sources.body_line(path)
         for problem in problems:
-            yield Diagnostic(path, first + problem.line, problem.code, Severity.WARNING,
-                             problem.message)
+            yield Diagnostic(
+                path, first + problem.line, problem.code, Severity.WARNING, problem.message
+            )
 
 
 def _check_value(
     path: str, key: str, value: str, registry: Registry, site: str, sources: SourceLines
 ) -> Iterator[Diagnostic]:
     for problem in check_text(value, registry, site):
-        yield Diagnostic(path, sources.key_line(path, key), problem.code, Severity.WARNING,
-                         problem.message)
+        yield Diagnostic(
+            path, sources.key_line(path, key), problem.code, Severity.WARNING, problem.message
+        )

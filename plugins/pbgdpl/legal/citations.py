@@ -44,9 +44,7 @@ DATE_WORDS = re.compile(
 )
 FIVE_DIGIT_YEAR = re.compile(r"ăm(?<=[Nn]ăm)(?<!\w[Nn]ăm)\s+([12]\d{4})(?![\d.,]?\d)")
 # Markdown that is not prose: code, link targets, bare addresses, HTML tags.
-NOT_PROSE = re.compile(
-    r"`+[^`\n]*`+|\]\([^)\n]*\)|<https?://[^>\n]*>|https?://\S+|<[^>\n]*>"
-)
+NOT_PROSE = re.compile(r"`+[^`\n]*`+|\]\([^)\n]*\)|<https?://[^>\n]*>|https?://\S+|<[^>\n]*>")
 DIGIT = re.compile(r"\d")
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
@@ -81,7 +79,7 @@ def prose(markdown: str) -> str:
 
 def _year_guesses(year: str) -> str:
     # A five-digit year is most often a real year with one key pressed twice or too many.
-    dropped = {int(year[:i] + year[i + 1:]) for i in range(len(year))}
+    dropped = {int(year[:i] + year[i + 1 :]) for i in range(len(year))}
     guesses = sorted(y for y in dropped if FIRST_YEAR <= y <= LAST_YEAR)
     if not guesses:
         return "sửa lại cho đúng"
@@ -132,8 +130,11 @@ def written_dates(text: str) -> list[WrittenDate]:
     for pattern, back in ((DATE_NUMERIC, 0), (DATE_WORDS, 1)):
         for m in pattern.finditer(text):
             start = m.start() - back
-            found.append(WrittenDate(start, m.end(), text[start:m.end()], int(m["day"]),
-                                     int(m["month"]), m["year"]))
+            found.append(
+                WrittenDate(
+                    start, m.end(), text[start : m.end()], int(m["day"]), int(m["month"]), m["year"]
+                )
+            )
     return sorted(found, key=lambda d: d.start)
 
 
@@ -141,13 +142,18 @@ def impossible_dates(text: str, dates: list[WrittenDate]) -> Iterator[tuple[int,
     """Yield the place and a message for each date or year of the text that cannot exist."""
     for written in dates:
         if len(written.year) > 4:
-            yield (written.start, f'Ngày "{written.text}" không có thật: năm "{written.year}" '
-                                  f"có năm chữ số; {_year_guesses(written.year)}.")
+            yield (
+                written.start,
+                f'Ngày "{written.text}" không có thật: năm "{written.year}" '
+                f"có năm chữ số; {_year_guesses(written.year)}.",
+            )
             continue
         problem = _calendar_problem(written.day, written.month, int(written.year))
         if problem:
-            yield (written.start,
-                   f'Ngày "{written.text}" không có thật ({problem}); kiểm tra lại ngày, tháng.')
+            yield (
+                written.start,
+                f'Ngày "{written.text}" không có thật ({problem}); kiểm tra lại ngày, tháng.',
+            )
     for match in FIVE_DIGIT_YEAR.finditer(text):
         yield match.start() - 1, f'Năm "{match[1]}" không có thật; {_year_guesses(match[1])}.'
 
@@ -159,7 +165,7 @@ def date_near(text: str, start: int, end: int, dates: list[WrittenDate]) -> dt.d
         distance = start - written.end if written.end <= start else written.start - end
         if not 0 <= distance <= DATE_WINDOW or written.date is None:
             continue
-        between = text[written.end:start] if written.end <= start else text[end:written.start]
+        between = text[written.end : start] if written.end <= start else text[end : written.start]
         if "\n" not in between and (nearest is None or distance < nearest[0]):
             nearest = (distance, written.date)
     return nearest[1] if nearest else None
@@ -178,8 +184,10 @@ def did_you_mean(
     candidates = registry.near_misses(parts, site)
     if written is not None:
         for document, _ in candidates:
-            for when, verb in ((document.issued, "được ban hành"),
-                               (document.effective, "có hiệu lực")):
+            for when, verb in (
+                (document.issued, "được ban hành"),
+                (document.effective, "có hiệu lực"),
+            ):
                 if when == written:
                     return (
                         f'Có phải "{document.number}"? Số ký hiệu "{parts.text}" không có '
@@ -211,20 +219,28 @@ def check_text(text: str, registry: Registry, site: str) -> list[TextProblem]:
         return []
     masked = prose(text)
     dates = written_dates(masked)
-    found = [(start, "impossible-date", message)
-             for start, message in impossible_dates(masked, dates)]
+    found = [
+        (start, "impossible-date", message) for start, message in impossible_dates(masked, dates)
+    ]
     for match in NUMBER_IN_TEXT.finditer(masked):
         parts = parse_number(match.group(0))
         if parts is None:
             continue
         if impossible_year(parts, LAST_YEAR):
-            found.append((match.start(), "impossible-date",
-                          f'Năm "{parts.year}" trong số ký hiệu "{parts.text}" không có thật; '
-                          f"{_year_guesses(str(parts.year))}."))
+            found.append(
+                (
+                    match.start(),
+                    "impossible-date",
+                    f'Năm "{parts.year}" trong số ký hiệu "{parts.text}" không có thật; '
+                    f"{_year_guesses(str(parts.year))}.",
+                )
+            )
             continue
         written = date_near(masked, match.start(), match.end(), dates)
         message = did_you_mean(parts, registry, site, written)
         if message:
             found.append((match.start(), "citation-typo", message))
-    return [TextProblem(masked.count("\n", 0, start), code, message)
-            for start, code, message in sorted(found)]
+    return [
+        TextProblem(masked.count("\n", 0, start), code, message)
+        for start, code, message in sorted(found)
+    ]

@@ -73,7 +73,9 @@ def legal_document(context: Context, item: Item) -> DocumentView | None:
         return None
     as_of = context["as_of"]
     return DocumentView(
-        document, registry.status_of(document, as_of), registry.relations(document),
+        document,
+        registry.status_of(document, as_of),
+        registry.relations(document),
         registry.history(document, as_of),
         _attachments(item, context.get("page")),
     )

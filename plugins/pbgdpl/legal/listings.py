@@ -31,8 +31,15 @@ def facet_slug(name: str) -> str:
 
 def by_effect(items: Iterable[Item]) -> list[Item]:
     """Sort documents newest date of effect first; ties by date of issue, agency and slug."""
-    return sorted(items, key=lambda i: (-i.data["effective"].toordinal(),
-                                        -i.data["issued"].toordinal(), i.agency, i.slug))
+    return sorted(
+        items,
+        key=lambda i: (
+            -i.data["effective"].toordinal(),
+            -i.data["issued"].toordinal(),
+            i.agency,
+            i.slug,
+        ),
+    )
 
 
 def documents(catalog: Catalog, agency: str | None = None) -> list[Item]:
@@ -53,19 +60,29 @@ def facets(items: Iterable[Item], attr: str) -> dict[str, list[Item]]:
 
 def in_month(items: Iterable[Item], as_of: dt.date) -> list[Item]:
     """Return the documents taking effect in the month of `as_of`, earliest first."""
-    found = [i for i in items
-             if (i.data["effective"].year, i.data["effective"].month) == (as_of.year, as_of.month)]
+    found = [
+        i
+        for i in items
+        if (i.data["effective"].year, i.data["effective"].month) == (as_of.year, as_of.month)
+    ]
     return sorted(found, key=lambda i: (i.data["effective"], i.agency, i.slug))
 
 
-def _paginate(base: str, title: str, items: list[Item], size: int,
-              description: str | None = None) -> dict[str, Listing]:
+def _paginate(
+    base: str, title: str, items: list[Item], size: int, description: str | None = None
+) -> dict[str, Listing]:
     section = SECTIONS_BY_SLUG[SECTION]
-    chunks = [tuple(items[i:i + size]) for i in range(0, len(items), size)] or [()]
+    chunks = [tuple(items[i : i + size]) for i in range(0, len(items), size)] or [()]
     return {
         listing_page_uri(base, n): Listing(
-            listing_page_uri(base, n), title, "documents", chunk, section=section,
-            page_number=n, page_count=len(chunks), description=description,
+            listing_page_uri(base, n),
+            title,
+            "documents",
+            chunk,
+            section=section,
+            page_number=n,
+            page_count=len(chunks),
+            description=description,
         )
         for n, chunk in enumerate(chunks, start=1)
     }
@@ -77,18 +94,25 @@ def plan_document_listings(
     """Return the document listings of a site by source path: national or one agency's."""
     section = SECTIONS_BY_SLUG[SECTION]
     if agency is not None:
-        return _paginate(f"{agency}/{SECTION}/", section.title, documents(catalog, agency),
-                         page_size)
+        return _paginate(
+            f"{agency}/{SECTION}/", section.title, documents(catalog, agency), page_size
+        )
     everything = documents(catalog)
     records = _paginate(f"{SECTION}/", section.title, everything, page_size)
     month_uri = f"{MONTH_PATH}index.md"
     records[month_uri] = Listing(
-        month_uri, f"Văn bản có hiệu lực trong tháng {as_of:%m/%Y}", "documents-month",
-        tuple(in_month(everything, as_of)), section=section,
+        month_uri,
+        f"Văn bản có hiệu lực trong tháng {as_of:%m/%Y}",
+        "documents-month",
+        tuple(in_month(everything, as_of)),
+        section=section,
     )
-    for attr, path, title in (("fields", FIELD_PATH, "Văn bản thuộc lĩnh vực {}"),
-                              ("issuer", ISSUER_PATH, "Văn bản của {}")):
+    for attr, path, title in (
+        ("fields", FIELD_PATH, "Văn bản thuộc lĩnh vực {}"),
+        ("issuer", ISSUER_PATH, "Văn bản của {}"),
+    ):
         for name, items in facets(everything, attr).items():
-            records.update(_paginate(f"{path}{facet_slug(name)}/", title.format(name), items,
-                                     page_size))
+            records.update(
+                _paginate(f"{path}{facet_slug(name)}/", title.format(name), items, page_size)
+            )
     return records

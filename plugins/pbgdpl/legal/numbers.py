@@ -110,8 +110,11 @@ class NumberRules:
     def __init__(self, raw: dict) -> None:
         self.kinds = {
             entry["name"]: DocumentKind(
-                entry["name"], entry.get("code"), entry["normative"],
-                entry.get("administrative", False), entry.get("legislative", False),
+                entry["name"],
+                entry.get("code"),
+                entry["normative"],
+                entry.get("administrative", False),
+                entry.get("legislative", False),
             )
             for entry in raw["document_types"]
         }
@@ -121,8 +124,11 @@ class NumberRules:
         # How the vocabulary spells each code, to show "NĐ-CP" for "ND-CP".
         self.spelling = {
             fold_code(code): code
-            for code in (*(k.code for k in self.kind_by_code.values() if k.code),
-                         *self.central.values(), *self.provincial.values())
+            for code in (
+                *(k.code for k in self.kind_by_code.values() if k.code),
+                *self.central.values(),
+                *self.provincial.values(),
+            )
         }
 
     def split(self, parts: NumberParts) -> tuple[DocumentKind | None, tuple[str, ...]]:
@@ -148,7 +154,8 @@ class NumberRules:
     def canonical(self, parts: NumberParts) -> str:
         """Return the number spelled with the vocabulary's codes: "ND-CP" becomes "NĐ-CP"."""
         codes = [
-            fold_code(code) if LEGISLATURE.match(fold_code(code))
+            fold_code(code)
+            if LEGISLATURE.match(fold_code(code))
             else self.spelling.get(fold_code(code), code)
             for code in parts.codes
         ]
@@ -174,12 +181,14 @@ class NumberRules:
             problems.append(NumberProblem("document-number-year", year_problem))
         canonical = self.canonical(parts)
         if not problems and canonical != parts.text:
-            problems.append(NumberProblem(
-                "document-number-spelling",
-                f'Viết số ký hiệu đúng như trên văn bản: "{canonical}" thay cho '
-                f'"{parts.text}" (chữ Đ và chữ hoa, chữ thường của ký hiệu là một phần '
-                "của số).",
-            ))
+            problems.append(
+                NumberProblem(
+                    "document-number-spelling",
+                    f'Viết số ký hiệu đúng như trên văn bản: "{canonical}" thay cho '
+                    f'"{parts.text}" (chữ Đ và chữ hoa, chữ thường của ký hiệu là một phần '
+                    "của số).",
+                )
+            )
         return problems
 
     def _example(self, parts: NumberParts, kind: DocumentKind, issuer: str, year: int) -> str:
@@ -272,15 +281,18 @@ def one_edit(typed: str, registered: str) -> str | None:
         diffs = [i for i, (a, b) in enumerate(zip(typed, registered, strict=True)) if a != b]
         if len(diffs) == 1:
             return "substitution"
-        if (len(diffs) == 2 and diffs[1] == diffs[0] + 1
-                and typed[diffs[0]] == registered[diffs[1]]
-                and typed[diffs[1]] == registered[diffs[0]]):
+        if (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and typed[diffs[0]] == registered[diffs[1]]
+            and typed[diffs[1]] == registered[diffs[0]]
+        ):
             return "transposition"
         return None
     longer, shorter = (typed, registered) if len(typed) > len(registered) else (registered, typed)
     if len(longer) - len(shorter) != 1:
         return None
     for i in range(len(longer)):
-        if longer[:i] + longer[i + 1:] == shorter:
+        if longer[:i] + longer[i + 1 :] == shorter:
             return "insertion" if longer is typed else "deletion"
     return None

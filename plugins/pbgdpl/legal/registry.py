@@ -37,16 +37,32 @@ class Relation:
 
 
 RELATIONS: tuple[Relation, ...] = (
-    Relation("amends", "Sửa đổi, bổ sung", "Được sửa đổi, bổ sung bởi",
-             "Được sửa đổi, bổ sung bởi"),
-    Relation("replaces", "Thay thế", "Bị thay thế bởi",
-             "Hết hiệu lực toàn bộ, bị thay thế bởi", ends="whole"),
-    Relation("repeals", "Bãi bỏ", "Bị bãi bỏ bởi",
-             "Hết hiệu lực toàn bộ, bị bãi bỏ bởi", ends="whole"),
-    Relation("repeals_in_part", "Bãi bỏ một phần", "Bị bãi bỏ một phần bởi",
-             "Hết hiệu lực một phần, bị bãi bỏ một phần bởi", ends="part"),
-    Relation("guides", "Hướng dẫn, quy định chi tiết", "Được hướng dẫn, quy định chi tiết bởi",
-             "Được hướng dẫn, quy định chi tiết bởi"),
+    Relation(
+        "amends", "Sửa đổi, bổ sung", "Được sửa đổi, bổ sung bởi", "Được sửa đổi, bổ sung bởi"
+    ),
+    Relation(
+        "replaces",
+        "Thay thế",
+        "Bị thay thế bởi",
+        "Hết hiệu lực toàn bộ, bị thay thế bởi",
+        ends="whole",
+    ),
+    Relation(
+        "repeals", "Bãi bỏ", "Bị bãi bỏ bởi", "Hết hiệu lực toàn bộ, bị bãi bỏ bởi", ends="whole"
+    ),
+    Relation(
+        "repeals_in_part",
+        "Bãi bỏ một phần",
+        "Bị bãi bỏ một phần bởi",
+        "Hết hiệu lực một phần, bị bãi bỏ một phần bởi",
+        ends="part",
+    ),
+    Relation(
+        "guides",
+        "Hướng dẫn, quy định chi tiết",
+        "Được hướng dẫn, quy định chi tiết bởi",
+        "Được hướng dẫn, quy định chi tiết bởi",
+    ),
 )
 
 
@@ -138,18 +154,16 @@ class Registry:
         self.duplicates: list[tuple[LegalDocument, LegalDocument]] = []
         self._by_key: dict[str, list[LegalDocument]] = defaultdict(list)
         # Near misses differ in the serial (same year) or in the year (same serial).
-        self._by_year: dict[tuple[tuple[str, ...], int | None], list[LegalDocument]] = (
-            defaultdict(list)
+        self._by_year: dict[tuple[tuple[str, ...], int | None], list[LegalDocument]] = defaultdict(
+            list
         )
-        self._by_serial: dict[tuple[tuple[str, ...], str], list[LegalDocument]] = (
-            defaultdict(list)
-        )
+        self._by_serial: dict[tuple[tuple[str, ...], str], list[LegalDocument]] = defaultdict(list)
         self._by_url: dict[str, LegalDocument] = {}
         for item in items:
             if item.section.kind == LEGAL_DOCUMENT and "number" in item.data:
                 self._add(item)
-        self._incoming: dict[LegalDocument, list[tuple[Relation, LegalDocument]]] = (
-            defaultdict(list)
+        self._incoming: dict[LegalDocument, list[tuple[Relation, LegalDocument]]] = defaultdict(
+            list
         )
         for source in self.documents:
             for relation in RELATIONS:
@@ -203,8 +217,11 @@ class Registry:
         Only documents of the same kind and issuer (the same codes) are compared.
         """
         candidates = {
-            id(d): d for d in (*self._by_year.get((parts.folded_codes, parts.year), ()),
-                               *self._by_serial.get((parts.folded_codes, parts.serial.lower()), ()))
+            id(d): d
+            for d in (
+                *self._by_year.get((parts.folded_codes, parts.year), ()),
+                *self._by_serial.get((parts.folded_codes, parts.serial.lower()), ()),
+            )
         }
         found = []
         for document in candidates.values():
@@ -232,7 +249,9 @@ class Registry:
         """Return the status on `as_of` of a registered document."""
         sources = self._incoming.get(document, ())
         return status_on(
-            as_of, document.effective, document.expires,
+            as_of,
+            document.effective,
+            document.expires,
             ended_by=[s.effective for r, s in sources if r.ends == "whole"],
             partly_ended_by=[s.effective for r, s in sources if r.ends == "part"],
         )
@@ -243,39 +262,57 @@ class Registry:
         for relation in RELATIONS:
             numbers = document.targets(relation)
             if numbers:
-                groups.append(RelationGroup(relation.label, tuple(
-                    RelatedDocument(n, self.lookup(n, document.item.agency)) for n in numbers
-                )))
+                groups.append(
+                    RelationGroup(
+                        relation.label,
+                        tuple(
+                            RelatedDocument(n, self.lookup(n, document.item.agency))
+                            for n in numbers
+                        ),
+                    )
+                )
         incoming = self._incoming.get(document, ())
         for relation in RELATIONS:
-            sources = sorted((s for r, s in incoming if r is relation),
-                             key=lambda s: (s.effective, s.number))
+            sources = sorted(
+                (s for r, s in incoming if r is relation), key=lambda s: (s.effective, s.number)
+            )
             if sources:
-                groups.append(RelationGroup(relation.inverse_label, tuple(
-                    RelatedDocument(s.number, s) for s in sources
-                )))
+                groups.append(
+                    RelationGroup(
+                        relation.inverse_label, tuple(RelatedDocument(s.number, s) for s in sources)
+                    )
+                )
         return groups
 
     def history(self, document: LegalDocument, as_of: dt.date) -> list[HistoryEvent]:
         """Return the document's history, oldest first; events after `as_of` are upcoming."""
-        events = [(document.issued, 0, "Ban hành", None),
-                  (document.effective, 1, "Có hiệu lực", None)]
+        events = [
+            (document.issued, 0, "Ban hành", None),
+            (document.effective, 1, "Có hiệu lực", None),
+        ]
         for relation, source in self._incoming.get(document, ()):
             events.append((source.effective, 2, relation.history_label, source))
         if document.expires:
             events.append((document.expires, 3, "Hết hiệu lực toàn bộ", None))
         events.sort(key=lambda e: (e[0], e[1], e[3].number if e[3] else ""))
-        return [HistoryEvent(date, label, source, date > as_of)
-                for date, _, label, source in events]
+        return [
+            HistoryEvent(date, label, source, date > as_of) for date, _, label, source in events
+        ]
 
     def fingerprint(self) -> str:
         """Hash what pages of any site read from the registry, for incremental builds."""
         digest = hashlib.sha256()
         for document in sorted(self.documents, key=lambda d: d.url):
             data = document.item.data
-            digest.update(repr((document.url, document.item.title, sorted(
-                (k, repr(v)) for k, v in data.items()
-            ))).encode())
+            digest.update(
+                repr(
+                    (
+                        document.url,
+                        document.item.title,
+                        sorted((k, repr(v)) for k, v in data.items()),
+                    )
+                ).encode()
+            )
         return digest.hexdigest()
 
 

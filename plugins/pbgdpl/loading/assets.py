@@ -35,21 +35,24 @@ def check_asset(path: Path, shown: str, max_bytes: int) -> Diagnostic | None:
     suffix = path.suffix.lower()
     if suffix in REFUSED_SUFFIXES:
         return _error(
-            shown, "svg-refused",
+            shown,
+            "svg-refused",
             "Ảnh SVG có thể chứa mã lệnh nên không được đăng; hãy xuất ảnh sang PNG, JPEG hoặc "
             "WebP rồi thay tệp này.",
         )
     if not ASSET_NAME.match(path.name):
         stem = slugify(path.stem) or "tep"
         return _error(
-            shown, "invalid-slug",
+            shown,
+            "invalid-slug",
             f'Tên tệp "{path.name}" chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, '
             f'đuôi viết thường, ví dụ "{stem}{suffix}".',
         )
     size = path.stat().st_size
     if size > max_bytes:
         return _error(
-            shown, "file-too-large",
+            shown,
+            "file-too-large",
             f"Tệp nặng {size / 1024 / 1024:.1f} MB, quá giới hạn {max_bytes // 1024 // 1024} MB "
             "cho một tệp đính kèm; hãy nén ảnh, giảm độ phân giải hoặc chia tài liệu.",
         )
@@ -57,7 +60,8 @@ def check_asset(path: Path, shown: str, max_bytes: int) -> Diagnostic | None:
         head = file.read(16)
     if not head.startswith(SIGNATURES[suffix]) or (suffix == ".webp" and head[8:12] != b"WEBP"):
         return _error(
-            shown, "asset-type-mismatch",
+            shown,
+            "asset-type-mismatch",
             f'Nội dung tệp không phải định dạng "{suffix}" như đuôi tên tệp; hãy lưu lại đúng '
             "định dạng (đổi tên đuôi không chuyển được định dạng).",
         )

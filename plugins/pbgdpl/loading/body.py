@@ -42,7 +42,10 @@ def check_body(
     if problem is not None:
         return [
             Diagnostic(
-                shown, body_line + problem.line - 1, "markdown-too-deep", Severity.ERROR,
+                shown,
+                body_line + problem.line - 1,
+                "markdown-too-deep",
+                Severity.ERROR,
                 problem.message,
             )
         ]
@@ -50,8 +53,11 @@ def check_body(
         return []
     return [
         Diagnostic(
-            shown, _line_of(body, removal.needle, body_line), removal.code,
-            Severity.ERROR if removal.dangerous else Severity.WARNING, removal.message,
+            shown,
+            _line_of(body, removal.needle, body_line),
+            removal.code,
+            Severity.ERROR if removal.dangerous else Severity.WARNING,
+            removal.message,
         )
         for removal in find_removals(render_markdown(root, body))
     ]

@@ -33,7 +33,10 @@ def parse_fields(
             if field.required:
                 problems.append(
                     Diagnostic(
-                        path, 1, "missing-field", Severity.ERROR,
+                        path,
+                        1,
+                        "missing-field",
+                        Severity.ERROR,
                         f'Thiếu trường bắt buộc "{field.key}" ({field.label}) của {what}. '
                         f'Thêm một dòng "{field.key}: …" vào phần thông tin đầu tệp.',
                     )
@@ -47,10 +50,14 @@ def parse_fields(
         if key not in known:
             problems.append(
                 Diagnostic(
-                    path, lines.get(str(key), 1), "unknown-field", Severity.WARNING,
+                    path,
+                    lines.get(str(key), 1),
+                    "unknown-field",
+                    Severity.WARNING,
                     f'Trường "{key}" không có trong mẫu của {what} nên sẽ bị bỏ qua; '
                     "kiểm tra lỗi chính tả. Các trường hợp lệ: "
-                    + ", ".join(f.key for f in fields) + ".",
+                    + ", ".join(f.key for f in fields)
+                    + ".",
                 )
             )
     return parsed, problems

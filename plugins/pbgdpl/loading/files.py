@@ -38,7 +38,10 @@ def _decode(data: bytes, shown_as: str) -> str:
     if data.startswith(UTF16_BOMS) or (len(data) > 1 and b"\x00" in data[:64]):
         raise UnreadableFile(
             Diagnostic(
-                shown_as, 1, "not-utf8", Severity.ERROR,
+                shown_as,
+                1,
+                "not-utf8",
+                Severity.ERROR,
                 "Tệp được lưu bằng mã UTF-16 (byte 0); mở tệp bằng trình soạn thảo và lưu lại "
                 "với mã hóa UTF-8 (saved as UTF-16, save as UTF-8).",
             )
@@ -51,7 +54,10 @@ def _decode(data: bytes, shown_as: str) -> str:
         guess = f"có vẻ là bảng mã {legacy}" if legacy else "có thể là TCVN3 hoặc VNI"
         raise UnreadableFile(
             Diagnostic(
-                shown_as, line, "not-utf8", Severity.ERROR,
+                shown_as,
+                line,
+                "not-utf8",
+                Severity.ERROR,
                 f"Tệp không được lưu bằng mã UTF-8 ({guess}): byte {error.start} không đọc được. "
                 "Mở tệp bằng trình soạn thảo, chuyển sang Unicode và lưu với mã hóa UTF-8 "
                 "rồi gửi lại.",
@@ -69,7 +75,10 @@ def read_source(path: Path, shown_as: str, max_bytes: int = MAX_FILE_BYTES) -> S
     if len(data) > max_bytes:
         raise UnreadableFile(
             Diagnostic(
-                shown_as, 1, "file-too-large", Severity.ERROR,
+                shown_as,
+                1,
+                "file-too-large",
+                Severity.ERROR,
                 f"Tệp lớn hơn {max_bytes // 1024} KB; hãy chia thành nhiều bài hoặc đưa tài "
                 "liệu dài vào tệp đính kèm.",
             )
@@ -83,7 +92,10 @@ def read_source(path: Path, shown_as: str, max_bytes: int = MAX_FILE_BYTES) -> S
         )
         diagnostics.append(
             Diagnostic(
-                shown_as, line, "not-nfc", Severity.WARNING,
+                shown_as,
+                line,
+                "not-nfc",
+                Severity.WARNING,
                 "Chữ tiếng Việt được lưu ở dạng tổ hợp (NFD, dấu tách khỏi chữ) nên tìm kiếm và "
                 "sắp xếp có thể sai; chạy 'python build.py validate --fix' để chuyển về dạng "
                 "dựng sẵn (NFC).",
@@ -94,7 +106,10 @@ def read_source(path: Path, shown_as: str, max_bytes: int = MAX_FILE_BYTES) -> S
     if legacy:
         diagnostics.append(
             Diagnostic(
-                shown_as, first_legacy_line(text, legacy), "legacy-encoding", Severity.WARNING,
+                shown_as,
+                first_legacy_line(text, legacy),
+                "legacy-encoding",
+                Severity.WARNING,
                 legacy_advice(legacy),
             )
         )
@@ -105,7 +120,10 @@ def read_source(path: Path, shown_as: str, max_bytes: int = MAX_FILE_BYTES) -> S
         if suspect.bidi:
             diagnostics.append(
                 Diagnostic(
-                    shown_as, suspect.line, "bidi-control", Severity.ERROR,
+                    shown_as,
+                    suspect.line,
+                    "bidi-control",
+                    Severity.ERROR,
                     f"Ký tự điều khiển hướng chữ {suspect.codepoint} (cột {suspect.column}) "
                     "có thể làm chữ hiển thị khác với nội dung thật; xóa ký tự này.",
                 )
@@ -115,11 +133,13 @@ def read_source(path: Path, shown_as: str, max_bytes: int = MAX_FILE_BYTES) -> S
         codepoints = sorted({s.codepoint for s in suspects if not s.bidi})
         diagnostics.append(
             Diagnostic(
-                shown_as, invisible_lines[0], "invisible-character", Severity.WARNING,
+                shown_as,
+                invisible_lines[0],
+                "invisible-character",
+                Severity.WARNING,
                 f"Ký tự ẩn {', '.join(codepoints)} ở {len(invisible_lines)} dòng (dòng "
                 f"{', '.join(map(str, invisible_lines[:10]))}), thường do sao chép từ trang "
                 "khác; chạy 'python build.py validate --fix' để xóa.",
             )
         )
     return Source(text, diagnostics)
-

@@ -24,10 +24,19 @@ from pbgdpl.settings import PortalSettings
 
 # Top-level names of the national site: theme assets, search, directory, error page,
 # the follow-up dashboard and statistics, and the open data folder.
-RESERVED_NAMES = frozenset({
-    "assets", "pagefind", "don-vi", "tim-kiem", "404", "tinh-hinh-cap-nhat", "thong-ke",
-    "du-lieu-mo", "en",
-})
+RESERVED_NAMES = frozenset(
+    {
+        "assets",
+        "pagefind",
+        "don-vi",
+        "tim-kiem",
+        "404",
+        "tinh-hinh-cap-nhat",
+        "thong-ke",
+        "du-lieu-mo",
+        "en",
+    }
+)
 PAGE_FIELDS: tuple[Field, ...] = (
     Text("title", "title", "Tiêu đề", required=True, max_length=300),
     Text("description", "description", "Tóm tắt", max_length=500),
@@ -122,7 +131,9 @@ class PortalLoader:
         if path.is_symlink():
             self._report(
                 _error(
-                    _relative(path, self.root), 1, "symlink",
+                    _relative(path, self.root),
+                    1,
+                    "symlink",
                     "Liên kết tượng trưng (symlink) không được phép trong thư mục nội dung; "
                     "hãy thay bằng tệp thật.",
                 )
@@ -142,9 +153,7 @@ class PortalLoader:
         except FrontMatterError as problem:
             self._report(_error(shown, problem.line, problem.code, problem.message))
             return None
-        parsed, problems = parse_fields(
-            fields, values, lines, shown, self.vocabularies, what=what
-        )
+        parsed, problems = parse_fields(fields, values, lines, shown, self.vocabularies, what=what)
         self.portal.diagnostics.extend(problems)
         if any(p.severity is Severity.ERROR for p in problems):
             return None
@@ -155,7 +164,9 @@ class PortalLoader:
         if not path.is_file():
             self._report(
                 _error(
-                    "content/portal.yml", 1, "missing-settings",
+                    "content/portal.yml",
+                    1,
+                    "missing-settings",
                     "Thiếu tệp cài đặt của cổng content/portal.yml (tên cổng, cơ quan chủ quản, "
                     "Ban Biên tập).",
                 )
@@ -196,8 +207,9 @@ class PortalLoader:
         if any(p.severity is Severity.ERROR for p in problems):
             return
         self.portal.pages.append(
-            Page(site, src_uri, shown, parsed.get("title"), document.body,
-                 parsed.get("description"))
+            Page(
+                site, src_uri, shown, parsed.get("title"), document.body, parsed.get("description")
+            )
         )
 
     def _load_national(self) -> None:
@@ -226,7 +238,9 @@ class PortalLoader:
         if not SLUG.match(folder.name):
             self._report(
                 _error(
-                    shown, 1, "invalid-slug",
+                    shown,
+                    1,
+                    "invalid-slug",
                     f'Tên thư mục "{folder.name}" chỉ được gồm chữ thường không dấu, số và dấu '
                     f'gạch ngang, ví dụ "{_suggest_slug(folder.name)}".',
                 )
@@ -235,7 +249,9 @@ class PortalLoader:
         if folder.name in self.reserved:
             self._report(
                 _error(
-                    shown, 1, "reserved-slug",
+                    shown,
+                    1,
+                    "reserved-slug",
                     f'Tên thư mục "{folder.name}" trùng với một địa chỉ của cổng quốc gia '
                     f"(/{folder.name}/); hãy đặt tên khác cho trang thành phần.",
                 )
@@ -245,7 +261,9 @@ class PortalLoader:
         if not config.is_file() or config.is_symlink():
             self._report(
                 _error(
-                    f"{shown}/agency.yml", 1, "missing-agency-file",
+                    f"{shown}/agency.yml",
+                    1,
+                    "missing-agency-file",
                     f"Thư mục {shown} thiếu tệp agency.yml (tên cơ quan, loại, liên hệ, biên tập "
                     "viên, các chuyên mục); trang thành phần này chưa được dựng.",
                 )
@@ -257,7 +275,9 @@ class PortalLoader:
         if parsed["slug"] != folder.name:
             self._report(
                 _error(
-                    f"{shown}/agency.yml", 1, "slug-mismatch",
+                    f"{shown}/agency.yml",
+                    1,
+                    "slug-mismatch",
                     f'Trường "slug" ("{parsed["slug"]}") phải trùng tên thư mục "{folder.name}".',
                 )
             )
@@ -268,14 +288,16 @@ class PortalLoader:
             if self._refuse_symlink(entry) or entry.name == "agency.yml":
                 continue
             if entry.name == "index.md":
-                self._load_page(agency.slug, entry, f"{agency.slug}/index.md",
-                                AGENCY_PAGE_FIELDS)
+                self._load_page(agency.slug, entry, f"{agency.slug}/index.md", AGENCY_PAGE_FIELDS)
             elif entry.is_dir() and entry.name in agency.sections:
                 self._load_section(agency, SECTIONS_BY_SLUG[entry.name], entry)
             elif entry.is_dir() and entry.name in SECTIONS_BY_SLUG:
                 self._report(
                     Diagnostic(
-                        _relative(entry, self.root), 1, "section-not-listed", Severity.WARNING,
+                        _relative(entry, self.root),
+                        1,
+                        "section-not-listed",
+                        Severity.WARNING,
                         f'Chuyên mục "{entry.name}" chưa có trong danh sách "sections" của '
                         "agency.yml nên chưa được đăng; thêm nó vào danh sách để đăng.",
                     )
@@ -283,16 +305,22 @@ class PortalLoader:
             else:
                 self._report(
                     _error(
-                        _relative(entry, self.root), 1, "unknown-section",
+                        _relative(entry, self.root),
+                        1,
+                        "unknown-section",
                         f'"{entry.name}" không phải chuyên mục của cổng. Các chuyên mục: '
-                        + ", ".join(SECTIONS_BY_SLUG) + '; trang giới thiệu đặt ở "index.md".',
+                        + ", ".join(SECTIONS_BY_SLUG)
+                        + '; trang giới thiệu đặt ở "index.md".',
                     )
                 )
         for slug in agency.sections:
             if not (folder / slug).is_dir() or not any((folder / slug).glob("*.md")):
                 self._report(
                     Diagnostic(
-                        f"{shown}/agency.yml", 1, "empty-section", Severity.WARNING,
+                        f"{shown}/agency.yml",
+                        1,
+                        "empty-section",
+                        Severity.WARNING,
                         f'Chuyên mục "{SECTIONS_BY_SLUG[slug].title}" ({slug}) chưa có bài '
                         f"nào; tạo tệp đầu tiên trong thư mục {shown}/{slug}/.",
                     )
@@ -310,7 +338,10 @@ class PortalLoader:
             else:
                 self._report(
                     Diagnostic(
-                        shown, 1, "unexpected-file", Severity.WARNING,
+                        shown,
+                        1,
+                        "unexpected-file",
+                        Severity.WARNING,
                         "Tệp này không phải bài viết (.md), ảnh hay tệp đính kèm "
                         "(.pdf, .docx, .odt) nên không được đăng.",
                     )
@@ -330,7 +361,9 @@ class PortalLoader:
         if not SLUG.match(path.stem):
             self._report(
                 _error(
-                    shown, 1, "invalid-slug",
+                    shown,
+                    1,
+                    "invalid-slug",
                     f'Tên tệp "{path.name}" chỉ được gồm chữ thường không dấu, số và dấu gạch '
                     f'ngang, ví dụ "{_suggest_slug(path.stem)}.md"; tên tệp là địa chỉ trang.',
                 )
@@ -341,7 +374,11 @@ class PortalLoader:
             return
         what = f'chuyên mục "{section.title}"'
         parsed, problems = parse_fields(
-            section.all_fields, document.values, document.lines, shown, self.vocabularies,
+            section.all_fields,
+            document.values,
+            document.lines,
+            shown,
+            self.vocabularies,
             what=what,
         )
         problems.extend(_check_dates(section, parsed, document.lines, shown))
@@ -382,7 +419,9 @@ def _check_dates(
         if start and end and end < start:
             problems.append(
                 _error(
-                    path, lines.get(second_key, 1), "dates-out-of-order",
+                    path,
+                    lines.get(second_key, 1),
+                    "dates-out-of-order",
                     f'"{second_key}" ({end:%d/%m/%Y}) đứng trước "{first_key}" '
                     f"({start:%d/%m/%Y}); kiểm tra lại hai ngày này.",
                 )

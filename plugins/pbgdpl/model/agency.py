@@ -77,7 +77,7 @@ class QuestionTarget(Field):
             raise FieldError(
                 "invalid-question-target",
                 f'Trường "{self.key}" ({self.label}) phải là một địa chỉ thư điện tử '
-                '(ví dụ hoidap@moj.gov.vn) hoặc địa chỉ biểu mẫu bắt đầu bằng https://; '
+                "(ví dụ hoidap@moj.gov.vn) hoặc địa chỉ biểu mẫu bắt đầu bằng https://; "
                 f'giá trị hiện tại: "{value}".',
             )
         return text

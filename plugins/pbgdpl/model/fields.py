@@ -329,7 +329,8 @@ class Figures(Field):
                     f'12600); giá trị hiện tại: "{count}".',
                 )
         return tuple(
-            Figure(i.label, value[i.code], i.unit, i.code) for i in self.indicators
+            Figure(i.label, value[i.code], i.unit, i.code)
+            for i in self.indicators
             if i.code in value
         )
 
@@ -339,8 +340,12 @@ class Figures(Field):
             "minProperties": 1,
             "additionalProperties": False,
             "properties": {
-                i.code: {"title": i.label, "description": f"Đơn vị tính: {i.unit}",
-                         "type": "integer", "minimum": 0}
+                i.code: {
+                    "title": i.label,
+                    "description": f"Đơn vị tính: {i.unit}",
+                    "type": "integer",
+                    "minimum": 0,
+                }
                 for i in self.indicators
             },
         }
@@ -386,7 +391,7 @@ class Logins(Field):
             raise FieldError(
                 "invalid-logins",
                 f'Trường "{self.key}" ({self.label}) phải là danh sách tài khoản Git '
-                '(ví dụ [nguyenvana, to-chuc/nhom-bien-tap]); giá trị hiện tại: '
+                "(ví dụ [nguyenvana, to-chuc/nhom-bien-tap]); giá trị hiện tại: "
                 f'"{value}".',
             )
         return tuple(value)
@@ -590,7 +595,9 @@ class QuizQuestions(Field):
                 "properties": {
                     "cau_hoi": text,
                     "lua_chon": {
-                        "type": "array", "minItems": 2, "maxItems": len(QUIZ_LETTERS),
+                        "type": "array",
+                        "minItems": 2,
+                        "maxItems": len(QUIZ_LETTERS),
                         "items": {"type": ["string", "number"]},
                     },
                     "dap_an": {"type": "string", "pattern": f"^[{QUIZ_LETTERS}a-f]$"},

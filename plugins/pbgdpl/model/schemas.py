@@ -56,6 +56,7 @@ def write_schemas(folder: Path) -> list[Path]:
 def check_schemas(folder: Path) -> list[str]:
     """Return the names of schema files in `folder` that are missing or out of date."""
     return [
-        name for name, schema in all_schemas().items()
+        name
+        for name, schema in all_schemas().items()
         if not (folder / name).is_file() or (folder / name).read_text("utf-8") != _render(schema)
     ]

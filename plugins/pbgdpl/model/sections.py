@@ -75,11 +75,17 @@ SECTIONS: tuple[Section, ...] = (
         (
             DocumentNumber("so_ky_hieu", "number", "Số ký hiệu", required=True),
             Choice(
-                "loai_van_ban", "doc_type", "Loại văn bản", required=True,
+                "loai_van_ban",
+                "doc_type",
+                "Loại văn bản",
+                required=True,
                 vocabulary="document_types",
             ),
             Choice(
-                "co_quan_ban_hanh", "issuer", "Cơ quan ban hành", required=True,
+                "co_quan_ban_hanh",
+                "issuer",
+                "Cơ quan ban hành",
+                required=True,
                 vocabulary="issuers",
             ),
             Text("nguoi_ky", "signer", "Người ký", required=True, max_length=100),
@@ -136,7 +142,10 @@ SECTIONS: tuple[Section, ...] = (
         "tài liệu",
         (
             Choice(
-                "loai_tai_lieu", "material_kind", "Loại tài liệu", required=True,
+                "loai_tai_lieu",
+                "material_kind",
+                "Loại tài liệu",
+                required=True,
                 vocabulary="material_kinds",
             ),
             Words("tep_dinh_kem", "attachments", "Tệp đính kèm"),

@@ -57,16 +57,29 @@ class Provider:
 PROVIDERS: tuple[Provider, ...] = (
     Provider(
         "YouTube",
-        frozenset({"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be",
-                   "www.youtube-nocookie.com"}),
-        _youtube_id, re.compile(r"[A-Za-z0-9_-]{11}"),
-        "https://www.youtube-nocookie.com", "/embed/{id}", "https://www.youtube.com/watch?v={id}",
+        frozenset(
+            {
+                "youtube.com",
+                "www.youtube.com",
+                "m.youtube.com",
+                "youtu.be",
+                "www.youtube-nocookie.com",
+            }
+        ),
+        _youtube_id,
+        re.compile(r"[A-Za-z0-9_-]{11}"),
+        "https://www.youtube-nocookie.com",
+        "/embed/{id}",
+        "https://www.youtube.com/watch?v={id}",
     ),
     Provider(
         "Vimeo",
         frozenset({"vimeo.com", "www.vimeo.com", "player.vimeo.com"}),
-        _vimeo_id, re.compile(r"[0-9]{1,12}"),
-        "https://player.vimeo.com", "/video/{id}", "https://vimeo.com/{id}",
+        _vimeo_id,
+        re.compile(r"[0-9]{1,12}"),
+        "https://player.vimeo.com",
+        "/video/{id}",
+        "https://vimeo.com/{id}",
     ),
 )
 
@@ -91,7 +104,8 @@ def parse_video(address: str) -> Video | None:
         if video_id is None or not provider.id_pattern.fullmatch(video_id):
             return None
         return Video(
-            provider.name, video_id,
+            provider.name,
+            video_id,
             provider.embed_origin + provider.embed_path.format(id=video_id),
             provider.page_url.format(id=video_id),
         )

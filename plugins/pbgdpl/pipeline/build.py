@@ -103,8 +103,10 @@ def _render_all(
     # fork: workers inherit the loaded catalog and imported MkDocs instead of starting afresh.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
-        max_workers=min(jobs, len(sites)), mp_context=context,
-        initializer=_init_worker, initargs=(catalog, options, empty_docs, staging),
+        max_workers=min(jobs, len(sites)),
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(catalog, options, empty_docs, staging),
     ) as pool:
         yield from pool.map(_render_in_worker, sites)
 
@@ -144,7 +146,9 @@ def _plan(
 
 
 def _install(
-    results: list[SiteResult], out: OutputTree, state: dict[str, dict],
+    results: list[SiteResult],
+    out: OutputTree,
+    state: dict[str, dict],
     fingerprints: dict[str, str],
 ) -> None:
     """Move every site that rendered well into the output tree and record its inputs."""
@@ -180,13 +184,17 @@ def build_portal(options: BuildOptions) -> BuildReport:
         report.notices.append(history.notice)
     catalog = Catalog.from_portal(
         without_agencies(portal, set(report.excluded)),
-        as_of=options.publish_until or options.as_of, history=history,
+        as_of=options.publish_until or options.as_of,
+        history=history,
     )
     for slug in options.only:
         if slug not in catalog.agencies:
             report.diagnostics.append(
                 Diagnostic(
-                    "agencies", 1, "unknown-agency", Severity.ERROR,
+                    "agencies",
+                    1,
+                    "unknown-agency",
+                    Severity.ERROR,
                     f'Không có trang thành phần "{slug}" trong thư mục agencies/.',
                 )
             )
@@ -196,14 +204,19 @@ def build_portal(options: BuildOptions) -> BuildReport:
     to_render, fingerprints = _plan(catalog, options, state, report)
     empty_docs = out.staging / "_empty"
     empty_docs.mkdir()
-    report.rendered = _timed(report, "render+index", lambda: list(  # type: ignore[assignment]
-        _render_all(to_render, catalog, options, empty_docs, out.staging)
-    ))
+    report.rendered = _timed(
+        report,
+        "render+index",
+        lambda: list(  # type: ignore[assignment]
+            _render_all(to_render, catalog, options, empty_docs, out.staging)
+        ),
+    )
     _timed(report, "install", lambda: _install(report.rendered, out, state, fingerprints))
     gone: list[str] = []
     if not options.only and not options.shard:
         gone = [
-            k for k in state
+            k
+            for k in state
             if k != "_portal" and k not in catalog.agencies and k not in report.excluded
         ]
         for key in gone:

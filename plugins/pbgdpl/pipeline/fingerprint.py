@@ -21,8 +21,9 @@ def platform_fingerprint(root: Path) -> str:
     paths += sorted(p for p in (root / "theme").rglob("*") if p.is_file())
     paths += sorted(p for p in package_dir.rglob("*") if p.suffix in (".py", ".yml"))
     for path in paths:
-        digest.update(str(path.relative_to(root if path.is_relative_to(root) else package_dir))
-                      .encode())
+        digest.update(
+            str(path.relative_to(root if path.is_relative_to(root) else package_dir)).encode()
+        )
         digest.update(path.read_bytes() if path.is_file() else b"")
     for package in PACKAGES:
         digest.update(f"{package}={metadata.version(package)}".encode())
@@ -48,15 +49,27 @@ def site_fingerprint(site: str, catalog: Catalog, root: Path, platform: str, as_
         digest.update(repr(sorted(catalog.agencies.items())).encode())
         for slug in sorted(catalog.items_by_site):
             for item in catalog.items_by_site[slug]:
-                digest.update(repr((item.url, item.title, item.date, item.description,
-                                    item.data.get("number"),
-                                    # The statistics pages sum each report's figures.
-                                    item.data.get("year"), item.data.get("period"),
-                                    item.data.get("figures"))).encode())
+                digest.update(
+                    repr(
+                        (
+                            item.url,
+                            item.title,
+                            item.date,
+                            item.description,
+                            item.data.get("number"),
+                            # The statistics pages sum each report's figures.
+                            item.data.get("year"),
+                            item.data.get("period"),
+                            item.data.get("figures"),
+                        )
+                    ).encode()
+                )
         # The follow-up dashboard dates each section by its items' Git history.
-        digest.update(catalog.history.digest(
-            i.path for items in catalog.items_by_site.values() for i in items
-        ).encode())
+        digest.update(
+            catalog.history.digest(
+                i.path for items in catalog.items_by_site.values() for i in items
+            ).encode()
+        )
     else:
         digest.update(repr(catalog.agencies[site]).encode())
         digest.update(repr(catalog.items_by_site.get(site, ())).encode())

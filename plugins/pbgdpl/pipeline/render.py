@@ -70,16 +70,26 @@ def render_site(
         # An agency is indexed now; the national bundle covers every site, once all are in.
         save_site_search(
             config.plugins["pbgdpl/search"].records,  # type: ignore[attr-defined]
-            site_root / BUNDLE, staging / "_search", index=bool(context.site),
+            site_root / BUNDLE,
+            staging / "_search",
+            index=bool(context.site),
         )
     except Exception as error:
         return SiteResult(
-            context.site, staging, rendered - started, time.perf_counter() - rendered,
-            warnings=tuple(capture.messages), error=f"{type(error).__name__}: {error}",
+            context.site,
+            staging,
+            rendered - started,
+            time.perf_counter() - rendered,
+            warnings=tuple(capture.messages),
+            error=f"{type(error).__name__}: {error}",
         )
     finally:
         logger.removeHandler(capture)
     return SiteResult(
-        context.site, staging, rendered - started, time.perf_counter() - rendered,
-        warnings=tuple(capture.messages), pages=pages,
+        context.site,
+        staging,
+        rendered - started,
+        time.perf_counter() - rendered,
+        warnings=tuple(capture.messages),
+        pages=pages,
     )

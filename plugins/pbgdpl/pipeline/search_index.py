@@ -69,7 +69,8 @@ def _remove(path: Path) -> None:
 def _prune(bundle: Path) -> None:
     for path in bundle.iterdir():
         wanted = (
-            path.name in KEPT_FOLDERS if path.is_dir()
+            path.name in KEPT_FOLDERS
+            if path.is_dir()
             else path.name in KEPT_FILES or path.name.endswith(KEPT_SUFFIXES)
         )
         if not wanted:
@@ -90,10 +91,18 @@ def index_records(records: list[SearchRecord], bundle_dir: Path, scratch: Path) 
     _write_documents(records, documents)
     completed = subprocess.run(
         [
-            str(pagefind_binary()), "--site", str(documents), "--output-path", str(built),
-            "--force-language", "vi", "--silent",
+            str(pagefind_binary()),
+            "--site",
+            str(documents),
+            "--output-path",
+            str(built),
+            "--force-language",
+            "vi",
+            "--silent",
         ],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
         env={**os.environ, CHUNK_SIZE_VARIABLE: str(CHUNK_SIZE)},
     )
     if completed.returncode != 0:

@@ -103,8 +103,9 @@ def agency_package(site: Path, manifest: Manifest, slug: str) -> dict[str, bytes
         raise PackageError(f'không có trang thành phần "{slug}" trong bản dựng này')
     name = agency_name(site, slug)
     own = [f for f in manifest.files if f.startswith(f"{slug}/")]
-    files = {f: _read(site, f, manifest) for f in manifest.files
-             if f.startswith((f"{slug}/", SHARED))}
+    files = {
+        f: _read(site, f, manifest) for f in manifest.files if f.startswith((f"{slug}/", SHARED))
+    }
     relinker = Relinker(
         files=frozenset(manifest.files),
         packaged=lambda path: path.startswith((f"{slug}/", SHARED)),
@@ -120,11 +121,14 @@ def agency_package(site: Path, manifest: Manifest, slug: str) -> dict[str, bytes
     stylesheets = [f for f in sorted(files) if MAIN_STYLESHEET.match(f)]
     stylesheets += [f for f in ("assets/pbgdpl/portal.css",) if f in files]
     files["index.html"] = _landing(name, slug)
-    files[SEARCH_PAGE] = search_page(name, f"{slug}/index.html", manifest.provenance.as_of,
-                                     stylesheets)
+    files[SEARCH_PAGE] = search_page(
+        name, f"{slug}/index.html", manifest.provenance.as_of, stylesheets
+    )
     files[SEARCH_DATA] = search_data(search_records(pages), manifest.provenance.as_of)
     own_manifest = Manifest(
-        scope=slug, base_url=manifest.base_url, provenance=manifest.provenance,
+        scope=slug,
+        base_url=manifest.base_url,
+        provenance=manifest.provenance,
         files={path: FileRecord.of_bytes(data) for path, data in sorted(files.items())},
     )
     files[MANIFEST] = render_manifest(own_manifest).encode()

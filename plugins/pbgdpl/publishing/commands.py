@@ -41,8 +41,10 @@ def command_mirror(args: argparse.Namespace) -> int:
         f"thư mục {report.folder}/."
     )
     if report.expired:
-        print("cảnh báo: bản dựng này đã quá hạn dùng; nên dựng lại trước khi phát hành.",
-              file=sys.stderr)
+        print(
+            "cảnh báo: bản dựng này đã quá hạn dùng; nên dựng lại trước khi phát hành.",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -56,19 +58,27 @@ def add_publishing_commands(
         "verify", help="kiểm tra một bản sao theo manifest.json (verify a copy)"
     )
     verify.add_argument("folder", type=Path, metavar="DIR", help="thư mục bản sao của cổng")
-    verify.add_argument("--today", type=date, default=None,
-                        help="ngày để xét hạn dùng, YYYY-MM-DD (default: today)")
+    verify.add_argument(
+        "--today", type=date, default=None, help="ngày để xét hạn dùng, YYYY-MM-DD (default: today)"
+    )
     verify.set_defaults(run=command_verify, clock=clock)
 
     mirror = commands.add_parser(
         "mirror", help="đóng gói bản sao ngoại tuyến (write the offline package)"
     )
-    mirror.add_argument("--out", type=Path, required=True, metavar="FILE",
-                        help="tệp .zip hoặc .tar.gz sẽ ghi")
-    mirror.add_argument("--only", default=None, metavar="SLUG",
-                        help="chỉ đóng gói trang thành phần này, mở được từ ổ đĩa")
-    mirror.add_argument("--site", type=Path, default=Path("site"),
-                        help="thư mục cổng đã dựng (default: site)")
-    mirror.add_argument("--today", type=date, default=None,
-                        help="ngày để xét hạn dùng, YYYY-MM-DD (default: today)")
+    mirror.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="tệp .zip hoặc .tar.gz sẽ ghi"
+    )
+    mirror.add_argument(
+        "--only",
+        default=None,
+        metavar="SLUG",
+        help="chỉ đóng gói trang thành phần này, mở được từ ổ đĩa",
+    )
+    mirror.add_argument(
+        "--site", type=Path, default=Path("site"), help="thư mục cổng đã dựng (default: site)"
+    )
+    mirror.add_argument(
+        "--today", type=date, default=None, help="ngày để xét hạn dùng, YYYY-MM-DD (default: today)"
+    )
     mirror.set_defaults(run=command_mirror, clock=clock)

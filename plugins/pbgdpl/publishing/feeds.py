@@ -43,8 +43,12 @@ def feed_scopes(catalog: Catalog, items: list[Item], out: Path) -> Iterator[Feed
     """
     groups: dict[str, list[Item]] = defaultdict(list)
     for item in items:
-        for folder in ("", f"{item.section_slug}/", f"{item.agency}/",
-                       f"{item.agency}/{item.section_slug}/"):
+        for folder in (
+            "",
+            f"{item.section_slug}/",
+            f"{item.agency}/",
+            f"{item.agency}/{item.section_slug}/",
+        ):
             if len(groups[folder]) < FEED_SIZE:
                 groups[folder].append(item)
     settings = catalog.settings
@@ -85,10 +89,14 @@ def atom_feed(catalog: Catalog, scope: FeedScope, as_of: dt.date) -> bytes:
     _sub(feed, "id", public_url(settings, scope.folder))
     _sub(feed, "title", scope.title)
     _sub(feed, "updated", _moment(entries[0].date if entries else as_of))
-    _sub(feed, "link", rel="self", type="application/atom+xml",
-         href=public_url(settings, scope.folder + ATOM_FEED))
-    _sub(feed, "link", rel="alternate", type="text/html",
-         href=public_url(settings, scope.folder))
+    _sub(
+        feed,
+        "link",
+        rel="self",
+        type="application/atom+xml",
+        href=public_url(settings, scope.folder + ATOM_FEED),
+    )
+    _sub(feed, "link", rel="alternate", type="text/html", href=public_url(settings, scope.folder))
     author = _sub(feed, "author")
     _sub(author, "name", settings.operator)
     for item in entries:

@@ -77,7 +77,8 @@ def source_commit(root: Path) -> str:
         commit = repo.head.commit.hexsha
         dirty = repo.is_dirty(untracked_files=False) or any(
             repo.is_dirty(index=False, working_tree=False, untracked_files=True, path=name)
-            for name in SOURCE_PATHS if (root / name).exists()
+            for name in SOURCE_PATHS
+            if (root / name).exists()
         )
     except (git.InvalidGitRepositoryError, git.NoSuchPathError, ValueError):
         # Not a checkout (a copy, an archive) or a repository without commits yet.

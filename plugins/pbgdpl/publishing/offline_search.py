@@ -44,20 +44,23 @@ def search_records(pages: dict[str, str]) -> list[dict[str, str]]:
             continue
         parts = path.split("/")
         section = SECTIONS_BY_SLUG.get(parts[1]) if len(parts) > 2 else None
-        records.append({
-            "u": path,
-            "t": found.title,
-            "c": section.title if section else "",
-            "s": _snippet(found.text),
-            "k": folded_words(found.title) + " | " + folded_words(found.text),
-        })
+        records.append(
+            {
+                "u": path,
+                "t": found.title,
+                "c": section.title if section else "",
+                "s": _snippet(found.text),
+                "k": folded_words(found.title) + " | " + folded_words(found.text),
+            }
+        )
     return records
 
 
 def search_data(records: list[dict[str, str]], as_of: dt.date) -> bytes:
     """Return the script that hands the records to the search page."""
-    payload = json.dumps({"as_of": as_of.isoformat(), "pages": records},
-                         ensure_ascii=False, separators=(",", ":"))
+    payload = json.dumps(
+        {"as_of": as_of.isoformat(), "pages": records}, ensure_ascii=False, separators=(",", ":")
+    )
     return f"window.PBGDPL_OFFLINE_SEARCH = {payload};\n".encode()
 
 

@@ -140,10 +140,13 @@ def tables(catalog: Catalog, items: list[Item]) -> tuple[Table, ...]:
     )
     document_columns = _columns(document_fields, settings)
     return (
-        Table("van-ban", documents.title, common + document_columns,
-              tuple(i for i in items if i.section_slug == documents.slug)),
-        Table("bai-viet", "Mọi bài của các trang thành phần", common + item_columns,
-              tuple(items)),
+        Table(
+            "van-ban",
+            documents.title,
+            common + document_columns,
+            tuple(i for i in items if i.section_slug == documents.slug),
+        ),
+        Table("bai-viet", "Mọi bài của các trang thành phần", common + item_columns, tuple(items)),
     )
 
 
@@ -185,15 +188,17 @@ def data_package(catalog: Catalog, all_tables: tuple[Table, ...], as_of: dt.date
     for table in all_tables:
         schema = {"fields": [c.schema() for c in table.columns], "primaryKey": ["url"]}
         for suffix, mediatype in (("csv", "text/csv"), ("json", "application/json")):
-            resources.append({
-                "name": f"{table.name}-{suffix}",
-                "path": f"{table.name}.{suffix}",
-                "title": table.title,
-                "format": suffix,
-                "mediatype": mediatype,
-                "encoding": "utf-8",
-                "schema": schema,
-            })
+            resources.append(
+                {
+                    "name": f"{table.name}-{suffix}",
+                    "path": f"{table.name}.{suffix}",
+                    "title": table.title,
+                    "format": suffix,
+                    "mediatype": mediatype,
+                    "encoding": "utf-8",
+                    "schema": schema,
+                }
+            )
     package = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "pbgdpl-du-lieu-mo",
@@ -211,9 +216,7 @@ def data_package(catalog: Catalog, all_tables: tuple[Table, ...], as_of: dt.date
     return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
 
 
-def write_open_data(
-    catalog: Catalog, items: list[Item], out: Path, as_of: dt.date
-) -> list[Path]:
+def write_open_data(catalog: Catalog, items: list[Item], out: Path, as_of: dt.date) -> list[Path]:
     """Write every table as CSV and JSON, and the data package, into `du-lieu-mo/`."""
     folder = out / FOLDER
     folder.mkdir(exist_ok=True)

@@ -6,10 +6,24 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 # Elements without an end tag: they never open a scope.
-VOID = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
-})
+VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 SKIPPED = frozenset({"script", "style", "template", "noscript"})
 
 

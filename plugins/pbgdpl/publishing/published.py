@@ -20,7 +20,9 @@ def published_items(catalog: Catalog, out: Path) -> list[Item]:
     item must not be announced in a feed before a reader can open it.
     """
     return newest_first(
-        item for site in catalog.items_by_site for item in catalog.items(site)
+        item
+        for site in catalog.items_by_site
+        for item in catalog.items(site)
         if page_exists(out, item.url)
     )
 
@@ -28,6 +30,8 @@ def published_items(catalog: Catalog, out: Path) -> list[Item]:
 def redirect_paths(catalog: Catalog) -> set[str]:
     """Return the old addresses of moved items: pages that only send readers on."""
     return {
-        path for site in catalog.items_by_site for item in catalog.item_pages(site)
+        path
+        for site in catalog.items_by_site
+        for item in catalog.item_pages(site)
         for path in item.data.get("redirect_from", ())
     }

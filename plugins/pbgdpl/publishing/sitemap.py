@@ -22,7 +22,8 @@ MAX_URLS = 50_000
 def page_paths(out: Path) -> list[str]:
     """Return the folder of every page in `out` relative to the portal root, sorted."""
     return [
-        name.removesuffix("index.html") for name in published_files(out)
+        name.removesuffix("index.html")
+        for name in published_files(out)
         if name == "index.html" or name.endswith("/index.html")
     ]
 
@@ -53,7 +54,8 @@ def write_sitemap(
     moved = redirect_paths(catalog)
     urls = [
         ("url", public_url(settings, path), dated.get(path))
-        for path in page_paths(out) if path not in moved
+        for path in page_paths(out)
+        if path not in moved
     ]
     for stale in out.glob("sitemap-*.xml"):
         stale.unlink()

@@ -13,12 +13,55 @@ import re
 import nh3
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-TAGS: frozenset[str] = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
-    "dl", "dt", "em", "figcaption", "figure", "hr", "i", "img", "ins", "kbd", "li", "mark",
-    "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table",
-    "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", *HEADINGS,
-})
+TAGS: frozenset[str] = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        *HEADINGS,
+    }
+)
 ATTRIBUTES: dict[str, set[str]] = {
     "*": {"title", "lang"},
     "a": {"href", "hreflang", "id"},
@@ -34,8 +77,20 @@ ATTRIBUTES: dict[str, set[str]] = {
     **{h: {"id"} for h in HEADINGS},
 }
 # Classes the Markdown extensions write; editors cannot borrow the theme's classes.
-ADMONITIONS = ("note", "abstract", "info", "tip", "success", "question", "warning",
-               "failure", "danger", "bug", "example", "quote")
+ADMONITIONS = (
+    "note",
+    "abstract",
+    "info",
+    "tip",
+    "success",
+    "question",
+    "warning",
+    "failure",
+    "danger",
+    "bug",
+    "example",
+    "quote",
+)
 CLASSES: dict[str, set[str]] = {
     "div": {"admonition", "footnote", *ADMONITIONS},
     "details": {*ADMONITIONS},

@@ -16,15 +16,36 @@ from pbgdpl.safety.html_policy import (
 )
 
 # Tags that run code, embed other documents or collect input: an editor never needs them.
-DANGEROUS_TAGS = frozenset({
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
-    "button", "textarea", "select", "style", "link", "meta", "base", "svg", "math",
-    "template", "noscript", "portal",
-})
+DANGEROUS_TAGS = frozenset(
+    {
+        "script",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "form",
+        "input",
+        "button",
+        "textarea",
+        "select",
+        "style",
+        "link",
+        "meta",
+        "base",
+        "svg",
+        "math",
+        "template",
+        "noscript",
+        "portal",
+    }
+)
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
 # Removed with everything inside them: what they contain is not reported again.
-OPAQUE_TAGS = frozenset({"svg", "math", "object", "template", "noscript", "iframe", "script",
-                         "style", "frameset"})
+OPAQUE_TAGS = frozenset(
+    {"svg", "math", "object", "template", "noscript", "iframe", "script", "style", "frameset"}
+)
 
 
 @dataclass(frozen=True)
@@ -60,7 +81,9 @@ def _tag_removal(tag: str) -> Removal:
 def _attribute_removal(tag: str, name: str, value: str) -> Removal | None:
     if name.startswith("on"):
         return Removal(
-            True, "unsafe-html", name,
+            True,
+            "unsafe-html",
+            name,
             f'Thuộc tính "{name}" (mã lệnh chạy khi có sự kiện) không được phép và đã bị bỏ; '
             "xóa thuộc tính này.",
         )
@@ -71,19 +94,25 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal | None:
         scheme = plain.split(":", 1)[0] if ":" in plain else ""
         if plain.startswith(SCRIPT_SCHEMES):
             return Removal(
-                True, "unsafe-html", f"{scheme}:",
+                True,
+                "unsafe-html",
+                f"{scheme}:",
                 f'Địa chỉ "{scheme}:…" trong thẻ <{tag}> không được phép và đã bị bỏ; chỉ dùng '
                 "địa chỉ https://, mailto:, tel: hoặc đường dẫn tới trang, tệp trong cổng.",
             )
         if tag == "img" and is_remote(value):
             return Removal(
-                False, "remote-image", value,
+                False,
+                "remote-image",
+                value,
                 f'Ảnh "{value}" lấy từ trang khác nên không được hiển thị (cổng chỉ hiện ảnh '
                 "của chính mình, để trang nhanh và dùng được khi không có mạng); tải ảnh về, "
                 "lưu cạnh bài viết và dẫn bằng tên tệp.",
             )
         return Removal(
-            False, "html-removed", value,
+            False,
+            "html-removed",
+            value,
             f'Địa chỉ "{value}" trong thẻ <{tag}> không được hỗ trợ nên đã bị bỏ; dùng '
             "https://, mailto:, tel: hoặc đường dẫn trong cổng.",
         )
@@ -91,14 +120,18 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal | None:
         foreign = sorted(set(value.split()) - CLASSES.get(tag, set()))
         if foreign:
             return Removal(
-                False, "html-removed", "class",
+                False,
+                "html-removed",
+                "class",
                 f'Lớp (class) "{" ".join(foreign)}" của thẻ <{tag}> không được dùng trong bài '
                 "viết nên đã bị bỏ.",
             )
         return None
     if name == "id" and name in ATTRIBUTES.get(tag, ()) and not allowed_value(tag, name, value):
         return Removal(
-            False, "html-removed", value,
+            False,
+            "html-removed",
+            value,
             f'Mã định danh id="{value}" trùng với tên dành riêng của giao diện nên đã bị bỏ; '
             "đặt tên khác.",
         )
@@ -107,7 +140,9 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal | None:
     if name not in ATTRIBUTES.get(tag, ()) and name not in ATTRIBUTES["*"]:
         dangerous = name in ("srcdoc", "formaction", "xlink:href", "action")
         return Removal(
-            dangerous, "unsafe-html" if dangerous else "html-removed", name,
+            dangerous,
+            "unsafe-html" if dangerous else "html-removed",
+            name,
             f'Thuộc tính "{name}" của thẻ <{tag}> không được phép nên đã bị bỏ.',
         )
     return None
@@ -131,9 +166,12 @@ class _Inspector(HTMLParser):
         if tag not in TAGS:
             self._add(_tag_removal(tag))
             # Attributes of a removed tag go with it; report code in them all the same.
-            self._add(next((
-                _attribute_removal(tag, n, v or "") for n, v in attrs if n.startswith("on")
-            ), None))
+            self._add(
+                next(
+                    (_attribute_removal(tag, n, v or "") for n, v in attrs if n.startswith("on")),
+                    None,
+                )
+            )
             return
         for name, value in attrs:
             self._add(_attribute_removal(tag, name, value or ""))

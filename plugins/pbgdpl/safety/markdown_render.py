@@ -9,10 +9,18 @@ import markdown
 import yaml
 
 # Extensions that read other files or pass raw attributes: never for editors' content.
-FORBIDDEN_EXTENSIONS = frozenset({
-    "pymdownx.snippets", "markdown_include.include", "mdx_include", "attr_list", "md_in_html",
-    "pymdownx.arithmatex", "mkdocs_macros", "include",
-})
+FORBIDDEN_EXTENSIONS = frozenset(
+    {
+        "pymdownx.snippets",
+        "markdown_include.include",
+        "mdx_include",
+        "attr_list",
+        "md_in_html",
+        "pymdownx.arithmatex",
+        "mkdocs_macros",
+        "include",
+    }
+)
 
 
 class ForbiddenExtension(ValueError):

@@ -106,8 +106,9 @@ def canonicalize(bundle: Path, language: str = "vi") -> None:
         filter_name, values = read(old)
         old.unlink()
         canonical = [filter_name, sorted(values)]
-        filters.append([name, _write(bundle / "filter", f"{language}_", ".pf_filter",
-                                     canonical, 7)])
+        filters.append(
+            [name, _write(bundle / "filter", f"{language}_", ".pf_filter", canonical, 7)]
+        )
     meta[META_FILTERS] = filters
     meta_path.unlink()
     index["hash"] = _write(bundle, f"pagefind.{language}_", ".pf_meta", meta, 10).removeprefix(

@@ -33,13 +33,21 @@ def number_key(number: str) -> str:
 
 def _filters(record: SearchRecord) -> list[tuple[str, str]]:
     found = [
-        ("agency", record.site), ("section", record.section), ("year", record.year),
-        ("status", record.status), ("number", number_key(record.number)),
+        ("agency", record.site),
+        ("section", record.section),
+        ("year", record.year),
+        ("status", record.status),
+        ("number", number_key(record.number)),
         *(("field", name) for name in record.fields),
         # Shown with each result, never used to narrow a search.
-        ("title", record.title), ("agency_name", record.agency), ("kind", record.kind),
-        ("date", record.date), ("summary", record.summary), ("number_text", record.number),
-        ("status_label", record.status_label), ("status_as_of", record.status_as_of),
+        ("title", record.title),
+        ("agency_name", record.agency),
+        ("kind", record.kind),
+        ("date", record.date),
+        ("summary", record.summary),
+        ("number_text", record.number),
+        ("status_label", record.status_label),
+        ("status_as_of", record.status_as_of),
     ]
     return [(name, value) for name, value in found if value]
 
@@ -58,13 +66,15 @@ def index_document(record: SearchRecord, kept: KeptWords) -> str:
         f'<meta data-pagefind-filter="{name}[content]" content="{escape(value)}">'
         for name, value in _filters(record)
     )
-    parts = "".join((
-        _part(numbers, NUMBER_WEIGHT),
-        _part(list(dict.fromkeys(words(record.title))), TITLE_WEIGHT),
-        _part(kept.facts, FACTS_WEIGHT),
-        _part(kept.lead, LEAD_WEIGHT),
-        _part(kept.body, None),
-    ))
+    parts = "".join(
+        (
+            _part(numbers, NUMBER_WEIGHT),
+            _part(list(dict.fromkeys(words(record.title))), TITLE_WEIGHT),
+            _part(kept.facts, FACTS_WEIGHT),
+            _part(kept.lead, LEAD_WEIGHT),
+            _part(kept.body, None),
+        )
+    )
     return (
         f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">{filters}</head>'
         f"<body><main data-pagefind-body>{parts}</main></body></html>"

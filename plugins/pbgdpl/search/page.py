@@ -42,10 +42,12 @@ def search_view(catalog: Catalog, agency: Agency | None) -> SearchView:
     return SearchView(
         agencies=() if agency else tuple((a.slug, a.name) for a in catalog.agencies.values()),
         sections=tuple((s.slug, s.title) for s in SECTIONS if s.slug in present),
-        fields=tuple(sorted(
-            {f for i in items for f in i.fields} if agency else load_vocabularies().fields,
-            key=fold,
-        )),
+        fields=tuple(
+            sorted(
+                {f for i in items for f in i.fields} if agency else load_vocabularies().fields,
+                key=fold,
+            )
+        ),
         years=tuple(sorted({str(i.date.year) for i in items}, reverse=True)),
         statuses=tuple((s.value, s.label) for s in Status) if documents else (),
     )
@@ -56,7 +58,8 @@ def search_listing(catalog: Catalog, agency: Agency | None) -> Listing:
     where = agency.name if agency else catalog.settings.short_name
     return Listing(
         f"{agency.slug}/{SEARCH_PATH}index.md" if agency else f"{SEARCH_PATH}index.md",
-        SEARCH_TITLE, "search",
+        SEARCH_TITLE,
+        "search",
         description=f"Tìm văn bản, câu hỏi, tin bài trên {where}, gõ có dấu hay không dấu.",
         view=search_view(catalog, agency),
     )

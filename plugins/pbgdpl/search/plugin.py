@@ -39,8 +39,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         context = self.site.context
         # The page's own text, sanitized and auto-linked, without the portal's frame.
         found = record_for(
-            self.site.records.get(page.file.src_uri), page.title or "", page.content or "",
-            context.catalog, context.agency, context.as_of,
+            self.site.records.get(page.file.src_uri),
+            page.title or "",
+            page.content or "",
+            context.catalog,
+            context.agency,
+            context.as_of,
         )
         if found is not None:
             self.records.append(found)

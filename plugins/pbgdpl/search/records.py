@@ -20,12 +20,32 @@ from pbgdpl.site.records import Listing, Record
 SUMMARY_LENGTH = 240
 # Front-matter values that say what an item is and who made it: searched above its text.
 FACT_ATTRS = (
-    "doc_type", "issuer", "signer", "signer_title", "material_kind", "video_kind", "format",
-    "author", "publisher", "organiser", "chair", "venue", "period", "asker",
+    "doc_type",
+    "issuer",
+    "signer",
+    "signer_title",
+    "material_kind",
+    "video_kind",
+    "format",
+    "author",
+    "publisher",
+    "organiser",
+    "chair",
+    "venue",
+    "period",
+    "asker",
 )
 # Document numbers an item cites or introduces: a number query finds these items too.
-CITED_ATTRS = ("document", "documents", "legal_basis", "amends", "replaces", "repeals",
-               "repeals_in_part", "guides")
+CITED_ATTRS = (
+    "document",
+    "documents",
+    "legal_basis",
+    "amends",
+    "replaces",
+    "repeals",
+    "repeals_in_part",
+    "guides",
+)
 # Text a reader reads first (summary, question, abstract): searched above the body.
 LEAD_ATTRS = ("question", "abstract")
 
@@ -96,9 +116,11 @@ def item_record(item: Item, catalog: Catalog, as_of: dt.date, content: str) -> S
     text = plain_text(content)
     lead = [item.description or "", *(str(data[a]) for a in LEAD_ATTRS if data.get(a))]
     facts = [
-        section.title, section.item_label,
+        section.title,
+        section.item_label,
         *(v for attr in FACT_ATTRS for v in _text_values(data.get(attr))),
-        *item.fields, *item.tags,
+        *item.fields,
+        *item.tags,
     ]
     number = status = status_label = status_as_of = ""
     if section.kind == "legal_document":
@@ -130,8 +152,13 @@ def item_record(item: Item, catalog: Catalog, as_of: dt.date, content: str) -> S
 
 
 def page_record(
-    title: str, url: str, owner: Agency | None, catalog: Catalog, description: str | None,
-    content: str, kind: str,
+    title: str,
+    url: str,
+    owner: Agency | None,
+    catalog: Catalog,
+    description: str | None,
+    content: str,
+    kind: str,
 ) -> SearchRecord:
     """Return the record of a written page or an agency's home page."""
     text = plain_text(content)
@@ -150,7 +177,11 @@ def page_record(
 
 
 def record_for(
-    record: Record | None, title: str, content: str, catalog: Catalog, agency: Agency | None,
+    record: Record | None,
+    title: str,
+    content: str,
+    catalog: Catalog,
+    agency: Agency | None,
     as_of: dt.date,
 ) -> SearchRecord | None:
     """Return what search should know about a rendered page, or None to leave it out.
@@ -166,20 +197,28 @@ def record_for(
     if isinstance(record, Page):
         if record.url.startswith("en/") or "/en/" in record.url:
             return None
-        return page_record(title, record.url, agency, catalog, record.description, content,
-                           "Trang")
+        return page_record(title, record.url, agency, catalog, record.description, content, "Trang")
     if isinstance(record, Listing) and record.kind == "agency-home" and agency is not None:
         intro = record.intro
-        return page_record(agency.name, agency.url, agency, catalog,
-                           agency.description or (intro.description if intro else None),
-                           content, "Trang thành phần")
+        return page_record(
+            agency.name,
+            agency.url,
+            agency,
+            catalog,
+            agency.description or (intro.description if intro else None),
+            content,
+            "Trang thành phần",
+        )
     return None
 
 
 def save_records(path: Path, records: list[SearchRecord]) -> None:
     """Write records as gzip-compressed JSON, the same bytes for the same records."""
-    payload = json.dumps([r.to_json() for r in sorted(records, key=lambda r: r.url)],
-                         ensure_ascii=False, separators=(",", ":"))
+    payload = json.dumps(
+        [r.to_json() for r in sorted(records, key=lambda r: r.url)],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(gzip.compress(payload.encode("utf-8"), mtime=0))
 

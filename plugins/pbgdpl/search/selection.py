@@ -51,9 +51,7 @@ def select_words(records: Sequence[SearchRecord]) -> list[KeptWords]:
     the page's share of `TEXT_BUDGET`, where the most distinctive win. Words keep the
     order in which they first occur.
     """
-    parts = [
-        (_facts(r), list(dict.fromkeys(words(r.lead))), r.terms) for r in records
-    ]
+    parts = [(_facts(r), list(dict.fromkeys(words(r.lead))), r.terms) for r in records]
     pages = Counter(w for facts, lead, body in parts for w in {*facts, *lead, *body})
     common = {w for w, n in pages.items() if n > COMMON_PAGES}
     share = max(MIN_WORDS_PER_PAGE, TEXT_BUDGET // max(1, len(records)))
@@ -65,6 +63,7 @@ def select_words(records: Sequence[SearchRecord]) -> list[KeptWords]:
         body = [w for w in terms if w not in common and w not in seen]
         room = max(0, share - len(lead))
         if len(body) > room:
+
             def distinctive(word: str, terms: dict[str, int] = terms) -> float:
                 return terms[word] * math.log(len(records) / pages[word])
 
