@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from pbgdpl.followup.indicators import INDICATORS_BY_CODE
+from pbgdpl.model.indicators import INDICATORS_BY_CODE
 from pbgdpl.model.units import load_units
 
 REPO = Path(__file__).resolve().parent.parent
@@ -1924,7 +1924,7 @@ class _Generator:
             first = dt.date(year, quarter * 3 + 1, 1)
             day = self.date_between(first, first + dt.timedelta(days=25))
         ctx = self.context(agency, main, day, topic)
-        # Ranges per indicator code of the so-lieu section (pbgdpl.followup.indicators).
+        # Ranges per indicator code of the so-lieu section (pbgdpl.model.indicators).
         catalogue = (
             ("so_cuoc_truc_tiep", 20, 2000),
             ("so_luot_nguoi_tham_du", 2000, 900000),

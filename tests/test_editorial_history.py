@@ -10,8 +10,8 @@ from editorial_repo import PortalRepo
 from git import Repo
 
 from pbgdpl.cli import main
-from pbgdpl.editorial.history import parse_log, read_history
 from pbgdpl.loading.frontmatter import split_front_matter
+from pbgdpl.loading.history import parse_log, read_history
 
 from conftest import REPO, copy_portal, write
 

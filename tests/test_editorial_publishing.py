@@ -13,8 +13,8 @@ from playwright.sync_api import Page
 
 from pbgdpl.catalog import Catalog
 from pbgdpl.cli import main
-from pbgdpl.editorial.publishing import parse_as_of, publication_moment
 from pbgdpl.loading.portal import load_portal
+from pbgdpl.model.moment import BuildMoment
 
 from conftest import AS_OF, copy_portal, serve, write
 from htmlcheck import links_of, resolve
@@ -169,18 +169,18 @@ def test_as_of_a_date_means_its_end_and_a_moment_is_exact(tmp_path: Path) -> Non
     add_items(root)
     portal = load_portal(root)
 
-    def published(as_of: dt.date | None) -> set[str]:
-        catalog = Catalog.from_portal(portal, as_of=as_of)
+    def published(moment: BuildMoment) -> set[str]:
+        catalog = Catalog.from_portal(portal, moment)
         return {i.slug for i in catalog.items(AGENCY, "tin-tuc")}
 
     scheduled = "lich-tiep-cong-dan-thang-12"
-    assert scheduled not in published(AS_OF)
-    assert scheduled in published(TOMORROW)
-    assert scheduled not in published(parse_as_of(f"{TOMORROW.isoformat()}T07:59"))
-    assert scheduled in published(parse_as_of(f"{TOMORROW.isoformat()}T08:00"))
-    assert publication_moment(AS_OF) == dt.datetime(2026, 11, 23, 23, 59)
+    assert scheduled not in published(BuildMoment.end_of(AS_OF))
+    assert scheduled in published(BuildMoment.end_of(TOMORROW))
+    assert scheduled not in published(BuildMoment.parse(f"{TOMORROW.isoformat()}T07:59"))
+    assert scheduled in published(BuildMoment.parse(f"{TOMORROW.isoformat()}T08:00"))
+    assert BuildMoment.parse(AS_OF.isoformat()).at == dt.datetime(2026, 11, 23, 23, 59)
     # Withdrawn items have pages but leave every listing method.
-    catalog = Catalog.from_portal(portal, as_of=AS_OF)
+    catalog = Catalog.from_portal(portal, BuildMoment.end_of(AS_OF))
     pages = {i.slug for i in catalog.item_pages(AGENCY)}
     assert "thong-bao-cu-da-thay-the" in pages
     assert "thong-bao-cu-da-thay-the" not in {i.slug for i in catalog.items(AGENCY)}

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pbgdpl.editorial.publishing import now_in_vietnam
 from pbgdpl.editorial.scaffold import item_template, short_slug
 from pbgdpl.loading.frontmatter import split_front_matter
+from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.sections import SECTIONS
 
 Cli = Callable[..., tuple[int, str, str]]
@@ -96,7 +96,7 @@ def test_new_item_from_a_template_with_todays_date(portal_copy: Path, run_cli: C
     assert "Đã tạo agencies/ha-noi/tin-tuc/luat-dat-dai-nhung-diem-moi.md" in out
     document = split_front_matter(path.read_text("utf-8"))
     assert document.values["title"] == "Luật Đất đai: những điểm mới"
-    assert document.values["date"] == now_in_vietnam().date().isoformat()
+    assert document.values["date"] == BuildMoment.now().date.isoformat()
     assert "# publish_at:" in path.read_text("utf-8")  # publishing controls, commented
 
     status, out, _ = run_cli(portal_copy, "validate", "agencies/ha-noi/tin-tuc")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-from pbgdpl.followup.indicators import INDICATORS
 from pbgdpl.followup.register import load_register
+from pbgdpl.model.indicators import INDICATORS
 
 from conftest import REPO
 from htmlcheck import links_of, resolve

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pbgdpl.followup.indicators import INDICATORS
 from pbgdpl.followup.register import load_register
+from pbgdpl.model.indicators import INDICATORS
 
 from conftest import AS_OF
 

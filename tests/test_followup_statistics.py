@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from pbgdpl.catalog import Catalog
-from pbgdpl.followup.indicators import INDICATORS
 from pbgdpl.followup.register import load_register
 from pbgdpl.followup.statistics import reported_years, year_statistics
 from pbgdpl.loading.portal import load_portal
+from pbgdpl.model.indicators import INDICATORS
+from pbgdpl.model.moment import BuildMoment
 
 from conftest import AS_OF, REPO, write
 
@@ -80,7 +81,7 @@ def test_the_schema_lists_every_indicator_with_its_label() -> None:
 
 
 def catalog_of(root: Path) -> Catalog:
-    return Catalog.from_portal(load_portal(root), as_of=AS_OF)
+    return Catalog.from_portal(load_portal(root), BuildMoment.end_of(AS_OF))
 
 
 def test_sample_has_two_agencies_with_two_years_of_statistics() -> None:

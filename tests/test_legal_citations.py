@@ -6,10 +6,10 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from pbgdpl.catalog.registry import Registry
 from pbgdpl.legal.autolink import link_documents, relative_url
-from pbgdpl.legal.citations import check_text
-from pbgdpl.legal.registry import Registry
 from pbgdpl.model.items import Item
+from pbgdpl.validate.citations import check_text
 
 from conftest import write
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pbgdpl.legal.numbers import load_number_rules, one_edit, parse_number
+from pbgdpl.model.numbers import load_number_rules, one_edit, parse_number
 
 RULES = load_number_rules()
 

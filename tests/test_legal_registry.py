@@ -8,11 +8,12 @@ from typing import Any
 import pytest
 
 from pbgdpl.catalog import Catalog
-from pbgdpl.legal import Registry, Status, status_phrase
+from pbgdpl.catalog.registry import Registry
+from pbgdpl.catalog.status import Status, status_on, status_phrase
 from pbgdpl.legal.listings import plan_document_listings
-from pbgdpl.legal.status import status_on
 from pbgdpl.loading.portal import load_portal
 from pbgdpl.model.items import Item
+from pbgdpl.model.moment import BuildMoment
 
 from conftest import AS_OF, REPO
 
@@ -223,7 +224,7 @@ def test_the_same_central_number_in_two_spellings_is_a_duplicate() -> None:
 
 
 def test_national_listings_sort_by_date_of_effect_and_paginate() -> None:
-    catalog = Catalog.from_portal(load_portal(REPO), AS_OF)
+    catalog = Catalog.from_portal(load_portal(REPO), BuildMoment.end_of(AS_OF))
     listings = plan_document_listings(catalog, None, AS_OF, page_size=5)
     first, second = listings["van-ban-moi/index.md"], listings["van-ban-moi/trang-2.md"]
     assert first.kind == "documents" and first.page_count >= 3

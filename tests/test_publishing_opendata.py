@@ -13,6 +13,7 @@ import yaml
 
 from pbgdpl.catalog import Catalog
 from pbgdpl.loading.portal import load_portal
+from pbgdpl.model.moment import BuildMoment
 from pbgdpl.publishing.sitemap import write_sitemap
 
 from conftest import REPO, write
@@ -110,7 +111,7 @@ def test_a_large_sitemap_is_split_under_an_index(tmp_path: Path) -> None:
     out = tmp_path / "site"
     for n in range(25):
         write(out / f"trang-{n:02}" / "index.html", "<p>trang</p>")
-    catalog = Catalog.from_portal(load_portal(REPO))
+    catalog = Catalog.from_portal(load_portal(REPO), BuildMoment.now())
     written = write_sitemap(catalog, [], out, limit=10)
     assert [p.name for p in written] == ["sitemap.xml", *(f"sitemap-{n}.xml" for n in (1, 2, 3))]
     index = ET.parse(out / "sitemap.xml").getroot()

@@ -15,8 +15,9 @@ import pytest
 
 from pbgdpl.catalog import Catalog
 from pbgdpl.cli import main
-from pbgdpl.diagnostics import format_text
 from pbgdpl.loading.portal import load_portal
+from pbgdpl.model.diagnostics import format_text
+from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.videos import parse_video
 from pbgdpl.pipeline.render import render_site
 from pbgdpl.site.csp import content_security_policy
@@ -238,7 +239,7 @@ def test_sanitizer_cleans_a_page_the_loader_was_bypassed_for(tmp_path: Path) -> 
     )
     item = next(i for i in portal.items if i.agency == "nghe-an")
     portal.items[portal.items.index(item)] = dataclasses.replace(item, body=hostile)
-    catalog = Catalog.from_portal(portal)
+    catalog = Catalog.from_portal(portal, BuildMoment.now())
     staging = tmp_path / "staging"
     empty = tmp_path / "empty"
     empty.mkdir()

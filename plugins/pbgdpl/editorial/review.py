@@ -19,9 +19,10 @@ from typing import Any
 
 from git import Commit, Repo
 
-from pbgdpl.catalog import Catalog
-from pbgdpl.diagnostics import Diagnostic, Severity
-from pbgdpl.editorial.gitrepo import (
+from pbgdpl.catalog.publication import live_items
+from pbgdpl.editorial.roles import Roles, roles_in_commit
+from pbgdpl.loading.frontmatter import FrontMatterError, read_yaml_mapping, split_front_matter
+from pbgdpl.loading.gitrepo import (
     FileChange,
     changed_files,
     export_tree,
@@ -30,14 +31,14 @@ from pbgdpl.editorial.gitrepo import (
     read_text,
     resolve,
 )
-from pbgdpl.editorial.publishing import now_in_vietnam
-from pbgdpl.editorial.roles import Roles, roles_in_commit
-from pbgdpl.loading.frontmatter import FrontMatterError, read_yaml_mapping, split_front_matter
-from pbgdpl.loading.portal import AGENCY_PAGE_FIELDS, PAGE_FIELDS, Portal, load_portal
+from pbgdpl.loading.portal import AGENCY_PAGE_FIELDS, PAGE_FIELDS, Portal
 from pbgdpl.model.agency import Agency
+from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.fields import Field, FieldError
+from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
 from pbgdpl.model.vocabularies import load_vocabularies
+from pbgdpl.validate import load_checked
 
 
 @dataclass(frozen=True)
@@ -219,21 +220,16 @@ def check_moves(
     files: list[FileReview], base_items: dict[str, dict], head: Portal
 ) -> list[Diagnostic]:
     """Report published pages removed or moved with no redirect from their old address."""
-    catalog = Catalog.from_portal(head) if head.settings is not None else None
-    redirected = {
-        path
-        for items in (catalog.items_by_site.values() if catalog else ())
-        for item in items
-        for path in item.data.get("redirect_from", ())
-    }
-    moment = now_in_vietnam()
+    moment = BuildMoment.now()
+    live = live_items(head.items, moment) if head.settings is not None else []
+    redirected = {path for item in live for path in item.data.get("redirect_from", ())}
     problems = []
     for review in files:
         change = review.change
         if change.change not in ("removed", "renamed") or change.old_path is None:
             continue
         old_url = _old_url(change.old_path)
-        if old_url is None or not _was_published(base_items.get(change.old_path, {}), moment):
+        if old_url is None or not _was_published(base_items.get(change.old_path, {}), moment.at):
             continue
         new_url = _old_url(change.new_path) if change.new_path else None
         if old_url == new_url or old_url in redirected:
@@ -268,9 +264,9 @@ def _diagnostics_of(portal: Portal, files: list[FileReview]) -> list[Diagnostic]
 
 def _load_version(repo: Repo, head: Commit | None, folder: Path) -> Portal:
     if head is None:
-        return load_portal(Path(str(repo.working_tree_dir)))
+        return load_checked(Path(str(repo.working_tree_dir)))
     export_tree(head, folder)
-    return load_portal(folder)
+    return load_checked(folder)
 
 
 def review_changes(

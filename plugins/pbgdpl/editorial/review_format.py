@@ -11,8 +11,8 @@ import json
 import re
 from typing import Any
 
-from pbgdpl.diagnostics import SEVERITY_LABELS, Diagnostic
 from pbgdpl.editorial.review import FileReview, Review
+from pbgdpl.model.diagnostics import SEVERITY_LABELS, Diagnostic
 from pbgdpl.model.fields import Figure, Withdrawal
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from git import Commit, Repo
 
-from pbgdpl.diagnostics import Diagnostic, Severity
-from pbgdpl.editorial.gitrepo import read_text
 from pbgdpl.loading.frontmatter import FrontMatterError, read_yaml_mapping
+from pbgdpl.loading.gitrepo import read_text
+from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.fields import FieldError, Logins
 from pbgdpl.model.vocabularies import load_vocabularies
 

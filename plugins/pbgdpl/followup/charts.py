@@ -12,7 +12,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from pbgdpl.site.templating import vi_number
+from pbgdpl.model.formatting import vi_number
 
 WIDTH = 640
 ROW = 34

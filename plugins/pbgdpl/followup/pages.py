@@ -14,7 +14,6 @@ from pbgdpl.followup.audit import AgencyAudit, Audit, Standing, audit_agency, au
 from pbgdpl.followup.audit_formats import audit_csv, audit_json, threshold_rows
 from pbgdpl.followup.charts import Bar, Chart
 from pbgdpl.followup.downloads import json_text
-from pbgdpl.followup.indicators import INDICATORS, INDICATORS_BY_CODE
 from pbgdpl.followup.register import Register, load_register
 from pbgdpl.followup.statistics import (
     YearStatistics,
@@ -25,9 +24,10 @@ from pbgdpl.followup.statistics import (
 )
 from pbgdpl.model.agency import KIND_LABELS
 from pbgdpl.model.fields import Indicator
+from pbgdpl.model.formatting import vi_number
+from pbgdpl.model.indicators import INDICATORS, INDICATORS_BY_CODE
+from pbgdpl.model.records import Download, Listing
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
-from pbgdpl.site.records import Download, Listing
-from pbgdpl.site.templating import vi_number
 
 DASHBOARD = "tinh-hinh-cap-nhat/"
 DASHBOARD_TITLE = "Tình hình xây dựng, cập nhật Trang thông tin điện tử PBGDPL"

@@ -13,10 +13,10 @@ from pbgdpl.catalog import Catalog
 from pbgdpl.followup.audit import AgencyAudit, Audit, Standing, audit_portal
 from pbgdpl.followup.audit_formats import summary
 from pbgdpl.followup.downloads import csv_text
-from pbgdpl.followup.indicators import INDICATORS, INDICATORS_BY_CODE
 from pbgdpl.followup.register import Register
 from pbgdpl.followup.statistics import AgencyYear, YearStatistics, year_statistics
-from pbgdpl.site.templating import vi_number
+from pbgdpl.model.formatting import vi_number
+from pbgdpl.model.indicators import INDICATORS, INDICATORS_BY_CODE
 
 DEADLINE_DAY = (12, 8)  # month, day: "trước ngày 08/12 hàng năm"
 

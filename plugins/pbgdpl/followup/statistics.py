@@ -8,10 +8,10 @@ from typing import Any
 
 from pbgdpl.catalog import Catalog
 from pbgdpl.followup.downloads import csv_text
-from pbgdpl.followup.indicators import INDICATORS
 from pbgdpl.followup.register import Register
 from pbgdpl.model.agency import KIND_LABELS
 from pbgdpl.model.fields import Figure
+from pbgdpl.model.indicators import INDICATORS
 from pbgdpl.model.items import Item
 
 STATISTICS_SECTION = "so-lieu"

@@ -12,9 +12,9 @@ import html
 import posixpath
 import re
 
-from pbgdpl.legal.numbers import NUMBER_IN_TEXT
-from pbgdpl.legal.registry import Registry
-from pbgdpl.legal.status import status_phrase
+from pbgdpl.catalog.registry import Registry
+from pbgdpl.catalog.status import status_phrase
+from pbgdpl.model.numbers import NUMBER_IN_TEXT
 
 # A tag, a comment or a doctype; attribute values may hold ">" inside quotes.
 TAG = re.compile(r"<!--.*?-->|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)

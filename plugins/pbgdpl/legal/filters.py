@@ -13,11 +13,10 @@ from typing import Any
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from pbgdpl.legal.checks import ATTACHMENT_TYPES
+from pbgdpl.catalog.registry import HistoryEvent, LegalDocument, RelationGroup
+from pbgdpl.catalog.status import Status
 from pbgdpl.legal.listings import documents, facet_slug, facets
-from pbgdpl.legal.registry import HistoryEvent, LegalDocument, RelationGroup, registry_for
-from pbgdpl.legal.status import Status
-from pbgdpl.model.items import Item
+from pbgdpl.model.items import ATTACHMENT_TYPES, Item
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def _attachments(item: Item, page: Any) -> list[Attachment]:
 @pass_context
 def legal_document(context: Context, item: Item) -> DocumentView | None:
     """Return the status, relations, history and attachments of a document's page."""
-    registry = registry_for(context["catalog"])
+    registry = context["catalog"].registry
     document = registry.for_item(item)
     if document is None:
         return None
@@ -84,7 +83,7 @@ def legal_document(context: Context, item: Item) -> DocumentView | None:
 @pass_context
 def document_status(context: Context, item: Item) -> Status | None:
     """Return a listed document's status on the build's date."""
-    registry = registry_for(context["catalog"])
+    registry = context["catalog"].registry
     document = registry.for_item(item)
     return registry.status_of(document, context["as_of"]) if document else None
 

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from pbgdpl.catalog import Catalog
 from pbgdpl.model.fields import fold, slugify
 from pbgdpl.model.items import Item
+from pbgdpl.model.records import Listing, listing_page_uri
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
-from pbgdpl.site.records import Listing, listing_page_uri
 
 SECTION = "van-ban-moi"
 MONTH_PATH = f"{SECTION}/trong-thang/"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pbgdpl.diagnostics import Diagnostic, Severity
+from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.fields import slugify
 
 # What each published suffix must start with, so a page or script cannot pass as a picture.

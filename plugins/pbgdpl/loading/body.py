@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pbgdpl.diagnostics import Diagnostic, Severity
+from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.safety.html_report import find_removals
 from pbgdpl.safety.markdown_limits import check_markdown
 from pbgdpl.safety.markdown_render import render_markdown

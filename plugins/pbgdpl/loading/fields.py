@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pbgdpl.diagnostics import Diagnostic, Severity
+from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.fields import Field, FieldError
 from pbgdpl.model.vocabularies import Vocabularies
 

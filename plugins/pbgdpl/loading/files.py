@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pbgdpl.diagnostics import Diagnostic, Severity
+from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.safety.text import (
     first_legacy_line,
     legacy_advice,

@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from pbgdpl.diagnostics import Diagnostic
+from pbgdpl.model.diagnostics import Diagnostic
 from pbgdpl.safety.text import without_invisible
 
 FIXABLE = frozenset({"not-nfc", "invisible-character"})

@@ -1,4 +1,8 @@
-"""Load the whole portal: settings, national pages, agencies and their items."""
+"""Load the whole portal: settings, national pages, agencies and their items.
+
+Each file is read, parsed and checked on its own here; checks that need the whole
+portal (document numbers, citations, redirects) run next, in `pbgdpl.validate`.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +10,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pbgdpl.diagnostics import Diagnostic, Severity
-from pbgdpl.editorial.publishing import check_redirects
-from pbgdpl.legal.checks import check_legal_content
 from pbgdpl.loading.assets import PUBLISHED_OR_REFUSED, check_asset
 from pbgdpl.loading.body import check_body
 from pbgdpl.loading.fields import parse_fields
 from pbgdpl.loading.files import MAX_FILE_BYTES, UnreadableFile, read_source
 from pbgdpl.loading.frontmatter import FrontMatterError, read_yaml_mapping, split_front_matter
 from pbgdpl.model.agency import Agency
+from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.fields import SLUG, Field, Text, slugify
 from pbgdpl.model.items import Item, Page
 from pbgdpl.model.sections import SECTIONS_BY_SLUG, Section
+from pbgdpl.model.settings import PortalSettings
 from pbgdpl.model.vocabularies import Vocabularies, load_vocabularies
 from pbgdpl.safety.markdown_render import ForbiddenExtension, configured_extensions
-from pbgdpl.settings import PortalSettings
 
 # Top-level names of the national site: theme assets, search, directory, error page,
 # the follow-up dashboard and statistics, and the open data folder.
@@ -108,9 +110,6 @@ class PortalLoader:
         if agencies_dir.is_dir():
             for folder in sorted(agencies_dir.iterdir()):
                 self._load_agency(folder)
-        # Numbers, duplicates, attachments and citations need every document loaded.
-        self.portal.diagnostics.extend(check_legal_content(self.portal))
-        self.portal.diagnostics.extend(check_redirects(self.portal.items))
         self.portal.diagnostics.sort()
         return self.portal
 
@@ -208,7 +207,14 @@ class PortalLoader:
             return
         self.portal.pages.append(
             Page(
-                site, src_uri, shown, parsed.get("title"), document.body, parsed.get("description")
+                site,
+                src_uri,
+                shown,
+                parsed.get("title"),
+                document.body,
+                parsed.get("description"),
+                lines=document.lines,
+                body_line=document.body_line,
             )
         )
 
@@ -400,6 +406,8 @@ class PortalLoader:
                 tags=parsed.get("tags", ()),
                 fields=parsed.get("fields", ()),
                 data={k: v for k, v in parsed.items() if k not in common},
+                lines=document.lines,
+                body_line=document.body_line,
             )
         )
 

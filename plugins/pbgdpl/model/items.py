@@ -8,6 +8,10 @@ from typing import Any
 
 from pbgdpl.model.sections import SECTIONS_BY_SLUG, Section
 
+# A document's attachments are its full text; their size and content are checked with
+# every published file (pbgdpl.loading.assets).
+ATTACHMENT_TYPES = {".pdf": "PDF", ".docx": "DOCX", ".odt": "ODT"}
+
 
 @dataclass(frozen=True)
 class Item:
@@ -24,6 +28,13 @@ class Item:
     tags: tuple[str, ...] = ()
     fields: tuple[str, ...] = ()
     data: dict[str, Any] = field(default_factory=dict)
+    # Where each front-matter key and the body start in the file, for diagnostics.
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    body_line: int = field(default=1, compare=False, repr=False)
+
+    def line_of(self, key: str) -> int:
+        """Return the line of a front-matter key, or 1 when it is not written."""
+        return self.lines.get(key, 1)
 
     @property
     def section(self) -> Section:
@@ -51,6 +62,12 @@ class Page:
     title: str | None
     body: str
     description: str | None = None
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    body_line: int = field(default=1, compare=False, repr=False)
+
+    def line_of(self, key: str) -> int:
+        """Return the line of a front-matter key, or 1 when it is not written."""
+        return self.lines.get(key, 1)
 
     @property
     def url(self) -> str:

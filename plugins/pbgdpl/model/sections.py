@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pbgdpl.followup.indicators import INDICATORS
 from pbgdpl.model.fields import (
     Choice,
     Choices,
@@ -24,6 +23,7 @@ from pbgdpl.model.fields import (
     Words,
     Year,
 )
+from pbgdpl.model.indicators import INDICATORS
 
 FIELD_OF_LAW = Choices("linh_vuc", "fields", "Lĩnh vực", vocabulary="fields")
 

@@ -10,20 +10,23 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from pbgdpl.catalog import Catalog
-from pbgdpl.diagnostics import Diagnostic, Severity
-from pbgdpl.editorial.history import History, read_history
-from pbgdpl.loading.portal import Portal, load_portal
+from pbgdpl.catalog import Catalog, open_catalog
+from pbgdpl.model.diagnostics import Diagnostic, Severity
+from pbgdpl.model.moment import BuildMoment
 from pbgdpl.pipeline.fingerprint import platform_fingerprint, site_fingerprint
-from pbgdpl.pipeline.isolation import broken_agencies, without_agencies
-from pbgdpl.pipeline.output import OutputTree
+from pbgdpl.pipeline.isolation import broken_agencies
 from pbgdpl.pipeline.render import SiteResult, render_site
 from pbgdpl.pipeline.search_index import index_portal, portal_index_missing
 from pbgdpl.pipeline.shards import shard_sites
 from pbgdpl.publishing.manifest import Provenance, published_for
+from pbgdpl.publishing.output import OutputTree
 from pbgdpl.publishing.publish import publish_portal
 from pbgdpl.site.structure import NATIONAL, SiteContext
+from pbgdpl.validate import load_checked
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -32,14 +35,17 @@ class BuildOptions:
 
     root: Path
     out: Path
-    as_of: dt.date
+    moment: BuildMoment
     only: tuple[str, ...] = ()
     jobs: int = 0
     force: bool = False
     shard: tuple[int, int] | None = None
     keep_going: bool = False
-    # The moment scheduled items are published by (Vietnam time); None: the as-of day's end.
-    publish_until: dt.datetime | None = None
+
+    @property
+    def as_of(self) -> dt.date:
+        """Return the day of the build's moment: legal status and listings are as of it."""
+        return self.moment.date
 
 
 @dataclass
@@ -111,7 +117,7 @@ def _render_all(
         yield from pool.map(_render_in_worker, sites)
 
 
-def _timed(report: BuildReport, stage: str, step: Callable[[], object]) -> object:
+def _timed(report: BuildReport, stage: str, step: Callable[[], T]) -> T:
     started = time.perf_counter()
     result = step()
     report.timings[stage] = report.timings.get(stage, 0.0) + time.perf_counter() - started
@@ -166,7 +172,7 @@ def _install(
 def build_portal(options: BuildOptions) -> BuildReport:
     """Load, check and render the portal into `options.out`; only changed sites are rebuilt."""
     report = BuildReport()
-    portal: Portal = _timed(report, "load", lambda: load_portal(options.root))  # type: ignore[assignment]
+    portal = _timed(report, "load", lambda: load_checked(options.root))
     report.diagnostics = portal.diagnostics
     if portal.settings is None:
         return report
@@ -179,14 +185,11 @@ def build_portal(options: BuildOptions) -> BuildReport:
         return report
     # --keep-going: each broken agency keeps the pages it had; the national site's broken
     # pages are left out one by one.
-    history: History = _timed(report, "history", lambda: read_history(options.root))  # type: ignore[assignment]
-    if history.notice:
-        report.notices.append(history.notice)
-    catalog = Catalog.from_portal(
-        without_agencies(portal, set(report.excluded)),
-        as_of=options.publish_until or options.as_of,
-        history=history,
+    catalog = _timed(
+        report, "catalog", lambda: open_catalog(portal, options.moment, set(report.excluded))
     )
+    if catalog.history.notice:
+        report.notices.append(catalog.history.notice)
     for slug in options.only:
         if slug not in catalog.agencies:
             report.diagnostics.append(
@@ -207,9 +210,7 @@ def build_portal(options: BuildOptions) -> BuildReport:
     report.rendered = _timed(
         report,
         "render+index",
-        lambda: list(  # type: ignore[assignment]
-            _render_all(to_render, catalog, options, empty_docs, out.staging)
-        ),
+        lambda: list(_render_all(to_render, catalog, options, empty_docs, out.staging)),
     )
     _timed(report, "install", lambda: _install(report.rendered, out, state, fingerprints))
     gone: list[str] = []

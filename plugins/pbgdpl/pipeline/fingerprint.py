@@ -7,7 +7,6 @@ from importlib import metadata
 from pathlib import Path
 
 from pbgdpl.catalog import Catalog
-from pbgdpl.legal import registry_for
 from pbgdpl.site.structure import NATIONAL
 
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pyyaml")
@@ -44,7 +43,7 @@ def site_fingerprint(site: str, catalog: Catalog, root: Path, platform: str, as_
     digest = hashlib.sha256(f"{platform}\n{as_of}\n{site}\n".encode())
     digest.update(repr(catalog.settings).encode())
     # Every page may link, list or give the status of any site's legal documents.
-    digest.update(registry_for(catalog).fingerprint().encode())
+    digest.update(catalog.registry.fingerprint().encode())
     if site == NATIONAL:
         digest.update(repr(sorted(catalog.agencies.items())).encode())
         for slug in sorted(catalog.items_by_site):

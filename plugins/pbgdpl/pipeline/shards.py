@@ -5,13 +5,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from pbgdpl.catalog import Catalog
-from pbgdpl.loading.portal import load_portal
-from pbgdpl.pipeline.output import OutputTree
+from pbgdpl.catalog import Catalog, open_catalog
+from pbgdpl.model.moment import BuildMoment
 from pbgdpl.pipeline.search_index import index_portal
 from pbgdpl.publishing.manifest import ManifestError, Provenance, read_manifest
+from pbgdpl.publishing.output import OutputTree
 from pbgdpl.publishing.publish import publish_portal
 from pbgdpl.site.structure import NATIONAL
+from pbgdpl.validate import load_checked
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -63,7 +64,7 @@ def assemble(shards: list[Path], target: Path, root: Path) -> list[str]:
     the joined sites from the catalog at `root`, as a full build would write them.
     """
     provenance = _provenance(shards)
-    portal = load_portal(root)
+    portal = load_checked(root)
     if portal.settings is None:
         raise AssembleError(f"{root}: không đọc được content/portal.yml (no portal settings)")
     out = OutputTree(target)
@@ -88,7 +89,8 @@ def assemble(shards: list[Path], target: Path, root: Path) -> list[str]:
     # The national search covers every site: indexed once all shards are joined.
     index_portal(target, out.staging / "_search")
     out.finish()
-    publish_portal(Catalog.from_portal(portal, as_of=provenance.as_of), target, provenance)
+    catalog = open_catalog(portal, BuildMoment.end_of(provenance.as_of))
+    publish_portal(catalog, target, provenance)
     return sorted(joined)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pbgdpl.settings import PortalSettings
+from pbgdpl.model.settings import PortalSettings
 
 
 def portal_base(settings: PortalSettings) -> str:

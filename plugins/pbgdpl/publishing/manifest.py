@@ -11,7 +11,7 @@ from pathlib import Path
 
 import git
 
-from pbgdpl.pipeline.output import STAGING_DIR, STATE_FILE
+from pbgdpl.publishing.output import STAGING_DIR, STATE_FILE
 
 MANIFEST = "manifest.json"
 FORMAT = "pbgdpl-manifest/1"

@@ -30,8 +30,8 @@ from pbgdpl.model.fields import (
 )
 from pbgdpl.model.items import Item
 from pbgdpl.model.sections import COMMON_FIELDS, SECTIONS
+from pbgdpl.model.settings import PortalSettings
 from pbgdpl.publishing.addresses import public_url
-from pbgdpl.settings import PortalSettings
 
 FOLDER = "du-lieu-mo"
 PACKAGE = "datapackage.json"

@@ -11,7 +11,7 @@ from pbgdpl.publishing.feeds import write_feeds
 from pbgdpl.publishing.headers import write_cdn_rules
 from pbgdpl.publishing.manifest import PORTAL_SCOPE, Manifest, Provenance, write_manifest
 from pbgdpl.publishing.opendata import write_open_data
-from pbgdpl.publishing.published import published_items
+from pbgdpl.publishing.published import items_with_pages
 from pbgdpl.publishing.sitemap import write_robots, write_sitemap
 
 
@@ -31,7 +31,7 @@ def publish_portal(catalog: Catalog, out: Path, provenance: Provenance) -> Publi
     Everything is derived from the catalog and the pages present in `out`, so a full
     build, an incremental one and an assembly of shards write the same bytes.
     """
-    items = published_items(catalog, out)
+    items = items_with_pages(catalog, out)
     feeds = write_feeds(catalog, items, out, provenance.as_of)
     open_data = write_open_data(catalog, items, out, provenance.as_of)
     sitemaps = write_sitemap(catalog, items, out)

@@ -13,7 +13,7 @@ def page_exists(out: Path, url: str) -> bool:
     return (out / url / "index.html").is_file()
 
 
-def published_items(catalog: Catalog, out: Path) -> list[Item]:
+def items_with_pages(catalog: Catalog, out: Path) -> list[Item]:
     """Return every listed item (not withdrawn) whose page is in `out`, newest first.
 
     A site that failed to render, or was never built with `--only`, has no pages; an

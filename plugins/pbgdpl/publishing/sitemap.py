@@ -7,10 +7,10 @@ from pathlib import Path
 
 from pbgdpl.catalog import Catalog
 from pbgdpl.model.items import Item
+from pbgdpl.model.settings import PortalSettings
 from pbgdpl.publishing.addresses import public_url
 from pbgdpl.publishing.manifest import published_files
 from pbgdpl.publishing.published import redirect_paths
-from pbgdpl.settings import PortalSettings
 
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"

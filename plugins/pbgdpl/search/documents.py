@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from pbgdpl.legal.numbers import fold_code
+from pbgdpl.model.numbers import fold_code
 from pbgdpl.search.records import SearchRecord
 from pbgdpl.search.selection import KeptWords
 from pbgdpl.search.text import with_ascii_copies, words

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pbgdpl.catalog import Catalog
-from pbgdpl.legal.status import Status
+from pbgdpl.catalog.status import Status
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.fields import fold
+from pbgdpl.model.records import Listing
 from pbgdpl.model.sections import SECTIONS
 from pbgdpl.model.vocabularies import load_vocabularies
-from pbgdpl.site.records import Listing
 
 SEARCH_PATH = "tim-kiem/"
 SEARCH_TITLE = "Tìm kiếm"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+from typing import TYPE_CHECKING, Protocol
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -14,7 +15,30 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page as MkDocsPage
 
-    from pbgdpl.site.plugin import SitePlugin
+    from pbgdpl.catalog import Catalog
+    from pbgdpl.model.agency import Agency
+    from pbgdpl.model.records import Record
+
+
+class SiteBeingBuilt(Protocol):
+    """What search reads of the site being built: its catalog, agency, date and records."""
+
+    @property
+    def catalog(self) -> Catalog: ...
+    @property
+    def agency(self) -> Agency | None: ...
+    @property
+    def as_of(self) -> dt.date: ...
+
+
+class PageSource(Protocol):
+    """The `pbgdpl/site` plugin as search sees it: the site and the record of each page.
+
+    A protocol, not the plugin's class: rendering (`pbgdpl.site`) sits above search.
+    """
+
+    context: SiteBeingBuilt | None
+    records: dict[str, Record]
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -24,7 +48,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def __init__(self) -> None:
         self.records: list[SearchRecord] = []
-        self.site: SitePlugin | None = None
+        self.site: PageSource | None = None
 
     def on_config(self, config: MkDocsConfig) -> None:
         # Per-build state: this build's records, and the site plugin that knows the pages.

@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from pbgdpl.catalog import Catalog
-from pbgdpl.legal.registry import registry_for
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.items import Item, Page
+from pbgdpl.model.records import Listing, Record
 from pbgdpl.search.text import normalized, plain_text, shorten, term_counts
-from pbgdpl.site.records import Listing, Record
 
 SUMMARY_LENGTH = 240
 # Front-matter values that say what an item is and who made it: searched above its text.
@@ -125,7 +124,7 @@ def item_record(item: Item, catalog: Catalog, as_of: dt.date, content: str) -> S
     number = status = status_label = status_as_of = ""
     if section.kind == "legal_document":
         number = data.get("number", "")
-        registry = registry_for(catalog)
+        registry = catalog.registry
         document = registry.for_item(item)
         if document is not None:
             found = registry.status_of(document, as_of)

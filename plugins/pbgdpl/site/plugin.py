@@ -13,13 +13,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from pbgdpl.editorial.redirects import write_redirects
 from pbgdpl.legal.autolink import link_documents
-from pbgdpl.legal.registry import registry_for
 from pbgdpl.model.items import Item
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
 from pbgdpl.safety.html_policy import sanitize_html
 from pbgdpl.site.config import SiteConfig
 from pbgdpl.site.csp import content_security_policy
-from pbgdpl.site.records import Download, Listing, Record
+from pbgdpl.model.records import Download, Listing, Record
 from pbgdpl.site.render_clock import RenderClock
 from pbgdpl.site.structure import NATIONAL, SiteContext, plan_nav, plan_records
 from pbgdpl.site.template_cache import TEMPLATE_CACHE
@@ -138,7 +137,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         # Everything the portal adds itself (templates, links it generates) comes after.
         assert self.context is not None
         return Markup(link_documents(
-            sanitize_html(html), registry_for(self.context.catalog), page.url,
+            sanitize_html(html), self.context.catalog.registry, page.url,
             self.context.site, self.context.as_of,
         ))
 

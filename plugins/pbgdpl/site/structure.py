@@ -20,7 +20,7 @@ from pbgdpl.model.agency import Agency
 from pbgdpl.model.items import Page
 from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG
 from pbgdpl.search.page import search_listing
-from pbgdpl.site.records import Listing, Record, listing_page_uri
+from pbgdpl.model.records import Listing, Record, listing_page_uri
 
 NATIONAL = ""
 DIRECTORY_URI = "don-vi/index.md"

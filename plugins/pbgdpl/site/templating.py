@@ -11,33 +11,12 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from pbgdpl.legal.filters import LEGAL_FILTERS
-from pbgdpl.legal.registry import LegalDocument, registry_for
-from pbgdpl.model.fields import Figure, fold, slugify
+from pbgdpl.catalog.registry import LegalDocument
+from pbgdpl.model.fields import fold, slugify
+from pbgdpl.model.formatting import field_value, vi_date, vi_number
 from pbgdpl.model.items import Item
 from pbgdpl.model.videos import parse_video
 from pbgdpl.site.regions import group_by_region
-
-
-def vi_date(value: dt.date | None) -> str:
-    """Show a date as dd/mm/yyyy."""
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
-def vi_number(value: float) -> str:
-    """Show a number with Vietnamese separators: 1.250,5."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def field_value(value: Any) -> str:
-    """Show a front-matter value as text: dates, lists and figures included."""
-    if isinstance(value, dt.date):
-        return vi_date(value)
-    if isinstance(value, tuple):
-        return "; ".join(field_value(v) for v in value)
-    if isinstance(value, Figure):
-        return f"{value.name}: {vi_number(value.value)} {value.unit}".strip()
-    return str(value)
 
 
 OTHER_FIELD = "Lĩnh vực khác"
@@ -62,7 +41,7 @@ def cited_documents(
     context: Context, numbers: Iterable[str]
 ) -> list[tuple[str, LegalDocument | None]]:
     """Return each cited number with the document the portal has for it, if any."""
-    registry = registry_for(context["catalog"])
+    registry = context["catalog"].registry
     agency = context.get("agency")
     site = agency.slug if agency is not None else ""
     return [(number, registry.lookup(number, site)) for number in numbers]

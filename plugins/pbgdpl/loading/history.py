@@ -21,8 +21,8 @@ from pathlib import Path
 from git import Repo
 from git.exc import GitCommandError
 
-from pbgdpl.editorial.gitrepo import GitError, open_repository
-from pbgdpl.editorial.publishing import VIETNAM
+from pbgdpl.loading.gitrepo import GitError, open_repository
+from pbgdpl.model.moment import vietnam_date
 
 CONTENT_ROOTS = ("agencies", "content")
 RECORD = "\x1e"
@@ -98,7 +98,7 @@ def parse_log(log: str, prefix: str = "") -> dict[str, tuple[Change, ...]]:
     for record in log.split(RECORD)[1:]:
         header, _, body = record.partition("\0")
         commit, committed, subject = header.split(UNIT, 2)
-        date = dt.datetime.fromisoformat(committed).astimezone(VIETNAM).date()
+        date = vietnam_date(dt.datetime.fromisoformat(committed))
         change = Change(commit[:12], date, subject.strip())
         tokens = body.strip("\n").split("\0")
         index = 0

@@ -18,14 +18,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pbgdpl.legal.numbers import (
+from pbgdpl.catalog.registry import LegalDocument, Registry
+from pbgdpl.model.numbers import (
     FIRST_YEAR,
     NUMBER_IN_TEXT,
     NumberParts,
     impossible_year,
     parse_number,
 )
-from pbgdpl.legal.registry import LegalDocument, Registry
 
 LAST_YEAR = 2100
 # How far from a number a date may be written and still be read as its date.

@@ -3,37 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from typing import Any
 
-from pbgdpl.diagnostics import format_text
 from pbgdpl.editorial.codeowners import CODEOWNERS_PATH, render_codeowners
-from pbgdpl.editorial.gitrepo import GitError
-from pbgdpl.editorial.publishing import now_in_vietnam, parse_as_of, publication_moment
 from pbgdpl.editorial.review import review_changes
 from pbgdpl.editorial.review_format import to_json, to_markdown
 from pbgdpl.editorial.roles import roles_in_folder
 from pbgdpl.editorial.scaffold import ScaffoldError, new_agency, new_item
+from pbgdpl.loading.gitrepo import GitError
 from pbgdpl.model.agency import KIND_LABELS
+from pbgdpl.model.diagnostics import format_text
+from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
-
-
-def as_of_argument(text: str) -> dt.date:
-    """Read `--as-of`: a date (its end of day) or a moment YYYY-MM-DDTHH:MM, Vietnam time."""
-    try:
-        return parse_as_of(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"thời điểm không hợp lệ: {text!r}; viết YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM "
-            "(invalid date)"
-        ) from None
-
-
-def build_moment(as_of: dt.date | None) -> tuple[dt.date, dt.datetime]:
-    """Return a build's as-of date and the moment it publishes by (default: now)."""
-    moment = publication_moment(as_of)
-    return moment.date(), moment
 
 
 def command_codeowners(args: argparse.Namespace) -> int:
@@ -103,7 +85,7 @@ def command_new(args: argparse.Namespace) -> int:
                 args.what,
                 args.agency,
                 args.title,
-                now_in_vietnam().date(),
+                BuildMoment.now().date,
                 args.item_slug,
             )
             hint = (

@@ -12,14 +12,10 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from pbgdpl.legal.numbers import NumberParts, NumberRules, load_number_rules, one_edit, parse_number
-from pbgdpl.legal.status import Status, status_on
+from pbgdpl.catalog.status import Status, status_on
 from pbgdpl.model.items import Item
-
-if TYPE_CHECKING:
-    from pbgdpl.catalog import Catalog
+from pbgdpl.model.numbers import NumberParts, NumberRules, load_number_rules, one_edit, parse_number
 
 LEGAL_DOCUMENT = "legal_document"
 
@@ -314,19 +310,3 @@ class Registry:
                 ).encode()
             )
         return digest.hexdigest()
-
-
-class _LastRegistry:
-    """The registry of the catalog last asked for: one catalog per build process."""
-
-    catalog: Catalog | None = None
-    registry: Registry | None = None
-
-
-def registry_for(catalog: Catalog) -> Registry:
-    """Return the registry of a catalog's documents, built once per catalog."""
-    if _LastRegistry.catalog is not catalog or _LastRegistry.registry is None:
-        items = (i for site in catalog.items_by_site.values() for i in site)
-        _LastRegistry.registry = Registry(items)
-        _LastRegistry.catalog = catalog
-    return _LastRegistry.registry

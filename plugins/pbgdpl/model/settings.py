@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from pbgdpl.followup.thresholds import StaleThresholds
 from pbgdpl.model.fields import Contacts, Field, FieldError, Link, Logins, Text
+from pbgdpl.model.thresholds import StaleThresholds
 from pbgdpl.model.vocabularies import Vocabularies
 
 

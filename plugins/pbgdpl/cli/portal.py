@@ -1,43 +1,24 @@
-"""The command line: python build.py build | validate | schemas | new | serve."""
+"""The commands that build and check the portal: build, assemble, validate, schemas, serve."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import functools
 import http.server
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from pbgdpl.diagnostics import FORMATTERS, Severity, format_text, has_errors
-from pbgdpl.editorial.commands import add_editorial_commands, as_of_argument, build_moment
-from pbgdpl.followup.commands import add_followup_commands
+from pbgdpl.cli.arguments import moment_argument
 from pbgdpl.loading.fix import fix_files
-from pbgdpl.loading.portal import load_portal
+from pbgdpl.model.diagnostics import FORMATTERS, Severity, format_text, has_errors
+from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.schemas import check_schemas, write_schemas
 from pbgdpl.pipeline.build import BuildOptions, BuildReport, build_portal
 from pbgdpl.pipeline.shards import AssembleError, assemble, parse_shard
-from pbgdpl.publishing.commands import add_publishing_commands
-
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-def today_in_vietnam() -> dt.date:
-    """Return today's date in Asia/Ho_Chi_Minh, the default as-of date of a build."""
-    return dt.datetime.now(VIETNAM).date()
-
-
-def _as_of(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"ngày không hợp lệ: {text!r}; viết YYYY-MM-DD (invalid date)"
-        ) from None
+from pbgdpl.validate import load_checked
 
 
 def _selected(diagnostics: list, paths: Sequence[str], root: Path) -> list:
@@ -61,13 +42,13 @@ def _selected(diagnostics: list, paths: Sequence[str], root: Path) -> list:
 
 def command_validate(args: argparse.Namespace) -> int:
     """Check the content and print every problem; exit 1 when there is an error."""
-    portal = load_portal(args.root)
+    portal = load_checked(args.root)
     if args.fix:
         fixed = fix_files(args.root, _selected(portal.diagnostics, args.paths, args.root))
         for path in fixed:
             print(f"{path}: đã sửa (chuyển về NFC, xóa ký tự ẩn)", file=sys.stderr)
         if fixed:
-            portal = load_portal(args.root)
+            portal = load_checked(args.root)
     diagnostics = _selected(portal.diagnostics, args.paths, args.root)
     output = FORMATTERS[args.format](diagnostics)
     if output:
@@ -99,17 +80,15 @@ def command_build(args: argparse.Namespace) -> int:
     with --keep-going, agencies with errors are left out (their previous pages stay) and
     every other site is built.
     """
-    as_of, publish_until = build_moment(args.as_of)
     options = BuildOptions(
         root=args.root,
         out=args.out,
-        as_of=as_of,
+        moment=args.as_of or BuildMoment.now(),
         only=tuple(args.only),
         jobs=args.jobs,
         force=args.force,
         shard=args.shard,
         keep_going=args.keep_going,
-        publish_until=publish_until,
     )
     report = build_portal(options)
     if report.diagnostics:
@@ -193,24 +172,13 @@ def command_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def parser() -> argparse.ArgumentParser:
-    """Describe the command line."""
-    main = argparse.ArgumentParser(
-        prog="build.py", description="Dựng và kiểm tra Cổng PBGDPL (build and check the portal)."
-    )
-    main.add_argument(
-        "--root",
-        type=Path,
-        default=Path.cwd(),
-        help="thư mục kho nội dung (repository root; default: current folder)",
-    )
-    commands = main.add_subparsers(dest="command", required=True)
-
+def add_portal_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register build, assemble, validate, schemas and serve."""
     build = commands.add_parser("build", help="dựng toàn bộ cổng (build the portal)")
     build.add_argument("--out", type=Path, default=Path("site"))
     build.add_argument(
         "--as-of",
-        type=as_of_argument,
+        type=moment_argument,
         default=None,
         help="thời điểm dựng, giờ Việt Nam: YYYY-MM-DD (hết ngày đó) hoặc "
         "YYYY-MM-DDTHH:MM; tính hiệu lực và bài hẹn giờ (default: now)",
@@ -268,16 +236,3 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--out", type=Path, default=Path("site"))
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=command_serve)
-
-    add_editorial_commands(commands)
-    add_publishing_commands(commands, date=_as_of, clock=today_in_vietnam)
-    add_followup_commands(commands, date=_as_of, clock=today_in_vietnam)
-    return main
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return the exit status."""
-    args = parser().parse_args(argv)
-    if not args.out.is_absolute() if hasattr(args, "out") else False:
-        args.out = args.root / args.out
-    return int(args.run(args))

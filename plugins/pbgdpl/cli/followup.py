@@ -5,18 +5,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from pbgdpl.catalog import Catalog
-from pbgdpl.diagnostics import Severity, format_text
-from pbgdpl.editorial.history import read_history
+from pbgdpl.catalog import Catalog, open_catalog
+from pbgdpl.cli.arguments import date_argument, day_or_today
 from pbgdpl.followup.audit import Standing, audit_portal
 from pbgdpl.followup.audit_formats import audit_json, format_audit_markdown, format_audit_text
 from pbgdpl.followup.downloads import json_text
 from pbgdpl.followup.register import load_register
 from pbgdpl.followup.report import annual_report, report_csv, report_markdown
-from pbgdpl.loading.portal import load_portal
+from pbgdpl.model.diagnostics import Severity, format_text
+from pbgdpl.model.moment import BuildMoment
+from pbgdpl.validate import load_checked
 
 AUDIT_FORMATS = {
     "text": format_audit_text,
@@ -27,7 +27,7 @@ AUDIT_FORMATS = {
 
 def _catalog(root: Path, as_of: dt.date) -> Catalog | None:
     """Load the portal and its Git history; say so when some files did not load."""
-    portal = load_portal(root)
+    portal = load_checked(root)
     if portal.settings is None:
         print(format_text(portal.diagnostics), file=sys.stderr)
         return None
@@ -38,15 +38,15 @@ def _catalog(root: Path, as_of: dt.date) -> Catalog | None:
             "'python build.py validate' để xem (content errors: those files are not counted).",
             file=sys.stderr,
         )
-    history = read_history(root)
-    if history.notice:
-        print(f"lưu ý: {history.notice}", file=sys.stderr)
-    return Catalog.from_portal(portal, as_of=as_of, history=history)
+    catalog = open_catalog(portal, BuildMoment.end_of(as_of))
+    if catalog.history.notice:
+        print(f"lưu ý: {catalog.history.notice}", file=sys.stderr)
+    return catalog
 
 
 def command_audit(args: argparse.Namespace) -> int:
     """Print the audit; with --fail-on, exit 1 when an agency is at that standing or worse."""
-    as_of = args.as_of or args.clock()
+    as_of = day_or_today(args.as_of)
     catalog = _catalog(args.root, as_of)
     if catalog is None:
         return 1
@@ -66,7 +66,7 @@ def command_audit(args: argparse.Namespace) -> int:
 
 def command_report(args: argparse.Namespace) -> int:
     """Write the year's report as Markdown and CSV into the output folder."""
-    as_of = args.as_of or args.clock()
+    as_of = day_or_today(args.as_of)
     catalog = _catalog(args.root, as_of)
     if catalog is None:
         return 1
@@ -89,16 +89,14 @@ def _year(text: str) -> int:
 
 def add_followup_commands(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    date: Callable[[str], dt.date],
-    clock: Callable[[], dt.date],
 ) -> None:
-    """Register `audit` and `report`; `date` parses a date, `clock` gives today's."""
+    """Register `audit` and `report`."""
     audit = commands.add_parser(
         "audit", help="đôn đốc: trang nào chưa xây dựng, thiếu chuyên mục, chậm cập nhật"
     )
     audit.add_argument(
         "--as-of",
-        type=date,
+        type=date_argument,
         default=None,
         help="ngày đánh giá, YYYY-MM-DD (default: today, Asia/Ho_Chi_Minh)",
     )
@@ -110,7 +108,7 @@ def add_followup_commands(
         help="trả mã 1 khi có đơn vị ở mức này hoặc kém hơn (missing > incomplete > stale), "
         "dùng trong CI",
     )
-    audit.set_defaults(run=command_audit, clock=clock)
+    audit.set_defaults(run=command_audit)
 
     report = commands.add_parser(
         "report", help="báo cáo năm cho hạn 08/12: số liệu, chỉ tiêu còn thiếu, tình trạng trang"
@@ -118,7 +116,7 @@ def add_followup_commands(
     report.add_argument("--year", type=_year, required=True, help="năm báo cáo, YYYY")
     report.add_argument(
         "--as-of",
-        type=date,
+        type=date_argument,
         default=None,
         help="ngày tính số liệu, YYYY-MM-DD (default: today, Asia/Ho_Chi_Minh)",
     )
@@ -128,4 +126,4 @@ def add_followup_commands(
         default=Path("bao-cao"),
         help="thư mục ghi tệp .md và .csv (default: bao-cao/)",
     )
-    report.set_defaults(run=command_report, clock=clock)
+    report.set_defaults(run=command_report)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from pbgdpl.cli.arguments import date_argument, day_or_today
 from pbgdpl.publishing.agency_package import PackageError
 from pbgdpl.publishing.archive import ArchiveError
 from pbgdpl.publishing.manifest import ManifestError
@@ -18,7 +17,7 @@ from pbgdpl.publishing.verify import verify_copy
 def command_verify(args: argparse.Namespace) -> int:
     """Check a copy of the portal against its manifest; exit 1 if it differs or expired."""
     try:
-        result = verify_copy(args.folder, args.today or args.clock())
+        result = verify_copy(args.folder, day_or_today(args.today))
     except ManifestError as error:
         print(f"lỗi: {error}", file=sys.stderr)
         return 1
@@ -30,7 +29,7 @@ def command_verify(args: argparse.Namespace) -> int:
 def command_mirror(args: argparse.Namespace) -> int:
     """Write the offline package of the portal, or of one agency's site."""
     site = args.site if args.site.is_absolute() else args.root / args.site
-    today = args.today or args.clock()
+    today = day_or_today(args.today)
     try:
         report = write_mirror(site, args.out, args.only, today)
     except (ManifestError, PackageError, MirrorError, ArchiveError) as error:
@@ -50,18 +49,19 @@ def command_mirror(args: argparse.Namespace) -> int:
 
 def add_publishing_commands(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    date: Callable[[str], dt.date],
-    clock: Callable[[], dt.date],
 ) -> None:
-    """Register `verify` and `mirror`; `date` parses a date, `clock` gives today's."""
+    """Register `verify` and `mirror`."""
     verify = commands.add_parser(
         "verify", help="kiểm tra một bản sao theo manifest.json (verify a copy)"
     )
     verify.add_argument("folder", type=Path, metavar="DIR", help="thư mục bản sao của cổng")
     verify.add_argument(
-        "--today", type=date, default=None, help="ngày để xét hạn dùng, YYYY-MM-DD (default: today)"
+        "--today",
+        type=date_argument,
+        default=None,
+        help="ngày để xét hạn dùng, YYYY-MM-DD (default: today)",
     )
-    verify.set_defaults(run=command_verify, clock=clock)
+    verify.set_defaults(run=command_verify)
 
     mirror = commands.add_parser(
         "mirror", help="đóng gói bản sao ngoại tuyến (write the offline package)"
@@ -79,6 +79,9 @@ def add_publishing_commands(
         "--site", type=Path, default=Path("site"), help="thư mục cổng đã dựng (default: site)"
     )
     mirror.add_argument(
-        "--today", type=date, default=None, help="ngày để xét hạn dùng, YYYY-MM-DD (default: today)"
+        "--today",
+        type=date_argument,
+        default=None,
+        help="ngày để xét hạn dùng, YYYY-MM-DD (default: today)",
     )
-    mirror.set_defaults(run=command_mirror, clock=clock)
+    mirror.set_defaults(run=command_mirror)

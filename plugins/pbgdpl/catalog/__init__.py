@@ -1,18 +1,25 @@
-"""The catalog: one index of every item of every site, for everything that looks across sites."""
+"""The catalog: one index of every item of every site, for everything that looks across sites.
+
+It owns what every later step reads: which items are out at the build's moment
+(`publication.py`), the legal registry of their documents (`registry.py`) and the
+history of their files. `open_catalog` is the one way to make it from a loaded portal.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
-from pbgdpl.editorial.history import FileHistory, History
-from pbgdpl.editorial.publishing import publication_moment, published_items
+from pbgdpl.catalog.publication import live_items
+from pbgdpl.catalog.registry import Registry
+from pbgdpl.loading.history import FileHistory, History, read_history
 from pbgdpl.loading.portal import Asset, Portal
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.items import Item, Page
-from pbgdpl.settings import PortalSettings
+from pbgdpl.model.moment import BuildMoment
+from pbgdpl.model.settings import PortalSettings
 
 
 def newest_first(items: Iterable[Item]) -> list[Item]:
@@ -43,19 +50,19 @@ class Catalog:
 
     @classmethod
     def from_portal(
-        cls, portal: Portal, as_of: dt.date | None = None, history: History | None = None
+        cls, portal: Portal, moment: BuildMoment, history: History | None = None
     ) -> Catalog:
-        """Index the items of a loaded portal published as of `as_of`, newest first.
+        """Index the items of a loaded portal that are out at `moment`, newest first.
 
-        `as_of` is a date (its end), a datetime, or None for now, in Vietnam's time
-        (see pbgdpl.editorial.publishing); `history` comes from Git, read once.
+        `history` comes from Git, read once (see `open_catalog`); without it, pages are
+        dated by their front matter.
         """
         if portal.settings is None:
             raise ValueError("the portal settings did not load")
         items: dict[str, list[Item]] = defaultdict(list)
         pages: dict[str, list[Page]] = defaultdict(list)
         assets: dict[str, list[Asset]] = defaultdict(list)
-        for item in published_items(portal.items, publication_moment(as_of)):
+        for item in live_items(portal.items, moment):
             items[item.agency].append(item)
         for page in portal.pages:
             pages[page.site].append(page)
@@ -69,6 +76,11 @@ class Catalog:
             assets_by_site={k: tuple(v) for k, v in assets.items()},
             history=history or History(),
         )
+
+    @cached_property
+    def registry(self) -> Registry:
+        """Return the registry of the catalog's legal documents, built once per catalog."""
+        return Registry(i for site in self.items_by_site.values() for i in site)
 
     def items(self, site: str, section: str | None = None) -> tuple[Item, ...]:
         """Return a site's listed items (not withdrawn), newest first, optionally of one section."""
@@ -103,3 +115,25 @@ class Catalog:
             for i in items
             if (section is None or i.section_slug == section) and _listed(i)
         )
+
+
+def without_agencies(portal: Portal, left_out: set[str]) -> Portal:
+    """Return the portal with the `left_out` agencies' sites, items, pages and assets removed."""
+    return replace(
+        portal,
+        agencies={k: v for k, v in portal.agencies.items() if k not in left_out},
+        items=[i for i in portal.items if i.agency not in left_out],
+        pages=[p for p in portal.pages if p.site not in left_out],
+        assets=[a for a in portal.assets if a.site not in left_out],
+    )
+
+
+def open_catalog(portal: Portal, moment: BuildMoment, left_out: set[str] | None = None) -> Catalog:
+    """Index a loaded portal as of `moment`, with the Git history of its files read once.
+
+    Agencies in `left_out` (those whose content has errors in a --keep-going build) are
+    not in the catalog. `catalog.history.notice` says when Git could not give a history.
+    """
+    if left_out:
+        portal = without_agencies(portal, left_out)
+    return Catalog.from_portal(portal, moment, read_history(portal.root))

@@ -1,0 +1,30 @@
+"""Validate: the checks that need the whole loaded portal, and the one way to load and check it.
+
+Loading (`pbgdpl.loading`) checks each file on its own: its encoding, front matter,
+fields and body. What needs every file at once runs here: document numbers, duplicates,
+attachments and citations (`legal.py`, `citations.py`), and redirects (`redirects.py`).
+`build.py validate`, `build`, `review`, `audit` and `report` all call `load_checked`, so
+they report the same problems.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pbgdpl.loading.portal import Portal, load_portal
+from pbgdpl.validate.legal import check_legal_content
+from pbgdpl.validate.redirects import check_redirects
+
+
+def check_portal(portal: Portal) -> None:
+    """Add the portal-wide problems to `portal.diagnostics`, every problem sorted by file."""
+    portal.diagnostics.extend(check_legal_content(portal))
+    portal.diagnostics.extend(check_redirects(portal.items))
+    portal.diagnostics.sort()
+
+
+def load_checked(root: Path) -> Portal:
+    """Load the portal at `root` and run every check; its problems are in `diagnostics`."""
+    portal = load_portal(root)
+    check_portal(portal)
+    return portal
