@@ -17,8 +17,6 @@ from pbgdpl.catalog.status import Status, status_on
 from pbgdpl.model.items import Item
 from pbgdpl.model.numbers import NumberParts, NumberRules, load_number_rules, one_edit, parse_number
 
-LEGAL_DOCUMENT = "legal_document"
-
 
 @dataclass(frozen=True)
 class Relation:
@@ -156,7 +154,7 @@ class Registry:
         self._by_serial: dict[tuple[tuple[str, ...], str], list[LegalDocument]] = defaultdict(list)
         self._by_url: dict[str, LegalDocument] = {}
         for item in items:
-            if item.section.kind == LEGAL_DOCUMENT and "number" in item.data:
+            if item.section.registers_documents and "number" in item.data:
                 self._add(item)
         self._incoming: dict[LegalDocument, list[tuple[Relation, LegalDocument]]] = defaultdict(
             list

@@ -415,13 +415,10 @@ class PortalLoader:
 def _check_dates(
     section: Section, parsed: dict, lines: dict[str, int], path: str
 ) -> list[Diagnostic]:
-    """Check that dates that come in pairs are in order."""
-    pairs = {
-        "legal_document": [("effective", "ngay_hieu_luc", "expires", "ngay_het_hieu_luc")],
-        "contest": [("starts", "ngay_bat_dau", "ends", "ngay_ket_thuc")],
-    }
+    """Check that dates that come in pairs (`Section.dates_in_order`) are in order."""
     problems = []
-    for first, first_key, second, second_key in pairs.get(section.kind, ()):
+    for first, second in section.dates_in_order:
+        first_key, second_key = section.field(first).key, section.field(second).key
         start: dt.date | None = parsed.get(first)
         end: dt.date | None = parsed.get(second)
         if start and end and end < start:

@@ -37,12 +37,28 @@ def _type_name(value: object) -> str:
 
 @dataclass(frozen=True)
 class Field:
-    """One front-matter key: its English name in code and its Vietnamese label."""
+    """One front-matter key: its English name in code, its Vietnamese label, and its role.
+
+    `role` says what the value is to the item, and so where every output shows it:
+
+    * "fact": a fact about the item (issuer, venue, author): searched above its text;
+    * "lead": the text a reader reads first (the question, the abstract): the summary
+      of search results and feeds when the item has no `description`;
+    * "cited": numbers of documents the item relies on: a number query finds the item;
+    * "number": a legal document's own number;
+    * "": none of these (dates, links, lists the page shows in its own way).
+
+    `shown` is False for values the page shows outside its facts table (the question,
+    attachments, the video, the quiz, relations between documents).
+    """
 
     key: str
     attr: str
     label: str
     required: bool = False
+    role: str = ""
+    shown: bool = True
+    hint: str = ""
 
     json_type: ClassVar[str] = "string"
 
@@ -55,8 +71,9 @@ class Field:
         return {"type": self.json_type}
 
     def json_schema(self, vocabularies: Vocabularies) -> dict[str, Any]:
-        """Return the JSON Schema of the field, with its label as title."""
-        return {"title": self.label, **self.describe(vocabularies)}
+        """Return the JSON Schema of the field, with its label as title and hint as description."""
+        hint = {"description": self.hint} if self.hint else {}
+        return {"title": self.label, **hint, **self.describe(vocabularies)}
 
     def _wrong_type(self, value: object, expected: str) -> FieldError:
         return FieldError(
@@ -230,6 +247,8 @@ def parse_document_number(key: str, label: str, value: Any) -> str:
 class DocumentNumber(Field):
     """A legal document's number (số ký hiệu), such as 145/2020/NĐ-CP."""
 
+    role: str = "cited"
+
     def parse(self, value: Any, vocabularies: Vocabularies) -> str:
         return parse_document_number(self.key, self.label, value)
 
@@ -240,6 +259,8 @@ class DocumentNumber(Field):
 @dataclass(frozen=True)
 class DocumentNumbers(Field):
     """A list of document numbers, for relations and legal bases."""
+
+    role: str = "cited"
 
     def parse(self, value: Any, vocabularies: Vocabularies) -> tuple[str, ...]:
         values = value if isinstance(value, list) else [value]

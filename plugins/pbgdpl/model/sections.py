@@ -1,4 +1,13 @@
-"""The sections every component site may keep, and the front matter of their items."""
+"""The sections every component site may keep: each one described once, here.
+
+A section's description is all the portal knows about it. From it come the JSON Schema
+of its front matter (`schemas.py`), the checks of its items (`pbgdpl.loading`), its
+pages (the theme's `partials/pbgdpl/item.html` reads `fields`, `template` and
+`on_home`), its search record and feed entry (each field's `role`), and the follow-up
+of which agencies keep it. To add a section: describe it in `SECTIONS`, write its
+template if its page needs more than the facts table, and add it to `tests/sections/`
+(ARCHITECTURE.md walks through it).
+"""
 
 from __future__ import annotations
 
@@ -26,6 +35,8 @@ from pbgdpl.model.fields import (
 from pbgdpl.model.indicators import INDICATORS
 
 FIELD_OF_LAW = Choices("linh_vuc", "fields", "Lĩnh vực", vocabulary="fields")
+# Attachments are listed under the text, not in the facts table.
+ATTACHMENTS = Words("tep_dinh_kem", "attachments", "Tệp đính kèm", shown=False)
 
 # Keys every item may carry; `date` is required except where a section says otherwise.
 COMMON_FIELDS: tuple[Field, ...] = (
@@ -34,7 +45,7 @@ COMMON_FIELDS: tuple[Field, ...] = (
     Text("description", "description", "Tóm tắt", max_length=500),
     Words("tags", "tags", "Từ khóa"),
     FIELD_OF_LAW,
-    # Publishing controls (pbgdpl.editorial.publishing): never, not yet, no longer, moved.
+    # Publishing controls (pbgdpl.catalog.publication): never, not yet, no longer, moved.
     Flag("draft", "draft", "Bản nháp, chưa đăng"),
     Moment("publish_at", "publish_at", "Hẹn giờ đăng (giờ Việt Nam)"),
     Withdrawn("withdrawn", "withdrawn", "Thôi đăng"),
@@ -44,14 +55,28 @@ COMMON_FIELDS: tuple[Field, ...] = (
 
 @dataclass(frozen=True)
 class Section:
-    """A section (chuyên mục) of a component site: its folder, names and item fields."""
+    """A section (chuyên mục) of a component site: its folder, names, fields and page."""
 
     slug: str
+    """The folder of its items and the URL segment of its pages: "hoi-dap"."""
     kind: str
+    """Its name in code (see GLOSSARY.md): "question"."""
     title: str
     item_label: str
+    """What one item is called, lower case: "câu hỏi"."""
     fields: tuple[Field, ...]
     date_from: str | None = None
+    """The field an item's date defaults to when `date` is not written."""
+    template: str | None = None
+    """The name of its template in theme/partials/pbgdpl/sections/, for what its pages
+    show beyond the facts table (see theme/partials/pbgdpl/section.html). None: the facts
+    table, the text and the attachments are the whole page."""
+    on_home: bool = False
+    """Whether the home pages list its newest items."""
+    registers_documents: bool = False
+    """Whether its items are legal documents: registered by number, with a status."""
+    dates_in_order: tuple[tuple[str, str], ...] = ()
+    """Pairs of date fields (by attr) whose second may not come before the first."""
 
     @property
     def all_fields(self) -> tuple[Field, ...]:
@@ -65,45 +90,76 @@ class Section:
             common.append(field)
         return (*common, *self.fields)
 
+    @property
+    def page_template(self) -> str:
+        """Return the theme partial of its pages' own parts; the plain one when it has none."""
+        if self.template is None:
+            return "partials/pbgdpl/section.html"
+        return f"partials/pbgdpl/sections/{self.template}.html"
+
+    def with_role(self, role: str) -> tuple[Field, ...]:
+        """Return the section's own fields with one role ("fact", "lead", "cited" …)."""
+        return tuple(f for f in self.fields if f.role == role)
+
+    @property
+    def facts(self) -> tuple[Field, ...]:
+        """Return the fields the page shows in its facts table."""
+        return tuple(f for f in self.fields if f.shown)
+
+    def field(self, attr: str) -> Field:
+        """Return the field of an English attribute name, common fields included."""
+        return next(f for f in self.all_fields if f.attr == attr)
+
+
+LEGAL_DOCUMENTS = Section(
+    "van-ban-moi",
+    "legal_document",
+    "Văn bản mới có hiệu lực",
+    "văn bản",
+    (
+        DocumentNumber("so_ky_hieu", "number", "Số ký hiệu", required=True, role="number"),
+        Choice(
+            "loai_van_ban",
+            "doc_type",
+            "Loại văn bản",
+            required=True,
+            role="fact",
+            vocabulary="document_types",
+        ),
+        Choice(
+            "co_quan_ban_hanh",
+            "issuer",
+            "Cơ quan ban hành",
+            required=True,
+            role="fact",
+            vocabulary="issuers",
+        ),
+        Text("nguoi_ky", "signer", "Người ký", required=True, role="fact", max_length=100),
+        Text("chuc_danh", "signer_title", "Chức danh người ký", role="fact", max_length=150),
+        Date("ngay_ban_hanh", "issued", "Ngày ban hành", required=True),
+        Date("ngay_hieu_luc", "effective", "Ngày có hiệu lực", required=True),
+        Date("ngay_het_hieu_luc", "expires", "Ngày hết hiệu lực"),
+        Choices("linh_vuc", "fields", "Lĩnh vực", required=True, vocabulary="fields"),
+        Text("trich_yeu", "abstract", "Trích yếu", required=True, role="lead", max_length=1000),
+        # Relations are shown by the document's own template, both ways.
+        DocumentNumbers("sua_doi_bo_sung", "amends", "Sửa đổi, bổ sung văn bản", shown=False),
+        DocumentNumbers("thay_the", "replaces", "Thay thế văn bản", shown=False),
+        DocumentNumbers("bai_bo", "repeals", "Bãi bỏ văn bản", shown=False),
+        DocumentNumbers(
+            "bai_bo_mot_phan", "repeals_in_part", "Bãi bỏ một phần văn bản", shown=False
+        ),
+        DocumentNumbers("huong_dan", "guides", "Hướng dẫn, quy định chi tiết văn bản", shown=False),
+        ATTACHMENTS,
+    ),
+    date_from="issued",
+    template="legal-document",
+    on_home=True,
+    registers_documents=True,
+    dates_in_order=(("effective", "expires"),),
+)
 
 SECTIONS: tuple[Section, ...] = (
-    Section(
-        "van-ban-moi",
-        "legal_document",
-        "Văn bản mới có hiệu lực",
-        "văn bản",
-        (
-            DocumentNumber("so_ky_hieu", "number", "Số ký hiệu", required=True),
-            Choice(
-                "loai_van_ban",
-                "doc_type",
-                "Loại văn bản",
-                required=True,
-                vocabulary="document_types",
-            ),
-            Choice(
-                "co_quan_ban_hanh",
-                "issuer",
-                "Cơ quan ban hành",
-                required=True,
-                vocabulary="issuers",
-            ),
-            Text("nguoi_ky", "signer", "Người ký", required=True, max_length=100),
-            Text("chuc_danh", "signer_title", "Chức danh người ký", max_length=150),
-            Date("ngay_ban_hanh", "issued", "Ngày ban hành", required=True),
-            Date("ngay_hieu_luc", "effective", "Ngày có hiệu lực", required=True),
-            Date("ngay_het_hieu_luc", "expires", "Ngày hết hiệu lực"),
-            Choices("linh_vuc", "fields", "Lĩnh vực", required=True, vocabulary="fields"),
-            Text("trich_yeu", "abstract", "Trích yếu", required=True, max_length=1000),
-            DocumentNumbers("sua_doi_bo_sung", "amends", "Sửa đổi, bổ sung văn bản"),
-            DocumentNumbers("thay_the", "replaces", "Thay thế văn bản"),
-            DocumentNumbers("bai_bo", "repeals", "Bãi bỏ văn bản"),
-            DocumentNumbers("bai_bo_mot_phan", "repeals_in_part", "Bãi bỏ một phần văn bản"),
-            DocumentNumbers("huong_dan", "guides", "Hướng dẫn, quy định chi tiết văn bản"),
-            Words("tep_dinh_kem", "attachments", "Tệp đính kèm"),
-        ),
-        date_from="issued",
-    ),
+    LEGAL_DOCUMENTS,
     Section(
         "gioi-thieu-van-ban",
         "document_introduction",
@@ -117,10 +173,20 @@ SECTIONS: tuple[Section, ...] = (
         "Hỏi đáp pháp luật",
         "câu hỏi",
         (
-            Text("cau_hoi", "question", "Câu hỏi", required=True, max_length=3000),
-            Text("nguoi_hoi", "asker", "Người hỏi", max_length=200),
-            DocumentNumbers("can_cu", "legal_basis", "Căn cứ pháp lý"),
+            Text(
+                "cau_hoi",
+                "question",
+                "Câu hỏi",
+                required=True,
+                role="lead",
+                shown=False,
+                max_length=3000,
+            ),
+            Text("nguoi_hoi", "asker", "Người hỏi", role="fact", max_length=200),
+            DocumentNumbers("can_cu", "legal_basis", "Căn cứ pháp lý", shown=False),
         ),
+        template="question",
+        on_home=True,
     ),
     Section(
         "doi-thoai-chinh-sach",
@@ -129,11 +195,12 @@ SECTIONS: tuple[Section, ...] = (
         "cuộc đối thoại",
         (
             Date("ngay_doi_thoai", "held_on", "Ngày đối thoại", required=True),
-            Text("dia_diem", "venue", "Địa điểm", max_length=300),
-            Text("chu_tri", "chair", "Chủ trì", max_length=300),
-            Choice("hinh_thuc", "format", "Hình thức", vocabulary="event_formats"),
+            Text("dia_diem", "venue", "Địa điểm", role="fact", max_length=300),
+            Text("chu_tri", "chair", "Chủ trì", role="fact", max_length=300),
+            Choice("hinh_thuc", "format", "Hình thức", role="fact", vocabulary="event_formats"),
             DocumentNumbers("van_ban", "documents", "Văn bản được đối thoại"),
         ),
+        template="policy-dialogue",
     ),
     Section(
         "tai-lieu",
@@ -146,9 +213,10 @@ SECTIONS: tuple[Section, ...] = (
                 "material_kind",
                 "Loại tài liệu",
                 required=True,
+                role="fact",
                 vocabulary="material_kinds",
             ),
-            Words("tep_dinh_kem", "attachments", "Tệp đính kèm"),
+            ATTACHMENTS,
         ),
     ),
     Section(
@@ -157,17 +225,18 @@ SECTIONS: tuple[Section, ...] = (
         "Video tiểu phẩm, phóng sự",
         "video",
         (
-            VideoLink("url", "url", "Địa chỉ video", required=True),
+            VideoLink("url", "url", "Địa chỉ video", required=True, shown=False),
             Text("thoi_luong", "duration", "Thời lượng", max_length=10),
-            Choice("loai_video", "video_kind", "Loại video", vocabulary="video_kinds"),
+            Choice("loai_video", "video_kind", "Loại video", role="fact", vocabulary="video_kinds"),
         ),
+        template="video",
     ),
     Section(
         "tinh-huong",
         "legal_case",
         "Tình huống pháp luật",
         "tình huống",
-        (DocumentNumbers("can_cu", "legal_basis", "Căn cứ pháp lý"),),
+        (DocumentNumbers("can_cu", "legal_basis", "Căn cứ pháp lý", shown=False),),
     ),
     Section(
         "cuoc-thi",
@@ -177,11 +246,13 @@ SECTIONS: tuple[Section, ...] = (
         (
             Date("ngay_bat_dau", "starts", "Ngày bắt đầu", required=True),
             Date("ngay_ket_thuc", "ends", "Ngày kết thúc", required=True),
-            Text("don_vi_to_chuc", "organiser", "Đơn vị tổ chức", max_length=300),
-            Choice("hinh_thuc", "format", "Hình thức", vocabulary="event_formats"),
+            Text("don_vi_to_chuc", "organiser", "Đơn vị tổ chức", role="fact", max_length=300),
+            Choice("hinh_thuc", "format", "Hình thức", role="fact", vocabulary="event_formats"),
             Link("lien_ket", "link", "Đường dẫn tham gia"),
-            QuizQuestions("trac_nghiem", "quiz", "Câu hỏi trắc nghiệm tự chấm điểm"),
+            QuizQuestions("trac_nghiem", "quiz", "Câu hỏi trắc nghiệm tự chấm điểm", shown=False),
         ),
+        template="contest",
+        dates_in_order=(("starts", "ends"),),
     ),
     Section(
         "tu-sach",
@@ -189,10 +260,10 @@ SECTIONS: tuple[Section, ...] = (
         "Tủ sách pháp luật điện tử",
         "ấn phẩm",
         (
-            Text("tac_gia", "author", "Tác giả", max_length=300),
-            Text("nha_xuat_ban", "publisher", "Nhà xuất bản", max_length=300),
+            Text("tac_gia", "author", "Tác giả", role="fact", max_length=300),
+            Text("nha_xuat_ban", "publisher", "Nhà xuất bản", role="fact", max_length=300),
             Year("nam_xuat_ban", "published_year", "Năm xuất bản"),
-            Words("tep_dinh_kem", "attachments", "Tệp đính kèm"),
+            ATTACHMENTS,
         ),
     ),
     Section(
@@ -202,11 +273,11 @@ SECTIONS: tuple[Section, ...] = (
         "báo cáo số liệu",
         (
             Year("nam", "year", "Năm báo cáo", required=True),
-            Text("ky_bao_cao", "period", "Kỳ báo cáo", required=True, max_length=100),
+            Text("ky_bao_cao", "period", "Kỳ báo cáo", required=True, role="fact", max_length=100),
             Figures("chi_tieu", "figures", "Chỉ tiêu", required=True, indicators=INDICATORS),
         ),
     ),
-    Section("tin-tuc", "news", "Tin tức, hoạt động", "tin", ()),
+    Section("tin-tuc", "news", "Tin tức, hoạt động", "tin", (), on_home=True),
 )
 
 SECTIONS_BY_SLUG = {section.slug: section for section in SECTIONS}

@@ -72,7 +72,8 @@ def _moment(day: dt.date) -> str:
 
 def summary_of(item: Item) -> str | None:
     """Return the plain text that sums an item up: its description, abstract or question."""
-    return item.description or item.data.get("abstract") or item.data.get("question")
+    leads = (item.data.get(f.attr) for f in item.section.with_role("lead"))
+    return item.description or next((lead for lead in leads if lead), None)
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:

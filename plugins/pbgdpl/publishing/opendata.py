@@ -29,7 +29,7 @@ from pbgdpl.model.fields import (
     Year,
 )
 from pbgdpl.model.items import Item
-from pbgdpl.model.sections import COMMON_FIELDS, SECTIONS
+from pbgdpl.model.sections import COMMON_FIELDS, LEGAL_DOCUMENTS
 from pbgdpl.model.settings import PortalSettings
 from pbgdpl.publishing.addresses import public_url
 
@@ -128,7 +128,7 @@ def tables(catalog: Catalog, items: list[Item]) -> tuple[Table, ...]:
     """Return the legal documents table and the all-items table of the published items."""
     settings = catalog.settings
     common = _site_columns(catalog)
-    documents = next(s for s in SECTIONS if s.kind == "legal_document")
+    documents = LEGAL_DOCUMENTS
     content = tuple(f for f in COMMON_FIELDS if f.key in CONTENT_KEYS)
     document_fields = tuple(
         f for f in documents.all_fields if f.key in CONTENT_KEYS or f in documents.fields

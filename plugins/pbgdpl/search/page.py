@@ -38,7 +38,7 @@ def search_view(catalog: Catalog, agency: Agency | None) -> SearchView:
     sites = [agency.slug] if agency else list(catalog.agencies)
     items = [i for site in sites for i in catalog.items(site)]
     present = {i.section_slug for i in items}
-    documents = any(i.section.kind == "legal_document" for i in items)
+    documents = any(i.section.registers_documents for i in items)
     return SearchView(
         agencies=() if agency else tuple((a.slug, a.name) for a in catalog.agencies.values()),
         sections=tuple((s.slug, s.title) for s in SECTIONS if s.slug in present),

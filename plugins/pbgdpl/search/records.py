@@ -17,36 +17,6 @@ from pbgdpl.model.records import Listing, Record
 from pbgdpl.search.text import normalized, plain_text, shorten, term_counts
 
 SUMMARY_LENGTH = 240
-# Front-matter values that say what an item is and who made it: searched above its text.
-FACT_ATTRS = (
-    "doc_type",
-    "issuer",
-    "signer",
-    "signer_title",
-    "material_kind",
-    "video_kind",
-    "format",
-    "author",
-    "publisher",
-    "organiser",
-    "chair",
-    "venue",
-    "period",
-    "asker",
-)
-# Document numbers an item cites or introduces: a number query finds these items too.
-CITED_ATTRS = (
-    "document",
-    "documents",
-    "legal_basis",
-    "amends",
-    "replaces",
-    "repeals",
-    "repeals_in_part",
-    "guides",
-)
-# Text a reader reads first (summary, question, abstract): searched above the body.
-LEAD_ATTRS = ("question", "abstract")
 
 
 @dataclass(frozen=True)
@@ -113,22 +83,23 @@ def item_record(item: Item, catalog: Catalog, as_of: dt.date, content: str) -> S
     section = item.section
     data = item.data
     text = plain_text(content)
-    lead = [item.description or "", *(str(data[a]) for a in LEAD_ATTRS if data.get(a))]
+    # What each front-matter value is to the item (its field's role) says where it goes:
+    # facts and lead text are searched above the body, cited numbers find the item.
+    leads = [str(data[f.attr]) for f in section.with_role("lead") if data.get(f.attr)]
     facts = [
         section.title,
         section.item_label,
-        *(v for attr in FACT_ATTRS for v in _text_values(data.get(attr))),
+        *(v for f in section.with_role("fact") for v in _text_values(data.get(f.attr))),
         *item.fields,
         *item.tags,
     ]
-    number = status = status_label = status_as_of = ""
-    if section.kind == "legal_document":
-        number = data.get("number", "")
-        registry = catalog.registry
-        document = registry.for_item(item)
-        if document is not None:
-            found = registry.status_of(document, as_of)
-            status, status_label, status_as_of = found.value, found.label, as_of.isoformat()
+    cited = [v for f in section.with_role("cited") for v in _text_values(data.get(f.attr))]
+    number = next((str(data[f.attr]) for f in section.with_role("number") if f.attr in data), "")
+    status = status_label = status_as_of = ""
+    document = catalog.registry.for_item(item)
+    if document is not None:
+        found = catalog.registry.status_of(document, as_of)
+        status, status_label, status_as_of = found.value, found.label, as_of.isoformat()
     return SearchRecord(
         url=item.url,
         title=normalized(item.title),
@@ -137,10 +108,10 @@ def item_record(item: Item, catalog: Catalog, as_of: dt.date, content: str) -> S
         section=item.section_slug,
         kind=section.item_label.capitalize(),
         date=item.date.isoformat(),
-        summary=_summary(item.description, data.get("abstract"), data.get("question"), text),
-        lead=normalized(" ".join(lead)),
+        summary=_summary(item.description, *leads, text),
+        lead=normalized(" ".join([item.description or "", *leads])),
         facts=tuple(normalized(f) for f in facts if f),
-        cited=tuple(v for attr in CITED_ATTRS for v in _text_values(data.get(attr))),
+        cited=tuple(cited),
         fields=item.fields,
         number=number,
         status=status,

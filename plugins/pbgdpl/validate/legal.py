@@ -120,7 +120,7 @@ def check_citations(
             if isinstance(field, Text) and isinstance(value, str):
                 yield from _check_value(item, field.key, value, registry, site)
             elif isinstance(field, DocumentNumber | DocumentNumbers) and value:
-                if item.section.kind == "legal_document" and field.attr == "number":
+                if field.role == "number":
                     continue
                 numbers = value if isinstance(value, tuple) else (value,)
                 for number in numbers:
