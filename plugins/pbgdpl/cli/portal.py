@@ -16,6 +16,7 @@ from pbgdpl.loading.fix import fix_files
 from pbgdpl.model.diagnostics import FORMATTERS, Severity, format_text, has_errors
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.schemas import check_schemas, write_schemas
+from pbgdpl.model.sites import site_label
 from pbgdpl.pipeline.build import BuildOptions, BuildReport, build_portal
 from pbgdpl.pipeline.shards import AssembleError, assemble, parse_shard
 from pbgdpl.validate import load_checked
@@ -107,9 +108,9 @@ def command_build(args: argparse.Namespace) -> int:
     _print_excluded(report)
     for result in report.rendered:
         for warning in result.warnings:
-            print(f"{result.site or 'national'}: cảnh báo: {warning}", file=sys.stderr)
+            print(f"{site_label(result.site)}: cảnh báo: {warning}", file=sys.stderr)
         if result.error:
-            print(f"{result.site or 'national'}: lỗi dựng trang: {result.error}", file=sys.stderr)
+            print(f"{site_label(result.site)}: lỗi dựng trang: {result.error}", file=sys.stderr)
     pages = sum(r.pages for r in report.rendered)
     timings = ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items())
     print(

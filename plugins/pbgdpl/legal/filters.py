@@ -39,11 +39,6 @@ class DocumentView:
     attachments: list[Attachment]
 
 
-def _site(context: Context) -> str:
-    agency = context.get("agency")
-    return agency.slug if agency is not None else ""
-
-
 def file_size(size: int) -> str:
     """Show a file size the Vietnamese way: "350 KB", "1,2 MB"."""
     if size < 1024 * 1024:

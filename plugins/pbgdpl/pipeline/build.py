@@ -15,6 +15,7 @@ from typing import TypeVar
 from pbgdpl.catalog import Catalog, open_catalog
 from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.moment import BuildMoment
+from pbgdpl.model.sites import NATIONAL, NATIONAL_KEY, site_key
 from pbgdpl.pipeline.fingerprint import platform_fingerprint, site_fingerprint
 from pbgdpl.pipeline.isolation import broken_agencies
 from pbgdpl.pipeline.render import SiteResult, render_site
@@ -23,7 +24,7 @@ from pbgdpl.pipeline.shards import shard_sites
 from pbgdpl.publishing.manifest import Provenance, published_for
 from pbgdpl.publishing.output import OutputTree
 from pbgdpl.publishing.publish import publish_portal
-from pbgdpl.site.structure import NATIONAL, SiteContext
+from pbgdpl.site.structure import SiteContext
 from pbgdpl.validate import load_checked
 
 T = TypeVar("T")
@@ -93,9 +94,7 @@ def _render_in_worker(site: str) -> SiteResult:
     assert _worker_args is not None
     catalog, options, empty_docs, staging = _worker_args
     context = SiteContext(site, catalog, options.root, options.as_of)
-    return render_site(
-        context, options.root / "mkdocs.yml", empty_docs, staging / (site or "_portal")
-    )
+    return render_site(context, options.root / "mkdocs.yml", empty_docs, staging / site_key(site))
 
 
 def _render_all(
@@ -140,7 +139,7 @@ def _plan(
     }
     to_render = []
     for site, fingerprint in fingerprints.items():
-        previous = state.get(site or "_portal", {})
+        previous = state.get(site_key(site), {})
         installed = (options.out / site).is_dir() if site else bool(previous.get("entries"))
         if previous.get("inputs") == fingerprint and installed:
             report.skipped.append(site)
@@ -162,8 +161,8 @@ def _install(
         if result.error:
             continue
         if result.site == NATIONAL:
-            entries = out.install_national(state.get("_portal", {}).get("entries", []))
-            state["_portal"] = {"inputs": fingerprints[NATIONAL], "entries": entries}
+            entries = out.install_national(state.get(NATIONAL_KEY, {}).get("entries", []))
+            state[NATIONAL_KEY] = {"inputs": fingerprints[NATIONAL], "entries": entries}
         else:
             out.install_agency(result.site)
             state[result.site] = {"inputs": fingerprints[result.site]}
@@ -218,7 +217,7 @@ def build_portal(options: BuildOptions) -> BuildReport:
         gone = [
             k
             for k in state
-            if k != "_portal" and k not in catalog.agencies and k not in report.excluded
+            if k != NATIONAL_KEY and k not in catalog.agencies and k not in report.excluded
         ]
         for key in gone:
             out.remove_site(key)

@@ -7,7 +7,7 @@ from importlib import metadata
 from pathlib import Path
 
 from pbgdpl.catalog import Catalog
-from pbgdpl.site.structure import NATIONAL
+from pbgdpl.model.sites import NATIONAL
 
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pyyaml")
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from pbgdpl.catalog import Catalog, open_catalog
 from pbgdpl.model.moment import BuildMoment
+from pbgdpl.model.sites import NATIONAL, NATIONAL_KEY
 from pbgdpl.pipeline.search_index import index_portal
 from pbgdpl.publishing.manifest import ManifestError, Provenance, read_manifest
 from pbgdpl.publishing.output import OutputTree
 from pbgdpl.publishing.publish import publish_portal
-from pbgdpl.site.structure import NATIONAL
 from pbgdpl.validate import load_checked
 
 
@@ -79,7 +79,7 @@ def assemble(shards: list[Path], target: Path, root: Path) -> list[str]:
             if key in joined:
                 raise AssembleError(f"trang {key!r} có trong cả {joined[key]} và {shard}")
             joined[key] = shard
-            if key == "_portal":
+            if key == NATIONAL_KEY:
                 for name in record["entries"]:
                     _copy(shard / name, target / name)
             else:

@@ -11,7 +11,6 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-SUFFIXES = (".zip", ".tar.gz", ".tgz")
 # One archive member: its path in the archive and its content (bytes, or a file to copy).
 Member = tuple[str, bytes | Path]
 

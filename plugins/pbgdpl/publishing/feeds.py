@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pbgdpl.catalog import Catalog
 from pbgdpl.model.items import Item
+from pbgdpl.model.moment import VIETNAM
 from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG
 from pbgdpl.publishing.addresses import public_url
 from pbgdpl.publishing.published import page_exists
@@ -23,7 +24,6 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # Vietnam keeps one offset all year; an item's date is its day in Vietnam.
-VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def feed_scopes(catalog: Catalog, items: list[Item], out: Path) -> Iterator[Feed
 
 
 def _moment(day: dt.date) -> str:
-    return dt.datetime.combine(day, dt.time(), VIETNAM_TIME).isoformat()
+    return dt.datetime.combine(day, dt.time(), VIETNAM).isoformat()
 
 
 def summary_of(item: Item) -> str | None:

@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+from pbgdpl.model.sites import site_key
+
 STATE_FILE = ".pbgdpl-build.json"
 STAGING_DIR = ".pbgdpl-staging"
 
@@ -39,7 +41,7 @@ class OutputTree:
 
     def staging_for(self, site: str) -> Path:
         """Return the staging folder a site renders into."""
-        return self.staging / (site or "_portal")
+        return self.staging / site_key(site)
 
     def load_state(self) -> dict[str, dict]:
         """Return what the previous build recorded for each site, or nothing."""

@@ -5,7 +5,8 @@ document's number, the title, the facts, the summary, the text), each `đ` word 
 by its accent-free copy in the same part. It has no title and no `h1`: Pagefind would
 index them as metadata too, beyond the rules of `selection.py`. What the results show
 (title, agency, kind, date, summary, number, status) is carried as Pagefind filters,
-which are never matched by words; only `FILTERS` are offered for narrowing a search.
+which are never matched by words; the search page offers agency, section, field, year,
+status and number for narrowing a search.
 """
 
 from __future__ import annotations
@@ -22,8 +23,6 @@ NUMBER_WEIGHT = 10
 TITLE_WEIGHT = 7
 FACTS_WEIGHT = 3
 LEAD_WEIGHT = 2
-# The filters a reader narrows a search with; the search page offers each one.
-FILTERS = ("agency", "section", "field", "year", "status", "number")
 
 
 def number_key(number: str) -> str:

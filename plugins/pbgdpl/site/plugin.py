@@ -20,7 +20,8 @@ from pbgdpl.site.config import SiteConfig
 from pbgdpl.site.csp import content_security_policy
 from pbgdpl.model.records import Download, Listing, Record
 from pbgdpl.site.render_clock import RenderClock
-from pbgdpl.site.structure import NATIONAL, SiteContext, plan_nav, plan_records
+from pbgdpl.model.sites import NATIONAL
+from pbgdpl.site.structure import SiteContext, plan_nav, plan_records
 from pbgdpl.site.template_cache import TEMPLATE_CACHE
 from pbgdpl.site.templating import TEMPLATE_FILTERS
 

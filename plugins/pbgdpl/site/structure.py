@@ -19,10 +19,10 @@ from pbgdpl.legal.listings import plan_document_listings
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.items import Page
 from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG
+from pbgdpl.model.sites import NATIONAL
 from pbgdpl.search.page import search_listing
 from pbgdpl.model.records import Listing, Record, listing_page_uri
 
-NATIONAL = ""
 DIRECTORY_URI = "don-vi/index.md"
 
 
