@@ -37,8 +37,11 @@ validate: $(VENV)/.installed
 schemas: $(VENV)/.installed
 	$(PY) build.py schemas --out schemas
 
+# Every check CI runs: lint, format, the layer contract, types, generated files, the tests.
 test: $(VENV)/.installed-test
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) build.py schemas --out schemas --check
 	$(PY) build.py codeowners --check
 	$(PY) -m pytest

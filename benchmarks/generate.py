@@ -3,7 +3,8 @@
 The portal has real agencies (the 2025 register of units), every section of every
 agency, and items of 600-900 words whose front matter is valid against the schema.
 Everything is drawn from `random.Random(seed)`: the same arguments give the same
-bytes. Usage:
+bytes. The Vietnamese text it draws from (names, places, sentences, titles …) is in
+corpus.yml next to this file. Usage:
 
     python benchmarks/generate.py OUT --agencies 70 --items 10000 --seed 1
 """
@@ -24,10 +25,12 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
+from pbgdpl.editorial.scaffold import short_slug
+from pbgdpl.model.fields import slugify
 from pbgdpl.model.indicators import INDICATORS_BY_CODE
 from pbgdpl.model.units import load_units
 
@@ -74,685 +77,105 @@ SECTION_PRIORITY = (
 )
 
 
-# Banks of Vietnamese text. Every string is normalised to NFC when the module loads.
+# Banks of Vietnamese text: corpus.yml, next to this file, says what each one holds.
+CORPUS = Path(__file__).resolve().with_name("corpus.yml")
 
-# Field of law -> (a law people know, its year, two topics that fit "về {topic}").
-FIELD_INFO: dict[str, tuple[str, int, tuple[str, str]]] = {
-    "An ninh, trật tự": (
-        "Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở năm 2023",
-        2023,
-        (
-            "lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở",
-            "quản lý vũ khí, vật liệu nổ và công cụ hỗ trợ",
-        ),
-    ),
-    "Bảo hiểm": (
-        "Luật Bảo hiểm xã hội năm 2024",
-        2024,
-        ("bảo hiểm xã hội tự nguyện", "bảo hiểm y tế hộ gia đình"),
-    ),
-    "Bộ máy hành chính": (
-        "Luật Tổ chức chính quyền địa phương năm 2025",
-        2025,
-        ("sắp xếp đơn vị hành chính cấp xã", "tổ chức chính quyền địa phương hai cấp"),
-    ),
-    "Cư trú": (
-        "Luật Cư trú năm 2020",
-        2020,
-        ("đăng ký thường trú, tạm trú", "thông báo lưu trú"),
-    ),
-    "Dân sự": (
-        "Bộ luật Dân sự năm 2015",
-        2015,
-        ("hợp đồng vay tài sản", "thừa kế theo di chúc"),
-    ),
-    "Dân tộc": (
-        "Nghị định số 05/2011/NĐ-CP về công tác dân tộc",
-        2011,
-        (
-            "chính sách hỗ trợ đồng bào dân tộc thiểu số",
-            "phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi",
-        ),
-    ),
-    "Doanh nghiệp": (
-        "Luật Doanh nghiệp năm 2020",
-        2020,
-        ("đăng ký thành lập doanh nghiệp", "chuyển hộ kinh doanh thành doanh nghiệp"),
-    ),
-    "Đất đai": (
-        "Luật Đất đai năm 2024",
-        2024,
-        (
-            "cấp giấy chứng nhận quyền sử dụng đất",
-            "bồi thường, hỗ trợ, tái định cư khi Nhà nước thu hồi đất",
-        ),
-    ),
-    "Đầu tư": (
-        "Luật Đầu tư năm 2020",
-        2020,
-        ("thủ tục chấp thuận chủ trương đầu tư", "ưu đãi đầu tư"),
-    ),
-    "Giáo dục": (
-        "Luật Giáo dục năm 2019",
-        2019,
-        ("phổ cập giáo dục mầm non cho trẻ em", "quyền và nghĩa vụ của học sinh"),
-    ),
-    "Giao thông vận tải": (
-        "Luật Trật tự, an toàn giao thông đường bộ năm 2024",
-        2024,
-        ("nồng độ cồn khi tham gia giao thông", "điểm giấy phép lái xe"),
-    ),
-    "Hành chính": (
-        "Luật Xử lý vi phạm hành chính năm 2012",
-        2012,
-        ("xử phạt vi phạm hành chính", "thủ tục hành chính trên môi trường điện tử"),
-    ),
-    "Hình sự": (
-        "Bộ luật Hình sự năm 2015",
-        2015,
-        ("phòng, chống mua bán người", "phòng ngừa tội phạm sử dụng công nghệ cao"),
-    ),
-    "Hòa giải ở cơ sở": (
-        "Luật Hòa giải ở cơ sở năm 2013",
-        2013,
-        ("hòa giải tranh chấp đất đai ở thôn, tổ dân phố", "bầu, công nhận hòa giải viên ở cơ sở"),
-    ),
-    "Hôn nhân và gia đình": (
-        "Luật Hôn nhân và gia đình năm 2014",
-        2014,
-        ("quyền nuôi con sau khi ly hôn", "tài sản chung của vợ chồng"),
-    ),
-    "Hộ tịch": (
-        "Luật Hộ tịch năm 2014",
-        2014,
-        ("đăng ký kết hôn", "đăng ký khai sinh cho trẻ em"),
-    ),
-    "Khiếu nại, tố cáo": (
-        "Luật Tố cáo năm 2018",
-        2018,
-        ("thời hiệu khiếu nại quyết định hành chính", "bảo vệ người tố cáo"),
-    ),
-    "Khoa học và công nghệ": (
-        "Luật Sở hữu trí tuệ năm 2005",
-        2005,
-        ("bảo hộ quyền sở hữu trí tuệ", "đổi mới sáng tạo trong doanh nghiệp nhỏ và vừa"),
-    ),
-    "Lao động": (
-        "Bộ luật Lao động năm 2019",
-        2019,
-        ("giao kết hợp đồng lao động", "chế độ nghỉ phép năm của người lao động"),
-    ),
-    "Môi trường": (
-        "Luật Bảo vệ môi trường năm 2020",
-        2020,
-        ("phân loại chất thải rắn sinh hoạt tại nguồn", "bảo vệ môi trường nông thôn"),
-    ),
-    "Nông nghiệp": (
-        "Luật Trồng trọt năm 2018",
-        2018,
-        ("chuyển đổi cơ cấu cây trồng trên đất trồng lúa", "phòng, chống dịch bệnh động vật"),
-    ),
-    "Phòng, chống tham nhũng": (
-        "Luật Phòng, chống tham nhũng năm 2018",
-        2018,
-        ("kê khai tài sản, thu nhập", "xử lý hành vi nhũng nhiễu người dân"),
-    ),
-    "Phổ biến, giáo dục pháp luật": (
-        "Luật Phổ biến, giáo dục pháp luật năm 2012",
-        2012,
-        ("hưởng ứng Ngày Pháp luật Việt Nam", "xây dựng, khai thác Tủ sách pháp luật"),
-    ),
-    "Quốc phòng": (
-        "Luật Nghĩa vụ quân sự năm 2015",
-        2015,
-        ("đăng ký nghĩa vụ quân sự", "xây dựng lực lượng dân quân tự vệ"),
-    ),
-    "Tài chính": (
-        "Luật Ngân sách nhà nước năm 2015",
-        2015,
-        ("quản lý, sử dụng tài sản công", "công khai ngân sách cấp xã"),
-    ),
-    "Thuế": (
-        "Luật Quản lý thuế năm 2019",
-        2019,
-        ("quyết toán thuế thu nhập cá nhân", "hóa đơn điện tử của hộ kinh doanh"),
-    ),
-    "Thông tin và truyền thông": (
-        "Luật An ninh mạng năm 2018",
-        2018,
-        ("xử lý tin giả trên mạng xã hội", "bảo vệ dữ liệu cá nhân"),
-    ),
-    "Thương mại": (
-        "Luật Bảo vệ quyền lợi người tiêu dùng năm 2023",
-        2023,
-        ("bảo vệ quyền lợi người tiêu dùng", "mua bán hàng hóa qua sàn thương mại điện tử"),
-    ),
-    "Tiếp cận pháp luật": (
-        "Luật Tiếp cận thông tin năm 2016",
-        2016,
-        (
-            "xây dựng xã, phường đạt chuẩn tiếp cận pháp luật",
-            "quyền tiếp cận thông tin của công dân",
-        ),
-    ),
-    "Tôn giáo": (
-        "Luật Tín ngưỡng, tôn giáo năm 2016",
-        2016,
-        ("đăng ký sinh hoạt tôn giáo tập trung", "quản lý hoạt động tín ngưỡng tại cơ sở"),
-    ),
-    "Trợ giúp pháp lý": (
-        "Luật Trợ giúp pháp lý năm 2017",
-        2017,
-        ("người được trợ giúp pháp lý miễn phí", "thủ tục yêu cầu trợ giúp pháp lý"),
-    ),
-    "Tư pháp": (
-        "Luật Công chứng năm 2024",
-        2024,
-        ("chứng thực bản sao từ bản chính", "công chứng hợp đồng mua bán nhà ở"),
-    ),
-    "Văn hóa, thể thao và du lịch": (
-        "Luật Di sản văn hóa năm 2024",
-        2024,
-        ("bảo vệ và phát huy giá trị di sản văn hóa", "tổ chức lễ hội truyền thống"),
-    ),
-    "Xây dựng": (
-        "Luật Xây dựng năm 2014",
-        2014,
-        ("cấp giấy phép xây dựng nhà ở riêng lẻ", "quản lý trật tự xây dựng"),
-    ),
-    "Y tế": (
-        "Luật Khám bệnh, chữa bệnh năm 2023",
-        2023,
-        ("khám bệnh, chữa bệnh bảo hiểm y tế", "bảo đảm an toàn thực phẩm"),
-    ),
+
+class _FieldInfo(NamedTuple):
+    """A field of law: a law people know, its year, and topics that fit "về {topic}"."""
+
+    law: str
+    year: int
+    topics: tuple[str, ...]
+
+
+def _load_corpus() -> dict[str, Any]:
+    """Load corpus.yml with every string normalised to NFC."""
+    text = unicodedata.normalize("NFC", CORPUS.read_text("utf-8"))
+    return _mapping(yaml.safe_load(text), "the file")
+
+
+def _mapping(value: Any, where: str) -> dict[str, Any]:
+    """Return `value`, a mapping with string keys in corpus.yml."""
+    if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+        raise ValueError(f"{CORPUS.name}: {where} must be a mapping with text keys")
+    return value
+
+
+def _text(value: Any, where: str) -> str:
+    """Return `value`, a string in corpus.yml."""
+    if not isinstance(value, str):
+        raise ValueError(f"{CORPUS.name}: {where} must be text, not {value!r}")
+    return value
+
+
+def _texts(value: Any, where: str) -> tuple[str, ...]:
+    """Return `value`, a list of strings in corpus.yml, as a tuple."""
+    if not isinstance(value, list):
+        raise ValueError(f"{CORPUS.name}: {where} must be a list")
+    return tuple(_text(v, where) for v in value)
+
+
+def _lists(value: Any, where: str) -> dict[str, tuple[str, ...]]:
+    """Return `value`, a mapping of lists of strings in corpus.yml."""
+    return {k: _texts(v, f"{where}.{k}") for k, v in _mapping(value, where).items()}
+
+
+_CORPUS = _load_corpus()
+FIELD_INFO: dict[str, _FieldInfo] = {
+    name: _FieldInfo(
+        _text(entry["law"], f"fields.{name}.law"),
+        int(entry["year"]),
+        _texts(entry["topics"], f"fields.{name}.topics"),
+    )
+    for name, entry in _mapping(_CORPUS["fields"], "fields").items()
 }
-
-# Fields an agency writes about most, besides the others.
-FOCUS_FIELDS: dict[str, tuple[str, ...]] = {
-    "bo-quoc-phong": ("Quốc phòng", "An ninh, trật tự"),
-    "bo-cong-an": ("An ninh, trật tự", "Cư trú", "Giao thông vận tải", "Hình sự"),
-    "bo-ngoai-giao": ("Hộ tịch", "Thương mại"),
-    "bo-noi-vu": ("Bộ máy hành chính", "Lao động", "Bảo hiểm"),
-    "bo-tu-phap": (
-        "Phổ biến, giáo dục pháp luật",
-        "Hộ tịch",
-        "Trợ giúp pháp lý",
-        "Hòa giải ở cơ sở",
-        "Tư pháp",
-    ),
-    "bo-tai-chinh": ("Tài chính", "Thuế", "Doanh nghiệp", "Đầu tư"),
-    "bo-cong-thuong": ("Thương mại", "Doanh nghiệp"),
-    "bo-nong-nghiep-va-moi-truong": ("Nông nghiệp", "Môi trường", "Đất đai"),
-    "bo-xay-dung": ("Xây dựng", "Giao thông vận tải"),
-    "bo-van-hoa-the-thao-va-du-lich": ("Văn hóa, thể thao và du lịch", "Thông tin và truyền thông"),
-    "bo-khoa-hoc-va-cong-nghe": ("Khoa học và công nghệ", "Thông tin và truyền thông"),
-    "bo-giao-duc-va-dao-tao": ("Giáo dục",),
-    "bo-y-te": ("Y tế", "Bảo hiểm"),
-    "bo-dan-toc-va-ton-giao": ("Dân tộc", "Tôn giáo"),
-    "ngan-hang-nha-nuoc": ("Tài chính", "Dân sự"),
-    "thanh-tra-chinh-phu": ("Khiếu nại, tố cáo", "Phòng, chống tham nhũng"),
-    "van-phong-chinh-phu": ("Hành chính", "Bộ máy hành chính"),
-    "toa-an-nhan-dan-toi-cao": ("Dân sự", "Hình sự", "Hôn nhân và gia đình"),
-    "vien-kiem-sat-nhan-dan-toi-cao": ("Hình sự", "Khiếu nại, tố cáo"),
-    "uy-ban-trung-uong-mttq": ("Dân tộc", "Tiếp cận pháp luật", "Hòa giải ở cơ sở"),
-    "hoi-luat-gia-viet-nam": ("Trợ giúp pháp lý", "Phổ biến, giáo dục pháp luật"),
-    "lien-doan-luat-su-viet-nam": ("Trợ giúp pháp lý", "Tư pháp"),
-}
-
-# Codes of the ministries' and sectors' own circulars (thông tư): slug -> code.
+FOCUS_FIELDS = _lists(_CORPUS["focus_fields"], "focus_fields")
 CIRCULAR_CODES: dict[str, str] = {
-    "bo-quoc-phong": "BQP",
-    "bo-cong-an": "BCA",
-    "bo-ngoai-giao": "BNG",
-    "bo-noi-vu": "BNV",
-    "bo-tu-phap": "BTP",
-    "bo-tai-chinh": "BTC",
-    "bo-cong-thuong": "BCT",
-    "bo-nong-nghiep-va-moi-truong": "BNNMT",
-    "bo-xay-dung": "BXD",
-    "bo-van-hoa-the-thao-va-du-lich": "BVHTTDL",
-    "bo-khoa-hoc-va-cong-nghe": "BKHCN",
-    "bo-giao-duc-va-dao-tao": "BGDĐT",
-    "bo-y-te": "BYT",
-    "bo-dan-toc-va-ton-giao": "BDTTG",
-    "ngan-hang-nha-nuoc": "NHNN",
-    "thanh-tra-chinh-phu": "TTCP",
+    slug: _text(code, f"circular_codes.{slug}")
+    for slug, code in _mapping(_CORPUS["circular_codes"], "circular_codes").items()
 }
-
-# Documents of the central bodies that are neither ministries nor provinces:
-# slug -> [(document type, code, issuer)].
 OTHER_OWN_DOCUMENTS: dict[str, list[tuple[str, str, str]]] = {
-    "van-phong-chinh-phu": [("Thông báo", "TB-VPCP", "Văn phòng Chính phủ")],
-    "toa-an-nhan-dan-toi-cao": [
-        ("Nghị quyết", "NQ-HĐTP", "Hội đồng Thẩm phán Tòa án nhân dân tối cao"),
-    ],
-    "vien-kiem-sat-nhan-dan-toi-cao": [
-        ("Hướng dẫn", "HD-VKSTC", "Viện kiểm sát nhân dân tối cao"),
-    ],
-    "uy-ban-trung-uong-mttq": [
-        ("Hướng dẫn", "HD-MTTW-BTT", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
-    ],
-    "hoi-luat-gia-viet-nam": [("Kế hoạch", "KH-HLGVN", "Hội Luật gia Việt Nam")],
-    "lien-doan-luat-su-viet-nam": [("Kế hoạch", "KH-LĐLSVN", "Liên đoàn Luật sư Việt Nam")],
-}
-
-NORMATIVE_TYPES = ("Luật", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư")
-# What a document of each type may guide (huong_dan).
-GUIDES: dict[str, tuple[str, ...]] = {
-    "Nghị định": ("Luật", "Nghị quyết"),
-    "Thông tư": ("Luật", "Nghị định"),
-    "Quyết định": ("Luật", "Nghị định", "Nghị quyết"),
-    "Nghị quyết": ("Luật",),
-    "Kế hoạch": ("Luật", "Nghị định", "Quyết định", "Chỉ thị", "Nghị quyết"),
-    "Hướng dẫn": ("Luật", "Nghị định", "Thông tư", "Nghị quyết", "Quyết định"),
-    "Công văn": ("Luật", "Nghị định", "Thông tư", "Quyết định"),
-}
-
-FAMILY_NAMES = (
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Vũ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-    "Phan",
-    "Trương",
-    "Đinh",
-)
-# (middle names, given names) of men, then of women.
-NAMES = (
-    (
-        ("Văn", "Minh", "Đức", "Hữu", "Quang", "Thanh"),
+    slug: [
         (
-            "An",
-            "Bình",
-            "Cường",
-            "Dũng",
-            "Hải",
-            "Hùng",
-            "Long",
-            "Nam",
-            "Quân",
-            "Sơn",
-            "Tâm",
-            "Tuấn",
-            "Vinh",
-        ),
-    ),
-    (
-        ("Thị", "Thu", "Ngọc", "Hồng", "Thanh"),
-        ("Hà", "Hạnh", "Lan", "Linh", "Mai", "Phương", "Thảo", "Trang", "Yến"),
-    ),
-)
-COMMUNES = (
-    "xã Tân Thành",
-    "xã Phú Lộc",
-    "phường Bình Minh",
-    "xã Thuận Hòa",
-    "phường Thống Nhất",
-    "xã Hưng Đạo",
-    "xã Quảng Phú",
-    "phường Trung Hòa",
-    "xã An Phú",
-    "xã Vĩnh Lộc",
-    "phường Tân Phong",
-    "xã Đồng Tâm",
-    "xã Nghĩa Hưng",
-    "phường Quang Trung",
-    "xã Hòa Tiến",
-    "phường Hùng Vương",
-    "xã Xuân Lâm",
-    "xã Yên Bình",
-    "phường Phú Sơn",
-    "xã Cẩm Thủy",
-)
-STREETS = (
-    "Trần Phú",
-    "Lê Lợi",
-    "Nguyễn Du",
-    "Hai Bà Trưng",
-    "Quang Trung",
-    "Lý Thường Kiệt",
-    "Hùng Vương",
-    "Trần Hưng Đạo",
-    "Nguyễn Trãi",
-    "Phan Đình Phùng",
-)
-PUBLISHERS = (
-    "Nhà xuất bản Tư pháp",
-    "Nhà xuất bản Chính trị quốc gia Sự thật",
-    "Nhà xuất bản Lao động",
-    "Nhà xuất bản Hồng Đức",
-    "Nhà xuất bản Thông tin và Truyền thông",
-)
-
-# The bank of sentences that fill every body. Placeholders: {agency}, {unit}, {field},
-# {law}, {topic}, {year}, {year2}, {date}, {commune}, {province}; {n1}, {n2} and {pct}
-# draw a fresh number each time they appear.
-SENTENCES = (
-    "Thực hiện Kế hoạch công tác phổ biến, giáo dục pháp luật năm {year}, {unit} đã tổ "
-    "chức {n1} hội nghị tuyên truyền về lĩnh vực {field}, thu hút hơn {n2} lượt người "
-    "tham dự.",
-    "Nội dung phổ biến tập trung vào những quy định mới của {law}, nhất là các quy định "
-    "liên quan trực tiếp đến quyền và nghĩa vụ của người dân, doanh nghiệp.",
-    "Báo cáo viên pháp luật đã phân tích những điểm mới, giải đáp nhiều vướng mắc thực tế "
-    "mà cán bộ, công chức và người dân gặp phải trong lĩnh vực {field}.",
-    "Theo đánh giá của {agency}, tỷ lệ người dân được tiếp cận thông tin pháp luật về "
-    "{topic} đã đạt khoảng {pct}%, tăng rõ rệt so với năm trước.",
-    "Việc ứng dụng công nghệ thông tin, chuyển đổi số trong phổ biến, giáo dục pháp luật "
-    "giúp thông tin đến với người dân nhanh hơn, đầy đủ hơn và ít tốn kém hơn.",
-    "Các tổ hòa giải ở cơ sở được cung cấp tài liệu nghiệp vụ, sổ tay hỏi đáp và tình huống "
-    "mẫu để vận dụng khi giải quyết mâu thuẫn, tranh chấp nhỏ trong cộng đồng.",
-    "Người dân có thể tra cứu toàn văn {law} và các văn bản hướng dẫn thi hành trên Cổng "
-    "Thông tin điện tử phổ biến, giáo dục pháp luật quốc gia.",
-    "Trong quá trình triển khai, một số khó khăn vẫn còn tồn tại như kinh phí hạn hẹp, đội "
-    "ngũ báo cáo viên chủ yếu làm việc kiêm nhiệm và hình thức tuyên truyền chưa thật sự "
-    "đa dạng.",
-    "Đối với đồng bào dân tộc thiểu số, tài liệu được biên soạn ngắn gọn, dễ hiểu, có hình "
-    "minh họa và được phát trên hệ thống loa truyền thanh của thôn, bản.",
-    "{agency} đề nghị các cơ quan, đơn vị thường xuyên cập nhật văn bản mới, bố trí cán bộ "
-    "có chuyên môn phù hợp để trả lời câu hỏi của người dân.",
-    "Tính đến ngày {date}, đã có {n2} câu hỏi của người dân về lĩnh vực {field} được tiếp "
-    "nhận và trả lời bằng văn bản hoặc trực tuyến.",
-    "Công tác phổ biến pháp luật được gắn với nhiệm vụ chuyên môn, lồng ghép trong các buổi "
-    "sinh hoạt chi bộ, họp tổ dân phố và hoạt động của các đoàn thể.",
-    "Nhiều mô hình hay như “Ngày pháp luật tại thôn”, “Tủ sách pháp luật điện tử” và “Câu "
-    "lạc bộ pháp luật trong trường học” tiếp tục được duy trì và nhân rộng.",
-    "Cán bộ tư pháp cấp xã đóng vai trò cầu nối, trực tiếp hướng dẫn người dân thực hiện "
-    "thủ tục hành chính liên quan đến {topic}.",
-    "Theo quy định hiện hành, cơ quan nhà nước có trách nhiệm công khai, minh bạch thông "
-    "tin pháp luật và tạo điều kiện để người dân tiếp cận thuận lợi, kịp thời.",
-    "Qua theo dõi, các vi phạm trong lĩnh vực {field} chủ yếu xuất phát từ việc người dân "
-    "chưa nắm rõ quy định, chứ không phải do cố ý làm trái.",
-    "Hội đồng phối hợp phổ biến, giáo dục pháp luật của {agency} đã ban hành chương trình "
-    "công tác năm {year}, xác định rõ nhiệm vụ, thời hạn và đơn vị chủ trì.",
-    "Để nâng cao hiệu quả, {unit} chú trọng lựa chọn nội dung thiết thực, gắn với những vấn "
-    "đề người dân quan tâm như {topic}.",
-    "Sau mỗi đợt tuyên truyền, đơn vị tổ chức khảo sát nhanh; có {pct}% người tham gia cho "
-    "biết đã hiểu rõ hơn quyền và nghĩa vụ của mình.",
-    "Kinh phí cho hoạt động phổ biến, giáo dục pháp luật được bố trí từ ngân sách nhà nước, "
-    "đồng thời huy động thêm nguồn lực xã hội hóa từ doanh nghiệp, tổ chức.",
-    "Đội ngũ {n1} báo cáo viên và hơn {n2} tuyên truyền viên pháp luật ở cơ sở được tập "
-    "huấn kỹ năng truyền đạt, sử dụng mạng xã hội và các nền tảng số.",
-    "Trường hợp có vướng mắc, người dân có thể liên hệ trực tiếp bộ phận tiếp nhận của "
-    "{unit} hoặc gửi câu hỏi qua chuyên mục Hỏi đáp pháp luật trên trang thông tin điện tử.",
-    "Những quy định mới về {topic} ảnh hưởng trực tiếp đến đời sống hằng ngày nên cần được "
-    "phổ biến sớm, đầy đủ và chính xác.",
-    "Việc tuân thủ pháp luật không chỉ là nghĩa vụ mà còn là cách để mỗi người tự bảo vệ "
-    "quyền, lợi ích hợp pháp của mình và gia đình.",
-    "Bên cạnh hình thức truyền thống, các cuộc thi tìm hiểu pháp luật trực tuyến thu hút "
-    "đông đảo học sinh, sinh viên và đoàn viên thanh niên tham gia.",
-    "Kết quả thực hiện được đưa vào tiêu chí đánh giá, xếp loại thi đua hằng năm của cơ "
-    "quan, đơn vị và của xã, phường đạt chuẩn tiếp cận pháp luật.",
-    "Trong giai đoạn {year} - {year2}, {agency} đặt mục tiêu 100% cán bộ, công chức được "
-    "phổ biến kịp thời các luật, nghị định mới liên quan đến lĩnh vực {field}.",
-    "Thông qua các buổi đối thoại, nhiều kiến nghị của người dân đã được ghi nhận, tổng hợp "
-    "và chuyển tới cơ quan có thẩm quyền xem xét, giải quyết.",
-    "Văn bản hướng dẫn được đăng tải trên Cổng PBGDPL ngay sau khi ban hành, kèm theo tài "
-    "liệu giới thiệu và bộ câu hỏi - đáp để người dân dễ theo dõi.",
-    "Tại {commune}, tổ hòa giải đã hòa giải thành {n1} vụ việc trong năm {year}, góp phần "
-    "giữ gìn đoàn kết trong cộng đồng dân cư.",
-    "Chính quyền cơ sở cần chủ động nắm bắt những vấn đề phát sinh, kịp thời phổ biến pháp "
-    "luật để phòng ngừa vi phạm ngay từ đầu.",
-    "Các quy định về {topic} được sửa đổi theo hướng đơn giản hóa thủ tục, cắt giảm giấy tờ "
-    "và tăng cường thực hiện trên môi trường điện tử.",
-    "Người có công với cách mạng, người khuyết tật, người dân tộc thiểu số và người thuộc "
-    "hộ nghèo được ưu tiên tiếp cận dịch vụ trợ giúp pháp lý miễn phí.",
-    "Cơ quan chủ trì định kỳ sáu tháng một lần tổng hợp, báo cáo kết quả về Bộ Tư pháp để "
-    "theo dõi chung trên phạm vi toàn quốc.",
-    "Nhiều người dân cho biết nhờ được phổ biến pháp luật kịp thời, họ đã chủ động hoàn "
-    "thiện hồ sơ, tránh bị xử phạt vi phạm hành chính không đáng có.",
-    "Tài liệu phổ biến được số hóa, đăng tải trên Tủ sách pháp luật điện tử để các cơ "
-    "quan, tổ chức và cá nhân khai thác, sử dụng miễn phí.",
-    "Lãnh đạo {agency} nhấn mạnh phổ biến, giáo dục pháp luật là nhiệm vụ của cả hệ thống "
-    "chính trị, trong đó cơ quan nhà nước giữ vai trò nòng cốt.",
-    "Đối với học sinh, nội dung giáo dục pháp luật được lồng ghép trong môn Giáo dục công "
-    "dân và các hoạt động ngoại khóa, trải nghiệm.",
-    "Số lượt truy cập chuyên mục về lĩnh vực {field} trên trang thông tin điện tử đạt hơn "
-    "{n2} lượt, cho thấy nhu cầu tìm hiểu pháp luật của người dân ngày càng lớn.",
-    "Trên cơ sở kết quả đạt được, {unit} tiếp tục rà soát, cập nhật tài liệu và đổi mới cách "
-    "thức truyền đạt cho phù hợp với từng nhóm đối tượng.",
-    "Công tác kiểm tra, giám sát việc thi hành pháp luật về {topic} được tăng cường, kịp "
-    "thời phát hiện và xử lý những vướng mắc trong thực tiễn tại {province}.",
-    "Người lao động, nhất là lao động tự do và lao động tại các khu công nghiệp, là nhóm đối "
-    "tượng cần được ưu tiên phổ biến những quy định mới.",
-)
-
-BULLETS = (
-    "Tổ chức hội nghị, tọa đàm, tập huấn chuyên sâu về lĩnh vực {field} cho cán bộ, công "
-    "chức và báo cáo viên pháp luật;",
-    "Biên soạn, phát hành tờ gấp, sổ tay hỏi đáp về {topic} bằng ngôn ngữ ngắn gọn, dễ hiểu;",
-    "Đăng tải tin, bài, video phổ biến {law} trên trang thông tin điện tử và mạng xã hội;",
-    "Phát sóng chuyên mục pháp luật trên hệ thống truyền thanh cơ sở tại {commune} và các "
-    "xã, phường lân cận;",
-    "Lồng ghép nội dung phổ biến pháp luật trong sinh hoạt của các tổ chức chính trị - xã "
-    "hội, câu lạc bộ và nhóm sở thích;",
-    "Giải đáp pháp luật trực tuyến, tiếp nhận câu hỏi của người dân qua đường dây nóng và "
-    "chuyên mục Hỏi đáp pháp luật;",
-    "Bổ sung sách, tài liệu về {topic} cho Tủ sách pháp luật tại nhà văn hóa thôn, tổ dân phố;",
-    "Tổ chức cuộc thi tìm hiểu pháp luật về lĩnh vực {field} dành cho học sinh, sinh viên "
-    "và đoàn viên thanh niên;",
-    "Phối hợp với tổ chức hành nghề luật sư, trung tâm trợ giúp pháp lý tư vấn miễn phí "
-    "cho người có hoàn cảnh khó khăn;",
-    "Kiểm tra, rà soát văn bản quy phạm pháp luật liên quan để kịp thời kiến nghị sửa đổi, "
-    "bổ sung;",
-    "Biểu dương, khen thưởng tập thể, cá nhân có thành tích tiêu biểu trong công tác phổ "
-    "biến, giáo dục pháp luật;",
-    "Khảo sát nhu cầu tìm hiểu pháp luật của người dân để xây dựng nội dung phù hợp cho "
-    "từng nhóm đối tượng.",
-)
-
-PROCEDURE_STEPS = (
-    "Chuẩn bị hồ sơ theo hướng dẫn, gồm tờ khai và giấy tờ chứng minh liên quan đến {topic};",
-    "Nộp hồ sơ trực tiếp tại Bộ phận một cửa của Ủy ban nhân dân cấp xã hoặc nộp trực tuyến "
-    "trên Cổng Dịch vụ công quốc gia;",
-    "Cơ quan tiếp nhận kiểm tra tính đầy đủ, hợp lệ của hồ sơ và hướng dẫn bổ sung nếu còn thiếu;",
-    "Cơ quan có thẩm quyền xem xét, giải quyết trong thời hạn luật định và thông báo kết quả "
-    "cho người dân;",
-    "Người dân nhận kết quả trực tiếp, qua dịch vụ bưu chính công ích hoặc trên tài khoản "
-    "định danh điện tử;",
-    "Trường hợp không đồng ý với kết quả giải quyết, người dân có quyền khiếu nại hoặc khởi "
-    "kiện theo quy định của pháp luật.",
-)
-TASK_STEPS = (
-    "Tổ chức quán triệt, phổ biến nội dung văn bản tới cán bộ, công chức, viên chức và người "
-    "lao động trong cơ quan, đơn vị;",
-    "Biên soạn tài liệu giới thiệu, đề cương tuyên truyền về {topic} phù hợp với từng nhóm "
-    "đối tượng;",
-    "Đăng tải toàn văn văn bản và tài liệu giới thiệu trên trang thông tin điện tử, Tủ sách "
-    "pháp luật điện tử;",
-    "Rà soát các văn bản có liên quan để sửa đổi, bổ sung, thay thế hoặc bãi bỏ cho thống nhất;",
-    "Kiểm tra, đôn đốc việc thực hiện tại các xã, phường và cơ quan, đơn vị trực thuộc;",
-    "Sơ kết, tổng kết và báo cáo kết quả thực hiện về cơ quan chủ trì trước ngày 15/12 hằng năm.",
-)
-CONTEST_STEPS = (
-    "Truy cập trang thi trực tuyến và đăng ký tài khoản bằng số điện thoại hoặc tài khoản "
-    "định danh điện tử;",
-    "Khai báo đầy đủ, chính xác thông tin cá nhân, đơn vị công tác hoặc nơi cư trú;",
-    "Trả lời 20 câu hỏi trắc nghiệm về {topic} trong thời gian 30 phút;",
-    "Trả lời câu hỏi dự đoán số người tham gia để xếp giải khi có nhiều người cùng điểm;",
-    "Theo dõi kết quả từng tuần và thông báo giải thưởng trên trang thông tin điện tử của "
-    "Ban tổ chức.",
-)
-USAGE_STEPS = (
-    "Tải tài liệu miễn phí trên Tủ sách pháp luật điện tử hoặc trang thông tin điện tử của đơn vị;",
-    "Lựa chọn nội dung phù hợp với đối tượng, địa bàn và thời lượng của buổi tuyên truyền;",
-    "Kết hợp trình chiếu, thảo luận tình huống và giải đáp câu hỏi để người nghe dễ nhớ;",
-    "Ghi rõ nguồn khi sử dụng lại trên hệ thống truyền thanh, mạng xã hội hoặc in ấn;",
-    "Phản hồi ý kiến góp ý về nội dung để đơn vị biên soạn cập nhật, hoàn thiện tài liệu.",
-)
-
-HEADINGS: dict[str, tuple[str, ...]] = {
-    "van-ban-moi": (
-        "Phạm vi điều chỉnh và đối tượng áp dụng",
-        "Những nội dung chính",
-        "Thông tin về văn bản",
-        "Điểm mới đáng chú ý",
-        "Trách nhiệm tổ chức thực hiện",
-        "Hiệu lực thi hành",
-    ),
-    "gioi-thieu-van-ban": (
-        "Vì sao cần ban hành văn bản?",
-        "Những điểm mới cơ bản",
-        "So sánh với quy định trước đây",
-        "Ai chịu tác động?",
-        "Lưu ý khi áp dụng",
-        "Lời kết",
-    ),
-    "hoi-dap": (
-        "Về quy định của pháp luật",
-        "Về trình tự, thủ tục",
-        "Những thông tin cần biết",
-        "Về trường hợp cụ thể",
-        "Lưu ý",
-        "Nơi tiếp nhận câu hỏi",
-    ),
-    "doi-thoai-chinh-sach": (
-        "Nội dung đối thoại",
-        "Ý kiến của người dân và doanh nghiệp",
-        "Kết quả tiếp nhận",
-        "Trả lời của cơ quan chủ trì",
-        "Kiến nghị được ghi nhận",
-        "Các bước tiếp theo",
-    ),
-    "tai-lieu": (
-        "Mục đích, yêu cầu",
-        "Nội dung tài liệu",
-        "Cấu trúc tài liệu",
-        "Đối tượng sử dụng",
-        "Hướng dẫn khai thác",
-        "Góp ý, phản hồi",
-    ),
-    "video": (
-        "Nội dung video",
-        "Thông điệp pháp luật",
-        "Các phân đoạn chính",
-        "Bối cảnh thực hiện",
-        "Hướng dẫn sử dụng video",
-        "Phản hồi của khán giả",
-    ),
-    "tinh-huong": (
-        "Diễn biến tình huống",
-        "Phân tích pháp lý",
-        "Căn cứ áp dụng",
-        "Hướng giải quyết",
-        "Bài học rút ra",
-        "Lời khuyên của luật gia",
-    ),
-    "cuoc-thi": (
-        "Mục đích của cuộc thi",
-        "Đối tượng dự thi",
-        "Cơ cấu giải thưởng",
-        "Thể lệ",
-        "Nội dung thi",
-        "Thông tin liên hệ",
-    ),
-    "tu-sach": (
-        "Giới thiệu chung",
-        "Nội dung chính",
-        "Mục lục",
-        "Đối tượng sử dụng",
-        "Cách khai thác ấn phẩm",
-        "Đánh giá của bạn đọc",
-    ),
-    "so-lieu": (
-        "Tình hình chung",
-        "Những kết quả nổi bật",
-        "Số liệu chủ yếu",
-        "Nhận xét, đánh giá",
-        "Tồn tại, hạn chế",
-        "Phương hướng thời gian tới",
-    ),
-    "tin-tuc": (
-        "Nội dung chính",
-        "Các hoạt động nổi bật",
-        "Kết quả bước đầu",
-        "Ý kiến tại hội nghị",
-        "Khó khăn, vướng mắc",
-        "Nhiệm vụ thời gian tới",
-    ),
+            _text(doc["type"], f"other_own_documents.{slug}"),
+            _text(doc["code"], f"other_own_documents.{slug}"),
+            _text(doc["issuer"], f"other_own_documents.{slug}"),
+        )
+        for doc in docs
+    ]
+    for slug, docs in _mapping(_CORPUS["other_own_documents"], "other_own_documents").items()
 }
-
-NEWS_TITLES = (
-    ("{unit} tổ chức hội nghị phổ biến {law}", "hội nghị phổ biến pháp luật"),
-    (
-        "Tập huấn nghiệp vụ phổ biến, giáo dục pháp luật về {field} năm {year}",
-        "lớp tập huấn nghiệp vụ",
-    ),
-    ("{unit} triển khai mô hình điểm về {topic}", "hội nghị triển khai mô hình điểm"),
-    ("Tuyên truyền pháp luật về {topic} tại {commune}", "buổi tuyên truyền pháp luật"),
-    ("Tọa đàm chuyên đề về {topic}", "tọa đàm chuyên đề"),
-    (
-        "Hưởng ứng Ngày Pháp luật Việt Nam năm {year}: tăng cường phổ biến pháp luật về {field}",
-        "chuỗi hoạt động hưởng ứng Ngày Pháp luật Việt Nam",
-    ),
-    ("Sơ kết công tác phổ biến, giáo dục pháp luật về {field} năm {year}", "hội nghị sơ kết"),
+NORMATIVE_TYPES = _texts(_CORPUS["normative_types"], "normative_types")
+GUIDES = _lists(_CORPUS["guides"], "guides")
+FAMILY_NAMES = _texts(_CORPUS["family_names"], "family_names")
+# Middle names and given names, of "men" and of "women".
+NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    sex: (_texts(names["middle"], f"names.{sex}"), _texts(names["given"], f"names.{sex}"))
+    for sex, names in _mapping(_CORPUS["names"], "names").items()
+}
+COMMUNES = _texts(_CORPUS["communes"], "communes")
+STREETS = _texts(_CORPUS["streets"], "streets")
+PUBLISHERS = _texts(_CORPUS["publishers"], "publishers")
+SENTENCES = _texts(_CORPUS["sentences"], "sentences")
+BULLETS = _texts(_CORPUS["bullets"], "bullets")
+PROCEDURE_STEPS = _texts(_CORPUS["procedure_steps"], "procedure_steps")
+TASK_STEPS = _texts(_CORPUS["task_steps"], "task_steps")
+CONTEST_STEPS = _texts(_CORPUS["contest_steps"], "contest_steps")
+USAGE_STEPS = _texts(_CORPUS["usage_steps"], "usage_steps")
+HEADINGS = _lists(_CORPUS["headings"], "headings")
+NEWS_TITLES: tuple[tuple[str, str], ...] = tuple(
+    (_text(entry["title"], "news_titles"), _text(entry["event"], "news_titles"))
+    for entry in _CORPUS["news_titles"]
 )
 
 EDIT_MARK = re.compile(r" \(cập nhật lần (\d+)\)$")
 
-
-def _nfc(value: Any) -> Any:
-    """Return `value` with every string normalised to NFC."""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, tuple):
-        return tuple(_nfc(v) for v in value)
-    if isinstance(value, list):
-        return [_nfc(v) for v in value]
-    if isinstance(value, dict):
-        return {_nfc(k): _nfc(v) for k, v in value.items()}
-    return value
-
-
-FIELD_INFO = _nfc(FIELD_INFO)
-FOCUS_FIELDS = _nfc(FOCUS_FIELDS)
-CIRCULAR_CODES = _nfc(CIRCULAR_CODES)
-OTHER_OWN_DOCUMENTS = _nfc(OTHER_OWN_DOCUMENTS)
-NORMATIVE_TYPES = _nfc(NORMATIVE_TYPES)
-GUIDES = _nfc(GUIDES)
-FAMILY_NAMES = _nfc(FAMILY_NAMES)
-NAMES = _nfc(NAMES)
-COMMUNES = _nfc(COMMUNES)
-STREETS = _nfc(STREETS)
-PUBLISHERS = _nfc(PUBLISHERS)
-SENTENCES = _nfc(SENTENCES)
-BULLETS = _nfc(BULLETS)
-PROCEDURE_STEPS = _nfc(PROCEDURE_STEPS)
-TASK_STEPS = _nfc(TASK_STEPS)
-CONTEST_STEPS = _nfc(CONTEST_STEPS)
-USAGE_STEPS = _nfc(USAGE_STEPS)
-HEADINGS = _nfc(HEADINGS)
-NEWS_TITLES = _nfc(NEWS_TITLES)
-
 _WORD = re.compile(r"\S*\w\S*")
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _VIDEO_ID = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
 
 
 # Small helpers.
-
-
-def _fold(text: str) -> str:
-    """Turn Vietnamese text into a slug: "Nghị định 45/2024/NĐ-CP" → "nghi-dinh-45-2024-nd-cp"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = decomposed.encode("ascii", "ignore").decode().lower()
-    return _NOT_SLUG.sub("-", ascii_text).strip("-")
-
-
-def _short_slug(text: str, limit: int = 60) -> str:
-    """Fold `text` into a slug cut at a hyphen before `limit` characters."""
-    slug = _fold(text)
-    if len(slug) > limit:
-        slug = slug[:limit].rsplit("-", 1)[0]
-    return slug or "bai-viet"
 
 
 def _q(text: str) -> str:
@@ -919,7 +342,8 @@ def _load_units() -> tuple[_Unit, ...]:
 def _load_vocabularies() -> dict[str, Any]:
     """Load the controlled vocabularies of the content model."""
     text = (MODEL / "vocabularies.yml").read_text("utf-8")
-    return yaml.safe_load(unicodedata.normalize("NFC", text))
+    vocabularies: dict[str, Any] = yaml.safe_load(unicodedata.normalize("NFC", text))
+    return vocabularies
 
 
 def _numbered_unit(number: int) -> _Unit:
@@ -945,7 +369,7 @@ class _Generator:
         vocabularies = _load_vocabularies()
         self.fields: tuple[str, ...] = tuple(vocabularies["fields"])
         if sorted(self.fields) != sorted(FIELD_INFO):
-            raise RuntimeError("FIELD_INFO does not cover the fields of vocabularies.yml")
+            raise RuntimeError(f"the fields of {CORPUS.name} differ from those of vocabularies.yml")
         self.material_kinds: tuple[str, ...] = tuple(vocabularies["material_kinds"])
         self.video_kinds: tuple[str, ...] = tuple(vocabularies["video_kinds"])
         self.event_formats: tuple[str, ...] = tuple(vocabularies["event_formats"])
@@ -982,7 +406,7 @@ class _Generator:
         rng = self.rng
         if female is None:
             female = rng.random() < 0.5
-        middles, givens = NAMES[1 if female else 0]
+        middles, givens = NAMES["women" if female else "men"]
         return f"{rng.choice(FAMILY_NAMES)} {rng.choice(middles)} {rng.choice(givens)}"
 
     def field_for(self, agency: _Agency) -> str:
@@ -1381,7 +805,7 @@ class _Generator:
             if kind in relations:
                 lines.append(_yaml_list(kind, relations[kind]))
         main = doc.fields[0]
-        topic = self.rng.choice(FIELD_INFO[main][2])
+        topic = self.rng.choice(FIELD_INFO[main].topics)
         lines.append(_yaml_list("tags", [_lower_first(main), topic]))
         ctx = self.context(agency, main, doc.issued, topic)
         lead = (
@@ -1424,7 +848,7 @@ class _Generator:
             TASK_STEPS,
             table,
         )
-        return _fold(f"{doc.doc_type} {doc.number}"), "\n".join(lines), body
+        return slugify(f"{doc.doc_type} {doc.number}"), "\n".join(lines), body
 
     def introduction_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a gioi-thieu-van-ban item."""
@@ -1449,7 +873,7 @@ class _Generator:
             fields = [main]
             number, doc_type, issuer = "14/2019/QĐ-TTg", "Quyết định", "Thủ tướng Chính phủ"
             abstract = "về xây dựng, quản lý, khai thác Tủ sách pháp luật"
-        topic = rng.choice(FIELD_INFO[main][2])
+        topic = rng.choice(FIELD_INFO[main].topics)
         title = rng.choice(
             (
                 f"Những điểm mới của {doc_type} số {number}",
@@ -1495,13 +919,13 @@ class _Generator:
             PROCEDURE_STEPS,
             table,
         )
-        return f"gioi-thieu-{_fold(f'{doc_type} {number}')}", "\n".join(lines), body
+        return f"gioi-thieu-{slugify(f'{doc_type} {number}')}", "\n".join(lines), body
 
     def question_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a hoi-dap item."""
         rng = self.rng
         main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main][2])
+        topic = rng.choice(FIELD_INFO[main].topics)
         day = self.date_between(FIRST_DAY, LAST_DAY)
         ctx = self.context(agency, main, day, topic)
         honorific = rng.choice(("Ông", "Bà", "Anh", "Chị"))
@@ -1562,13 +986,13 @@ class _Generator:
             PROCEDURE_STEPS,
             table,
         )
-        return _short_slug(title), "\n".join(lines), body
+        return short_slug(title), "\n".join(lines), body
 
     def dialogue_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a doi-thoai-chinh-sach item."""
         rng = self.rng
         main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main][2])
+        topic = rng.choice(FIELD_INFO[main].topics)
         day = self.date_between(dt.date(2019, 1, 10), LAST_DAY)
         held = day - dt.timedelta(days=rng.randint(1, 5))
         ctx = self.context(agency, main, day, topic)
@@ -1628,13 +1052,13 @@ class _Generator:
             TASK_STEPS,
             table,
         )
-        return _short_slug(title), "\n".join(lines), body
+        return short_slug(title), "\n".join(lines), body
 
     def material_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a tai-lieu item."""
         rng = self.rng
         main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main][2])
+        topic = rng.choice(FIELD_INFO[main].topics)
         day = self.date_between(FIRST_DAY, LAST_DAY)
         ctx = self.context(agency, main, day, topic)
         kind = rng.choice(self.material_kinds)
@@ -1679,13 +1103,13 @@ class _Generator:
             USAGE_STEPS,
             table,
         )
-        return _short_slug(title), "\n".join(lines), body
+        return short_slug(title), "\n".join(lines), body
 
     def video_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a video item."""
         rng = self.rng
         main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main][2])
+        topic = rng.choice(FIELD_INFO[main].topics)
         day = self.date_between(FIRST_DAY, LAST_DAY)
         ctx = self.context(agency, main, day, topic)
         kind = rng.choice(self.video_kinds)
@@ -1731,13 +1155,13 @@ class _Generator:
             USAGE_STEPS,
             table,
         )
-        return _short_slug(title), "\n".join(lines), body
+        return short_slug(title), "\n".join(lines), body
 
     def case_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a tinh-huong item."""
         rng = self.rng
         main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main][2])
+        topic = rng.choice(FIELD_INFO[main].topics)
         day = self.date_between(FIRST_DAY, LAST_DAY)
         ctx = self.context(agency, main, day, topic)
         title = rng.choice(
@@ -1785,13 +1209,13 @@ class _Generator:
             PROCEDURE_STEPS,
             table,
         )
-        return _short_slug(title), "\n".join(lines), body
+        return short_slug(title), "\n".join(lines), body
 
     def contest_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a cuoc-thi item."""
         rng = self.rng
         main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main][2])
+        topic = rng.choice(FIELD_INFO[main].topics)
         day = self.date_between(FIRST_DAY, dt.date(2026, 7, 1))
         starts = day + dt.timedelta(days=rng.randint(3, 20))
         ends = starts + dt.timedelta(days=rng.randint(20, 75))
@@ -1841,13 +1265,13 @@ class _Generator:
             CONTEST_STEPS,
             table,
         )
-        return _short_slug(title), "\n".join(lines), body
+        return short_slug(title), "\n".join(lines), body
 
     def book_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a tu-sach item."""
         rng = self.rng
         main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main][2])
+        topic = rng.choice(FIELD_INFO[main].topics)
         day = self.date_between(FIRST_DAY, LAST_DAY)
         ctx = self.context(agency, main, day, topic)
         title = rng.choice(
@@ -1901,13 +1325,13 @@ class _Generator:
             USAGE_STEPS,
             table,
         )
-        return _short_slug(title), "\n".join(lines), body
+        return short_slug(title), "\n".join(lines), body
 
     def statistics_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a so-lieu item."""
         rng = self.rng
         main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main][2])
+        topic = rng.choice(FIELD_INFO[main].topics)
         roll = rng.random()
         if roll < 0.5:
             year = rng.randint(2019, 2025)
@@ -1981,13 +1405,13 @@ class _Generator:
             TASK_STEPS,
             table,
         )
-        return _short_slug(f"so-lieu-{period}"), "\n".join(lines), body
+        return short_slug(f"so-lieu-{period}"), "\n".join(lines), body
 
     def news_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a tin-tuc item."""
         rng = self.rng
         main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main][2])
+        topic = rng.choice(FIELD_INFO[main].topics)
         template, event = rng.choice(NEWS_TITLES)
         if "Ngày Pháp luật" in template:
             year = rng.randint(2019, 2026)
@@ -2031,7 +1455,7 @@ class _Generator:
             TASK_STEPS,
             table,
         )
-        return _short_slug(title), "\n".join(lines), body
+        return short_slug(title), "\n".join(lines), body
 
     def item(self, agency: _Agency, section: str) -> tuple[str, str, str]:
         """Return the slug, front matter and body of an item of any section but van-ban-moi."""
@@ -2108,7 +1532,7 @@ class _Generator:
             folder.mkdir(parents=True, exist_ok=True)
             sections = [s for s in SECTIONS if plan.get(s)] or list(SECTIONS)
             (folder / "agency.yml").write_text(self.agency_yaml(agency, sections), "utf-8")
-            docs = iter(planned[agency.slug])
+            unwritten = iter(planned[agency.slug])
             for section in SECTIONS:
                 count = plan.get(section, 0)
                 if not count:
@@ -2118,7 +1542,7 @@ class _Generator:
                 taken: set[str] = set()
                 for _ in range(count):
                     if section == "van-ban-moi":
-                        slug, front, body = self.document_item(agency, next(docs))
+                        slug, front, body = self.document_item(agency, next(unwritten))
                     else:
                         slug, front, body = self.item(agency, section)
                     path = section_dir / f"{_unique(slug, taken)}.md"

@@ -139,7 +139,8 @@ LEGAL_DOCUMENTS = Section(
         Date("ngay_ban_hanh", "issued", "Ngày ban hành", required=True),
         Date("ngay_hieu_luc", "effective", "Ngày có hiệu lực", required=True),
         Date("ngay_het_hieu_luc", "expires", "Ngày hết hiệu lực"),
-        Choices("linh_vuc", "fields", "Lĩnh vực", required=True, vocabulary="fields"),
+        # Shown by the document's template as links to the lists of each field of law.
+        Choices("linh_vuc", "fields", "Lĩnh vực", required=True, shown=False, vocabulary="fields"),
         Text("trich_yeu", "abstract", "Trích yếu", required=True, role="lead", max_length=1000),
         # Relations are shown by the document's own template, both ways.
         DocumentNumbers("sua_doi_bo_sung", "amends", "Sửa đổi, bổ sung văn bản", shown=False),

@@ -1,0 +1,1 @@
+"""Each section, checked through every channel its description feeds."""
