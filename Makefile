@@ -40,6 +40,7 @@ schemas: $(VENV)/.installed
 # Every check CI runs: lint, format, the layer contract, types, generated files, the tests.
 test: $(VENV)/.installed-test
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(PY) build.py schemas --out schemas --check

@@ -81,3 +81,29 @@ def test_the_layer_contract_holds_and_refuses_an_upward_import(tmp_path: Path) -
     broken = _lint_imports(root)
     assert broken.returncode == 1
     assert "pbgdpl.model.fields -> pbgdpl.catalog" in broken.stdout
+
+
+def test_a_type_error_fails_the_type_check(tmp_path: Path) -> None:
+    root = _package_copy(tmp_path)
+    moment = root / "plugins" / "pbgdpl" / "model" / "moment.py"
+    moment.write_text(
+        moment.read_text("utf-8") + '\n\ndef _broken() -> int:\n    return "một"\n', "utf-8"
+    )
+    checked = subprocess.run(
+        [str(BIN / "mypy"), "--cache-dir", str(tmp_path / "cache")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 1
+    assert "model/moment.py:" in checked.stdout
+    assert 'Incompatible return value type (got "str", expected "int")' in checked.stdout
+
+
+def test_make_test_runs_every_check_that_keeps_the_shape() -> None:
+    planned = subprocess.run(
+        ["make", "-n", "test"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout
+    for check in ("ruff check .", "ruff format --check .", "lint-imports", "mypy", "pytest"):
+        assert check in planned, check

@@ -10,13 +10,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from pbgdpl.model.fields import Withdrawal
 from pbgdpl.model.items import Item
 from pbgdpl.model.moment import BuildMoment
 
 
-def is_live(data: dict, moment: BuildMoment) -> bool:
+def is_live(data: dict[str, Any], moment: BuildMoment) -> bool:
     """Tell whether an item with front matter `data` (by English name) is out at `moment`."""
     if data.get("draft"):
         return False

@@ -280,7 +280,7 @@ class Registry:
 
     def history(self, document: LegalDocument, as_of: dt.date) -> list[HistoryEvent]:
         """Return the document's history, oldest first; events after `as_of` are upcoming."""
-        events = [
+        events: list[tuple[dt.date, int, str, LegalDocument | None]] = [
             (document.issued, 0, "Ban hành", None),
             (document.effective, 1, "Có hiệu lực", None),
         ]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pbgdpl.cli.arguments import moment_argument
 from pbgdpl.loading.fix import fix_files
-from pbgdpl.model.diagnostics import FORMATTERS, Severity, format_text, has_errors
+from pbgdpl.model.diagnostics import FORMATTERS, Diagnostic, Severity, format_text, has_errors
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.schemas import check_schemas, write_schemas
 from pbgdpl.model.sites import site_label
@@ -22,7 +22,7 @@ from pbgdpl.pipeline.shards import AssembleError, assemble, parse_shard
 from pbgdpl.validate import load_checked
 
 
-def _selected(diagnostics: list, paths: Sequence[str], root: Path) -> list:
+def _selected(diagnostics: list[Diagnostic], paths: Sequence[str], root: Path) -> list[Diagnostic]:
     if not paths:
         return diagnostics
     wanted = []

@@ -116,7 +116,7 @@ def area_of(path: str) -> tuple[str, str | None, str | None]:
     return "platform", None, None
 
 
-def _yaml(text: str | None) -> dict:
+def _yaml(text: str | None) -> dict[str, Any]:
     if text is None:
         return {}
     try:
@@ -126,7 +126,7 @@ def _yaml(text: str | None) -> dict:
     return values if isinstance(values, dict) else {}
 
 
-def _parsed_by_key(values: dict, fields: tuple[Field, ...]) -> dict:
+def _parsed_by_key(values: dict[str, Any], fields: tuple[Field, ...]) -> dict[str, Any]:
     """Return each field's value converted (dates, lists …), or as written if it is invalid."""
     vocabularies = load_vocabularies()
     parsed = {}
@@ -140,7 +140,9 @@ def _parsed_by_key(values: dict, fields: tuple[Field, ...]) -> dict:
     return parsed
 
 
-def _field_changes(old: dict, new: dict, fields: tuple[Field, ...]) -> tuple[FieldChange, ...]:
+def _field_changes(
+    old: dict[str, Any], new: dict[str, Any], fields: tuple[Field, ...]
+) -> tuple[FieldChange, ...]:
     return tuple(
         FieldChange(f.key, f.label, old.get(f.key), new.get(f.key))
         for f in fields
@@ -164,7 +166,7 @@ def _fields_of(path: str) -> tuple[Field, ...]:
     return ()
 
 
-def _values(text: str | None, path: str | None) -> dict:
+def _values(text: str | None, path: str | None) -> dict[str, Any]:
     """Return the raw front matter of a Markdown file, or the mapping of a YAML file."""
     if text is None or path is None:
         return {}
@@ -178,7 +180,7 @@ def _values(text: str | None, path: str | None) -> dict:
 
 def review_file(
     repo: Repo, change: FileChange, base: Commit, head: Commit | None
-) -> tuple[FileReview, dict]:
+) -> tuple[FileReview, dict[str, Any]]:
     """Describe one changed file; also return its front matter at the base, parsed."""
     area, agency, section_slug = area_of(change.path)
     fields = _fields_of(change.path)
@@ -208,7 +210,7 @@ def _old_url(path: str) -> str | None:
     return f"{agency}/{section}/{Path(path).stem}/"
 
 
-def _was_published(old: dict, moment: dt.datetime) -> bool:
+def _was_published(old: dict[str, Any], moment: dt.datetime) -> bool:
     """Tell whether an item with this base front matter (by key) was out at `moment`."""
     if not old.get("title") or old.get("draft") is True:
         return False
@@ -217,7 +219,7 @@ def _was_published(old: dict, moment: dt.datetime) -> bool:
 
 
 def check_moves(
-    files: list[FileReview], base_items: dict[str, dict], head: Portal
+    files: list[FileReview], base_items: dict[str, dict[str, Any]], head: Portal
 ) -> list[Diagnostic]:
     """Report published pages removed or moved with no redirect from their old address."""
     moment = BuildMoment.now()
@@ -283,7 +285,7 @@ def review_changes(
             author,
             roles,
         )
-        base_items: dict[str, dict] = {}
+        base_items: dict[str, dict[str, Any]] = {}
         for change in changed_files(repo, base_commit, head_commit):
             described, old = review_file(repo, change, base_commit, head_commit)
             if author:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from git import Commit, Repo
 
@@ -52,7 +53,11 @@ def _has(logins: Iterable[str], login: str) -> bool:
 
 
 def _logins(
-    values: dict, lines: dict[str, int], key: str, path: str, problems: list[Diagnostic]
+    values: dict[str, Any],
+    lines: dict[str, int],
+    key: str,
+    path: str,
+    problems: list[Diagnostic],
 ) -> tuple[str, ...]:
     """Return the logins under `key`; a wrong value grants nothing and is reported."""
     try:
@@ -70,7 +75,7 @@ def read_roles(
     """Read the roles through `read` (path → text), with what is wrong in the roles files."""
     problems: list[Diagnostic] = []
 
-    def mapping(path: str) -> tuple[dict, dict[str, int]]:
+    def mapping(path: str) -> tuple[dict[str, Any], dict[str, int]]:
         text = read(path)
         if text is None:
             problems.append(

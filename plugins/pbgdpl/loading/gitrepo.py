@@ -9,11 +9,16 @@ from __future__ import annotations
 import os
 import stat
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from git import Commit, Repo
 from git.exc import BadName, GitCommandError, InvalidGitRepositoryError, NoSuchPathError
+
+if TYPE_CHECKING:
+    from git.objects.base import IndexObjUnion
 
 STATUS_NAMES = {
     "A": "added",
@@ -104,7 +109,8 @@ def read_file(repo: Repo, version: Commit | None, path: str | None) -> bytes | N
         return None
     if blob.type != "blob" or stat.S_ISLNK(blob.mode):
         return None
-    return blob.data_stream.read()
+    data: bytes = blob.data_stream.read()  # gitdb is untyped: read() is Any
+    return data
 
 
 def read_text(repo: Repo, version: Commit | None, path: str | None) -> str | None:
@@ -122,7 +128,10 @@ def export_tree(version: Commit, target: Path) -> None:
     hide a file (export-ignore) or rewrite one (export-subst) before it is checked.
     Symbolic links are written as links (never followed), so the loader reports them.
     """
-    for entry in version.tree.traverse():
+    # Without as_edge, traverse() yields tree entries only, never (parent, entry, edge)
+    # tuples; GitPython annotates both shapes because it does not overload on as_edge.
+    entries = cast("Iterator[IndexObjUnion]", version.tree.traverse())
+    for entry in entries:
         if entry.type != "blob":
             continue
         path = target / entry.path

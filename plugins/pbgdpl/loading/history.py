@@ -74,7 +74,8 @@ class History:
 
 def _read_log(repo: Repo, prefix: str) -> str:
     """Return `git log` of the content folders: one record per commit with its changed files."""
-    return repo.git.log(
+    # Git commands are looked up at run time (repo.git.__getattr__), so mypy sees Any.
+    log: str = repo.git.log(
         "--no-merges",
         "-M",
         "--name-status",
@@ -83,6 +84,7 @@ def _read_log(repo: Repo, prefix: str) -> str:
         "--",
         *(prefix + name for name in CONTENT_ROOTS),
     )
+    return log
 
 
 def parse_log(log: str, prefix: str = "") -> dict[str, tuple[Change, ...]]:

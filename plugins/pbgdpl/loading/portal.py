@@ -9,12 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pbgdpl.loading.assets import PUBLISHED_OR_REFUSED, check_asset
 from pbgdpl.loading.body import check_body
 from pbgdpl.loading.fields import parse_fields
 from pbgdpl.loading.files import MAX_FILE_BYTES, UnreadableFile, read_source
-from pbgdpl.loading.frontmatter import FrontMatterError, read_yaml_mapping, split_front_matter
+from pbgdpl.loading.frontmatter import (
+    Document,
+    FrontMatterError,
+    read_yaml_mapping,
+    split_front_matter,
+)
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.fields import SLUG, Field, Text, slugify
@@ -140,7 +146,9 @@ class PortalLoader:
             return True
         return False
 
-    def _read_yaml_file(self, path: Path, what: str, fields: tuple[Field, ...]) -> dict | None:
+    def _read_yaml_file(
+        self, path: Path, what: str, fields: tuple[Field, ...]
+    ) -> dict[str, Any] | None:
         shown = _relative(path, self.root)
         try:
             source = read_source(path, shown)
@@ -174,7 +182,7 @@ class PortalLoader:
         parsed = self._read_yaml_file(path, "tệp cài đặt cổng", PortalSettings.FIELDS)
         return PortalSettings(**parsed) if parsed is not None else None
 
-    def _read_markdown(self, path: Path):  # type: ignore[no-untyped-def]
+    def _read_markdown(self, path: Path) -> Document | None:
         shown = _relative(path, self.root)
         try:
             source = read_source(path, shown, self.max_page_bytes)
@@ -413,7 +421,7 @@ class PortalLoader:
 
 
 def _check_dates(
-    section: Section, parsed: dict, lines: dict[str, int], path: str
+    section: Section, parsed: dict[str, Any], lines: dict[str, int], path: str
 ) -> list[Diagnostic]:
     """Check that dates that come in pairs (`Section.dates_in_order`) are in order."""
     problems = []

@@ -445,7 +445,8 @@ class Moment(Field):
         match = MOMENT.match(value.strip()) if isinstance(value, str) else None
         if match:
             try:
-                return dt.datetime(*(int(part) for part in match.groups()))
+                year, month, day, hour, minute = (int(part) for part in match.groups())
+                return dt.datetime(year, month, day, hour, minute)
             except ValueError:
                 pass
         raise FieldError(

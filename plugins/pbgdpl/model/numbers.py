@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -107,7 +108,7 @@ class NumberProblem:
 class NumberRules:
     """The codes of document kinds and issuers, from the content model's vocabularies."""
 
-    def __init__(self, raw: dict) -> None:
+    def __init__(self, raw: dict[str, Any]) -> None:
         self.kinds = {
             entry["name"]: DocumentKind(
                 entry["name"],

@@ -28,7 +28,8 @@ def _youtube_id(host: str, parts: list[str], query: str) -> str | None:
     if host == "youtu.be":
         return parts[0] if len(parts) == 1 else None
     if parts == ["watch"]:
-        return (parse_qs(query).get("v") or [None])[0]
+        ids = parse_qs(query).get("v")
+        return ids[0] if ids else None
     if len(parts) == 2 and parts[0] in {"embed", "shorts", "live"}:
         return parts[1]
     return None

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pbgdpl.catalog import Catalog, open_catalog
 from pbgdpl.model.diagnostics import Diagnostic, Severity
@@ -124,7 +124,10 @@ def _timed(report: BuildReport, stage: str, step: Callable[[], T]) -> T:
 
 
 def _plan(
-    catalog: Catalog, options: BuildOptions, state: dict[str, dict], report: BuildReport
+    catalog: Catalog,
+    options: BuildOptions,
+    state: dict[str, dict[str, Any]],
+    report: BuildReport,
 ) -> tuple[list[str], dict[str, str]]:
     """Return the sites whose inputs changed since the last build, and every fingerprint."""
     platform = platform_fingerprint(options.root)
@@ -153,7 +156,7 @@ def _plan(
 def _install(
     results: list[SiteResult],
     out: OutputTree,
-    state: dict[str, dict],
+    state: dict[str, dict[str, Any]],
     fingerprints: dict[str, str],
 ) -> None:
     """Move every site that rendered well into the output tree and record its inputs."""

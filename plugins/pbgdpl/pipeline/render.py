@@ -6,6 +6,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -13,6 +14,10 @@ from mkdocs.config import load_config
 from pbgdpl.pipeline.search_index import BUNDLE, save_site_search
 from pbgdpl.pipeline.theme_dirs import shallow_theme_dirs
 from pbgdpl.site.structure import SiteContext
+
+if TYPE_CHECKING:
+    from pbgdpl.search.plugin import SearchPlugin
+    from pbgdpl.site.plugin import SitePlugin
 
 
 @dataclass(frozen=True)
@@ -61,15 +66,17 @@ def render_site(
             config.theme.dirs = shallow_theme_dirs(
                 config.theme.dirs, config.theme.custom_dir, empty_docs.parent / "_theme"
             )
-        plugin = config.plugins["pbgdpl/site"]
-        plugin.bind(context)  # type: ignore[attr-defined]
+        # MkDocs' registry types every plugin as BasePlugin; mkdocs.yml names ours.
+        plugin = cast("SitePlugin", config.plugins["pbgdpl/site"])
+        plugin.bind(context)
         build(config)
-        pages = len(plugin.records)  # type: ignore[attr-defined]
+        pages = len(plugin.records)
         rendered = time.perf_counter()
         site_root = staging / context.site if context.site else staging
         # An agency is indexed now; the national bundle covers every site, once all are in.
+        search = cast("SearchPlugin", config.plugins["pbgdpl/search"])
         save_site_search(
-            config.plugins["pbgdpl/search"].records,  # type: ignore[attr-defined]
+            search.records,
             site_root / BUNDLE,
             staging / "_search",
             index=bool(context.site),

@@ -117,7 +117,9 @@ def atom_feed(catalog: Catalog, scope: FeedScope, as_of: dt.date) -> bytes:
         if summary:
             _sub(entry, "summary", summary, type="text")
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    # typeshed types tostring() as Any for a named encoding other than "unicode"; utf-8 is bytes.
+    document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def json_feed(catalog: Catalog, scope: FeedScope) -> bytes:

@@ -39,7 +39,7 @@ LIST_DELIMITER = ";"
 # The common front-matter keys that describe content (not publishing controls such as draft).
 CONTENT_KEYS = ("title", "date", "description", "tags", "linh_vuc")
 # The item's own attributes; every other field is read from its front-matter data.
-COMMON_ATTRS = {
+COMMON_ATTRS: dict[str, Callable[[Item], object]] = {
     "title": lambda item: item.title,
     "date": lambda item: item.date,
     "description": lambda item: item.description,
@@ -103,10 +103,17 @@ def _attachments(settings: PortalSettings) -> Callable[[Item], object]:
     return addresses
 
 
+def _data_value(attr: str) -> Callable[[Item], object]:
+    def value(item: Item) -> object:
+        return item.data.get(attr)
+
+    return value
+
+
 def _field_column(field: Field, kind: str, settings: PortalSettings) -> Column:
     if field.attr == "attachments":
         return Column(field.key, field.label, "list", _attachments(settings))
-    getter = COMMON_ATTRS.get(field.attr) or (lambda item, attr=field.attr: item.data.get(attr))
+    getter = COMMON_ATTRS.get(field.attr) or _data_value(field.attr)
     return Column(field.key, field.label, kind, getter, url=isinstance(field, Link))
 
 

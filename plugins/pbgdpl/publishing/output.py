@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 from pbgdpl.model.sites import site_key
 
@@ -43,7 +44,7 @@ class OutputTree:
         """Return the staging folder a site renders into."""
         return self.staging / site_key(site)
 
-    def load_state(self) -> dict[str, dict]:
+    def load_state(self) -> dict[str, dict[str, Any]]:
         """Return what the previous build recorded for each site, or nothing."""
         try:
             state = json.loads((self.root / STATE_FILE).read_text("utf-8"))
@@ -51,7 +52,7 @@ class OutputTree:
             return {}
         return state if isinstance(state, dict) else {}
 
-    def save_state(self, state: dict[str, dict]) -> None:
+    def save_state(self, state: dict[str, dict[str, Any]]) -> None:
         """Record what built each site, for the next incremental build."""
         text = json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True)
         (self.root / STATE_FILE).write_text(text + "\n", "utf-8")

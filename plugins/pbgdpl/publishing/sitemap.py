@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from pathlib import Path
 
 from pbgdpl.catalog import Catalog
@@ -28,7 +29,7 @@ def page_paths(out: Path) -> list[str]:
     ]
 
 
-def _document(root: str, children: list[tuple[str, str, str | None]]) -> bytes:
+def _document(root: str, children: Sequence[tuple[str, str, str | None]]) -> bytes:
     """Return a sitemap document whose children are (tag, address, lastmod)."""
     top = ET.Element(root, {"xmlns": SITEMAP_NS})
     for tag, address, lastmod in children:
@@ -37,7 +38,9 @@ def _document(root: str, children: list[tuple[str, str, str | None]]) -> bytes:
         if lastmod:
             ET.SubElement(child, "lastmod").text = lastmod
     ET.indent(top)
-    return ET.tostring(top, encoding="utf-8", xml_declaration=True) + b"\n"
+    # typeshed types tostring() as Any for a named encoding other than "unicode"; utf-8 is bytes.
+    document: bytes = ET.tostring(top, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def write_sitemap(

@@ -89,46 +89,46 @@ def check_markdown(body: str) -> MarkdownProblem | None:
     if not _may_break_bounds(body):
         return None
     if len(ABBREVIATION.findall(body)) > MAX_ABBREVIATIONS:
-        line = body[: list(ABBREVIATION.finditer(body))[MAX_ABBREVIATIONS].start()].count("\n")
+        first_extra = list(ABBREVIATION.finditer(body))[MAX_ABBREVIATIONS].start()
         return MarkdownProblem(
-            line + 1,
+            body[:first_extra].count("\n") + 1,
             f"Bài có hơn {MAX_ABBREVIATIONS} định nghĩa viết tắt (*[…]: …); "
             "chỉ giữ những chữ viết tắt thật sự cần giải thích.",
         )
-    for number, line in enumerate(body.split("\n"), start=1):
-        if len(line) > MAX_LINE_CHARS:
+    for number, text in enumerate(body.split("\n"), start=1):
+        if len(text) > MAX_LINE_CHARS:
             return MarkdownProblem(
                 number,
                 "Dòng dài hơn 100.000 ký tự; hãy xuống dòng, chia đoạn.",
             )
-        if len(line) - len(line.lstrip(" \t")) > MAX_INDENT:
+        if len(text) - len(text.lstrip(" \t")) > MAX_INDENT:
             return MarkdownProblem(
                 number,
                 f"Dòng thụt lề quá sâu (hơn {MAX_INDENT} khoảng trắng); danh sách lồng "
                 "nhau chỉ nên vài cấp.",
             )
-        if _quote_depth(line) > MAX_QUOTE_DEPTH:
+        if _quote_depth(text) > MAX_QUOTE_DEPTH:
             return MarkdownProblem(
                 number,
                 f"Trích dẫn lồng nhau quá {MAX_QUOTE_DEPTH} cấp (dấu >); bớt các dấu > ở đầu dòng.",
             )
-        markers = LIST_MARKERS.match(line)
+        markers = LIST_MARKERS.match(text)
         if markers and len(re.findall(r"[-*+]|\d+[.)]", markers.group())) > MAX_LIST_MARKERS:
             return MarkdownProblem(
                 number,
                 f"Hơn {MAX_LIST_MARKERS} dấu đầu dòng danh sách lồng nhau trên một dòng; "
                 "bớt các dấu - hoặc * ở đầu dòng.",
             )
-        if EMPHASIS_RUN.search(line):
+        if EMPHASIS_RUN.search(text):
             return MarkdownProblem(
                 number,
                 f"Chuỗi hơn {MAX_EMPHASIS_RUN} dấu * hoặc _ liên tiếp; dùng dấu … cho "
                 "chỗ trống cần điền.",
             )
-    line = _bracket_overflow_line(body)
-    if line is not None:
+    overflow_line = _bracket_overflow_line(body)
+    if overflow_line is not None:
         return MarkdownProblem(
-            line,
+            overflow_line,
             f"Ngoặc lồng nhau hoặc chưa đóng quá {MAX_BRACKET_DEPTH} lần trong một đoạn; "
             "kiểm tra các dấu [ ] và ( ).",
         )

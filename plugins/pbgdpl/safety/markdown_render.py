@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import markdown
 import yaml
@@ -27,11 +28,11 @@ class ForbiddenExtension(ValueError):
     """mkdocs.yml enables a Markdown extension that would let editors include files."""
 
 
-def configured_extensions(root: Path) -> tuple[list[str], dict[str, dict]]:
+def configured_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """Return the Markdown extensions of mkdocs.yml and their settings."""
     config = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8")) or {}
     names: list[str] = []
-    settings: dict[str, dict] = {}
+    settings: dict[str, dict[str, Any]] = {}
     for entry in config.get("markdown_extensions") or []:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
         if name in FORBIDDEN_EXTENSIONS:

@@ -73,7 +73,7 @@ def suspect_characters(text: str) -> list[SuspectCharacter]:
     """Return every bidi control and zero-width character in `text`, in order."""
     if not SUSPECT.search(text):
         return []
-    found = []
+    found: list[SuspectCharacter] = []
     for number, line in enumerate(text.split("\n"), start=1):
         found.extend(
             SuspectCharacter(number, match.start() + 1, match.group())

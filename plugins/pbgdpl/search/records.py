@@ -62,7 +62,8 @@ class SearchRecord:
     def from_json(cls, data: dict[str, Any]) -> SearchRecord:
         """Read a record written by `to_json`."""
         tuples = {f.name for f in dataclasses.fields(cls) if f.type == "tuple[str, ...]"}
-        return cls(**{k: tuple(v) if k in tuples else v for k, v in data.items()})
+        values: dict[str, Any] = {k: tuple(v) if k in tuples else v for k, v in data.items()}
+        return cls(**values)
 
 
 def _text_values(value: Any) -> list[str]:

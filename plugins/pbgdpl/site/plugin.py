@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
@@ -14,13 +14,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from pbgdpl.editorial.redirects import write_redirects
 from pbgdpl.legal.autolink import link_documents
 from pbgdpl.model.items import Item
+from pbgdpl.model.records import Download, Listing, Record
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
+from pbgdpl.model.sites import NATIONAL
 from pbgdpl.safety.html_policy import sanitize_html
 from pbgdpl.site.config import SiteConfig
 from pbgdpl.site.csp import content_security_policy
-from pbgdpl.model.records import Download, Listing, Record
 from pbgdpl.site.render_clock import RenderClock
-from pbgdpl.model.sites import NATIONAL
 from pbgdpl.site.structure import SiteContext, plan_nav, plan_records
 from pbgdpl.site.template_cache import TEMPLATE_CACHE
 from pbgdpl.site.templating import TEMPLATE_FILTERS
@@ -28,7 +28,9 @@ from pbgdpl.site.templating import TEMPLATE_FILTERS
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page as MkDocsPage
+    from mkdocs.utils.templates import TemplateContext
 
 # Theme files the portal does not serve: Material's lunr search is replaced, and
 # source maps only help developers.
@@ -84,7 +86,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if context.site == NATIONAL:
             # The national build writes the theme's assets once; agency sites share them.
             site_files.extend(
-                f for f in files
+                f
+                for f in files
                 if f.src_uri.startswith("assets/")
                 and not f.src_uri.startswith(UNUSED_THEME_FILES)
                 and not f.src_uri.endswith(UNUSED_THEME_SUFFIXES)
@@ -112,14 +115,15 @@ class SitePlugin(BasePlugin[SiteConfig]):
             record = record.intro
             if record is None:
                 return ""
-        # The loader has already read, normalized and checked the file.
-        return record.body if record is not None else None
+        # The loader has already read, normalized and checked the file. A Download is a
+        # data file, never a Markdown page, so MkDocs does not ask for its source.
+        return None if record is None or isinstance(record, Download) else record.body
 
     def on_page_markdown(
         self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str | None:
         record = self.records.get(page.file.src_uri)
-        if record is None:
+        if record is None or isinstance(record, Download):
             return None
         title = record.title or (self.context.site_name if self.context else None)
         page.meta = {"title": title}
@@ -137,10 +141,15 @@ class SitePlugin(BasePlugin[SiteConfig]):
         # Editors' content is untrusted: only the allow-listed HTML reaches a citizen.
         # Everything the portal adds itself (templates, links it generates) comes after.
         assert self.context is not None
-        return Markup(link_documents(
-            sanitize_html(html), self.context.catalog.registry, page.url,
-            self.context.site, self.context.as_of,
-        ))
+        return Markup(
+            link_documents(
+                sanitize_html(html),
+                self.context.catalog.registry,
+                page.url,
+                self.context.site,
+                self.context.as_of,
+            )
+        )
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # Front matter (titles, summaries, questions) is editors' text too: every value a
@@ -152,22 +161,29 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return env
 
     def on_template_context(
-        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
         # Pages without a Markdown source (the 404 page) share the portal's frame too;
         # MkDocs gives them the absolute base "/", which breaks mirrors under a base path.
         context["base_url"] = "."
         return self._site_context(context, record=None)
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: MkDocsPage, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self,
+        context: TemplateContext,
+        *,
+        page: MkDocsPage,
+        config: MkDocsConfig,
+        nav: Navigation,
+    ) -> TemplateContext:
         return self._site_context(context, record=self.records.get(page.file.src_uri))
 
-    def _site_context(self, context: dict[str, Any], record: Record | None) -> dict[str, Any]:
+    def _site_context(self, context: TemplateContext, record: Record | None) -> TemplateContext:
         assert self.context is not None
         site = self.context
-        context.update(
+        # MkDocs declares the context as a closed TypedDict of its own keys, yet adding
+        # keys is how a plugin gives templates more to read: it is a plain dict at run time.
+        cast("dict[str, Any]", context).update(
             portal=site.catalog.settings,
             catalog=site.catalog,
             agency=site.agency,

@@ -10,16 +10,43 @@ from pbgdpl.model.fields import fold
 # The 34 provincial units of 2025 by the three regions citizens name them by.
 REGIONS: dict[str, tuple[str, ...]] = {
     "Miền Bắc": (
-        "ha-noi", "hai-phong", "quang-ninh", "bac-ninh", "hung-yen", "ninh-binh", "phu-tho",
-        "thai-nguyen", "tuyen-quang", "lao-cai", "cao-bang", "lang-son", "son-la", "dien-bien",
+        "ha-noi",
+        "hai-phong",
+        "quang-ninh",
+        "bac-ninh",
+        "hung-yen",
+        "ninh-binh",
+        "phu-tho",
+        "thai-nguyen",
+        "tuyen-quang",
+        "lao-cai",
+        "cao-bang",
+        "lang-son",
+        "son-la",
+        "dien-bien",
         "lai-chau",
     ),
     "Miền Trung và Tây Nguyên": (
-        "thanh-hoa", "nghe-an", "ha-tinh", "quang-tri", "hue", "da-nang", "quang-ngai",
-        "gia-lai", "dak-lak", "khanh-hoa", "lam-dong",
+        "thanh-hoa",
+        "nghe-an",
+        "ha-tinh",
+        "quang-tri",
+        "hue",
+        "da-nang",
+        "quang-ngai",
+        "gia-lai",
+        "dak-lak",
+        "khanh-hoa",
+        "lam-dong",
     ),
     "Miền Nam": (
-        "ho-chi-minh", "dong-nai", "tay-ninh", "can-tho", "vinh-long", "dong-thap", "an-giang",
+        "ho-chi-minh",
+        "dong-nai",
+        "tay-ninh",
+        "can-tho",
+        "vinh-long",
+        "dong-thap",
+        "an-giang",
         "ca-mau",
     ),
 }
@@ -38,5 +65,8 @@ def group_by_region(agencies: Iterable[Agency]) -> list[tuple[str, list[Agency]]
     groups: dict[str, list[Agency]] = {region: [] for region in REGION_ORDER}
     for agency in agencies:
         groups[region_of(agency)].append(agency)
-    return [(region, sorted(found, key=lambda a: fold(a.name))) for region, found in groups.items()
-            if found]
+    return [
+        (region, sorted(found, key=lambda a: fold(a.name)))
+        for region, found in groups.items()
+        if found
+    ]

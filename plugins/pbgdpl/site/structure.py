@@ -17,11 +17,11 @@ from pbgdpl.followup.pages import (
 )
 from pbgdpl.legal.listings import plan_document_listings
 from pbgdpl.model.agency import Agency
-from pbgdpl.model.items import Page
-from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG
+from pbgdpl.model.items import Item, Page
+from pbgdpl.model.records import Listing, Record, listing_page_uri
+from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG, Section
 from pbgdpl.model.sites import NATIONAL
 from pbgdpl.search.page import search_listing
-from pbgdpl.model.records import Listing, Record, listing_page_uri
 
 DIRECTORY_URI = "don-vi/index.md"
 
@@ -52,11 +52,21 @@ class SiteContext:
         return self.root / ("content" if self.site == NATIONAL else "agencies")
 
 
-def _paginate(base: str, title: str, kind: str, items: tuple, size: int, **extra) -> list[Listing]:
-    pages = [items[i : i + size] for i in range(0, len(items), size)] or [()]
+def _paginate(
+    base: str, title: str, kind: str, items: tuple[Item, ...], size: int, section: Section
+) -> list[Listing]:
+    pages: list[tuple[Item, ...]] = [items[i : i + size] for i in range(0, len(items), size)]
+    pages = pages or [()]
     return [
-        Listing(listing_page_uri(base, n), title, kind, chunk, page_number=n,
-                page_count=len(pages), **extra)
+        Listing(
+            listing_page_uri(base, n),
+            title,
+            kind,
+            chunk,
+            page_number=n,
+            page_count=len(pages),
+            section=section,
+        )
         for n, chunk in enumerate(pages, start=1)
     ]
 
@@ -82,7 +92,10 @@ def plan_records(context: SiteContext, page_size: int, home_latest: int) -> dict
         for section in SECTIONS:
             latest = tuple(catalog.latest(section.slug, page_size))
             records[f"{section.slug}/index.md"] = Listing(
-                f"{section.slug}/index.md", section.title, "national-section", latest,
+                f"{section.slug}/index.md",
+                section.title,
+                "national-section",
+                latest,
                 section=section,
             )
         # Legal documents: by date of effect, paginated, this month's, by field and issuer.
@@ -96,8 +109,12 @@ def plan_records(context: SiteContext, page_size: int, home_latest: int) -> dict
     for slug in agency.sections:
         section = SECTIONS_BY_SLUG[slug]
         for listing in _paginate(
-            f"{agency.slug}/{slug}/", section.title, "section",
-            catalog.items(agency.slug, slug), page_size, section=section,
+            f"{agency.slug}/{slug}/",
+            section.title,
+            "section",
+            catalog.items(agency.slug, slug),
+            page_size,
+            section=section,
         ):
             records[listing.src_uri] = listing
     if "van-ban-moi" in agency.sections:
@@ -107,7 +124,9 @@ def plan_records(context: SiteContext, page_size: int, home_latest: int) -> dict
     # Every agency site has a page in English about the agency and how to reach it.
     english_name = agency.english.get("name", agency.name)
     records[f"{agency.slug}/en/index.md"] = Listing(
-        f"{agency.slug}/en/index.md", f"About {english_name}", "english",
+        f"{agency.slug}/en/index.md",
+        f"About {english_name}",
+        "english",
         description=f"Who {english_name} is and how to contact it, in English.",
     )
     return records

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from pbgdpl.legal.filters import LEGAL_FILTERS
 from pbgdpl.catalog.registry import LegalDocument
+from pbgdpl.legal.filters import LEGAL_FILTERS
 from pbgdpl.model.fields import fold, slugify
 from pbgdpl.model.formatting import field_value, vi_date, vi_number
 from pbgdpl.model.items import Item
 from pbgdpl.model.videos import parse_video
 from pbgdpl.site.regions import group_by_region
-
 
 OTHER_FIELD = "Lĩnh vực khác"
 
@@ -32,8 +29,7 @@ def group_by_field(items: Iterable[Item]) -> list[tuple[str, str, list[Item]]]:
         for name in item.fields or (OTHER_FIELD,):
             groups.setdefault(name, []).append(item)
     names = sorted(groups, key=lambda name: (name == OTHER_FIELD, fold(name)))
-    return [("linh-vuc-" + slugify(name), name, groups[name])
-            for name in names]
+    return [("linh-vuc-" + slugify(name), name, groups[name]) for name in names]
 
 
 @pass_context
