@@ -9,13 +9,10 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from pbgdpl.model.numbers import FIRST_YEAR, NUMBER_PATTERN, parse_number
 from pbgdpl.model.videos import ALLOWED_HOSTS_TEXT, parse_video
 from pbgdpl.model.vocabularies import Vocabularies
 
-DOCUMENT_NUMBER = re.compile(
-    r"^(?P<serial>\d{1,5}[a-z]?)(?:/(?P<year>\d{4}))?"
-    r"/(?P<code>(?=[^/]*[A-Za-zĐđ])[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*)$"
-)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s]*)?$")
@@ -232,8 +229,8 @@ def parse_document_number(key: str, label: str, value: Any) -> str:
             f'ví dụ "145/2020/NĐ-CP"; giá trị hiện tại: "{value}".',
         )
     number = value.strip().replace(" ", "")
-    match = DOCUMENT_NUMBER.match(number)
-    if not match or (match["year"] and not 1945 <= int(match["year"]) <= 2100):
+    parts = parse_number(number)
+    if parts is None or (parts.year is not None and not FIRST_YEAR <= parts.year <= 2100):
         raise FieldError(
             "invalid-document-number",
             f'Trường "{key}" ({label}): "{value}" không phải số ký hiệu hợp lệ. '
@@ -253,7 +250,7 @@ class DocumentNumber(Field):
         return parse_document_number(self.key, self.label, value)
 
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
-        return {"type": "string", "pattern": DOCUMENT_NUMBER.pattern}
+        return {"type": "string", "pattern": NUMBER_PATTERN}
 
 
 @dataclass(frozen=True)
@@ -267,7 +264,7 @@ class DocumentNumbers(Field):
         return tuple(parse_document_number(self.key, self.label, v) for v in values)
 
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
-        number = {"type": "string", "pattern": DOCUMENT_NUMBER.pattern}
+        number = {"type": "string", "pattern": NUMBER_PATTERN}
         return {"anyOf": [number, {"type": "array", "items": number}]}
 
 
@@ -492,8 +489,18 @@ class Withdrawn(Field):
             "required": ["date", "reason"],
             "additionalProperties": False,
             "properties": {
-                "date": {"type": "string", "format": "date", "pattern": DATE.pattern},
-                "reason": {"type": "string", "minLength": 1, "maxLength": 500},
+                "date": {
+                    "title": "Ngày thôi đăng",
+                    "type": "string",
+                    "format": "date",
+                    "pattern": DATE.pattern,
+                },
+                "reason": {
+                    "title": "Lý do thôi đăng",
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 500,
+                },
             },
         }
 
@@ -615,16 +622,21 @@ class QuizQuestions(Field):
                 "required": list(self.KEYS),
                 "additionalProperties": False,
                 "properties": {
-                    "cau_hoi": text,
+                    "cau_hoi": {"title": "Câu hỏi", **text},
                     "lua_chon": {
+                        "title": "Các phương án",
                         "type": "array",
                         "minItems": 2,
                         "maxItems": len(QUIZ_LETTERS),
                         "items": {"type": ["string", "number"]},
                     },
-                    "dap_an": {"type": "string", "pattern": f"^[{QUIZ_LETTERS}a-f]$"},
-                    "giai_thich": text,
-                    "can_cu": text,
+                    "dap_an": {
+                        "title": "Đáp án đúng (chữ cái)",
+                        "type": "string",
+                        "pattern": f"^[{QUIZ_LETTERS}a-f]$",
+                    },
+                    "giai_thich": {"title": "Giải thích", **text},
+                    "can_cu": {"title": "Căn cứ pháp lý", **text},
                 },
             },
         }

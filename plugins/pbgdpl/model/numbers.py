@@ -30,6 +30,9 @@ NUMBER_IN_TEXT = re.compile(
     r"\d(?<![\w/.\-]\d)\d{0,4}[a-z]?(?:/\d{4,5})?/[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-Za-zĐđ0-9]+)*"
     r"(?![\w/]|-\w)"
 )
+# The shape an editor must write, in the regex dialect every JSON Schema tool reads (no
+# named groups): NUMBER's, with a four-digit year.
+NUMBER_PATTERN = r"^\d{1,5}[a-z]?(?:/\d{4})?/(?=[^/]*[A-Za-zĐđ])[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*$"
 LEGISLATURE = re.compile(r"^(?:QH|UBTVQH)\d{1,2}$")
 FIRST_YEAR = 1945
 
