@@ -15,7 +15,8 @@ VOCABULARIES = load_vocabularies()
 
 
 def test_every_section_of_the_glossary_has_a_schema() -> None:
-    assert [s.slug for s in SECTIONS] == [
+    # The sections the Ministry requires, in its order; the portal may keep more.
+    glossary = [
         "van-ban-moi",
         "gioi-thieu-van-ban",
         "hoi-dap",
@@ -28,6 +29,7 @@ def test_every_section_of_the_glossary_has_a_schema() -> None:
         "so-lieu",
         "tin-tuc",
     ]
+    assert [s.slug for s in SECTIONS if s.slug in glossary] == glossary
     legal = {f.key: f for f in SECTIONS_BY_SLUG["van-ban-moi"].all_fields}
     for key in (
         "so_ky_hieu",
