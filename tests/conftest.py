@@ -21,16 +21,21 @@ AS_OF = dt.date(2026, 11, 23)
 PORTAL_PARTS = ("content", "agencies", "theme", "mkdocs.yml", "build.py")
 
 
-def copy_portal(target: Path) -> Path:
-    """Copy the sample portal's sources (not its output or virtualenv) into `target`."""
+def copy_parts(names: tuple[str, ...], target: Path) -> Path:
+    """Copy files and folders of the repository (by name) into `target`."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in PORTAL_PARTS:
+    for name in names:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name)
         else:
             shutil.copy2(source, target / name)
     return target
+
+
+def copy_portal(target: Path) -> Path:
+    """Copy the sample portal's sources (not its output or virtualenv) into `target`."""
+    return copy_parts(PORTAL_PARTS, target)
 
 
 @pytest.fixture

@@ -6,10 +6,9 @@ schema, a page with its facts, a search record and a feed entry.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from conftest import REPO, write
+from conftest import copy_parts, write
 
 AGENCY = "so-tu-phap-mau"
 # The platform files a build needs; the content is written below, not copied.
@@ -195,12 +194,7 @@ Sáng nay, Sở Tư pháp tổ chức hội nghị tập huấn.
 
 def write_sample_portal(root: Path, sections: list[str]) -> Path:
     """Write a portal of one agency keeping `sections`, with their sample items, at `root`."""
-    for name in PLATFORM:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        else:
-            shutil.copy2(source, root / name)
+    copy_parts(PLATFORM, root)
     write(root / "content" / "portal.yml", PORTAL_YML)
     write(
         root / "agencies" / AGENCY / "agency.yml", AGENCY_YML.format(sections=", ".join(sections))

@@ -85,8 +85,16 @@ def _error(path: str, line: int, code: str, message: str) -> Diagnostic:
     return Diagnostic(path, line, code, Severity.ERROR, message)
 
 
-def _suggest_slug(stem: str) -> str:
-    return slugify(stem) or "bai-viet"
+def _invalid_slug(shown: str, what: str, stem: str, suffix: str = "", why: str = "") -> Diagnostic:
+    """Refuse a folder or file name that is not a slug, and suggest one made from it."""
+    suggestion = slugify(stem) or "bai-viet"
+    return _error(
+        shown,
+        1,
+        "invalid-slug",
+        f"{what} chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, "
+        f'ví dụ "{suggestion}{suffix}"{why}.',
+    )
 
 
 class PortalLoader:
@@ -250,15 +258,7 @@ class PortalLoader:
             return
         shown = _relative(folder, self.root)
         if not SLUG.match(folder.name):
-            self._report(
-                _error(
-                    shown,
-                    1,
-                    "invalid-slug",
-                    f'Tên thư mục "{folder.name}" chỉ được gồm chữ thường không dấu, số và dấu '
-                    f'gạch ngang, ví dụ "{_suggest_slug(folder.name)}".',
-                )
-            )
+            self._report(_invalid_slug(shown, f'Tên thư mục "{folder.name}"', folder.name))
             return
         if folder.name in self.reserved:
             self._report(
@@ -373,15 +373,9 @@ class PortalLoader:
     def _load_item(self, agency: Agency, section: Section, path: Path) -> None:
         shown = _relative(path, self.root)
         if not SLUG.match(path.stem):
-            self._report(
-                _error(
-                    shown,
-                    1,
-                    "invalid-slug",
-                    f'Tên tệp "{path.name}" chỉ được gồm chữ thường không dấu, số và dấu gạch '
-                    f'ngang, ví dụ "{_suggest_slug(path.stem)}.md"; tên tệp là địa chỉ trang.',
-                )
-            )
+            name = f'Tên tệp "{path.name}"'
+            why = "; tên tệp là địa chỉ trang"
+            self._report(_invalid_slug(shown, name, path.stem, suffix=".md", why=why))
             return
         document = self._read_markdown(path)
         if document is None:

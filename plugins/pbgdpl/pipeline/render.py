@@ -55,6 +55,7 @@ def render_site(
     """Build `context.site` and its search index into `staging`; report errors, never raise."""
     started = time.perf_counter()
     rendered = started
+    failure: str | None = None
     capture = _Capture()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(capture)
@@ -82,14 +83,7 @@ def render_site(
             index=bool(context.site),
         )
     except Exception as error:
-        return SiteResult(
-            context.site,
-            staging,
-            rendered - started,
-            time.perf_counter() - rendered,
-            warnings=tuple(capture.messages),
-            error=f"{type(error).__name__}: {error}",
-        )
+        pages, failure = 0, f"{type(error).__name__}: {error}"
     finally:
         logger.removeHandler(capture)
     return SiteResult(
@@ -98,5 +92,6 @@ def render_site(
         rendered - started,
         time.perf_counter() - rendered,
         warnings=tuple(capture.messages),
+        error=failure,
         pages=pages,
     )
