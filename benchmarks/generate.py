@@ -169,6 +169,66 @@ NEWS_TITLES: tuple[tuple[str, str], ...] = tuple(
     for entry in _CORPUS["news_titles"]
 )
 
+# The lead-ins of the two lists of each section's bodies ({agency} is filled in), and
+# the steps the numbered list picks from.
+SECTION_LISTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "van-ban-moi": (
+        "Văn bản yêu cầu triển khai một số hoạt động sau:",
+        "Để tổ chức thực hiện, {agency} giao các cơ quan, đơn vị:",
+        TASK_STEPS,
+    ),
+    "gioi-thieu-van-ban": (
+        "Để đưa văn bản vào cuộc sống, cơ quan chức năng triển khai các hoạt động:",
+        "Người dân thực hiện các thủ tục liên quan theo trình tự sau:",
+        PROCEDURE_STEPS,
+    ),
+    "hoi-dap": (
+        "Hiện nay, cơ quan tư pháp đang triển khai nhiều hoạt động hỗ trợ người dân:",
+        "Trình tự thực hiện như sau:",
+        PROCEDURE_STEPS,
+    ),
+    "doi-thoai-chinh-sach": (
+        "Người dân, doanh nghiệp kiến nghị tăng cường các hoạt động:",
+        "Sau buổi đối thoại, cơ quan chủ trì sẽ thực hiện:",
+        TASK_STEPS,
+    ),
+    "tai-lieu": (
+        "Tài liệu được sử dụng trong các hoạt động:",
+        "Khi sử dụng tài liệu, báo cáo viên, tuyên truyền viên nên:",
+        USAGE_STEPS,
+    ),
+    "video": (
+        "Video là một phần của chuỗi hoạt động tuyên truyền, gồm:",
+        "Các đơn vị sử dụng video theo hướng dẫn sau:",
+        USAGE_STEPS,
+    ),
+    "tinh-huong": (
+        "Để phòng ngừa những vướng mắc tương tự, địa phương đã triển khai:",
+        "Trình tự giải quyết được thực hiện như sau:",
+        PROCEDURE_STEPS,
+    ),
+    "cuoc-thi": (
+        "Song song với cuộc thi, Ban tổ chức triển khai các hoạt động:",
+        "Người dự thi thực hiện các bước sau:",
+        CONTEST_STEPS,
+    ),
+    "tu-sach": (
+        "Cùng với việc phát hành ấn phẩm, đơn vị biên soạn còn:",
+        "Để khai thác ấn phẩm hiệu quả, bạn đọc có thể:",
+        USAGE_STEPS,
+    ),
+    "so-lieu": (
+        "Trong kỳ báo cáo, các cơ quan, đơn vị đã thực hiện:",
+        "Trong kỳ tiếp theo, các cơ quan, đơn vị tập trung:",
+        TASK_STEPS,
+    ),
+    "tin-tuc": (
+        "Các hoạt động chính trong đợt này gồm:",
+        "Thời gian tới, các cơ quan, đơn vị tập trung:",
+        TASK_STEPS,
+    ),
+}
+
 EDIT_MARK = re.compile(r" \(cập nhật lần (\d+)\)$")
 
 _WORD = re.compile(r"\S*\w\S*")
@@ -232,6 +292,19 @@ def _yaml_list(key: str, values: Sequence[str]) -> str:
     return f"{key}:\n" + "\n".join(f"  - {_q(v)}" for v in values)
 
 
+def _front_matter(
+    title: str,
+    day: dt.date,
+    description: str,
+    extra: Sequence[str],
+    tags: Sequence[str],
+    fields: Sequence[str],
+) -> str:
+    """Write an item's front matter: title, date, description, `extra` lines, tags, fields."""
+    head = [f"title: {_q(title)}", f"date: {day.isoformat()}", _kv("description", description)]
+    return "\n".join([*head, *extra, _yaml_list("tags", tags), _yaml_list("linh_vuc", fields)])
+
+
 def _apportion(total: int, weights: Sequence[float]) -> list[int]:
     """Split `total` in proportion to `weights` by the largest remainder; ties go first."""
     if total <= 0 or not weights:
@@ -260,6 +333,15 @@ class _Context(dict[str, str]):
         if key == "pct":
             return _vn_dec(self.rng.uniform(62, 98))
         raise KeyError(key)
+
+
+class _Subject(NamedTuple):
+    """What an item is about: a field of law, one of its topics, a date, and the context."""
+
+    main: str
+    topic: str
+    day: dt.date
+    ctx: _Context
 
 
 # Agencies and documents.
@@ -448,6 +530,17 @@ class _Generator:
                 "province": self.province_for(agency),
             },
         )
+
+    def field_and_topic(self, agency: _Agency) -> tuple[str, str]:
+        """Return a field of law for an item of the agency, and one of the field's topics."""
+        main = self.field_for(agency)
+        return main, self.rng.choice(FIELD_INFO[main].topics)
+
+    def subject(self, agency: _Agency) -> _Subject:
+        """Draw what an item is about: field, topic, a date of the portal's years, context."""
+        main, topic = self.field_and_topic(agency)
+        day = self.date_between(FIRST_DAY, LAST_DAY)
+        return _Subject(main, topic, day, self.context(agency, main, day, topic))
 
     # -- documents ---------------------------------------------------------------
 
@@ -700,20 +793,24 @@ class _Generator:
                 chosen.append(doc)
         return chosen
 
+    def cited(self, key: str, day: dt.date, field_name: str) -> list[str]:
+        """Return the front-matter list `key` of one or two documents issued before `day`.
+
+        The list is empty when no document is that old.
+        """
+        documents = self.documents_before(day, field_name, self.rng.randint(1, 2))
+        return [_yaml_list(key, [d.number for d in documents])] if documents else []
+
     # -- bodies ------------------------------------------------------------------
 
-    def body(
-        self,
-        ctx: _Context,
-        lead: str,
-        headings: Sequence[str],
-        bullet_intro: str,
-        numbered_intro: str,
-        steps: Sequence[str],
-        table: Sequence[str],
-    ) -> str:
-        """Assemble a body of 600-900 words: lead, headings, two lists, a table, paragraphs."""
+    def body(self, section: str, ctx: _Context, lead: str, table: Sequence[str]) -> str:
+        """Assemble a body of 600-900 words: lead, headings, two lists, a table, paragraphs.
+
+        The headings, the lists' lead-ins and the steps to pick from are the section's.
+        """
         rng = self.rng
+        headings = HEADINGS[section]
+        bullet_intro, numbered_intro, steps = SECTION_LISTS[section]
         sentences = iter(rng.sample(SENTENCES, len(SENTENCES)))
         target = rng.randint(640, 830)
         blocks: list[str] = []
@@ -737,12 +834,16 @@ class _Generator:
         add(f"## {headings[0]}")
         add(paragraph(2))
         bullets = rng.sample(BULLETS, rng.randint(4, 5))
-        add(bullet_intro + "\n\n" + _list_lines(["-"] * len(bullets), bullets, ctx))
+        add(bullet_intro.format_map(ctx) + "\n\n" + _list_lines(["-"] * len(bullets), bullets, ctx))
         add(f"## {headings[1]}")
         add(paragraph(2))
         picked = sorted(rng.sample(range(len(steps)), min(len(steps), rng.randint(4, 5))))
         marks = [f"{n}." for n in range(1, len(picked) + 1)]
-        add(numbered_intro + "\n\n" + _list_lines(marks, [steps[i] for i in picked], ctx))
+        add(
+            numbered_intro.format_map(ctx)
+            + "\n\n"
+            + _list_lines(marks, [steps[i] for i in picked], ctx)
+        )
         add(f"## {headings[2]}")
         add("\n".join(table))
         add(paragraph(1))
@@ -839,15 +940,7 @@ class _Generator:
             f"| Ngày ban hành | {_vn_date(doc.issued)} |",
             f"| Ngày có hiệu lực | {_vn_date(doc.effective)} |",
         ]
-        body = self.body(
-            ctx,
-            lead,
-            HEADINGS["van-ban-moi"],
-            "Văn bản yêu cầu triển khai một số hoạt động sau:",
-            f"Để tổ chức thực hiện, {agency.speaker} giao các cơ quan, đơn vị:",
-            TASK_STEPS,
-            table,
-        )
+        body = self.body("van-ban-moi", ctx, lead, table)
         return slugify(f"{doc.doc_type} {doc.number}"), "\n".join(lines), body
 
     def introduction_item(self, agency: _Agency) -> tuple[str, str, str]:
@@ -882,18 +975,14 @@ class _Generator:
             )
         )[:300]
         ctx = self.context(agency, main, day, topic)
-        lines = [
-            f"title: {_q(title)}",
-            f"date: {day.isoformat()}",
-            _kv(
-                "description",
-                f"Giới thiệu những nội dung cơ bản của {doc_type} số {number} "
-                f"do {issuer} ban hành.",
-            ),
-            f"van_ban: {_q(number)}",
-            _yaml_list("tags", [topic, _lower_first(doc_type)]),
-            _yaml_list("linh_vuc", fields),
-        ]
+        front = _front_matter(
+            title,
+            day,
+            f"Giới thiệu những nội dung cơ bản của {doc_type} số {number} do {issuer} ban hành.",
+            [f"van_ban: {_q(number)}"],
+            [topic, _lower_first(doc_type)],
+            fields,
+        )
         lead = (
             f"{doc_type} số {number} của {issuer} {abstract} là văn bản có tác động "
             f"trực tiếp đến lĩnh vực {ctx['field']}. Bài viết giới thiệu những nội dung cơ "
@@ -910,24 +999,13 @@ class _Generator:
             "| Công khai thông tin | Chưa quy định cụ thể | Bắt buộc công khai trên cổng "
             "thông tin điện tử |",
         ]
-        body = self.body(
-            ctx,
-            lead,
-            HEADINGS["gioi-thieu-van-ban"],
-            "Để đưa văn bản vào cuộc sống, cơ quan chức năng triển khai các hoạt động:",
-            "Người dân thực hiện các thủ tục liên quan theo trình tự sau:",
-            PROCEDURE_STEPS,
-            table,
-        )
-        return f"gioi-thieu-{slugify(f'{doc_type} {number}')}", "\n".join(lines), body
+        slug = f"gioi-thieu-{slugify(f'{doc_type} {number}')}"
+        return slug, front, self.body("gioi-thieu-van-ban", ctx, lead, table)
 
     def question_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a hoi-dap item."""
         rng = self.rng
-        main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main].topics)
-        day = self.date_between(FIRST_DAY, LAST_DAY)
-        ctx = self.context(agency, main, day, topic)
+        main, topic, day, ctx = self.subject(agency)
         honorific = rng.choice(("Ông", "Bà", "Anh", "Chị"))
         family, middle, given = self.person(honorific in ("Bà", "Chị")).split()
         asker = f"{honorific} {family} {middle} {given[0]}., {ctx['commune']}, {ctx['province']}"
@@ -950,22 +1028,19 @@ class _Generator:
                 f"Hỏi đáp về {topic}",
             )
         )
-        lines = [
-            f"title: {_q(title)}",
-            f"date: {day.isoformat()}",
-            _kv(
-                "description",
-                f"Giải đáp câu hỏi của người dân về {topic}: căn cứ pháp lý, "
-                "trình tự, thủ tục và những lưu ý khi thực hiện.",
-            ),
-            f"cau_hoi: {_q(question)}",
-            f"nguoi_hoi: {_q(asker)}",
-        ]
-        basis = self.documents_before(day, main, rng.randint(1, 2))
-        if basis:
-            lines.append(_yaml_list("can_cu", [d.number for d in basis]))
-        lines.append(_yaml_list("tags", [topic, _lower_first(main)]))
-        lines.append(_yaml_list("linh_vuc", self.fields_from(main)))
+        front = _front_matter(
+            title,
+            day,
+            f"Giải đáp câu hỏi của người dân về {topic}: căn cứ pháp lý, "
+            "trình tự, thủ tục và những lưu ý khi thực hiện.",
+            [
+                f"cau_hoi: {_q(question)}",
+                f"nguoi_hoi: {_q(asker)}",
+                *self.cited("can_cu", day, main),
+            ],
+            [topic, _lower_first(main)],
+            self.fields_from(main),
+        )
         lead = f"{agency.unit} trả lời {honorific.lower()} như sau:"
         days = rng.randint(3, 20)
         fee = rng.choice(("Miễn lệ phí", "Theo quy định của Hội đồng nhân dân cấp tỉnh"))
@@ -977,22 +1052,12 @@ class _Generator:
             f"| Thời hạn giải quyết | {days:02d} ngày làm việc |",
             f"| Lệ phí | {fee} |",
         ]
-        body = self.body(
-            ctx,
-            lead,
-            HEADINGS["hoi-dap"],
-            "Hiện nay, cơ quan tư pháp đang triển khai nhiều hoạt động hỗ trợ người dân:",
-            "Trình tự thực hiện như sau:",
-            PROCEDURE_STEPS,
-            table,
-        )
-        return short_slug(title), "\n".join(lines), body
+        return short_slug(title), front, self.body("hoi-dap", ctx, lead, table)
 
     def dialogue_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a doi-thoai-chinh-sach item."""
         rng = self.rng
-        main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main].topics)
+        main, topic = self.field_and_topic(agency)
         day = self.date_between(dt.date(2019, 1, 10), LAST_DAY)
         held = day - dt.timedelta(days=rng.randint(1, 5))
         ctx = self.context(agency, main, day, topic)
@@ -1010,24 +1075,21 @@ class _Generator:
                 f"Trụ sở Ủy ban nhân dân {ctx['commune']}, {ctx['province']}",
             )
         )
-        lines = [
-            f"title: {_q(title)}",
-            f"date: {day.isoformat()}",
-            _kv(
-                "description",
-                f"Tóm tắt ý kiến của người dân, doanh nghiệp và trả lời của "
-                f"{agency.unit} tại buổi đối thoại về {topic}.",
-            ),
-            f"ngay_doi_thoai: {held.isoformat()}",
-            f"dia_diem: {_q(venue)}",
-            _kv("chu_tri", f"Lãnh đạo {agency.unit}"),
-            f"hinh_thuc: {_q(fmt)}",
-        ]
-        documents = self.documents_before(held, main, rng.randint(1, 2))
-        if documents:
-            lines.append(_yaml_list("van_ban", [d.number for d in documents]))
-        lines.append(_yaml_list("tags", ["đối thoại chính sách", topic]))
-        lines.append(_yaml_list("linh_vuc", self.fields_from(main)))
+        front = _front_matter(
+            title,
+            day,
+            f"Tóm tắt ý kiến của người dân, doanh nghiệp và trả lời của "
+            f"{agency.unit} tại buổi đối thoại về {topic}.",
+            [
+                f"ngay_doi_thoai: {held.isoformat()}",
+                f"dia_diem: {_q(venue)}",
+                _kv("chu_tri", f"Lãnh đạo {agency.unit}"),
+                f"hinh_thuc: {_q(fmt)}",
+                *self.cited("van_ban", held, main),
+            ],
+            ["đối thoại chính sách", topic],
+            self.fields_from(main),
+        )
         lead = (
             f"Ngày {_vn_date(held)}, {agency.unit} tổ chức đối thoại chính sách về {topic} "
             f"theo hình thức {fmt}, với sự tham gia của đại diện các sở, ngành, chính "
@@ -1043,24 +1105,12 @@ class _Generator:
         for group in groups:
             asked = rng.randint(4, 40)
             table.append(f"| {group} | {asked} | {rng.randint(asked // 2, asked)} |")
-        body = self.body(
-            ctx,
-            lead,
-            HEADINGS["doi-thoai-chinh-sach"],
-            "Người dân, doanh nghiệp kiến nghị tăng cường các hoạt động:",
-            "Sau buổi đối thoại, cơ quan chủ trì sẽ thực hiện:",
-            TASK_STEPS,
-            table,
-        )
-        return short_slug(title), "\n".join(lines), body
+        return short_slug(title), front, self.body("doi-thoai-chinh-sach", ctx, lead, table)
 
     def material_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a tai-lieu item."""
         rng = self.rng
-        main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main].topics)
-        day = self.date_between(FIRST_DAY, LAST_DAY)
-        ctx = self.context(agency, main, day, topic)
+        main, topic, day, ctx = self.subject(agency)
         kind = rng.choice(self.material_kinds)
         title = {
             "đề cương": f"Đề cương giới thiệu {ctx['law']}",
@@ -1068,18 +1118,15 @@ class _Generator:
             "tờ gấp": f"Tờ gấp tuyên truyền về {topic}",
             "hỏi đáp": f"Hỏi - đáp pháp luật về {topic}",
         }.get(kind, f"Tài liệu bồi dưỡng báo cáo viên pháp luật về {ctx['field']}")
-        lines = [
-            f"title: {_q(title)}",
-            f"date: {day.isoformat()}",
-            _kv(
-                "description",
-                f"{_cap(kind)} do {agency.unit} biên soạn, dùng cho báo cáo "
-                "viên, tuyên truyền viên pháp luật và người dân.",
-            ),
-            f"loai_tai_lieu: {_q(kind)}",
-            _yaml_list("tags", [kind, topic]),
-            _yaml_list("linh_vuc", self.fields_from(main)),
-        ]
+        front = _front_matter(
+            title,
+            day,
+            f"{_cap(kind)} do {agency.unit} biên soạn, dùng cho báo cáo "
+            "viên, tuyên truyền viên pháp luật và người dân.",
+            [f"loai_tai_lieu: {_q(kind)}"],
+            [kind, topic],
+            self.fields_from(main),
+        )
         lead = (
             f"Nhằm phục vụ công tác phổ biến, giáo dục pháp luật năm {day.year}, "
             f"{agency.unit} biên soạn {kind} về {topic}, dùng cho báo cáo viên, tuyên "
@@ -1094,24 +1141,12 @@ class _Generator:
         )
         for n, part in enumerate(parts, start=1):
             table.append(f"| Phần {n} | {part} | {rng.randint(4, 40)} |")
-        body = self.body(
-            ctx,
-            lead,
-            HEADINGS["tai-lieu"],
-            "Tài liệu được sử dụng trong các hoạt động:",
-            "Khi sử dụng tài liệu, báo cáo viên, tuyên truyền viên nên:",
-            USAGE_STEPS,
-            table,
-        )
-        return short_slug(title), "\n".join(lines), body
+        return short_slug(title), front, self.body("tai-lieu", ctx, lead, table)
 
     def video_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a video item."""
         rng = self.rng
-        main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main].topics)
-        day = self.date_between(FIRST_DAY, LAST_DAY)
-        ctx = self.context(agency, main, day, topic)
+        main, topic, day, ctx = self.subject(agency)
         kind = rng.choice(self.video_kinds)
         title = {
             "tiểu phẩm": f"Tiểu phẩm: {_cap(topic)}",
@@ -1121,16 +1156,18 @@ class _Generator:
         minutes, seconds = rng.randint(3, 45), rng.randint(0, 59)
         duration = f"{minutes:02d}:{seconds:02d}"
         video_id = "".join(rng.choices(_VIDEO_ID, k=11))
-        lines = [
-            f"title: {_q(title)}",
-            f"date: {day.isoformat()}",
-            _kv("description", f"Video {kind} về {topic} do {agency.unit} thực hiện."),
-            f"url: https://www.youtube.com/watch?v={video_id}",
-            f"thoi_luong: {_q(duration)}",
-            f"loai_video: {_q(kind)}",
-            _yaml_list("tags", [kind, topic]),
-            _yaml_list("linh_vuc", self.fields_from(main)),
-        ]
+        front = _front_matter(
+            title,
+            day,
+            f"Video {kind} về {topic} do {agency.unit} thực hiện.",
+            [
+                f"url: https://www.youtube.com/watch?v={video_id}",
+                f"thoi_luong: {_q(duration)}",
+                f"loai_video: {_q(kind)}",
+            ],
+            [kind, topic],
+            self.fields_from(main),
+        )
         lead = (
             f"Video {kind} do {agency.unit} thực hiện, thời lượng {minutes} phút {seconds} "
             f"giây, truyền tải những quy định cơ bản về {topic} bằng hình ảnh gần gũi, "
@@ -1146,44 +1183,27 @@ class _Generator:
         )
         for n, (mark, part) in enumerate(zip(marks, parts, strict=True), start=1):
             table.append(f"| {n} | {mark // 60:02d}:{mark % 60:02d} | {part} |")
-        body = self.body(
-            ctx,
-            lead,
-            HEADINGS["video"],
-            "Video là một phần của chuỗi hoạt động tuyên truyền, gồm:",
-            "Các đơn vị sử dụng video theo hướng dẫn sau:",
-            USAGE_STEPS,
-            table,
-        )
-        return short_slug(title), "\n".join(lines), body
+        return short_slug(title), front, self.body("video", ctx, lead, table)
 
     def case_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a tinh-huong item."""
         rng = self.rng
-        main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main].topics)
-        day = self.date_between(FIRST_DAY, LAST_DAY)
-        ctx = self.context(agency, main, day, topic)
+        main, topic, day, ctx = self.subject(agency)
         title = rng.choice(
             (
                 f"Tình huống pháp luật về {topic}",
                 f"Vướng mắc về {topic} được giải quyết thế nào?",
             )
         )
-        lines = [
-            f"title: {_q(title)}",
-            f"date: {day.isoformat()}",
-            _kv(
-                "description",
-                f"Phân tích một tình huống thực tế về {topic} và hướng giải "
-                "quyết theo quy định của pháp luật.",
-            ),
-        ]
-        basis = self.documents_before(day, main, rng.randint(1, 2))
-        if basis:
-            lines.append(_yaml_list("can_cu", [d.number for d in basis]))
-        lines.append(_yaml_list("tags", ["tình huống pháp luật", topic]))
-        lines.append(_yaml_list("linh_vuc", self.fields_from(main)))
+        front = _front_matter(
+            title,
+            day,
+            f"Phân tích một tình huống thực tế về {topic} và hướng giải "
+            "quyết theo quy định của pháp luật.",
+            self.cited("can_cu", day, main),
+            ["tình huống pháp luật", topic],
+            self.fields_from(main),
+        )
         first, second = self.person(False), self.person(True)
         lead = (
             f"Ông {first} và bà {second} là hàng xóm ở {ctx['commune']}, "
@@ -1200,22 +1220,12 @@ class _Generator:
             "| Giải quyết khi không hòa giải thành | Quy định về thẩm quyền giải quyết | "
             "Ủy ban nhân dân hoặc Tòa án |",
         ]
-        body = self.body(
-            ctx,
-            lead,
-            HEADINGS["tinh-huong"],
-            "Để phòng ngừa những vướng mắc tương tự, địa phương đã triển khai:",
-            "Trình tự giải quyết được thực hiện như sau:",
-            PROCEDURE_STEPS,
-            table,
-        )
-        return short_slug(title), "\n".join(lines), body
+        return short_slug(title), front, self.body("tinh-huong", ctx, lead, table)
 
     def contest_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a cuoc-thi item."""
         rng = self.rng
-        main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main].topics)
+        main, topic = self.field_and_topic(agency)
         day = self.date_between(FIRST_DAY, dt.date(2026, 7, 1))
         starts = day + dt.timedelta(days=rng.randint(3, 20))
         ends = starts + dt.timedelta(days=rng.randint(20, 75))
@@ -1228,22 +1238,21 @@ class _Generator:
                 f"Cuộc thi tìm hiểu pháp luật về {topic} dành cho học sinh, sinh viên",
             )
         )
-        lines = [
-            f"title: {_q(title)}",
-            f"date: {day.isoformat()}",
-            _kv(
-                "description",
-                f"Thể lệ, thời gian và cơ cấu giải thưởng của cuộc thi tìm hiểu "
-                f"pháp luật về {topic} do {agency.name} tổ chức.",
-            ),
-            f"ngay_bat_dau: {starts.isoformat()}",
-            f"ngay_ket_thuc: {ends.isoformat()}",
-            f"don_vi_to_chuc: {_q(agency.speaker)}",
-            f"hinh_thuc: {_q(fmt)}",
-            f"lien_ket: https://{agency.domain}/cuoc-thi-{starts.year}",
-            _yaml_list("tags", ["cuộc thi", topic]),
-            _yaml_list("linh_vuc", self.fields_from(main)),
-        ]
+        front = _front_matter(
+            title,
+            day,
+            f"Thể lệ, thời gian và cơ cấu giải thưởng của cuộc thi tìm hiểu "
+            f"pháp luật về {topic} do {agency.name} tổ chức.",
+            [
+                f"ngay_bat_dau: {starts.isoformat()}",
+                f"ngay_ket_thuc: {ends.isoformat()}",
+                f"don_vi_to_chuc: {_q(agency.speaker)}",
+                f"hinh_thuc: {_q(fmt)}",
+                f"lien_ket: https://{agency.domain}/cuoc-thi-{starts.year}",
+            ],
+            ["cuộc thi", topic],
+            self.fields_from(main),
+        )
         lead = (
             f"{agency.speaker} tổ chức cuộc thi tìm hiểu pháp luật về {topic} theo hình "
             f"thức {fmt}, diễn ra từ ngày {_vn_date(starts)} đến ngày {_vn_date(ends)}."
@@ -1256,24 +1265,12 @@ class _Generator:
             ("Giải Khuyến khích", rng.randint(5, 20), 1),
         ):
             table.append(f"| {prize} | {count:02d} | {_vn_int(value * 1_000_000)} |")
-        body = self.body(
-            ctx,
-            lead,
-            HEADINGS["cuoc-thi"],
-            "Song song với cuộc thi, Ban tổ chức triển khai các hoạt động:",
-            "Người dự thi thực hiện các bước sau:",
-            CONTEST_STEPS,
-            table,
-        )
-        return short_slug(title), "\n".join(lines), body
+        return short_slug(title), front, self.body("cuoc-thi", ctx, lead, table)
 
     def book_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a tu-sach item."""
         rng = self.rng
-        main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main].topics)
-        day = self.date_between(FIRST_DAY, LAST_DAY)
-        ctx = self.context(agency, main, day, topic)
+        main, topic, day, ctx = self.subject(agency)
         title = rng.choice(
             (
                 f"Cẩm nang pháp luật về {topic}",
@@ -1285,20 +1282,18 @@ class _Generator:
         publisher = rng.choice(PUBLISHERS)
         year = day.year if rng.random() < 0.7 else max(2018, day.year - 1)
         pages = rng.randint(80, 320)
-        lines = [
-            f"title: {_q(title)}",
-            f"date: {day.isoformat()}",
-            _kv(
-                "description",
-                f"Ấn phẩm {pages} trang về {topic}, được đăng toàn văn trên Tủ "
-                "sách pháp luật điện tử.",
-            ),
-            f"tac_gia: {_q(agency.unit)}",
-            f"nha_xuat_ban: {_q(publisher)}",
-            f"nam_xuat_ban: {year}",
-            _yaml_list("tags", ["tủ sách pháp luật", topic]),
-            _yaml_list("linh_vuc", self.fields_from(main)),
-        ]
+        front = _front_matter(
+            title,
+            day,
+            f"Ấn phẩm {pages} trang về {topic}, được đăng toàn văn trên Tủ sách pháp luật điện tử.",
+            [
+                f"tac_gia: {_q(agency.unit)}",
+                f"nha_xuat_ban: {_q(publisher)}",
+                f"nam_xuat_ban: {year}",
+            ],
+            ["tủ sách pháp luật", topic],
+            self.fields_from(main),
+        )
         lead = (
             f"Cuốn sách “{title}” do {agency.unit} biên soạn, {publisher} xuất bản năm "
             f"{year}, dày {pages} trang, được cấp miễn phí cho Tủ sách pháp luật ở cơ sở."
@@ -1316,22 +1311,12 @@ class _Generator:
         ):
             table.append(f"| Phần {n} | {part} | {page} |")
             page += rng.randint(15, max(16, pages // 4))
-        body = self.body(
-            ctx,
-            lead,
-            HEADINGS["tu-sach"],
-            "Cùng với việc phát hành ấn phẩm, đơn vị biên soạn còn:",
-            "Để khai thác ấn phẩm hiệu quả, bạn đọc có thể:",
-            USAGE_STEPS,
-            table,
-        )
-        return short_slug(title), "\n".join(lines), body
+        return short_slug(title), front, self.body("tu-sach", ctx, lead, table)
 
     def statistics_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a so-lieu item."""
         rng = self.rng
-        main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main].topics)
+        main, topic = self.field_and_topic(agency)
         roll = rng.random()
         if roll < 0.5:
             year = rng.randint(2019, 2025)
@@ -1368,26 +1353,18 @@ class _Generator:
             f"Số liệu công tác phổ biến, giáo dục pháp luật {_lower_first(period)} "
             f"của {agency.name}"
         )
-        lines = [
-            f"title: {_q(title)}",
-            f"date: {day.isoformat()}",
-            _kv(
-                "description",
-                f"Tổng hợp kết quả công tác phổ biến, giáo dục pháp luật "
-                f"{_lower_first(period)}, trong đó có lĩnh vực {ctx['field']}.",
-            ),
-            f"nam: {year}",
-            f"ky_bao_cao: {_q(period)}",
-            f"chi_tieu:\n{chi_tieu}",
-            _yaml_list("tags", ["thống kê", "số liệu"]),
-            _yaml_list(
-                "linh_vuc",
-                [
-                    "Phổ biến, giáo dục pháp luật",
-                    *([main] if main != "Phổ biến, giáo dục pháp luật" else []),
-                ],
-            ),
-        ]
+        front = _front_matter(
+            title,
+            day,
+            f"Tổng hợp kết quả công tác phổ biến, giáo dục pháp luật "
+            f"{_lower_first(period)}, trong đó có lĩnh vực {ctx['field']}.",
+            [f"nam: {year}", f"ky_bao_cao: {_q(period)}", f"chi_tieu:\n{chi_tieu}"],
+            ["thống kê", "số liệu"],
+            [
+                "Phổ biến, giáo dục pháp luật",
+                *([main] if main != "Phổ biến, giáo dục pháp luật" else []),
+            ],
+        )
         lead = (
             f"{agency.unit} tổng hợp kết quả công tác phổ biến, giáo dục pháp luật "
             f"{_lower_first(period)} trên cơ sở báo cáo của các cơ quan, đơn vị, xã, "
@@ -1396,22 +1373,12 @@ class _Generator:
         table = ["| Chỉ tiêu | Kết quả | Đơn vị tính |", "|---|---|---|"]
         for _, name, value, unit in figures:
             table.append(f"| {name} | {_vn_int(value)} | {unit} |")
-        body = self.body(
-            ctx,
-            lead,
-            HEADINGS["so-lieu"],
-            "Trong kỳ báo cáo, các cơ quan, đơn vị đã thực hiện:",
-            "Trong kỳ tiếp theo, các cơ quan, đơn vị tập trung:",
-            TASK_STEPS,
-            table,
-        )
-        return short_slug(f"so-lieu-{period}"), "\n".join(lines), body
+        return short_slug(f"so-lieu-{period}"), front, self.body("so-lieu", ctx, lead, table)
 
     def news_item(self, agency: _Agency) -> tuple[str, str, str]:
         """Return the slug, front matter and body of a tin-tuc item."""
         rng = self.rng
-        main = self.field_for(agency)
-        topic = rng.choice(FIELD_INFO[main].topics)
+        main, topic = self.field_and_topic(agency)
         template, event = rng.choice(NEWS_TITLES)
         if "Ngày Pháp luật" in template:
             year = rng.randint(2019, 2026)
@@ -1420,16 +1387,14 @@ class _Generator:
             day = self.date_between(FIRST_DAY, LAST_DAY)
         ctx = self.context(agency, main, day, topic)
         title = template.format_map(ctx)
-        lines = [
-            f"title: {_q(title)}",
-            f"date: {day.isoformat()}",
-            _kv(
-                "description",
-                f"{agency.unit} tổ chức {event} về {topic} cho cán bộ, công chức và người dân.",
-            ),
-            _yaml_list("tags", [topic, _lower_first(main)]),
-            _yaml_list("linh_vuc", self.fields_from(main)),
-        ]
+        front = _front_matter(
+            title,
+            day,
+            f"{agency.unit} tổ chức {event} về {topic} cho cán bộ, công chức và người dân.",
+            [],
+            [topic, _lower_first(main)],
+            self.fields_from(main),
+        )
         lead = (
             f"Ngày {_vn_date(day)}, {agency.unit} tổ chức {event} về {topic} cho cán bộ, "
             f"công chức và người dân tại {ctx['commune']}, {ctx['province']}. Tham dự có "
@@ -1446,16 +1411,7 @@ class _Generator:
             table.append(
                 f"| {activity} | {rng.randint(2, 60)} | {_vn_int(rng.randint(50, 9000))} |"
             )
-        body = self.body(
-            ctx,
-            lead,
-            HEADINGS["tin-tuc"],
-            "Các hoạt động chính trong đợt này gồm:",
-            "Thời gian tới, các cơ quan, đơn vị tập trung:",
-            TASK_STEPS,
-            table,
-        )
-        return short_slug(title), "\n".join(lines), body
+        return short_slug(title), front, self.body("tin-tuc", ctx, lead, table)
 
     def item(self, agency: _Agency, section: str) -> tuple[str, str, str]:
         """Return the slug, front matter and body of an item of any section but van-ban-moi."""
