@@ -20,6 +20,7 @@ from typing import Any
 from git import Commit, Repo
 
 from pbgdpl.catalog.publication import live_items
+from pbgdpl.editorial.review_reliance import StatusChange, status_changes
 from pbgdpl.editorial.roles import Roles, roles_in_commit
 from pbgdpl.loading.frontmatter import FrontMatterError, read_yaml_mapping, split_front_matter
 from pbgdpl.loading.gitrepo import (
@@ -77,6 +78,8 @@ class Review:
     problems: list[Diagnostic] = field(default_factory=list)
     # The agencies of the changed version, which a preview can build.
     agencies: set[str] = field(default_factory=set)
+    # Documents whose status the change touches, with every item relying on them.
+    status_changes: list[StatusChange] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -299,4 +302,5 @@ def review_changes(
         review.diagnostics = _diagnostics_of(portal, review.files)
         review.agencies = set(portal.agencies)
         review.problems = check_moves(review.files, base_items, portal)
+        review.status_changes = status_changes(review.files, portal)
     return review

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from pbgdpl.catalog import Catalog
 from pbgdpl.followup.register import Register
+from pbgdpl.followup.review_due import ItemToReview, items_to_review
 from pbgdpl.model.agency import KIND_LABELS, Agency
 from pbgdpl.model.items import Item
 from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG
@@ -112,6 +113,8 @@ class AgencyAudit:
     in_register: bool
     built: bool
     sections: tuple[SectionAudit, ...] = ()
+    to_review: tuple[ItemToReview, ...] = ()
+    """Items to check again (cần rà soát), the oldest first; they do not change the standing."""
 
     @property
     def kind_label(self) -> str:
@@ -137,7 +140,11 @@ class AgencyAudit:
         """Say in Vietnamese what the agency must fix, one line per section."""
         if not self.built:
             return ("Chưa có Trang thông tin điện tử PBGDPL thành phần trên Cổng",)
-        return tuple(s.problem for s in self.sections if s.state is not SectionState.OK)
+        found = [s.problem for s in self.sections if s.state is not SectionState.OK]
+        if self.to_review:
+            oldest = self.to_review[0].since
+            found.append(f"{len(self.to_review)} bài cần rà soát, cũ nhất từ {oldest:%d/%m/%Y}")
+        return tuple(found)
 
     @property
     def standing(self) -> Standing:
@@ -212,6 +219,7 @@ def audit_agency(
         agency.slug in register.slugs,
         True,
         tuple(sections),
+        items_to_review(catalog, agency.slug, as_of),
     )
 
 

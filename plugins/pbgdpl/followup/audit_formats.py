@@ -33,6 +33,9 @@ def format_audit_text(audit: Audit) -> str:
         )
         lines.append(f"{agency.slug}: {agency.name}{outside}: {agency.standing.label}{facts}")
         lines.extend(f"  - {problem}" for problem in agency.problems if agency.built)
+        for due in agency.to_review:
+            lines.append(f"    · cần rà soát: {due.item.path} ({due.item.title})")
+            lines.extend(f"      {reason}" for reason in due.reasons)
     return "\n".join(lines)
 
 
@@ -65,6 +68,16 @@ def audit_json(audit: Audit) -> dict[str, Any]:
                         "state": s.state.value,
                     }
                     for s in a.sections
+                ],
+                "to_review": [
+                    {
+                        "url": r.item.url,
+                        "path": r.item.path,
+                        "title": r.item.title,
+                        "since": r.since.isoformat(),
+                        "reasons": list(r.reasons),
+                    }
+                    for r in a.to_review
                 ],
             }
             for a in audit.agencies
@@ -110,6 +123,7 @@ CSV_HEADER = (
     "chuyen_muc_chua_co",
     "chuyen_muc_chua_co_bai",
     "chuyen_muc_cham_cap_nhat",
+    "so_bai_can_ra_soat",
 )
 
 
@@ -136,6 +150,7 @@ def audit_csv(audit: Audit) -> str:
                 else slugs(a, SectionState.MISSING),
                 slugs(a, SectionState.EMPTY),
                 slugs(a, SectionState.STALE),
+                len(a.to_review) if a.built else None,
             )
             for a in audit.agencies
         ),

@@ -14,6 +14,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from pbgdpl.catalog.registry import HistoryEvent, LegalDocument, RelationGroup
+from pbgdpl.catalog.reliance import StaleReason
 from pbgdpl.catalog.status import Status
 from pbgdpl.legal.listings import documents, facet_slug, facets
 from pbgdpl.model.items import ATTACHMENT_TYPES, Item
@@ -97,11 +98,18 @@ def recent_documents(context: Context, limit: int) -> list[Item]:
     return [i for i in documents(context["catalog"]) if i.data["effective"] <= as_of][:limit]
 
 
+@pass_context
+def stale_reasons(context: Context, item: Item) -> list[StaleReason]:
+    """Return why an item may no longer be true on the build's date: its documents changed."""
+    return context["catalog"].reliance.stale(item, context["as_of"])  # type: ignore[no-any-return]
+
+
 LEGAL_FILTERS = {
     "legal_document": legal_document,
     "document_status": document_status,
     "document_facets": document_facets,
     "recent_documents": recent_documents,
+    "stale_reasons": stale_reasons,
     "facet_slug": facet_slug,
     "file_size": file_size,
 }
