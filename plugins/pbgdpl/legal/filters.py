@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
+from pbgdpl.catalog.dissemination import DocumentCoverage, coverage_of
 from pbgdpl.catalog.registry import HistoryEvent, LegalDocument, RelationGroup
 from pbgdpl.catalog.reliance import StaleReason
 from pbgdpl.catalog.status import Status
@@ -104,12 +105,21 @@ def stale_reasons(context: Context, item: Item) -> list[StaleReason]:
     return context["catalog"].reliance.stale(item, context["as_of"])  # type: ignore[no-any-return]
 
 
+@pass_context
+def document_coverage(context: Context, item: Item) -> DocumentCoverage | None:
+    """Return whether the site posting a document disseminated it in time, on the build's date."""
+    catalog = context["catalog"]
+    document = catalog.registry.for_item(item)
+    return coverage_of(catalog, document, context["as_of"]) if document else None
+
+
 LEGAL_FILTERS = {
     "legal_document": legal_document,
     "document_status": document_status,
     "document_facets": document_facets,
     "recent_documents": recent_documents,
     "stale_reasons": stale_reasons,
+    "document_coverage": document_coverage,
     "facet_slug": facet_slug,
     "file_size": file_size,
 }
