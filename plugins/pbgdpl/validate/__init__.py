@@ -14,12 +14,14 @@ from pathlib import Path
 from pbgdpl.loading.portal import Portal, load_portal
 from pbgdpl.validate.legal import check_legal_content
 from pbgdpl.validate.redirects import check_redirects
+from pbgdpl.validate.terms import check_cited_terms
 
 
 def check_portal(portal: Portal) -> None:
     """Add the portal-wide problems to `portal.diagnostics`, every problem sorted by file."""
     portal.diagnostics.extend(check_legal_content(portal))
     portal.diagnostics.extend(check_redirects(portal.items))
+    portal.diagnostics.extend(check_cited_terms(portal.items))
     portal.diagnostics.sort()
 
 
