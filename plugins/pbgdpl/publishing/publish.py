@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pbgdpl.catalog import Catalog
 from pbgdpl.publishing.addresses import portal_base
+from pbgdpl.publishing.agency_export import write_agency_exports
 from pbgdpl.publishing.feeds import write_feeds
 from pbgdpl.publishing.headers import write_cdn_rules
 from pbgdpl.publishing.legal_feeds import write_legal_feeds
@@ -36,6 +37,7 @@ def publish_portal(catalog: Catalog, out: Path, provenance: Provenance) -> Publi
     feeds = write_feeds(catalog, items, out, provenance.as_of)
     feeds += write_legal_feeds(catalog, out, provenance.as_of)
     open_data = write_open_data(catalog, items, out, provenance.as_of)
+    open_data += write_agency_exports(catalog, out, provenance.as_of)
     sitemaps = write_sitemap(catalog, items, out)
     write_robots(catalog.settings, out)
     write_cdn_rules(out)
