@@ -13,6 +13,8 @@ from pathlib import Path
 
 from sections.samples import PORTAL_YML
 
+from pbgdpl.cli import main
+
 from conftest import copy_parts, write
 
 OWNER = "so-tu-phap-mau"
@@ -138,3 +140,16 @@ def write_legal_portal(root: Path, portal_yml: str = "") -> Path:
     for (slug, path), text in ITEMS.items():
         write(root / "agencies" / slug / path, text)
     return root
+
+
+def build_site(root: Path, day: dt.date, name: str = "site") -> Path:
+    """Build the portal at `root` as of `day` into `root/name`; return the output folder."""
+    out = root / name
+    args = ["--root", str(root), "build", "--out", str(out), "--as-of", day.isoformat()]
+    assert main(args) == 0
+    return out
+
+
+def build_either_side(root: Path) -> dict[dt.date, Path]:
+    """Build the portal the day before the repeal takes effect and the day after."""
+    return {day: build_site(root, day, f"site-{day}") for day in (BEFORE_REPEAL, REPEALED)}

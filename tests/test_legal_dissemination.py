@@ -8,9 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from legal_portal import OTHER, OWNER, REPEALED, write_legal_portal
-
-from pbgdpl.cli import main
+from legal_portal import OTHER, OWNER, REPEALED, build_site, write_legal_portal
 
 from conftest import write
 
@@ -72,9 +70,7 @@ def page_text(page: Path) -> str:
 
 def test_the_document_page_and_the_national_table_show_coverage(tmp_path: Path) -> None:
     root = write_legal_portal(tmp_path / "portal")
-    out = root / "site"
-    args = ["--root", str(root), "build", "--out", str(out), "--as-of", REPEALED.isoformat()]
-    assert main(args) == 0
+    out = build_site(root, REPEALED)
     late = page_text(out / OWNER / "van-ban-moi" / "nghi-dinh-168-2024-nd-cp" / "index.html")
     assert "Phổ biến văn bản Phổ biến trễ hạn · hạn phổ biến: 31/01/2025" in late
     assert "Những điểm mới của Nghị định sửa đổi quy định xử phạt giao thông" in late

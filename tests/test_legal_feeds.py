@@ -9,9 +9,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from legal_portal import BEFORE_REPEAL, OWNER, REPEALED, write_legal_portal
-
-from pbgdpl.cli import main
+from legal_portal import BEFORE_REPEAL, OWNER, REPEALED, build_either_side, write_legal_portal
 
 from conftest import serve
 from htmlcheck import links_of
@@ -25,14 +23,8 @@ MIRROR = "/guong/pbgdpl/"
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[dt.date, Path]:
-    root = write_legal_portal(tmp_path_factory.mktemp("feeds") / "portal")
-    outputs = {}
-    for day in (BEFORE_REPEAL, REPEALED):
-        out = root / f"site-{day}"
-        args = ["--root", str(root), "build", "--out", str(out), "--as-of", day.isoformat()]
-        assert main(args) == 0
-        outputs[day] = out
-    return outputs
+    """The portal built the day before the repeal takes effect and the day after."""
+    return build_either_side(write_legal_portal(tmp_path_factory.mktemp("feeds") / "portal"))
 
 
 def fetch(url: str) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -13,11 +14,16 @@ from typing import Any
 
 import jsonschema
 import pytest
-from legal_portal import BEFORE_REPEAL, OWNER, REPEALED, write_legal_portal
+from legal_portal import (
+    BEFORE_REPEAL,
+    OWNER,
+    REPEALED,
+    build_either_side,
+    build_site,
+    write_legal_portal,
+)
 from pyld import jsonld
 from sections.samples import AGENCY, SAMPLES, write_sample_portal
-
-from pbgdpl.cli import main
 
 from conftest import write
 from htmlcheck import resolve
@@ -27,12 +33,6 @@ DOCUMENTS = f"{OWNER}/van-ban-moi/"
 EXPORTS = "du-lieu-mo/don-vi/"
 FORMATS = jsonschema.Draft202012Validator.FORMAT_CHECKER
 HOSTILE_TITLE = "Nghị định số 168/2024/NĐ-CP </script><script>alert(1)</script> & sửa đổi"
-
-
-def build(root: Path, day: str, name: str = "site") -> Path:
-    out = root / name
-    assert main(["--root", str(root), "build", "--out", str(out), "--as-of", day]) == 0
-    return out
 
 
 def no_network(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -61,7 +61,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     amending = root / "agencies" / DOCUMENTS / "nghi-dinh-168-2024-nd-cp.md"
     text = amending.read_text("utf-8")
     write(amending, re.sub(r"^title: .*$", f"title: {HOSTILE_TITLE}", text, flags=re.M))
-    return {day: build(root, day, f"site-{day}") for day in (str(BEFORE_REPEAL), str(REPEALED))}
+    return {str(day): out for day, out in build_either_side(root).items()}
 
 
 def test_every_document_page_carries_legislation_json_ld(builds: dict[str, Path]) -> None:
@@ -124,7 +124,7 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write(
         news, news.read_text("utf-8").replace(f"title: {title}", f'title: "=HYPERLINK(1) {title}"')
     )
-    return build(root, "2026-11-23")
+    return build_site(root, dt.date(2026, 11, 23))
 
 
 def test_each_agency_export_follows_its_published_schema(sample_build: Path) -> None:

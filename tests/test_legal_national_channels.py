@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from legal_portal import OTHER, OWNER, REPEALED, write_legal_portal
-
-from pbgdpl.cli import main
+from legal_portal import OTHER, OWNER, REPEALED, build_site, write_legal_portal
 
 from conftest import write
 from htmlcheck import links_of
@@ -20,15 +18,8 @@ DOCUMENT = f"{OWNER}/van-ban-moi/nghi-dinh-100-2019-nd-cp/index.html"
 QUESTION = f"{OTHER}/hoi-dap/khong-doi-mu-bao-hiem/index.html"
 
 
-def build(root: Path) -> Path:
-    out = root / "site"
-    args = ["--root", str(root), "build", "--out", str(out), "--as-of", REPEALED.isoformat()]
-    assert main(args) == 0
-    return out
-
-
 def test_the_addresses_come_from_portal_yml(tmp_path: Path) -> None:
-    out = build(write_legal_portal(tmp_path / "portal", CHANNELS))
+    out = build_site(write_legal_portal(tmp_path / "portal", CHANNELS), REPEALED)
     assert "https://vbpl.vn/van-ban/100-2019-nd-cp" in links_of(out / DOCUMENT)
     for page in (QUESTION, "index.html", DOCUMENT, f"{OTHER}/hoi-dap/index.html"):
         assert "https://phananh.example.gov.vn/" in links_of(out / page), page
@@ -37,7 +28,7 @@ def test_the_addresses_come_from_portal_yml(tmp_path: Path) -> None:
 
 
 def test_without_the_settings_no_channel_is_linked(tmp_path: Path) -> None:
-    out = build(write_legal_portal(tmp_path / "portal"))
+    out = build_site(write_legal_portal(tmp_path / "portal"), REPEALED)
     for page in (DOCUMENT, QUESTION, "index.html"):
         links = links_of(out / page)
         assert not any("vbpl.vn" in link or "phananh" in link for link in links), page

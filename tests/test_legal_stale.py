@@ -15,9 +15,15 @@ from pathlib import Path
 
 import pytest
 from git import Repo
-from legal_portal import BEFORE_REPEAL, OTHER, OWNER, REPEALED, write_legal_portal
+from legal_portal import (
+    BEFORE_REPEAL,
+    OTHER,
+    OWNER,
+    REPEALED,
+    build_either_side,
+    write_legal_portal,
+)
 
-from pbgdpl.cli import main
 from pbgdpl.editorial.review import review_changes
 from pbgdpl.editorial.review_format import to_markdown
 
@@ -49,14 +55,7 @@ def page_text(site: Path, url: str) -> str:
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[dt.date, Path]:
     """The portal built the day before the repeal takes effect and the day after."""
-    root = write_legal_portal(tmp_path_factory.mktemp("stale") / "portal")
-    outputs = {}
-    for day in (BEFORE_REPEAL, REPEALED):
-        out = root / f"site-{day}"
-        args = ["--root", str(root), "build", "--out", str(out), "--as-of", day.isoformat()]
-        assert main(args) == 0
-        outputs[day] = out
-    return outputs
+    return build_either_side(write_legal_portal(tmp_path_factory.mktemp("stale") / "portal"))
 
 
 def test_the_page_names_the_repeal_only_after_it(builds: dict[dt.date, Path]) -> None:

@@ -20,13 +20,22 @@ from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.sections import LEGAL_DOCUMENTS
 
 if TYPE_CHECKING:
-    from pbgdpl.editorial.review import FileReview
     from pbgdpl.loading.portal import Portal
 
 # Keys of a document's own dates, and of the relations that change what they name.
 DATE_KEYS = frozenset(LEGAL_DOCUMENTS.field(a).key for a in ("effective", "expires"))
 RELATION_KEYS = frozenset(LEGAL_DOCUMENTS.field(r.attr).key for r in CHANGING)
 NUMBER_KEY = LEGAL_DOCUMENTS.field("number").key
+
+
+@dataclass(frozen=True)
+class DocumentEdit:
+    """A changed legal document file as the review saw it: its values before and after, by key."""
+
+    path: str
+    agency: str
+    added: bool
+    changes: dict[str, tuple[Any, Any]]
 
 
 @dataclass(frozen=True)
@@ -44,42 +53,40 @@ def _numbers(value: Any) -> set[str]:
     return {str(v) for v in value} if isinstance(value, tuple | list) else set()
 
 
-def _touched(review: FileReview, registry: Registry) -> list[str]:
+def _touched(edit: DocumentEdit, registry: Registry) -> list[str]:
     """Return the numbers whose status one changed document file may change, in order."""
-    changes = {c.key: c for c in review.fields}
-    document = next((d for d in registry.documents if d.item.path == review.change.new_path), None)
+    document = next((d for d in registry.documents if d.item.path == edit.path), None)
     if document is not None:
         number: str | None = document.number
     else:
-        own = changes.get(NUMBER_KEY)
-        number = str(own.old) if own is not None and own.old else None
+        old = edit.changes.get(NUMBER_KEY, (None, None))[0]
+        number = str(old) if old else None
     numbers: list[str] = []
-    if number and DATE_KEYS & changes.keys():
+    if number and DATE_KEYS & edit.changes.keys():
         # A new document had no status before; what it names may change all the same.
-        if review.change.change != "added":
+        if not edit.added:
             numbers.append(number)
         if document is not None:
             numbers += [n for r in CHANGING for n in document.targets(r)]
-    for key in sorted(RELATION_KEYS & changes.keys()):
-        numbers += sorted(_numbers(changes[key].old) ^ _numbers(changes[key].new))
+    for key in sorted(RELATION_KEYS & edit.changes.keys()):
+        old, new = edit.changes[key]
+        numbers += sorted(_numbers(old) ^ _numbers(new))
     return list(dict.fromkeys(numbers))
 
 
-def status_changes(files: Iterable[FileReview], portal: Portal) -> list[StatusChange]:
-    """Return each document whose status the changed files touch, with the items relying on it."""
+def status_changes(edits: Iterable[DocumentEdit], portal: Portal) -> list[StatusChange]:
+    """Return each document whose status the edits touch, with the items relying on it."""
     if portal.settings is None:
         return []
     items = live_items(portal.items, BuildMoment.now())
     registry = Registry(items)
     reliance = RelianceIndex(items, registry)
     found: dict[str, StatusChange] = {}
-    for review in files:
-        if review.section != LEGAL_DOCUMENTS.slug or not review.fields:
-            continue
-        for number in _touched(review, registry):
-            document = registry.lookup(number, review.agency or "")
+    for edit in edits:
+        for number in _touched(edit, registry):
+            document = registry.lookup(number, edit.agency)
             if document is None or document.number in found:
                 continue
             relying = tuple(r.item for r in reliance.relying_on(document))
-            found[document.number] = StatusChange(document.number, review.change.path, relying)
+            found[document.number] = StatusChange(document.number, edit.path, relying)
     return list(found.values())
