@@ -43,7 +43,9 @@ class Markup(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if tag == "script" and "src" not in values and values.get("type") != "application/json":
+        # JSON and JSON-LD are data blocks, which a browser never runs.
+        data = values.get("type") in ("application/json", "application/ld+json")
+        if tag == "script" and "src" not in values and not data:
             self.inline_scripts += 1
         self.frames += tag in ("iframe", "frame", "object", "embed")
         self.handlers += [name for name, _ in attrs if name.startswith("on")]

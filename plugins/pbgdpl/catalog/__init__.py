@@ -14,6 +14,7 @@ from functools import cached_property
 
 from pbgdpl.catalog.publication import live_items
 from pbgdpl.catalog.registry import Registry
+from pbgdpl.catalog.reliance import RelianceIndex
 from pbgdpl.loading.history import FileHistory, History, read_history
 from pbgdpl.loading.portal import Asset, Portal
 from pbgdpl.model.agency import Agency
@@ -81,6 +82,13 @@ class Catalog:
     def registry(self) -> Registry:
         """Return the registry of the catalog's legal documents, built once per catalog."""
         return Registry(i for site in self.items_by_site.values() for i in site)
+
+    @cached_property
+    def reliance(self) -> RelianceIndex:
+        """Return which items rely on which documents, built once per catalog."""
+        return RelianceIndex(
+            (i for site in self.items_by_site.values() for i in site), self.registry
+        )
 
     def items(self, site: str, section: str | None = None) -> tuple[Item, ...]:
         """Return a site's listed items (not withdrawn), newest first, optionally of one section."""

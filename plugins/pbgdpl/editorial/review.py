@@ -20,6 +20,7 @@ from typing import Any
 from git import Commit, Repo
 
 from pbgdpl.catalog.publication import live_items
+from pbgdpl.editorial.review_reliance import DocumentEdit, StatusChange, status_changes
 from pbgdpl.editorial.roles import Roles, roles_in_commit
 from pbgdpl.loading.frontmatter import FrontMatterError, read_yaml_mapping, split_front_matter
 from pbgdpl.loading.gitrepo import (
@@ -36,7 +37,7 @@ from pbgdpl.model.agency import Agency
 from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.fields import Field, FieldError
 from pbgdpl.model.moment import BuildMoment
-from pbgdpl.model.sections import SECTIONS_BY_SLUG
+from pbgdpl.model.sections import LEGAL_DOCUMENTS, SECTIONS_BY_SLUG
 from pbgdpl.model.vocabularies import load_vocabularies
 from pbgdpl.validate import load_checked
 
@@ -77,6 +78,8 @@ class Review:
     problems: list[Diagnostic] = field(default_factory=list)
     # The agencies of the changed version, which a preview can build.
     agencies: set[str] = field(default_factory=set)
+    # Documents whose status the change touches, with every item relying on them.
+    status_changes: list[StatusChange] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -254,6 +257,20 @@ def check_moves(
     return problems
 
 
+def document_edits(files: list[FileReview]) -> list[DocumentEdit]:
+    """Return the changed legal document files, for the items their status changes touch."""
+    return [
+        DocumentEdit(
+            f.change.path,
+            f.agency or "",
+            f.change.change == "added",
+            {c.key: (c.old, c.new) for c in f.fields},
+        )
+        for f in files
+        if f.section == LEGAL_DOCUMENTS.slug and f.fields
+    ]
+
+
 def _diagnostics_of(portal: Portal, files: list[FileReview]) -> list[Diagnostic]:
     """Return the diagnostics of the changed files, and those that name a changed file."""
     paths = {f.change.new_path for f in files if f.change.new_path}
@@ -299,4 +316,5 @@ def review_changes(
         review.diagnostics = _diagnostics_of(portal, review.files)
         review.agencies = set(portal.agencies)
         review.problems = check_moves(review.files, base_items, portal)
+        review.status_changes = status_changes(document_edits(review.files), portal)
     return review

@@ -169,6 +169,24 @@ def _field_tables(review: Review) -> list[str]:
     return lines
 
 
+def _status_changes(review: Review) -> list[str]:
+    if not review.status_changes:
+        return []
+    lines = [
+        "",
+        "### Văn bản thay đổi tình trạng hiệu lực: các bài dựa vào văn bản cần rà soát",
+    ]
+    for change in review.status_changes:
+        count = (
+            f"{len(change.relying)} bài dựa vào" if change.relying else "chưa có bài nào dựa vào"
+        )
+        lines += ["", f"**{md(change.number)}** (do {code(change.path)}): {count}"]
+        if change.relying:
+            lines.append("")
+        lines += [f"- {md(item.title)} ({code(item.path)})" for item in change.relying]
+    return lines
+
+
 def to_markdown(review: Review) -> str:
     """Return the review as Markdown in Vietnamese, for the pull request's summary."""
     lines = _summary(review)
@@ -177,7 +195,7 @@ def to_markdown(review: Review) -> str:
     lines += _attention(review)
     if review.warnings:
         lines += ["", "### Cảnh báo", ""] + [_diagnostic_line(d) for d in review.warnings]
-    lines += _files(review) + _field_tables(review)
+    lines += _files(review) + _field_tables(review) + _status_changes(review)
     return "\n".join(lines) + "\n"
 
 
@@ -205,6 +223,10 @@ def to_json(review: Review) -> str:
                 ],
             }
             for f in review.files
+        ],
+        "status_changes": [
+            {"number": c.number, "path": c.path, "relying": [i.path for i in c.relying]}
+            for c in review.status_changes
         ],
         "errors": [d.to_json() for d in review.errors],
         "warnings": [d.to_json() for d in review.warnings],

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from pbgdpl.catalog import Catalog
+from pbgdpl.catalog.dissemination import Coverage, DocumentCoverage, agency_coverage
 from pbgdpl.followup.register import Register
+from pbgdpl.followup.review_due import ItemToReview, items_to_review
 from pbgdpl.model.agency import KIND_LABELS, Agency
 from pbgdpl.model.items import Item
 from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG
@@ -112,6 +114,25 @@ class AgencyAudit:
     in_register: bool
     built: bool
     sections: tuple[SectionAudit, ...] = ()
+    to_review: tuple[ItemToReview, ...] = ()
+    """Items to check again (cần rà soát), the oldest first; they do not change the standing."""
+    dissemination: tuple[DocumentCoverage, ...] = ()
+    """Whether each document the site posts was disseminated in time, the earliest first."""
+
+    def disseminated(self, *states: Coverage) -> tuple[DocumentCoverage, ...]:
+        """Return the site's documents whose dissemination is in one of `states`."""
+        return tuple(c for c in self.dissemination if c.state in states)
+
+    @property
+    def dissemination_due(self) -> tuple[DocumentCoverage, ...]:
+        """Return the documents whose time to be disseminated has passed or that were."""
+        return self.disseminated(Coverage.ON_TIME, Coverage.LATE, Coverage.MISSING)
+
+    @property
+    def dissemination_rate(self) -> int | None:
+        """Return the percentage of due documents disseminated in time, or None if none is due."""
+        due = len(self.dissemination_due)
+        return round(100 * len(self.disseminated(Coverage.ON_TIME)) / due) if due else None
 
     @property
     def kind_label(self) -> str:
@@ -137,7 +158,17 @@ class AgencyAudit:
         """Say in Vietnamese what the agency must fix, one line per section."""
         if not self.built:
             return ("Chưa có Trang thông tin điện tử PBGDPL thành phần trên Cổng",)
-        return tuple(s.problem for s in self.sections if s.state is not SectionState.OK)
+        found = [s.problem for s in self.sections if s.state is not SectionState.OK]
+        if self.to_review:
+            oldest = self.to_review[0].since
+            found.append(f"{len(self.to_review)} bài cần rà soát, cũ nhất từ {oldest:%d/%m/%Y}")
+        late = self.disseminated(Coverage.MISSING, Coverage.LATE)
+        if late:
+            found.append(
+                f"{len(late)} văn bản chưa được phổ biến đúng hạn: "
+                + ", ".join(c.document.number for c in late)
+            )
+        return tuple(found)
 
     @property
     def standing(self) -> Standing:
@@ -159,6 +190,7 @@ class Audit:
     agencies: tuple[AgencyAudit, ...]
     required_sections: tuple[str, ...]
     stale_after: Mapping[str, int]
+    dissemination_days: int = 30
 
     def count(self, standing: Standing) -> int:
         """Count the agencies with `standing`."""
@@ -212,6 +244,8 @@ def audit_agency(
         agency.slug in register.slugs,
         True,
         tuple(sections),
+        items_to_review(catalog, agency.slug, as_of),
+        agency_coverage(catalog, agency.slug, as_of),
     )
 
 
@@ -227,4 +261,10 @@ def audit_portal(catalog: Catalog, register: Register, as_of: dt.date) -> Audit:
     kinds = list(KIND_LABELS)
     found.sort(key=lambda a: (kinds.index(a.kind), order.get(a.slug, len(order)), a.slug))
     stale_after = dict(catalog.settings.stale_after_days)
-    return Audit(as_of, tuple(found), register.required_sections, stale_after)
+    return Audit(
+        as_of,
+        tuple(found),
+        register.required_sections,
+        stale_after,
+        catalog.settings.dissemination_days,
+    )

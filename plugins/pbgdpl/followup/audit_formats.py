@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pbgdpl.catalog.dissemination import Coverage
 from pbgdpl.followup.audit import AgencyAudit, Audit, SectionState, Standing
 from pbgdpl.followup.downloads import csv_text
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
@@ -33,6 +34,9 @@ def format_audit_text(audit: Audit) -> str:
         )
         lines.append(f"{agency.slug}: {agency.name}{outside}: {agency.standing.label}{facts}")
         lines.extend(f"  - {problem}" for problem in agency.problems if agency.built)
+        for due in agency.to_review:
+            lines.append(f"    · cần rà soát: {due.item.path} ({due.item.title})")
+            lines.extend(f"      {reason}" for reason in due.reasons)
     return "\n".join(lines)
 
 
@@ -42,6 +46,7 @@ def audit_json(audit: Audit) -> dict[str, Any]:
         "as_of": audit.as_of.isoformat(),
         "required_sections": list(audit.required_sections),
         "stale_after_days": dict(audit.stale_after),
+        "dissemination_days": audit.dissemination_days,
         "summary": {s.value: audit.count(s) for s in Standing},
         "agencies": [
             {
@@ -65,6 +70,27 @@ def audit_json(audit: Audit) -> dict[str, Any]:
                         "state": s.state.value,
                     }
                     for s in a.sections
+                ],
+                "dissemination": [
+                    {
+                        "number": c.document.number,
+                        "url": c.document.url,
+                        "deadline": c.deadline.isoformat(),
+                        "state": c.state.value,
+                        "state_label": c.state.label,
+                        "items": [i.url for i in c.items],
+                    }
+                    for c in a.dissemination
+                ],
+                "to_review": [
+                    {
+                        "url": r.item.url,
+                        "path": r.item.path,
+                        "title": r.item.title,
+                        "since": r.since.isoformat(),
+                        "reasons": list(r.reasons),
+                    }
+                    for r in a.to_review
                 ],
             }
             for a in audit.agencies
@@ -110,6 +136,9 @@ CSV_HEADER = (
     "chuyen_muc_chua_co",
     "chuyen_muc_chua_co_bai",
     "chuyen_muc_cham_cap_nhat",
+    "so_bai_can_ra_soat",
+    "so_van_ban_den_han_pho_bien",
+    "so_van_ban_pho_bien_dung_han",
 )
 
 
@@ -136,6 +165,9 @@ def audit_csv(audit: Audit) -> str:
                 else slugs(a, SectionState.MISSING),
                 slugs(a, SectionState.EMPTY),
                 slugs(a, SectionState.STALE),
+                len(a.to_review) if a.built else None,
+                len(a.dissemination_due) if a.built else None,
+                len(a.disseminated(Coverage.ON_TIME)) if a.built else None,
             )
             for a in audit.agencies
         ),

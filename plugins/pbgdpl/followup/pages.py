@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pbgdpl.catalog import Catalog
+from pbgdpl.catalog.dissemination import Coverage
 from pbgdpl.followup.audit import AgencyAudit, Audit, Standing, audit_agency, audit_portal
 from pbgdpl.followup.audit_formats import audit_csv, audit_json, threshold_rows
 from pbgdpl.followup.charts import Bar, Chart
@@ -56,6 +57,16 @@ class DashboardView:
     def kinds(self) -> dict[str, str]:
         """Return the agency kinds and their Vietnamese names, for the filter."""
         return KIND_LABELS
+
+    @property
+    def disseminating(self) -> tuple[AgencyAudit, ...]:
+        """Return the agencies that post legal documents, for the national coverage table."""
+        return tuple(a for a in self.audit.agencies if a.dissemination)
+
+    @property
+    def coverage_states(self) -> tuple[Coverage, ...]:
+        """Return the states of dissemination, in the order of the table's columns."""
+        return tuple(Coverage)
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,14 @@ from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
+from pbgdpl.catalog.dissemination import DocumentCoverage, coverage_of
 from pbgdpl.catalog.registry import HistoryEvent, LegalDocument, RelationGroup
+from pbgdpl.catalog.reliance import StaleReason
 from pbgdpl.catalog.status import Status
+from pbgdpl.legal.identifiers import identifier_path
+from pbgdpl.legal.jsonld import legislation, script
 from pbgdpl.legal.listings import documents, facet_slug, facets
 from pbgdpl.model.items import ATTACHMENT_TYPES, Item
 
@@ -97,11 +102,46 @@ def recent_documents(context: Context, limit: int) -> list[Item]:
     return [i for i in documents(context["catalog"]) if i.data["effective"] <= as_of][:limit]
 
 
+@pass_context
+def stale_reasons(context: Context, item: Item) -> list[StaleReason]:
+    """Return why an item may no longer be true on the build's date: its documents changed."""
+    return context["catalog"].reliance.stale(item, context["as_of"])  # type: ignore[no-any-return]
+
+
+@pass_context
+def document_coverage(context: Context, item: Item) -> DocumentCoverage | None:
+    """Return whether the site posting a document disseminated it in time, on the build's date."""
+    catalog = context["catalog"]
+    document = catalog.registry.for_item(item)
+    return coverage_of(catalog, document, context["as_of"]) if document else None
+
+
+@pass_context
+def legislation_jsonld(context: Context, item: Item) -> Markup:
+    """Return a document page's schema.org Legislation as a JSON-LD script, or nothing."""
+    catalog = context["catalog"]
+    document = catalog.registry.for_item(item)
+    if document is None:
+        return Markup("")
+    return script(legislation(catalog, document, context["as_of"]))
+
+
+@pass_context
+def document_identifier(context: Context, item: Item) -> str | None:
+    """Return the stable identifier path of a document's page (eli/…/), or None."""
+    document = context["catalog"].registry.for_item(item)
+    return identifier_path(document) if document else None
+
+
 LEGAL_FILTERS = {
     "legal_document": legal_document,
     "document_status": document_status,
     "document_facets": document_facets,
     "recent_documents": recent_documents,
+    "stale_reasons": stale_reasons,
+    "document_coverage": document_coverage,
+    "legislation_jsonld": legislation_jsonld,
+    "document_identifier": document_identifier,
     "facet_slug": facet_slug,
     "file_size": file_size,
 }

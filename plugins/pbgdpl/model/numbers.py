@@ -35,6 +35,26 @@ NUMBER_IN_TEXT = re.compile(
 NUMBER_PATTERN = r"^\d{1,5}[a-z]?(?:/\d{4})?/(?=[^/]*[A-Za-zĐđ])[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*$"
 LEGISLATURE = re.compile(r"^(?:QH|UBTVQH)\d{1,2}$")
 FIRST_YEAR = 1945
+# The terms (khóa) of the National Assembly and the years they sat: a term ends in the year
+# the next begins, so a number of that year may carry either (45/2016/QH13, 1/2016/QH14).
+LEGISLATURE_TERMS: dict[int, tuple[int, int]] = {
+    1: (1946, 1960),
+    2: (1960, 1964),
+    3: (1964, 1971),
+    4: (1971, 1975),
+    5: (1975, 1976),
+    6: (1976, 1981),
+    7: (1981, 1987),
+    8: (1987, 1992),
+    9: (1992, 1997),
+    10: (1997, 2002),
+    11: (2002, 2007),
+    12: (2007, 2011),
+    13: (2011, 2016),
+    14: (2016, 2021),
+    15: (2021, 2026),
+    16: (2026, 2031),
+}
 
 
 def fold_code(code: str) -> str:
@@ -75,6 +95,41 @@ def parse_number(text: str) -> NumberParts | None:
         return None
     year = int(match["year"]) if match["year"] else None
     return NumberParts(match.group(0), match["serial"], year, tuple(match["codes"].split("-")))
+
+
+def terms_of(year: int) -> list[int]:
+    """Return the terms of the National Assembly that sat in `year` (two in an election year)."""
+    return [term for term, (first, last) in LEGISLATURE_TERMS.items() if first <= year <= last]
+
+
+def legislature_term_problem(parts: NumberParts) -> str | None:
+    """Say why a number's term of the National Assembly cannot go with its year, or None.
+
+    `52/2014/QH14` is impossible: the 14th National Assembly first sat in 2016.
+    """
+    if parts.year is None:
+        return None
+    for code in parts.codes:
+        folded = fold_code(code)
+        if not LEGISLATURE.match(folded):
+            continue
+        prefix = folded.rstrip("0123456789")
+        term = int(folded[len(prefix) :])
+        fitting = terms_of(parts.year)
+        if term in fitting or not fitting:
+            return None
+        first, last = LEGISLATURE_TERMS.get(term, (None, None))
+        sat = f" (khóa {term} họp từ năm {first} đến năm {last})" if first else ""
+        fixes = " hoặc ".join(
+            f'"{parts.text.replace(code, f"{prefix}{t}")}" (khóa {t})' for t in fitting
+        )
+        return (
+            f'Số ký hiệu "{parts.text}" không hợp lệ: năm {parts.year} không thuộc nhiệm kỳ '
+            f"Quốc hội khóa {term}{sat}. Năm {parts.year} là của Quốc hội khóa "
+            f"{' và '.join(str(t) for t in fitting)}: viết {fixes}, hoặc sửa năm cho đúng "
+            "văn bản gốc."
+        )
+    return None
 
 
 def impossible_year(parts: NumberParts, last_year: int) -> bool:
@@ -183,6 +238,9 @@ class NumberRules:
         year_problem = self._check_year(parts, kind, issued)
         if year_problem:
             problems.append(NumberProblem("document-number-year", year_problem))
+        term_problem = legislature_term_problem(parts)
+        if term_problem:
+            problems.append(NumberProblem("legislature-term", term_problem))
         canonical = self.canonical(parts)
         if not problems and canonical != parts.text:
             problems.append(

@@ -50,6 +50,15 @@ COMMON_FIELDS: tuple[Field, ...] = (
     Moment("publish_at", "publish_at", "Hẹn giờ đăng (giờ Việt Nam)"),
     Withdrawn("withdrawn", "withdrawn", "Thôi đăng"),
     PortalPaths("redirect_from", "redirect_from", "Địa chỉ cũ chuyển về bài này"),
+    # Review (rà soát): when an editor last checked the item against the law, and when it is
+    # next due; the due date defaults to the section's period in portal.yml (review_after_months).
+    Date(
+        "da_ra_soat",
+        "reviewed",
+        "Ngày rà soát gần nhất",
+        hint="Ngày biên tập viên đã rà soát nội dung theo văn bản hiện hành",
+    ),
+    Date("han_ra_soat", "review_by", "Hạn rà soát tiếp theo"),
 )
 
 
@@ -77,6 +86,12 @@ class Section:
     """Whether its items are legal documents: registered by number, with a status."""
     dates_in_order: tuple[tuple[str, str], ...] = ()
     """Pairs of date fields (by attr) whose second may not come before the first."""
+    relies_on_documents: bool = False
+    """Whether what its items say rests on legal documents (cited in fields or the text): a
+    change of those documents flags the item for review (`pbgdpl.catalog.reliance`)."""
+    disseminates: bool = False
+    """Whether its items count as disseminating the documents they cite: an explainer, an
+    answer, a material (`pbgdpl.catalog.dissemination`)."""
 
     @property
     def all_fields(self) -> tuple[Field, ...]:
@@ -150,6 +165,13 @@ LEGAL_DOCUMENTS = Section(
             "bai_bo_mot_phan", "repeals_in_part", "Bãi bỏ một phần văn bản", shown=False
         ),
         DocumentNumbers("huong_dan", "guides", "Hướng dẫn, quy định chi tiết văn bản", shown=False),
+        # Linked by the document's own template; the database's address is in portal.yml.
+        Link(
+            "csdl_quoc_gia",
+            "national_entry",
+            "Địa chỉ văn bản trên Cơ sở dữ liệu quốc gia về pháp luật",
+            shown=False,
+        ),
         ATTACHMENTS,
     ),
     date_from="issued",
@@ -167,6 +189,8 @@ SECTIONS: tuple[Section, ...] = (
         "Giới thiệu văn bản pháp luật mới",
         "bài giới thiệu",
         (DocumentNumber("van_ban", "document", "Văn bản được giới thiệu", required=True),),
+        relies_on_documents=True,
+        disseminates=True,
     ),
     Section(
         "hoi-dap",
@@ -188,6 +212,8 @@ SECTIONS: tuple[Section, ...] = (
         ),
         template="question",
         on_home=True,
+        relies_on_documents=True,
+        disseminates=True,
     ),
     Section(
         "doi-thoai-chinh-sach",
@@ -202,6 +228,7 @@ SECTIONS: tuple[Section, ...] = (
             DocumentNumbers("van_ban", "documents", "Văn bản được đối thoại"),
         ),
         template="policy-dialogue",
+        relies_on_documents=True,
     ),
     Section(
         "tai-lieu",
@@ -219,6 +246,8 @@ SECTIONS: tuple[Section, ...] = (
             ),
             ATTACHMENTS,
         ),
+        relies_on_documents=True,
+        disseminates=True,
     ),
     Section(
         "video",
@@ -238,6 +267,7 @@ SECTIONS: tuple[Section, ...] = (
         "Tình huống pháp luật",
         "tình huống",
         (DocumentNumbers("can_cu", "legal_basis", "Căn cứ pháp lý", shown=False),),
+        relies_on_documents=True,
     ),
     Section(
         "cuoc-thi",

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from pbgdpl.model.fields import Contacts, Field, FieldError, Link, Logins, Text
-from pbgdpl.model.thresholds import StaleThresholds
+from pbgdpl.model.thresholds import SectionAmounts
 from pbgdpl.model.vocabularies import Vocabularies
 
 
@@ -49,10 +49,32 @@ class PortalSettings:
             "Dung lượng tối đa một tệp đính kèm",
             unit="MB",
         ),
-        StaleThresholds(
+        SectionAmounts(
             "stale_after_days",
             "stale_after_days",
             "Số ngày tối đa giữa hai lần cập nhật chuyên mục",
+        ),
+        SectionAmounts(
+            "review_after_months",
+            "review_after_months",
+            "Số tháng sau khi đăng hoặc rà soát thì bài đến hạn rà soát",
+            unit="tháng",
+            maximum=120,
+        ),
+        Amount(
+            "dissemination_days",
+            "dissemination_days",
+            "Số ngày để cơ quan ban hành phổ biến văn bản mới",
+        ),
+        Link(
+            "national_legal_database",
+            "national_legal_database",
+            "Địa chỉ Cơ sở dữ liệu quốc gia về pháp luật",
+        ),
+        Link(
+            "policy_feedback_url",
+            "policy_feedback_url",
+            "Địa chỉ kênh phản ánh chính sách (Quyết định số 48/2025/QĐ-TTg)",
         ),
     )
 
@@ -71,3 +93,11 @@ class PortalSettings:
     max_attachment_mb: int = 20
     # Follow-up (letter 2610/BTP-PBGDPL): a section whose newest item is older is stale.
     stale_after_days: dict[str, int] = field(default_factory=dict)
+    # Review (rà soát): an item is due this many months after its date or its last review.
+    review_after_months: dict[str, int] = field(default_factory=dict)
+    # Dissemination follow-up: the agency that posts a document publishes an explainer,
+    # an answer or a material citing it within this many days of its date of effect.
+    dissemination_days: int = 30
+    # The national channels citizens are pointed to; None: the portal shows no link.
+    national_legal_database: str | None = None
+    policy_feedback_url: str | None = None

@@ -66,7 +66,8 @@ def feed_scopes(catalog: Catalog, items: list[Item], out: Path) -> Iterator[Feed
     yield from (s for s in scopes if page_exists(out, s.folder))
 
 
-def _moment(day: dt.date) -> str:
+def feed_moment(day: dt.date) -> str:
+    """Return a day as the RFC 3339 moment feeds carry: its start, in Vietnam."""
     return dt.datetime.combine(day, dt.time(), VIETNAM).isoformat()
 
 
@@ -76,7 +77,8 @@ def summary_of(item: Item) -> str | None:
     return item.description or next((lead for lead in leads if lead), None)
 
 
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+def feed_element(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    """Add a child element with its text and attributes to an Atom document."""
     element = ET.SubElement(parent, tag, attrs)
     element.text = text
     return element
@@ -87,35 +89,37 @@ def atom_feed(catalog: Catalog, scope: FeedScope, as_of: dt.date) -> bytes:
     settings = catalog.settings
     entries = scope.items
     feed = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: "vi"})
-    _sub(feed, "id", public_url(settings, scope.folder))
-    _sub(feed, "title", scope.title)
-    _sub(feed, "updated", _moment(entries[0].date if entries else as_of))
-    _sub(
+    feed_element(feed, "id", public_url(settings, scope.folder))
+    feed_element(feed, "title", scope.title)
+    feed_element(feed, "updated", feed_moment(entries[0].date if entries else as_of))
+    feed_element(
         feed,
         "link",
         rel="self",
         type="application/atom+xml",
         href=public_url(settings, scope.folder + ATOM_FEED),
     )
-    _sub(feed, "link", rel="alternate", type="text/html", href=public_url(settings, scope.folder))
-    author = _sub(feed, "author")
-    _sub(author, "name", settings.operator)
+    feed_element(
+        feed, "link", rel="alternate", type="text/html", href=public_url(settings, scope.folder)
+    )
+    author = feed_element(feed, "author")
+    feed_element(author, "name", settings.operator)
     for item in entries:
-        entry = _sub(feed, "entry")
+        entry = feed_element(feed, "entry")
         url = public_url(settings, item.url)
-        _sub(entry, "id", url)
-        _sub(entry, "title", item.title)
-        _sub(entry, "link", rel="alternate", type="text/html", href=url)
-        _sub(entry, "published", _moment(item.date))
-        _sub(entry, "updated", _moment(item.date))
-        agency = _sub(entry, "author")
-        _sub(agency, "name", catalog.agencies[item.agency].name)
-        _sub(entry, "category", term=item.section_slug, label=item.section.title)
+        feed_element(entry, "id", url)
+        feed_element(entry, "title", item.title)
+        feed_element(entry, "link", rel="alternate", type="text/html", href=url)
+        feed_element(entry, "published", feed_moment(item.date))
+        feed_element(entry, "updated", feed_moment(item.date))
+        agency = feed_element(entry, "author")
+        feed_element(agency, "name", catalog.agencies[item.agency].name)
+        feed_element(entry, "category", term=item.section_slug, label=item.section.title)
         for name in item.fields:
-            _sub(entry, "category", term=name)
+            feed_element(entry, "category", term=name)
         summary = summary_of(item)
         if summary:
-            _sub(entry, "summary", summary, type="text")
+            feed_element(entry, "summary", summary, type="text")
     ET.indent(feed)
     # typeshed types tostring() as Any for a named encoding other than "unicode"; utf-8 is bytes.
     document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
@@ -134,7 +138,7 @@ def json_feed(catalog: Catalog, scope: FeedScope) -> bytes:
             "url": url,
             "title": item.title,
             "content_text": summary or item.title,
-            "date_published": _moment(item.date),
+            "date_published": feed_moment(item.date),
             "authors": [{"name": catalog.agencies[item.agency].name}],
             "tags": [item.section.title, *item.fields, *item.tags],
         }

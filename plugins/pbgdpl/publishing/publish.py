@@ -7,8 +7,10 @@ from pathlib import Path
 
 from pbgdpl.catalog import Catalog
 from pbgdpl.publishing.addresses import portal_base
+from pbgdpl.publishing.agency_export import write_agency_exports
 from pbgdpl.publishing.feeds import write_feeds
 from pbgdpl.publishing.headers import write_cdn_rules
+from pbgdpl.publishing.legal_feeds import write_legal_feeds
 from pbgdpl.publishing.manifest import PORTAL_SCOPE, Manifest, Provenance, write_manifest
 from pbgdpl.publishing.opendata import write_open_data
 from pbgdpl.publishing.published import items_with_pages
@@ -33,7 +35,9 @@ def publish_portal(catalog: Catalog, out: Path, provenance: Provenance) -> Publi
     """
     items = items_with_pages(catalog, out)
     feeds = write_feeds(catalog, items, out, provenance.as_of)
+    feeds += write_legal_feeds(catalog, out, provenance.as_of)
     open_data = write_open_data(catalog, items, out, provenance.as_of)
+    open_data += write_agency_exports(catalog, out, provenance.as_of)
     sitemaps = write_sitemap(catalog, items, out)
     write_robots(catalog.settings, out)
     write_cdn_rules(out)

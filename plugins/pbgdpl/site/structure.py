@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pbgdpl.catalog import Catalog
+from pbgdpl.editorial.redirects import redirect_page
 from pbgdpl.followup.pages import (
     DASHBOARD,
     DASHBOARD_TITLE,
@@ -15,10 +16,11 @@ from pbgdpl.followup.pages import (
     agency_standing,
     national_pages,
 )
+from pbgdpl.legal.identifiers import identifier_path
 from pbgdpl.legal.listings import plan_document_listings
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.items import Item, Page
-from pbgdpl.model.records import Listing, Record, listing_page_uri
+from pbgdpl.model.records import Download, Listing, Record, listing_page_uri
 from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG, Section
 from pbgdpl.model.sites import NATIONAL
 from pbgdpl.search.page import search_listing
@@ -100,6 +102,10 @@ def plan_records(context: SiteContext, page_size: int, home_latest: int) -> dict
             )
         # Legal documents: by date of effect, paginated, this month's, by field and issuer.
         records.update(plan_document_listings(catalog, None, context.as_of, page_size))
+        # Each document's stable identifier (eli/…/) sends readers on to its page.
+        for document in catalog.registry.documents:
+            uri = f"{identifier_path(document)}index.html"
+            records[uri] = Download(uri, redirect_page(identifier_path(document), document.item))
         search = search_listing(catalog, None)
         records[search.src_uri] = search
         return records

@@ -13,13 +13,18 @@ from pathlib import Path
 
 from pbgdpl.loading.portal import Portal, load_portal
 from pbgdpl.validate.legal import check_legal_content
+from pbgdpl.validate.national import check_national_entries
 from pbgdpl.validate.redirects import check_redirects
+from pbgdpl.validate.terms import check_cited_terms
 
 
 def check_portal(portal: Portal) -> None:
     """Add the portal-wide problems to `portal.diagnostics`, every problem sorted by file."""
     portal.diagnostics.extend(check_legal_content(portal))
     portal.diagnostics.extend(check_redirects(portal.items))
+    portal.diagnostics.extend(check_cited_terms(portal.items))
+    if portal.settings is not None:
+        portal.diagnostics.extend(check_national_entries(portal.items, portal.settings))
     portal.diagnostics.sort()
 
 
