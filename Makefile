@@ -44,6 +44,7 @@ test: $(VENV)/.installed-test
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(PY) build.py schemas --out schemas --check
+	$(PY) build.py validate
 	$(PY) build.py codeowners --check
 	$(PY) -m pytest
 
