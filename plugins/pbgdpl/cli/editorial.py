@@ -49,7 +49,7 @@ def command_review(args: argparse.Namespace) -> int:
     except GitError as error:
         print(f"lỗi: {error}", file=sys.stderr)
         return 2
-    print(to_markdown(review) if args.format == "markdown" else to_json(review))
+    print(to_markdown(review, args.preview_url) if args.format == "markdown" else to_json(review))
     return 1 if review.errors else 0
 
 
@@ -123,6 +123,11 @@ def add_editorial_commands(commands: Any) -> None:
     )
     review.add_argument("--author", default=None, help="tài khoản Git của người gửi")
     review.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    review.add_argument(
+        "--preview-url",
+        default=None,
+        help="địa chỉ gốc của bản xem trước, để báo cáo dẫn tới từng trang (preview root URL)",
+    )
     review.set_defaults(run=command_review)
 
     new = commands.add_parser(
