@@ -79,7 +79,7 @@ class FileReview:
         return _old_url(self.change.new_path) if self.change.new_path else None
 
 
-ROLE_KEYS = ("editors", "editorial_board", "maintainers")
+ROLE_KEYS = ("editors", "editorial_board", "maintainers", "delegated_review")
 
 
 @dataclass(frozen=True)
