@@ -1,4 +1,9 @@
-"""Shared fixtures: copies of the sample portal in temporary folders, and real builds of them."""
+"""Shared fixtures: copies of the tests' own sample portal in temporary folders, and builds.
+
+The tests own their content: a frozen portal under tests/fixtures/portal. The live content
+(agencies/ and content/) changes every day through editors' pull requests and is checked by
+`build.py validate` and `build.py build`; a test that reads it fails (see `guard_live_content`).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,9 @@ import contextlib
 import datetime as dt
 import functools
 import http.server
+import os
 import shutil
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,25 +24,58 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from pbgdpl.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+# The tests' own portal: a frozen copy of the sample content, changed only with the tests.
+FIXTURE = REPO / "tests" / "fixtures" / "portal"
 AS_OF = dt.date(2026, 11, 23)
-PORTAL_PARTS = ("content", "agencies", "theme", "mkdocs.yml", "build.py")
+CONTENT_PARTS = ("content", "agencies")
+PLATFORM_PARTS = ("theme", "mkdocs.yml", "build.py")
+LIVE_CONTENT = tuple(str(REPO / name) for name in CONTENT_PARTS)
 
 
-def copy_parts(names: tuple[str, ...], target: Path) -> Path:
-    """Copy files and folders of the repository (by name) into `target`."""
+def guard_live_content(event: str, args: tuple[object, ...]) -> None:
+    """Fail whatever opens or lists the live content: tests read their own fixture."""
+    if event not in ("open", "os.listdir", "os.scandir") or not args:
+        return
+    target = args[0]
+    if not isinstance(target, str | os.PathLike):
+        return
+    path = os.fsdecode(target)
+    # os.open(name, dir_fd=…) reports a name relative to a folder it does not say (rmtree
+    # does this), so only absolute paths are checked when a file is opened.
+    if event == "open" and not os.path.isabs(path):
+        return
+    path = os.path.abspath(path)
+    if any(path == live or path.startswith(live + os.sep) for live in LIVE_CONTENT):
+        raise PermissionError(
+            f"Kiểm thử đọc nội dung thật {path}: dùng tests/fixtures/portal (FIXTURE) "
+            "hoặc một cổng do kiểm thử tự viết (tests read their own fixtures, never live content)"
+        )
+
+
+sys.addaudithook(guard_live_content)
+
+
+def copy_parts(names: tuple[str, ...], target: Path, source: Path = REPO) -> Path:
+    """Copy files and folders of `source` (the repository by default), by name, into `target`."""
     target.mkdir(parents=True, exist_ok=True)
     for name in names:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
+        if (source / name).is_dir():
+            shutil.copytree(source / name, target / name)
         else:
-            shutil.copy2(source, target / name)
+            shutil.copy2(source / name, target / name)
     return target
 
 
 def copy_portal(target: Path) -> Path:
-    """Copy the sample portal's sources (not its output or virtualenv) into `target`."""
-    return copy_parts(PORTAL_PARTS, target)
+    """Copy the tests' sample portal: its content from the fixture, the platform from the repo."""
+    copy_parts(CONTENT_PARTS, target, FIXTURE)
+    return copy_parts(PLATFORM_PARTS, target)
+
+
+@pytest.fixture(scope="session")
+def sample_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tests' sample portal, copied once for the session; tests read it, never change it."""
+    return copy_portal(tmp_path_factory.mktemp("sample") / "portal")
 
 
 @pytest.fixture

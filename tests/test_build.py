@@ -9,14 +9,14 @@ import yaml
 
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
 
-from conftest import AS_OF, REPO, write
+from conftest import AS_OF, FIXTURE, write
 from htmlcheck import broken_links, links_of
 
-AGENCIES = sorted(p.name for p in (REPO / "agencies").iterdir() if (p / "agency.yml").is_file())
+AGENCIES = sorted(p.name for p in (FIXTURE / "agencies").iterdir() if (p / "agency.yml").is_file())
 
 
 def agency_config(slug: str) -> dict:
-    return yaml.safe_load((REPO / "agencies" / slug / "agency.yml").read_text("utf-8"))
+    return yaml.safe_load((FIXTURE / "agencies" / slug / "agency.yml").read_text("utf-8"))
 
 
 def test_sample_has_the_agencies_the_portal_needs() -> None:
@@ -47,7 +47,7 @@ def test_every_section_and_item_of_every_agency_renders(built_portal: Path) -> N
         for section in agency_config(slug)["sections"]:
             listing = (built_portal / slug / section / "index.html").read_text("utf-8")
             assert f"<h1>{SECTIONS_BY_SLUG[section].title}</h1>" in listing
-            for item in (REPO / "agencies" / slug / section).glob("*.md"):
+            for item in (FIXTURE / "agencies" / slug / section).glob("*.md"):
                 page = built_portal / slug / section / item.stem / "index.html"
                 assert page.is_file(), page
                 assert f'href="../../{slug}/{section}/{item.stem}/"' in listing
@@ -118,10 +118,10 @@ def test_unchanged_sites_are_not_rebuilt(portal_copy: Path, run_cli) -> None:
 
 def test_sample_sources_are_stored_in_nfc() -> None:
     sources = [
-        *REPO.glob("agencies/**/*.md"),
-        *REPO.glob("agencies/*/agency.yml"),
-        *REPO.glob("content/**/*.md"),
-        REPO / "content/portal.yml",
+        *FIXTURE.glob("agencies/**/*.md"),
+        *FIXTURE.glob("agencies/*/agency.yml"),
+        *FIXTURE.glob("content/**/*.md"),
+        FIXTURE / "content/portal.yml",
     ]
     assert len(sources) > 90
     assert [p for p in sources if not unicodedata.is_normalized("NFC", p.read_text("utf-8"))] == []

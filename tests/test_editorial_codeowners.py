@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import REPO
+from editorial_repo import PortalRepo
 
 
 def owners_of(text: str) -> dict[str, list[str]]:
@@ -21,46 +21,80 @@ def owners_of(text: str) -> dict[str, list[str]]:
 def test_roles_become_owners(
     portal_copy: Path, run_cli: Callable[..., tuple[int, str, str]]
 ) -> None:
+    settings = portal_copy / "content/portal.yml"
+    settings.write_text(
+        settings.read_text("utf-8").replace("delegated_review: []", "delegated_review: [ha-noi]"),
+        "utf-8",
+    )
     status, out, _ = run_cli(portal_copy, "codeowners")
     assert status == 0
     assert "Đã ghi .github/CODEOWNERS" in out
     rules = owners_of((portal_copy / ".github/CODEOWNERS").read_text("utf-8"))
     board, maintainers = ["@pbgdpl-bbt/thuong-truc"], ["@pbgdpl-bbt/ky-thuat"]
     assert next(iter(rules)) == "*" and rules["*"] == maintainers
-    assert rules["/agencies/bo-tu-phap/"] == [
-        "@btp-bientap-nguyenlan",
-        "@btp-bientap-tranhung",
-        *board,
-    ]
+    # GitHub takes any one listed owner's approval: where the board must approve, it alone.
+    assert rules["/agencies/bo-tu-phap/"] == board
+    # An agency the board delegated to may approve its own ordinary items.
+    assert rules["/agencies/ha-noi/"] == ["@hanoi-stp-phamthao", "@hanoi-stp-dovinh", *board]
     # The roles file of an agency is the board's: editors cannot add editors.
-    assert rules["/agencies/bo-tu-phap/agency.yml"] == board
-    assert list(rules).index("/agencies/bo-tu-phap/agency.yml") > list(rules).index(
-        "/agencies/bo-tu-phap/"
-    )
+    for slug in ("bo-tu-phap", "ha-noi"):
+        assert rules[f"/agencies/{slug}/agency.yml"] == board
+        assert list(rules).index(f"/agencies/{slug}/agency.yml") > list(rules).index(
+            f"/agencies/{slug}/"
+        )
     assert rules["/content/"] == board
     for platform in ("/mkdocs.yml", "/theme/", "/plugins/", "/build.py", "/.github/"):
         assert rules[platform] == maintainers, platform
 
 
-def test_check_fails_when_an_agency_changes_its_editors(
+def test_a_pull_request_cannot_regenerate_its_way_into_rights(
+    tmp_path: Path, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    portal = PortalRepo(tmp_path / "repo")
+    settings = portal.root / "content/portal.yml"
+    settings.write_text(
+        settings.read_text("utf-8").replace("delegated_review: []", "delegated_review: [ha-noi]"),
+        "utf-8",
+    )
+    assert run_cli(portal.root, "codeowners", "--base", "HEAD")[0] == 0  # roles committed first
+    portal.commit("Giao Hà Nội tự duyệt bài thường")
+    assert run_cli(portal.root, "codeowners", "--base", "HEAD")[0] == 0
+    portal.commit("Sinh CODEOWNERS")
+    portal.branch("tu-cap-quyen")
+    # An editor of Bộ Tư pháp adds themself to Hà Nội's editors and follows the old advice.
+    portal.edit("agencies/ha-noi/agency.yml", "editors: [", "editors: [btp-bientap-nguyenlan, ")
+    run_cli(portal.root, "codeowners")
+    portal.commit("Thêm biên tập viên")
+
+    status, _, err = run_cli(portal.root, "codeowners", "--check", "--base", "main")
+
+    assert status == 1
+    assert "không phải từ vai trò của nhánh gốc main" in err
+    assert "'python build.py codeowners --base main'" in err
+    # The one fix offered restores the base's owners; the roles change waits for the board.
+    run_cli(portal.root, "codeowners", "--base", "main")
+    rules = owners_of((portal.root / ".github/CODEOWNERS").read_text("utf-8"))
+    assert "@btp-bientap-nguyenlan" not in rules["/agencies/ha-noi/"]
+    status, out, _ = run_cli(portal.root, "codeowners", "--check", "--base", "main")
+    assert status == 0
+    assert "sửa vai trò so với main: Ban Biên tập duyệt" in out
+
+
+def test_check_fails_when_the_base_roles_changed(
     portal_copy: Path, run_cli: Callable[..., tuple[int, str, str]]
 ) -> None:
     assert run_cli(portal_copy, "codeowners")[0] == 0
     assert run_cli(portal_copy, "codeowners", "--check")[0] == 0
-    roles = portal_copy / "agencies/lao-cai/agency.yml"
+    roles = portal_copy / "content/portal.yml"
     roles.write_text(
-        roles.read_text("utf-8").replace("editors: [", "editors: [laocai-stp-moi, "), "utf-8"
+        roles.read_text("utf-8").replace("delegated_review: []", "delegated_review: [lao-cai]"),
+        "utf-8",
     )
 
     status, _, err = run_cli(portal_copy, "codeowners", "--check")
 
     assert status == 1
-    assert ".github/CODEOWNERS: đã cũ" in err and "python build.py codeowners" in err
+    assert ".github/CODEOWNERS: khác với vai trò của bản làm việc" in err
     run_cli(portal_copy, "codeowners")
     rules = owners_of((portal_copy / ".github/CODEOWNERS").read_text("utf-8"))
-    assert rules["/agencies/lao-cai/"][0] == "@laocai-stp-moi"
-
-
-def test_the_repository_codeowners_is_current(run_cli: Callable[..., tuple[int, str, str]]) -> None:
-    status, _, err = run_cli(REPO, "codeowners", "--check")
-    assert status == 0, err
+    assert rules["/agencies/lao-cai/"][0] == "@laocai-stp-lucmai"

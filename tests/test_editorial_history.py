@@ -13,7 +13,7 @@ from pbgdpl.cli import main
 from pbgdpl.loading.frontmatter import split_front_matter
 from pbgdpl.loading.history import parse_log, read_history
 
-from conftest import REPO, copy_portal, write
+from conftest import FIXTURE, copy_portal, write
 
 ITEM = "agencies/lao-cai/tin-tuc/tap-huan-hoa-giai-vien.md"
 TEXT = "---\ntitle: Tập huấn hòa giải viên\ndate: 2026-03-02\n---\n\nLớp tập huấn {}.\n"
@@ -115,7 +115,7 @@ def test_an_item_page_shows_its_last_update_and_change_notes(
 
 def test_outside_git_a_page_shows_its_front_matter_date(built_portal: Path) -> None:
     # The session's sample portal is a copy outside any Git checkout.
-    source = sorted((REPO / "agencies/lao-cai/tin-tuc").glob("*.md"))[0]
+    source = sorted((FIXTURE / "agencies/lao-cai/tin-tuc").glob("*.md"))[0]
     date = split_front_matter(source.read_text("utf-8")).values["date"]
     html = (built_portal / "lao-cai/tin-tuc" / source.stem / "index.html").read_text("utf-8")
     shown = dt.date.fromisoformat(date).strftime("%d/%m/%Y")

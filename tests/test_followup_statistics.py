@@ -84,8 +84,8 @@ def catalog_of(root: Path) -> Catalog:
     return Catalog.from_portal(load_portal(root), BuildMoment.end_of(AS_OF))
 
 
-def test_sample_has_two_agencies_with_two_years_of_statistics() -> None:
-    catalog = catalog_of(REPO)
+def test_sample_has_two_agencies_with_two_years_of_statistics(sample_portal: Path) -> None:
+    catalog = catalog_of(sample_portal)
     register = load_register()
     years = reported_years(catalog, AS_OF)
     reported = {
@@ -114,11 +114,13 @@ def test_a_newer_report_of_the_same_year_replaces_the_older(portal_copy: Path) -
     assert lao_cai.report is not None and lao_cai.report.slug == "ca-nam-2026"
 
 
-def test_totals_are_sums_over_the_agencies_that_reported(portal_copy: Path) -> None:
+def test_totals_are_sums_over_the_agencies_that_reported(
+    portal_copy: Path, sample_portal: Path
+) -> None:
     report_at(portal_copy, "lao-cai", "  so_luot_truy_cap: 5000\n")
     report_at(portal_copy, "nghe-an", "  so_cuoc_thi: 3\n")
     catalog = catalog_of(portal_copy)
-    before = year_statistics(catalog_of(REPO), load_register(), AS_OF, 2026)
+    before = year_statistics(catalog_of(sample_portal), load_register(), AS_OF, 2026)
     stats = year_statistics(catalog, load_register(), AS_OF, 2026)
     assert stats.totals["so_cuoc_truc_tiep"] == before.totals["so_cuoc_truc_tiep"] + 240
     assert stats.totals["so_luot_truy_cap"] == before.totals["so_luot_truy_cap"] + 5000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from pbgdpl.loading.portal import load_portal
 from pbgdpl.model.items import Item
 from pbgdpl.model.moment import BuildMoment
 
-from conftest import AS_OF, REPO
+from conftest import AS_OF
 
 DAY = dt.timedelta(days=1)
 
@@ -223,8 +224,8 @@ def test_the_same_central_number_in_two_spellings_is_a_duplicate() -> None:
     ]
 
 
-def test_national_listings_sort_by_date_of_effect_and_paginate() -> None:
-    catalog = Catalog.from_portal(load_portal(REPO), BuildMoment.end_of(AS_OF))
+def test_national_listings_sort_by_date_of_effect_and_paginate(sample_portal: Path) -> None:
+    catalog = Catalog.from_portal(load_portal(sample_portal), BuildMoment.end_of(AS_OF))
     listings = plan_document_listings(catalog, None, AS_OF, page_size=5)
     first, second = listings["van-ban-moi/index.md"], listings["van-ban-moi/trang-2.md"]
     assert first.kind == "documents" and first.page_count >= 3

@@ -9,11 +9,11 @@ import feedparser
 
 from pbgdpl.model.sections import SECTIONS
 
-from conftest import REPO
+from conftest import FIXTURE
 from htmlcheck import links_of
 
 BASE = "https://pbgdpl.gov.vn/"
-AGENCIES = sorted(p.name for p in (REPO / "agencies").iterdir() if (p / "agency.yml").is_file())
+AGENCIES = sorted(p.name for p in (FIXTURE / "agencies").iterdir() if (p / "agency.yml").is_file())
 
 
 def page_of(built: Path, url: str) -> Path:

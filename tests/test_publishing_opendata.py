@@ -16,7 +16,7 @@ from pbgdpl.loading.portal import load_portal
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.publishing.sitemap import write_sitemap
 
-from conftest import REPO, write
+from conftest import FIXTURE, write
 
 BASE = "https://pbgdpl.gov.vn/"
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -39,7 +39,7 @@ def test_every_legal_document_is_in_the_open_data_with_its_facts(built_portal: P
         record["url"]: record for record in json.loads((folder / "van-ban.json").read_text("utf-8"))
     }
     assert rows.keys() == records.keys()
-    sources = sorted(REPO.glob("agencies/*/van-ban-moi/*.md"))
+    sources = sorted(FIXTURE.glob("agencies/*/van-ban-moi/*.md"))
     assert sources
     for source in sources:
         agency, url = source.parts[-3], BASE + "/".join((*source.parts[-3:-1], source.stem, ""))
@@ -101,17 +101,17 @@ def test_sitemap_lists_every_page_once_with_absolute_addresses(built_portal: Pat
     assert len(set(urls)) == len(urls)
     assert sorted(urls) == [BASE + page for page in pages]
     dated = {u.findtext(f"{SITEMAP_NS}loc"): u.findtext(f"{SITEMAP_NS}lastmod") for u in tree}
-    source = sorted(REPO.glob("agencies/ha-noi/hoi-dap/*.md"))[0]
+    source = sorted(FIXTURE.glob("agencies/ha-noi/hoi-dap/*.md"))[0]
     item = f"{BASE}ha-noi/hoi-dap/{source.stem}/"
     assert dated[item] == str(front_matter(source)["date"])
     assert dated[BASE] is None  # a listing changes with every item: no lastmod
 
 
-def test_a_large_sitemap_is_split_under_an_index(tmp_path: Path) -> None:
+def test_a_large_sitemap_is_split_under_an_index(tmp_path: Path, sample_portal: Path) -> None:
     out = tmp_path / "site"
     for n in range(25):
         write(out / f"trang-{n:02}" / "index.html", "<p>trang</p>")
-    catalog = Catalog.from_portal(load_portal(REPO), BuildMoment.now())
+    catalog = Catalog.from_portal(load_portal(sample_portal), BuildMoment.now())
     written = write_sitemap(catalog, [], out, limit=10)
     assert [p.name for p in written] == ["sitemap.xml", *(f"sitemap-{n}.xml" for n in (1, 2, 3))]
     index = ET.parse(out / "sitemap.xml").getroot()

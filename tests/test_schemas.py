@@ -14,7 +14,7 @@ from sections.samples import SAMPLES
 from pbgdpl.loading.frontmatter import read_yaml_mapping, split_front_matter
 from pbgdpl.model.schemas import check_schemas
 
-from conftest import REPO, write
+from conftest import FIXTURE, REPO, write
 
 SCHEMAS = REPO / "schemas"
 
@@ -27,14 +27,16 @@ def test_committed_schemas_are_current() -> None:
     assert check_schemas(SCHEMAS) == []
 
 
-@pytest.mark.parametrize("path", sorted((REPO / "agencies").glob("*/*/*.md")), ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", sorted((FIXTURE / "agencies").glob("*/*/*.md")), ids=lambda p: p.stem
+)
 def test_sample_items_match_their_section_schema(path: Path) -> None:
     document = split_front_matter(path.read_text("utf-8"))
     jsonschema.validate(document.values, schema(path.parent.name))
 
 
 def test_sample_agency_files_match_the_agency_schema() -> None:
-    for path in (REPO / "agencies").glob("*/agency.yml"):
+    for path in (FIXTURE / "agencies").glob("*/agency.yml"):
         values, _ = read_yaml_mapping(path.read_text("utf-8"))
         jsonschema.validate(values, schema("agency"))
 

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import yaml
 from playwright.sync_api import Page
 
-from conftest import REPO
+from conftest import FIXTURE
 
 CONTEST = "bo-tu-phap/cuoc-thi/cuoc-thi-tim-hieu-phap-luat-ngay-phap-luat-2026/"
 VIDEO = "bo-tu-phap/video/tieu-pham-con-duong-chung/"
@@ -15,7 +15,7 @@ VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "ytimg.com", "googlevideo.
 
 
 def agency_config(slug: str) -> dict:
-    return yaml.safe_load((REPO / "agencies" / slug / "agency.yml").read_text("utf-8"))
+    return yaml.safe_load((FIXTURE / "agencies" / slug / "agency.yml").read_text("utf-8"))
 
 
 def tab_to(page: Page, selector: str, limit: int = 150) -> None:

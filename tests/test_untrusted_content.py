@@ -77,9 +77,9 @@ def hostile_portal(target: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def corpus_diagnostics(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+def corpus_diagnostics(tmp_path_factory: pytest.TempPathFactory, sample_portal: Path) -> list[str]:
     """What `validate` says about the corpus, beyond what it says about the clean sample."""
-    clean = set(format_text(load_portal(Path(__file__).parent.parent).diagnostics).splitlines())
+    clean = set(format_text(load_portal(sample_portal).diagnostics).splitlines())
     root = hostile_portal(tmp_path_factory.mktemp("corpus") / "portal")
     return [d for d in format_text(load_portal(root).diagnostics).splitlines() if d not in clean]
 

@@ -9,18 +9,48 @@ from typing import Any
 from pbgdpl.editorial.codeowners import CODEOWNERS_PATH, render_codeowners
 from pbgdpl.editorial.review import review_changes
 from pbgdpl.editorial.review_format import to_json, to_markdown
-from pbgdpl.editorial.roles import roles_in_folder
+from pbgdpl.editorial.roles import Roles, roles_in_commit, roles_in_folder
 from pbgdpl.editorial.scaffold import ScaffoldError, new_agency, new_item
-from pbgdpl.loading.gitrepo import GitError
+from pbgdpl.loading.gitrepo import GitError, open_repository, resolve
 from pbgdpl.model.agency import KIND_LABELS
-from pbgdpl.model.diagnostics import format_text
+from pbgdpl.model.diagnostics import Diagnostic, format_text
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
 
 
+def _base_roles(args: argparse.Namespace) -> tuple[Roles, list[Diagnostic]]:
+    """Return the roles CODEOWNERS is made from: at `--base`, else in the working tree."""
+    if args.base is None:
+        return roles_in_folder(args.root)
+    with open_repository(args.root) as repo:
+        return roles_in_commit(repo, resolve(repo, args.base)), []
+
+
+def _stale_message(args: argparse.Namespace, current: str | None) -> str:
+    """Explain a CODEOWNERS that differs from the base's roles, and the one safe fix."""
+    fix = f"python build.py codeowners --base {args.base or 'origin/main'}"
+    own = render_codeowners(roles_in_folder(args.root)[0])
+    if args.base is not None and current == own:
+        return (
+            f"{CODEOWNERS_PATH}: được sinh từ vai trò mới của chính thay đổi này, không phải từ "
+            f"vai trò của nhánh gốc {args.base}. Đổi vai trò cần Ban Biên tập duyệt; "
+            f"CODEOWNERS chỉ theo sau khi đã hợp nhất. Khôi phục tệp: '{fix}' "
+            "(CODEOWNERS comes from the base branch's roles, never from the pull request)."
+        )
+    return (
+        f"{CODEOWNERS_PATH}: khác với vai trò của {args.base or 'bản làm việc'} "
+        f"(content/portal.yml, agencies/*/agency.yml); chạy '{fix}' rồi gửi kèm tệp "
+        "(stale CODEOWNERS)."
+    )
+
+
 def command_codeowners(args: argparse.Namespace) -> int:
-    """Write .github/CODEOWNERS from the roles, or check that the committed file is current."""
-    roles, problems = roles_in_folder(args.root)
+    """Write .github/CODEOWNERS from the base's roles, or check the committed file against them."""
+    try:
+        roles, problems = _base_roles(args)
+    except GitError as error:
+        print(f"lỗi: {error}", file=sys.stderr)
+        return 2
     if problems:
         print(format_text(problems), file=sys.stderr)
     text = render_codeowners(roles)
@@ -28,13 +58,13 @@ def command_codeowners(args: argparse.Namespace) -> int:
     if args.check:
         current = path.read_text("utf-8") if path.is_file() else None
         if current != text:
-            print(
-                f"{CODEOWNERS_PATH}: đã cũ so với vai trò trong content/portal.yml và "
-                "agencies/*/agency.yml; chạy 'python build.py codeowners' rồi gửi kèm tệp "
-                "(stale CODEOWNERS).",
-                file=sys.stderr,
-            )
+            print(_stale_message(args, current), file=sys.stderr)
             return 1
+        if args.base is not None and roles_in_folder(args.root)[0] != roles:
+            print(
+                f"Thay đổi này sửa vai trò so với {args.base}: Ban Biên tập duyệt; CODEOWNERS "
+                "giữ theo nhánh gốc cho tới khi hợp nhất (roles change: for the board)."
+            )
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
@@ -49,7 +79,7 @@ def command_review(args: argparse.Namespace) -> int:
     except GitError as error:
         print(f"lỗi: {error}", file=sys.stderr)
         return 2
-    print(to_markdown(review) if args.format == "markdown" else to_json(review))
+    print(to_markdown(review, args.preview_url) if args.format == "markdown" else to_json(review))
     return 1 if review.errors else 0
 
 
@@ -109,6 +139,11 @@ def add_editorial_commands(commands: Any) -> None:
     owners.add_argument(
         "--check", action="store_true", help="báo lỗi nếu tệp đã cũ, không ghi (fail when stale)"
     )
+    owners.add_argument(
+        "--base",
+        default=None,
+        help="lấy vai trò ở phiên bản gốc này, ví dụ origin/main (roles of the base branch)",
+    )
     owners.set_defaults(run=command_codeowners)
 
     review = commands.add_parser(
@@ -123,6 +158,11 @@ def add_editorial_commands(commands: Any) -> None:
     )
     review.add_argument("--author", default=None, help="tài khoản Git của người gửi")
     review.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    review.add_argument(
+        "--preview-url",
+        default=None,
+        help="địa chỉ gốc của bản xem trước, để báo cáo dẫn tới từng trang (preview root URL)",
+    )
     review.set_defaults(run=command_review)
 
     new = commands.add_parser(

@@ -13,11 +13,13 @@ from pathlib import Path
 
 from pbgdpl.cli.arguments import moment_argument
 from pbgdpl.loading.fix import fix_files
+from pbgdpl.loading.gitrepo import GitError
 from pbgdpl.model.diagnostics import FORMATTERS, Diagnostic, Severity, format_text, has_errors
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.schemas import check_schemas, write_schemas
 from pbgdpl.model.sites import site_label
 from pbgdpl.pipeline.build import BuildOptions, BuildReport, build_portal
+from pbgdpl.pipeline.last_good import restore_last_good
 from pbgdpl.pipeline.shards import AssembleError, assemble, parse_shard
 from pbgdpl.validate import load_checked
 
@@ -133,6 +135,34 @@ def command_build(args: argparse.Namespace) -> int:
     return 1 if national_errors else 0
 
 
+def command_restore_last_good(args: argparse.Namespace) -> int:
+    """Put back the last good version of each broken agency (the deploy's checkout only)."""
+    try:
+        restored = restore_last_good(args.root)
+    except GitError as error:
+        print(f"lỗi: {error}", file=sys.stderr)
+        return 2
+    for agency in restored:
+        first = agency.errors[0]
+        where = f"{first.path}:{first.line}: {first.message}"
+        if agency.commit is None:
+            print(
+                f"Trang thành phần {agency.slug}: {len(agency.errors)} lỗi ({where}); không tìm "
+                "thấy bản không lỗi trước đó, trang này bị bỏ qua.",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"Trang thành phần {agency.slug}: {len(agency.errors)} lỗi ({where}); đăng lại "
+                f"bản không lỗi gần nhất (commit {agency.commit.hexsha[:8]}, "
+                f"{agency.commit.committed_datetime:%d/%m/%Y %H:%M}).",
+                file=sys.stderr,
+            )
+    if not restored:
+        print("Mọi trang thành phần đều không có lỗi.")
+    return 0
+
+
 def command_assemble(args: argparse.Namespace) -> int:
     """Join the outputs of sharded builds into one portal."""
     try:
@@ -214,6 +244,12 @@ def add_portal_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     )
     build.set_defaults(run=command_build)
 
+    last_good = commands.add_parser(
+        "restore-last-good",
+        help="đưa trang thành phần có lỗi về bản không lỗi gần nhất, ngay trong thư mục làm "
+        "việc; chỉ dùng trong lần dựng để đăng (restore broken agencies' last good version)",
+    )
+    last_good.set_defaults(run=command_restore_last_good)
     join = commands.add_parser("assemble", help="ghép kết quả các phân đoạn (join shards)")
     join.add_argument("shards", nargs="+", type=Path, help="thư mục kết quả của từng phân đoạn")
     join.add_argument("--out", type=Path, default=Path("site"))

@@ -1,10 +1,15 @@
 """CODEOWNERS from the roles kept in the repository: who must approve a change where.
 
-Agency folders are owned by their editors (agency.yml) and the editorial board; an
-agency's roles file and the national content by the board; everything else (the
-platform: mkdocs.yml, theme/, plugins/, build.py, .github/ …) by the maintainers
-(content/portal.yml). In CODEOWNERS the last matching rule wins, so the specific rules
-come after the general ones.
+On GitHub the approval of any one owner listed for a path is enough, so a path the board
+must approve lists the board alone. The board owns the national content, every agency's
+roles file (agency.yml) and every agency folder; an agency named in `delegated_review`
+(content/portal.yml) also lets its own editors approve its ordinary items. Everything else
+(the platform: mkdocs.yml, theme/, plugins/, build.py, .github/ …) belongs to the
+maintainers. In CODEOWNERS the last matching rule wins, so specific rules come last.
+
+The file is made from the roles of the base branch (`codeowners --base`), never from a
+pull request's own roles: a pull request that changes roles is the board's to approve,
+and CODEOWNERS follows once it is merged.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ CODEOWNERS_PATH = Path(".github/CODEOWNERS")
 PLATFORM_PATHS = ("/mkdocs.yml", "/theme/", "/plugins/", "/build.py", "/.github/")
 HEADER = """\
 # Ai phải duyệt thay đổi ở mỗi thư mục (CODEOWNERS). Tệp này do lệnh
-# `python build.py codeowners` sinh ra từ content/portal.yml (editorial_board,
-# maintainers) và agencies/*/agency.yml (editors): đừng sửa tay, hãy sửa các tệp đó rồi
-# chạy lại lệnh. Quy tắc viết sau thắng quy tắc viết trước.
+# `python build.py codeowners --base origin/main` sinh ra từ vai trò của nhánh gốc:
+# content/portal.yml (editorial_board, maintainers, delegated_review) và
+# agencies/*/agency.yml (editors). Đừng sửa tay. Quy tắc viết sau thắng quy tắc viết trước;
+# GitHub chỉ cần một người trong danh sách duyệt, nên nơi Ban Biên tập phải duyệt chỉ ghi
+# Ban Biên tập.
 """
 
 
@@ -44,13 +51,17 @@ def render_codeowners(roles: Roles) -> str:
             [("/content/", _owners(board)), ("/agencies/", _owners(board))],
         ),
         (
-            "# Mỗi trang thành phần: biên tập viên của đơn vị và Ban Biên tập; tệp vai trò\n"
+            "# Mỗi trang thành phần: Ban Biên tập duyệt; đơn vị được tự duyệt bài thường\n"
+            "# (delegated_review) thì biên tập viên của đơn vị cũng duyệt được. Tệp vai trò\n"
             "# agency.yml chỉ Ban Biên tập duyệt.",
             [
                 rule
                 for slug, editors in sorted(roles.editors.items())
                 for rule in (
-                    (f"/agencies/{slug}/", _owners((*editors, *board))),
+                    (
+                        f"/agencies/{slug}/",
+                        _owners((*editors, *board) if slug in roles.delegated else board),
+                    ),
                     (f"/agencies/{slug}/agency.yml", _owners(board)),
                 )
             ],

@@ -5,13 +5,14 @@ from BASE, or the working tree) and returns a `Review`: every changed file with 
 agency, section, kind of change and title; the front matter that changed (old → new);
 validation of the changed files; files outside the author's agencies (by the roles at
 BASE, so a pull request cannot grant itself rights); platform files; and published pages
-removed or moved without a redirect, which are errors.
+removed, moved without a redirect or taken down (draft, publish_at, withdrawn), which are
+errors. Settings files are compared key by key, texts paragraph by paragraph, and what
+only the board or the maintainers may decide is listed as a `Decision`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +20,14 @@ from typing import Any
 
 from git import Commit, Repo
 
+from pbgdpl.catalog import Catalog
 from pbgdpl.catalog.publication import live_items
+from pbgdpl.catalog.status import status_phrase
+from pbgdpl.editorial.body_changes import BodyChange, compare_bodies
 from pbgdpl.editorial.review_reliance import DocumentEdit, StatusChange, status_changes
-from pbgdpl.editorial.roles import Roles, roles_in_commit
+from pbgdpl.editorial.roles import SETTINGS_PATH, Roles, roles_in_commit
+from pbgdpl.editorial.settings_changes import changed_keys
+from pbgdpl.editorial.unpublishing import how_unpublished, is_published
 from pbgdpl.loading.frontmatter import FrontMatterError, read_yaml_mapping, split_front_matter
 from pbgdpl.loading.gitrepo import (
     FileChange,
@@ -38,6 +44,7 @@ from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.fields import Field, FieldError
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.sections import LEGAL_DOCUMENTS, SECTIONS_BY_SLUG
+from pbgdpl.model.settings import PortalSettings
 from pbgdpl.model.vocabularies import load_vocabularies
 from pbgdpl.validate import load_checked
 
@@ -63,6 +70,26 @@ class FileReview:
     title: str | None = None
     fields: tuple[FieldChange, ...] = ()
     outside: bool = False
+    body: BodyChange | None = None
+    # Facts the board checks beyond the fields of a new legal document: status, relations.
+    facts: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def url(self) -> str | None:
+        """Return the address of the item's page after the change, if it is an item."""
+        return _old_url(self.change.new_path) if self.change.new_path else None
+
+
+ROLE_KEYS = ("editors", "editorial_board", "maintainers", "delegated_review")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Something only the board (or the maintainers, for the platform) may decide."""
+
+    path: str
+    who: str  # board or maintainers
+    reason: str
 
 
 @dataclass
@@ -80,6 +107,7 @@ class Review:
     agencies: set[str] = field(default_factory=set)
     # Documents whose status the change touches, with every item relying on them.
     status_changes: list[StatusChange] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -100,6 +128,16 @@ class Review:
     def platform(self) -> list[FileReview]:
         """Return the changed platform files (theme, code, configuration, workflows)."""
         return [f for f in self.files if f.area == "platform"]
+
+    @property
+    def needs_maintainers(self) -> bool:
+        """Tell whether the change may merge only once a maintainer approves it."""
+        return any(d.who == "maintainers" for d in self.decisions)
+
+    @property
+    def needs_board(self) -> bool:
+        """Tell whether the change holds something only the board may decide."""
+        return any(d.who == "board" for d in self.decisions)
 
     @property
     def sites(self) -> list[str]:
@@ -156,6 +194,8 @@ def _field_changes(
 def _fields_of(path: str) -> tuple[Field, ...]:
     """Return the fields of an item, a written page or an agency.yml; nothing for others."""
     area, _, section_slug = area_of(path)
+    if path == SETTINGS_PATH:
+        return PortalSettings.FIELDS
     if area == "national":
         return PAGE_FIELDS if path.endswith(".md") else ()
     if area != "agency":
@@ -181,28 +221,52 @@ def _values(text: str | None, path: str | None) -> dict[str, Any]:
         return {}
 
 
+def _settings_changes(
+    old: dict[str, Any], new: dict[str, Any], fields: tuple[Field, ...]
+) -> tuple[FieldChange, ...]:
+    """Return a settings file's changes key by key, nested keys by their dotted name."""
+    labels = {f.key: f.label for f in fields}
+    return tuple(
+        FieldChange(key, labels.get(key.split(".")[0], key), before, after)
+        for key, before, after in changed_keys(old, new)
+    )
+
+
+def _body(text: str | None) -> str:
+    if text is None:
+        return ""
+    try:
+        return split_front_matter(text).body
+    except FrontMatterError:
+        return text
+
+
 def review_file(
     repo: Repo, change: FileChange, base: Commit, head: Commit | None
-) -> tuple[FileReview, dict[str, Any]]:
-    """Describe one changed file; also return its front matter at the base, parsed."""
+) -> tuple[FileReview, dict[str, Any], dict[str, Any]]:
+    """Describe one changed file; also return its front matter before and after, parsed."""
     area, agency, section_slug = area_of(change.path)
     fields = _fields_of(change.path)
     if not fields:
-        return FileReview(change, area, agency, section_slug), {}
-    old_values = _values(read_text(repo, base, change.old_path), change.old_path)
-    new_values = _values(read_text(repo, head, change.new_path), change.new_path)
+        return FileReview(change, area, agency, section_slug), {}, {}
+    old_text = read_text(repo, base, change.old_path)
+    new_text = read_text(repo, head, change.new_path)
+    old_values = _values(old_text, change.old_path)
+    new_values = _values(new_text, change.new_path)
     old = _parsed_by_key(old_values, fields)
     new = _parsed_by_key(new_values, fields)
     title = (new or old).get("title") or (new or old).get("name")
+    if change.path.endswith(".yml"):
+        changes = _settings_changes(old_values, new_values, fields)
+    else:
+        changes = _field_changes(old, new, fields)
+    body = None
+    if change.path.endswith(".md") and old_text is not None and new_text is not None:
+        body = compare_bodies(_body(old_text), _body(new_text))
     review = FileReview(
-        change,
-        area,
-        agency,
-        section_slug,
-        str(title) if title else None,
-        _field_changes(old, new, fields),
+        change, area, agency, section_slug, str(title) if title else None, changes, body=body
     )
-    return review, old
+    return review, old, new
 
 
 def _old_url(path: str) -> str | None:
@@ -211,14 +275,6 @@ def _old_url(path: str) -> str | None:
     if area != "agency" or section is None or not path.endswith(".md") or path.count("/") != 3:
         return None
     return f"{agency}/{section}/{Path(path).stem}/"
-
-
-def _was_published(old: dict[str, Any], moment: dt.datetime) -> bool:
-    """Tell whether an item with this base front matter (by key) was out at `moment`."""
-    if not old.get("title") or old.get("draft") is True:
-        return False
-    publish_at = old.get("publish_at")
-    return not isinstance(publish_at, dt.datetime) or publish_at <= moment
 
 
 def check_moves(
@@ -234,7 +290,7 @@ def check_moves(
         if change.change not in ("removed", "renamed") or change.old_path is None:
             continue
         old_url = _old_url(change.old_path)
-        if old_url is None or not _was_published(base_items.get(change.old_path, {}), moment.at):
+        if old_url is None or not is_published(base_items.get(change.old_path, {}), moment.at):
             continue
         new_url = _old_url(change.new_path) if change.new_path else None
         if old_url == new_url or old_url in redirected:
@@ -271,6 +327,114 @@ def document_edits(files: list[FileReview]) -> list[DocumentEdit]:
     ]
 
 
+def check_unpublishing(
+    files: list[FileReview],
+    before: dict[str, dict[str, Any]],
+    after: dict[str, dict[str, Any]],
+    head: Portal,
+    by_board: bool,
+) -> tuple[list[Diagnostic], list[Decision]]:
+    """Report published pages taken down by draft, publish_at or withdrawn: the board's call.
+
+    Made by a member of the board, it is the board's own decision and only listed; made by
+    anyone else, it is an error, as deleting the page is.
+    """
+    moment = BuildMoment.now().at
+    items = {item.path: item for item in head.items}
+    problems, decisions = [], []
+    for file in files:
+        change = file.change
+        if change.change not in ("changed", "renamed") or file.url is None:
+            continue
+        old = before.get(change.old_path or "", {})
+        how = how_unpublished(old, after.get(change.path, {}), moment)
+        if how is None:
+            continue
+        decisions.append(Decision(change.path, "board", f"Gỡ bài đã đăng: {how}."))
+        if by_board:
+            continue
+        item = items.get(change.path)
+        key = next((k for k in ("draft", "publish_at", "withdrawn") if k in how), "title")
+        message = (
+            f'Bài đã đăng tại "{file.url}" bị gỡ xuống: {how}. Gỡ một bài đã đăng, dù bằng cách '
+            "nào, cần Ban Biên tập quyết định như khi xóa bài: bỏ thay đổi này, hoặc đề nghị "
+            "Thường trực Ban Biên tập thực hiện (taking a published page down needs the board)."
+        )
+        line = item.line_of(key) if item else 1
+        problems.append(Diagnostic(change.path, line, "unpublished", Severity.ERROR, message))
+    return problems, decisions
+
+
+def _logins_changed(change: FieldChange) -> str:
+    old = {str(v) for v in change.old or ()} if isinstance(change.old, list) else set()
+    new = {str(v) for v in change.new or ()} if isinstance(change.new, list) else set()
+    parts = [f"thêm {', '.join(sorted(new - old))}" if new - old else ""]
+    parts.append(f"bớt {', '.join(sorted(old - new))}" if old - new else "")
+    return "; ".join(p for p in parts if p) or "sửa"
+
+
+def platform_and_settings_decisions(
+    files: list[FileReview], roles: Roles, author: str | None
+) -> list[Decision]:
+    """List what a change does to the platform, the settings, the roles and the agencies."""
+    decisions = []
+    for file in files:
+        path = file.change.path
+        if file.area == "platform":
+            if author is None or not roles.may_change(author, "platform", None):
+                decisions.append(
+                    Decision(
+                        path,
+                        "maintainers",
+                        "Thay đổi nền tảng (giao diện, mã, quy trình, cấu hình) do người không "
+                        "thuộc nhóm kỹ thuật gửi.",
+                    )
+                )
+            continue
+        if not path.endswith(".yml"):
+            continue
+        if file.change.change == "added" and path.endswith("/agency.yml"):
+            decisions.append(Decision(path, "board", "Trang thành phần mới."))
+            continue
+        for change in file.fields:
+            if change.key in ROLE_KEYS:
+                reason = f"Thay đổi quyền ({change.label}): {_logins_changed(change)}."
+                decisions.append(Decision(path, "board", reason))
+        settings = [c.key for c in file.fields if c.key not in ROLE_KEYS]
+        if settings and file.change.change != "added":
+            reason = "Thay đổi cài đặt: " + ", ".join(settings) + "."
+            decisions.append(Decision(path, "board", reason))
+    return decisions
+
+
+def document_facts(files: list[FileReview], head: Portal) -> list[FileReview]:
+    """Add to each new legal document what the board checks beyond its fields.
+
+    Its status as of today and its relations both ways, from the registry of the changed
+    portal, so a wrong date or number shows as a wrong status or an unknown document.
+    """
+    if head.settings is None:
+        return files
+    moment = BuildMoment.now()
+    catalog = Catalog.from_portal(head, moment)
+    items = {item.path: item for site in catalog.items_by_site.values() for item in site}
+    reviewed = []
+    for file in files:
+        item = items.get(file.change.path) if file.change.change == "added" else None
+        document = catalog.registry.for_item(item) if item else None
+        if document is not None:
+            status = status_phrase(catalog.registry.status_of(document, moment.date), moment.date)
+            facts = [("Tình trạng hiệu lực", status)]
+            for group in catalog.registry.relations(document):
+                entries = [
+                    e.number + ("" if e.document else " (chưa có trên cổng)") for e in group.entries
+                ]
+                facts.append((group.label, "; ".join(entries)))
+            file = dataclasses.replace(file, facts=tuple(facts))
+        reviewed.append(file)
+    return reviewed
+
+
 def _diagnostics_of(portal: Portal, files: list[FileReview]) -> list[Diagnostic]:
     """Return the diagnostics of the changed files, and those that name a changed file."""
     paths = {f.change.new_path for f in files if f.change.new_path}
@@ -303,18 +467,27 @@ def review_changes(
             roles,
         )
         base_items: dict[str, dict[str, Any]] = {}
+        head_items: dict[str, dict[str, Any]] = {}
         for change in changed_files(repo, base_commit, head_commit):
-            described, old = review_file(repo, change, base_commit, head_commit)
+            described, old, new = review_file(repo, change, base_commit, head_commit)
             if author:
                 allowed = roles.may_change(author, described.area, described.agency)
                 described = dataclasses.replace(described, outside=not allowed)
             review.files.append(described)
             if change.old_path:
                 base_items[change.old_path] = old
+            if change.new_path:
+                head_items[change.new_path] = new
         with tempfile.TemporaryDirectory(prefix="pbgdpl-review-") as folder:
             portal = _load_version(repo, head_commit, Path(folder))
         review.diagnostics = _diagnostics_of(portal, review.files)
         review.agencies = set(portal.agencies)
-        review.problems = check_moves(review.files, base_items, portal)
+        review.files = document_facts(review.files, portal)
+        by_board = author is not None and roles.in_board(author)
+        taken_down, decisions = check_unpublishing(
+            review.files, base_items, head_items, portal, by_board
+        )
+        review.problems = check_moves(review.files, base_items, portal) + taken_down
+        review.decisions = decisions + platform_and_settings_decisions(review.files, roles, author)
         review.status_changes = status_changes(document_edits(review.files), portal)
     return review

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import re
 from typing import Any
+from urllib.parse import quote
 
 from pbgdpl.editorial.review import FileReview, Review
 from pbgdpl.model.diagnostics import SEVERITY_LABELS, Diagnostic
@@ -90,13 +91,40 @@ def _summary(review: Review) -> list[str]:
         lines.append(f"- Người gửi: {code(review.author)} ({role})")
     if review.sites:
         lines.append("- Trang thành phần bị ảnh hưởng: " + ", ".join(code(s) for s in review.sites))
-    lines.append("")
+    lines += ["", _verdict(review)]
+    return lines
+
+
+def _verdict(review: Review) -> str:
+    """Say first what stops the merge: errors, then the maintainers', then the board's."""
     if review.errors:
-        lines.append(f"**Kết luận: chưa thể hợp nhất, còn {len(review.errors)} lỗi phải sửa.**")
-    elif review.outside or review.platform:
-        lines.append("**Kết luận: không có lỗi, nhưng có thay đổi cần Ban Biên tập lưu ý.**")
-    else:
-        lines.append("**Kết luận: không có lỗi.** Ban Biên tập đọc nội dung rồi quyết định.")
+        return f"**Kết luận: chưa thể hợp nhất, còn {len(review.errors)} lỗi phải sửa.**"
+    if review.needs_maintainers:
+        return (
+            "**Kết luận: chưa thể hợp nhất cho đến khi nhóm kỹ thuật duyệt** "
+            "(có thay đổi nền tảng do người ngoài nhóm kỹ thuật gửi)."
+        )
+    if review.needs_board or review.outside:
+        return (
+            "**Kết luận: không có lỗi; chỉ hợp nhất khi Ban Biên tập duyệt** "
+            "các mục trong phần “Cần quyết định”."
+        )
+    if review.platform:
+        return "**Kết luận: không có lỗi, nhưng có thay đổi nền tảng cần lưu ý.**"
+    return "**Kết luận: không có lỗi.** Ban Biên tập đọc nội dung rồi quyết định."
+
+
+DECIDERS = {"board": "Ban Biên tập", "maintainers": "Nhóm kỹ thuật"}
+
+
+def _decisions(review: Review) -> list[str]:
+    if not review.decisions:
+        return []
+    lines = ["", "### Cần quyết định", "", "| Ai duyệt | Tệp | Vì sao |", "|---|---|---|"]
+    lines += [
+        f"| {DECIDERS[d.who]} | {code(d.path)} | {md(d.reason)} |"
+        for d in sorted(review.decisions, key=lambda d: (d.who != "maintainers", d.path))
+    ]
     return lines
 
 
@@ -187,15 +215,72 @@ def _status_changes(review: Review) -> list[str]:
     return lines
 
 
-def to_markdown(review: Review) -> str:
-    """Return the review as Markdown in Vietnamese, for the pull request's summary."""
+def _new_items(review: Review) -> list[str]:
+    """Show every fact of each new item, to check against the original document."""
+    added = [f for f in review.files if f.change.change == "added" and (f.fields or f.facts)]
+    if not added:
+        return []
+    lines = ["", "### Bài mới: đối chiếu từng thông tin với bản gốc"]
+    for file in added:
+        lines += [
+            "",
+            f"**{md(file.title or file.change.path)}** ({code(file.change.path)})",
+            "",
+            "| Trường | Giá trị |",
+            "|---|---|",
+        ]
+        lines += [f"| {md(c.label)} ({code(c.key)}) | {md(show(c.new))} |" for c in file.fields]
+        lines += [f"| {md(label)} | {md(value)} |" for label, value in file.facts]
+    return lines
+
+
+def _preview_link(url: str, preview_url: str | None) -> str:
+    """Link a page of the preview, or name its file in the preview artifact."""
+    page = quote(f"{url}index.html")
+    if preview_url:
+        return f"[Xem trang trong bản xem trước]({preview_url.rstrip('/')}/{page})"
+    return f"Xem trang trong bản xem trước: tệp {code(page)}"
+
+
+def _bodies(review: Review, preview_url: str | None) -> list[str]:
+    """Summarise each changed text: paragraphs added, removed and reworded, with the sentences."""
+    lines: list[str] = []
+    for file in review.files:
+        body = file.body
+        if body is None:
+            continue
+        lines += [
+            "",
+            f"**{md(file.title or file.change.path)}** ({code(file.change.path)}): "
+            f"thêm {len(body.added)} đoạn, bớt {len(body.removed)} đoạn, "
+            f"sửa {len(body.changed)} đoạn.",
+        ]
+        if file.url:
+            lines.append(_preview_link(file.url, preview_url))
+        lines.append("")
+        for paragraph in body.changed:
+            lines += [f"- Câu cũ: “{md(s)}”" for s in paragraph.removed]
+            lines += [f"- Câu mới: “{md(s)}”" for s in paragraph.added]
+        lines += [f"- Đoạn thêm: “{md(p)}”" for p in body.added]
+        lines += [f"- Đoạn bớt: “{md(p)}”" for p in body.removed]
+    return ["", "### Nội dung đã sửa", *lines] if lines else []
+
+
+def to_markdown(review: Review, preview_url: str | None = None) -> str:
+    """Return the review as Markdown in Vietnamese, for the pull request's summary.
+
+    `preview_url` is where the preview of the change is served (its root); without it the
+    report names each page's file in the preview artifact.
+    """
     lines = _summary(review)
     if review.errors:
         lines += ["", "### Lỗi phải sửa", ""] + [_diagnostic_line(d) for d in review.errors]
+    lines += _decisions(review)
     lines += _attention(review)
     if review.warnings:
         lines += ["", "### Cảnh báo", ""] + [_diagnostic_line(d) for d in review.warnings]
-    lines += _files(review) + _field_tables(review) + _status_changes(review)
+    lines += _files(review) + _new_items(review) + _field_tables(review)
+    lines += _status_changes(review) + _bodies(review, preview_url)
     return "\n".join(lines) + "\n"
 
 
@@ -206,6 +291,9 @@ def to_json(review: Review) -> str:
         "head": review.head,
         "author": review.author,
         "ok": not review.errors,
+        "needs_maintainers": review.needs_maintainers,
+        "needs_board": review.needs_board,
+        "decisions": [{"path": d.path, "who": d.who, "reason": d.reason} for d in review.decisions],
         "sites": review.sites,
         "files": [
             {

@@ -16,7 +16,7 @@ from git import Commit, Repo
 from pbgdpl.loading.frontmatter import FrontMatterError, read_yaml_mapping
 from pbgdpl.loading.gitrepo import read_text
 from pbgdpl.model.diagnostics import Diagnostic, Severity
-from pbgdpl.model.fields import FieldError, Logins
+from pbgdpl.model.fields import FieldError, Logins, Words
 from pbgdpl.model.vocabularies import load_vocabularies
 
 SETTINGS_PATH = "content/portal.yml"
@@ -30,6 +30,8 @@ class Roles:
     maintainers: tuple[str, ...] = ()
     editors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    # Agencies whose editors may approve their ordinary items (content/portal.yml).
+    delegated: tuple[str, ...] = ()
 
     def agencies_of(self, login: str) -> list[str]:
         """Return the agencies whose editors include `login` (logins ignore case)."""
@@ -98,6 +100,14 @@ def read_roles(
     settings, lines = mapping(SETTINGS_PATH)
     board = _logins(settings, lines, "editorial_board", SETTINGS_PATH, problems)
     maintainers = _logins(settings, lines, "maintainers", SETTINGS_PATH, problems)
+    try:
+        delegated = Words("delegated_review", "delegated_review", "delegated_review").parse(
+            settings.get("delegated_review", []), load_vocabularies()
+        )
+    except FieldError as error:
+        line = lines.get("delegated_review", 1)
+        problems.append(Diagnostic(SETTINGS_PATH, line, error.code, Severity.ERROR, error.message))
+        delegated = ()
     editors: dict[str, tuple[str, ...]] = {}
     names: dict[str, str] = {}
     for slug in sorted(agencies):
@@ -106,7 +116,7 @@ def read_roles(
         if values:
             editors[slug] = _logins(values, lines, "editors", path, problems)
             names[slug] = str(values.get("name") or slug)
-    return Roles(board, maintainers, editors, names), problems
+    return Roles(board, maintainers, editors, names, delegated), problems
 
 
 def roles_in_folder(root: Path) -> tuple[Roles, list[Diagnostic]]:

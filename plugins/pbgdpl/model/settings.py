@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from pbgdpl.model.fields import Contacts, Field, FieldError, Link, Logins, Text
+from pbgdpl.model.fields import Contacts, Field, FieldError, Link, Logins, Text, Words
 from pbgdpl.model.thresholds import SectionAmounts
 from pbgdpl.model.vocabularies import Vocabularies
 
@@ -40,6 +40,11 @@ class PortalSettings:
         Contacts("contacts", "contacts", "Thông tin liên hệ", required=True),
         Logins("editorial_board", "editorial_board", "Ban Biên tập", required=True),
         Logins("maintainers", "maintainers", "Nhóm kỹ thuật", required=True),
+        Words(
+            "delegated_review",
+            "delegated_review",
+            "Trang thành phần được tự duyệt bài thường (biên tập viên duyệt thay Ban Biên tập)",
+        ),
         Link("base_url", "base_url", "Địa chỉ công khai của cổng"),
         Amount("mirror_expiry_days", "mirror_expiry_days", "Số ngày một bản sao còn hạn"),
         Amount("max_page_kb", "max_page_kb", "Dung lượng tối đa một tệp bài viết", unit="KB"),
@@ -84,6 +89,8 @@ class PortalSettings:
     contacts: dict[str, str] = field(default_factory=dict)
     editorial_board: tuple[str, ...] = ()
     maintainers: tuple[str, ...] = ()
+    # Agencies whose editors may approve their own ordinary items; the board approves the rest.
+    delegated_review: tuple[str, ...] = ()
     # Feeds, the sitemap, open data and share tags need absolute addresses; links stay relative.
     base_url: str = "https://pbgdpl.gov.vn/"
     # A mirror built on the as-of date is out of date this many days later.
