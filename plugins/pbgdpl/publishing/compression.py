@@ -19,7 +19,7 @@ from pbgdpl.publishing.manifest import published_files
 
 ENCODINGS = {"br": ".br", "gzip": ".gz"}
 TEXT_SUFFIXES = frozenset(
-    {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".webmanifest", ".conf"}
+    {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".webmanifest"}
 )
 # Below this size the compressed copy saves less than a network packet.
 SMALLEST = 512
