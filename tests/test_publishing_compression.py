@@ -77,6 +77,9 @@ def test_text_files_get_brotli_and_gzip_copies_that_decompress_to_them(tmp_path:
 
 def test_only_changed_files_are_compressed_again_and_orphans_go(tmp_path: Path) -> None:
     site = small_site(tmp_path / "site")
+    records = gzip.compress(b"[]" * 1000, mtime=0)
+    (site / "pagefind").mkdir()
+    (site / "pagefind" / "records.json.gz").write_bytes(records)
     write_precompressed(site)
     assert write_precompressed(site) == 0
     changed = PAGE.replace("Nồng độ cồn", "Mức phạt")
@@ -89,6 +92,8 @@ def test_only_changed_files_are_compressed_again_and_orphans_go(tmp_path: Path) 
     write_precompressed(site)
     assert not (site / "hoi-dap" / "index.html.br").exists()
     assert not (site / "hoi-dap" / "index.html.gz").exists()
+    # A compressed file of its own (not a copy of one) stays.
+    assert (site / "pagefind" / "records.json.gz").read_bytes() == records
 
 
 @pytest.fixture

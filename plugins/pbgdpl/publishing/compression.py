@@ -45,17 +45,20 @@ def write_precompressed(out: Path) -> int:
     """Write a `.br` and a `.gz` beside each text file that changed; return how many files.
 
     A copy newer than its file is kept (incremental builds rewrite only what changed);
-    a copy whose file is gone, or no longer worth compressing, is removed.
+    copies whose file is gone, or no longer worth compressing, are removed.
     """
     written = 0
     names = published_files(out)
     present = set(names)
+    endings = tuple(ENCODINGS.values())
     for name in names:
-        suffix = Path(name).suffix
-        if suffix in ENCODINGS.values() and name.removesuffix(suffix) in present:
-            continue
-        if suffix in ENCODINGS.values():
-            (out / name).unlink()  # its file was removed
+        if name.endswith(endings):
+            original = name.removesuffix(Path(name).suffix)
+            # Only a pair of copies without their file is ours to remove: a lone .gz file
+            # (a download, Pagefind's data) is a file in its own right.
+            ours = all(original + ending in present for ending in endings)
+            if ours and original not in present:
+                (out / name).unlink()
             continue
         if not compressible(name):
             continue
