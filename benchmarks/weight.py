@@ -44,18 +44,18 @@ def build_synthetic(items: int, out: Path, scratch: Path) -> None:
 
 def visit_bytes(url: str, axe: bool) -> tuple[int, int, int | None]:
     """Return the bytes transferred by a first and a repeat visit, and axe's violations."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Response, sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
         context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
         page = context.new_page()
+        responses: list[Response] = []
+        page.on("response", lambda response: responses.append(response))
         visits: list[int] = []
         for _ in range(2):
-            responses = []
-            page.on("response", responses.append)
+            responses.clear()
             page.goto(url, wait_until="networkidle")
-            page.remove_listener("response", responses.append)
             total = 0
             for response in responses:
                 sizes = response.request.sizes()
