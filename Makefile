@@ -18,11 +18,16 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 # Browser tests drive Debian's Chromium through Playwright; no browser is downloaded.
+# The nginx snippet is tested with Debian's nginx and its Brotli module.
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test]"
 	@command -v chromium >/dev/null || { \
 	  echo "Cài Chromium của Debian cho kiểm thử trình duyệt (installing chromium)"; \
 	  apt-get update -q && apt-get install -y -q chromium; }
+	@command -v nginx >/dev/null && test -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so || { \
+	  echo "Cài nginx và mô-đun Brotli để kiểm thử bản nén sẵn (installing nginx)"; \
+	  apt-get update -q && apt-get install -y -q --no-install-recommends \
+	    nginx-light libnginx-mod-http-brotli-static; }
 	@touch $@
 
 portal: $(VENV)/.installed

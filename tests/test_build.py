@@ -78,7 +78,10 @@ def test_pages_stay_small(built_portal: Path) -> None:
 def test_legal_document_shows_its_facts_with_vietnamese_dates(built_portal: Path) -> None:
     page = built_portal / "bo-tu-phap/van-ban-moi"
     html = "\n".join(p.read_text("utf-8") for p in page.glob("*/index.html"))
-    assert '<th scope="row">Số ký hiệu</th><td>471/QĐ-TTg</td>' in html
+    assert (
+        '<th scope="row">Số ký hiệu</th><td><span class="pb-doc-number">471/QĐ-TTg</span></td>'
+        in html
+    )
     assert '<th scope="row">Ngày ban hành</th><td>26/04/2019</td>' in html
 
 

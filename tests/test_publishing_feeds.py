@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 import feedparser
+from sections.samples import AGENCY, write_sample_portal
 
+from pbgdpl.cli import main
 from pbgdpl.model.sections import SECTIONS
 
-from conftest import FIXTURE
+from conftest import FIXTURE, write
 from htmlcheck import links_of
 
 BASE = "https://pbgdpl.gov.vn/"
@@ -104,3 +106,17 @@ def test_pages_announce_their_feeds(built_portal: Path) -> None:
     assert "../../bo-tu-phap/feed.json" in links
     assert "../../bo-tu-phap/hoi-dap/feed.xml" in links
     assert "./feed.xml" in links_of(built_portal / "index.html")
+
+
+def test_a_tag_written_in_two_cases_is_announced_once(tmp_path: Path) -> None:
+    root = write_sample_portal(tmp_path / "portal", ["tin-tuc"])
+    write(
+        root / "agencies" / AGENCY / "tin-tuc" / "tro-giup-phap-ly.md",
+        "---\ntitle: Trợ giúp pháp lý miễn phí tại xã\ndate: 2025-05-02\n"
+        "tags: [Trợ giúp pháp lý, trợ giúp pháp lý, Người có công]\n---\nNội dung.\n",
+    )
+    out = root / "site"
+    assert main(["--root", str(root), "build", "--out", str(out), "--as-of", "2025-06-01"]) == 0
+    items = json.loads((out / AGENCY / "feed.json").read_text("utf-8"))["items"]
+    tags = next(i["tags"] for i in items if i["title"] == "Trợ giúp pháp lý miễn phí tại xã")
+    assert tags == ["Tin tức, hoạt động", "Trợ giúp pháp lý", "Người có công"]

@@ -126,7 +126,7 @@ def test_case_studies_link_the_documents_they_cite(built_portal: Path) -> None:
     assert f'<a href="{law}">Luật Đất đai số 31/2024/QH15</a>' in cited
     assert (page / law / "index.html").resolve().is_file()
     # A cited number the portal has no page for stays plain text.
-    assert "Văn bản số 35/2013/QH13" in cited
+    assert 'Văn bản số <span class="pb-doc-number">35/2013/QH13</span>' in cited
 
 
 def test_a_picture_named_like_the_video_is_its_still(portal_copy: Path, run_cli) -> None:

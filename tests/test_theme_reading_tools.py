@@ -24,12 +24,18 @@ FAKE_SPEECH = """
 """
 
 
+def open_tools(page: Page, address: str) -> None:
+    """Open an article and unfold its one control of reading tools."""
+    page.goto(address)
+    page.get_by_text("Cỡ chữ, nghe đọc, in, chia sẻ").click()
+
+
 def text_size(page: Page) -> float:
     return page.eval_on_selector(".md-typeset", "e => parseFloat(getComputedStyle(e).fontSize)")
 
 
 def test_text_size_is_kept_across_pages(page: Page, portal_url: str) -> None:
-    page.goto(portal_url + ARTICLE)
+    open_tools(page, portal_url + ARTICLE)
     normal = text_size(page)
     page.get_by_role("button", name="A+ Tăng cỡ chữ").click()
     page.get_by_role("button", name="A+ Tăng cỡ chữ").click()
@@ -38,7 +44,7 @@ def test_text_size_is_kept_across_pages(page: Page, portal_url: str) -> None:
 
     page.goto(portal_url + OTHER_ARTICLE)
     assert text_size(page) > normal * 1.25
-    page.goto(portal_url + ARTICLE)
+    open_tools(page, portal_url + ARTICLE)
     page.get_by_role("button", name="A Cỡ chữ mặc định").click()
     page.goto(portal_url + OTHER_ARTICLE)
     assert text_size(page) == normal
@@ -59,7 +65,7 @@ def test_print_shows_the_article_alone_with_its_address(page: Page, portal_url: 
 
 
 def test_share_links_carry_the_page_address(page: Page, portal_url: str) -> None:
-    page.goto(portal_url + ARTICLE + "#pb-content")
+    open_tools(page, portal_url + ARTICLE + "#pb-content")
     address = portal_url + ARTICLE
     encoded = quote(address, safe="")
     share = page.get_by_role("group", name="Chia sẻ")
@@ -73,7 +79,7 @@ def test_share_links_carry_the_page_address(page: Page, portal_url: str) -> None
 
 def test_copy_link_puts_the_page_address_on_the_clipboard(page: Page, portal_url: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto(portal_url + ARTICLE)
+    open_tools(page, portal_url + ARTICLE)
     page.get_by_role("button", name="Chép liên kết").click()
     assert page.get_by_role("status").first.inner_text() == "Đã chép liên kết của bài."
     assert page.evaluate("navigator.clipboard.readText()") == portal_url + ARTICLE
@@ -81,14 +87,15 @@ def test_copy_link_puts_the_page_address_on_the_clipboard(page: Page, portal_url
 
 def test_read_aloud_is_hidden_without_a_vietnamese_voice(page: Page, portal_url: str) -> None:
     page.add_init_script(FAKE_SPEECH % '[{"lang": "en-US", "name": "English"}]')
-    page.goto(portal_url + ARTICLE)
+    open_tools(page, portal_url + ARTICLE)
+    assert page.get_by_role("button", name="In bài").is_visible()
     assert page.locator(".pb-tools").is_visible()
     assert not page.locator("[data-pb-read]").is_visible()
 
 
 def test_read_aloud_reads_the_article_in_vietnamese(page: Page, portal_url: str) -> None:
     page.add_init_script(FAKE_SPEECH % '[{"lang": "vi-VN", "name": "Tiếng Việt"}]')
-    page.goto(portal_url + ARTICLE)
+    open_tools(page, portal_url + ARTICLE)
     reader = page.get_by_role("button", name="Nghe đọc bài")
     reader.click()
     assert reader.get_attribute("aria-pressed") == "true"

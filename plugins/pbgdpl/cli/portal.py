@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import json
 import sys
 from collections.abc import Sequence
@@ -21,6 +19,7 @@ from pbgdpl.model.sites import site_label
 from pbgdpl.pipeline.build import BuildOptions, BuildReport, build_portal
 from pbgdpl.pipeline.last_good import restore_last_good
 from pbgdpl.pipeline.shards import AssembleError, assemble, parse_shard
+from pbgdpl.publishing.preview import preview_server
 from pbgdpl.validate import load_checked
 
 
@@ -194,9 +193,8 @@ def command_schemas(args: argparse.Namespace) -> int:
 
 
 def command_serve(args: argparse.Namespace) -> int:
-    """Serve the built portal on 127.0.0.1 for a preview."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.out))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+    """Serve the built portal on 127.0.0.1 for a preview, compressed as a CDN sends it."""
+    with preview_server(args.out, args.port) as server:
         print(f"Xem cổng tại http://127.0.0.1:{args.port}/ (Ctrl+C để dừng)")
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()

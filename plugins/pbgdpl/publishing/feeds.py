@@ -126,6 +126,18 @@ def atom_feed(catalog: Catalog, scope: FeedScope, as_of: dt.date) -> bytes:
     return document + b"\n"
 
 
+def feed_tags(item: Item) -> list[str]:
+    """Return an item's tags for a feed: its section, fields and own tags, each once.
+
+    Editors write the same tag in different case ("Trợ giúp pháp lý", "trợ giúp pháp
+    lý"); a feed reader would show both, so the first spelling stands for all.
+    """
+    seen: dict[str, str] = {}
+    for tag in (item.section.title, *item.fields, *item.tags):
+        seen.setdefault(tag.casefold(), tag)
+    return list(seen.values())
+
+
 def json_feed(catalog: Catalog, scope: FeedScope) -> bytes:
     """Return the JSON Feed 1.1 document of a scope."""
     settings = catalog.settings
@@ -140,7 +152,7 @@ def json_feed(catalog: Catalog, scope: FeedScope) -> bytes:
             "content_text": summary or item.title,
             "date_published": feed_moment(item.date),
             "authors": [{"name": catalog.agencies[item.agency].name}],
-            "tags": [item.section.title, *item.fields, *item.tags],
+            "tags": feed_tags(item),
         }
         if summary:
             entry["summary"] = summary

@@ -1,15 +1,17 @@
 """Cache and security rules for CDNs: a `_headers` file and an nginx snippet.
 
 Fingerprinted files (a hash in the name, so a new version gets a new name) are cached for a
-year as immutable: Material's bundles and Pagefind's chunk files (`fragment/`, `index/`,
-`filter/`, `*.pf_meta`). Everything else, HTML first, is revalidated on every use, so a
-reader never gets yesterday's legal status from a cache. `pagefind.js` and
-`pagefind-entry.json` keep their names from one index to the next and are revalidated too.
+year as immutable: Pagefind's chunk files (`fragment/`, `index/`, `filter/`, `*.pf_meta`).
+Everything else, HTML first, is revalidated on every use, so a reader never gets
+yesterday's legal status from a cache. `pagefind.js` and `pagefind-entry.json` keep their
+names from one index to the next and are revalidated too.
+
+Text files are sent compressed: nginx sends the `.br` or `.gz` copy written beside each
+file (`brotli_static`, `gzip_static`); Netlify and Cloudflare Pages compress by themselves.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from pbgdpl.publishing.manifest import published_files
@@ -19,10 +21,6 @@ HEADERS_FILE = "_headers"
 NGINX_FILE = "nginx.conf"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
-# Material names its bundles `<name>.<8 hex digits>.min.(css|js)`.
-MATERIAL_FINGERPRINT = re.compile(
-    r"^assets/(?:stylesheets|javascripts)/[^/]+\.[0-9a-f]{8}\.min\.(?:css|js)$"
-)
 PAGEFIND_ENTRY = "pagefind-entry.json"
 PAGEFIND_HASHED = ("fragment/*", "index/*", "filter/*", "*.pf_meta")
 CONTENT_TYPES = {
@@ -59,11 +57,8 @@ def _pagefind_prefixes(files: list[str]) -> list[str]:
 
 def immutable_patterns(out: Path) -> list[str]:
     """Return the URL patterns of fingerprinted files found in the output."""
-    files = published_files(out)
-    patterns = ["/" + name for name in files if MATERIAL_FINGERPRINT.match(name)]
-    for prefix in _pagefind_prefixes(files):
-        patterns += [prefix + suffix for suffix in PAGEFIND_HASHED]
-    return patterns
+    prefixes = _pagefind_prefixes(published_files(out))
+    return [prefix + suffix for prefix in prefixes for suffix in PAGEFIND_HASHED]
 
 
 def render_headers(out: Path) -> str:
@@ -112,6 +107,12 @@ def render_nginx() -> str:
         "charset utf-8;",
         "index index.html;",
         "error_page 404 /404.html;  # chỉ đúng khi cổng nằm ở gốc tên miền",
+        "# Gửi bản nén sẵn page.html.gz / page.html.br khi trình duyệt nhận được (sends the",
+        "# precompressed copies). brotli_static cần mô-đun ngx_brotli (Debian:",
+        "# libnginx-mod-http-brotli-static); thiếu mô-đun thì xóa dòng brotli_static.",
+        "gzip_static on;",
+        "gzip_vary on;",
+        "brotli_static on;",
         "",
     ]
     locations = [
@@ -119,10 +120,6 @@ def render_nginx() -> str:
         _nginx_location(r"/pagefind/[^/]+\.pf_meta$", IMMUTABLE, octet),
         _nginx_location(r"\.(?:pf_fragment|pf_index|pf_filter|pagefind)$", REVALIDATE, octet),
         _nginx_location(r"\.wasm$", REVALIDATE, "application/wasm"),
-        _nginx_location(
-            r"/assets/(?:stylesheets|javascripts)/[^/]+\.[0-9a-f]{8}\.min\.(?:css|js)$",
-            IMMUTABLE,
-        ),
         _nginx_location(r"/feed\.xml$", REVALIDATE, "application/atom+xml"),
         _nginx_location(r"/feed\.json$", REVALIDATE, "application/feed+json"),
         _nginx_location("/", REVALIDATE),

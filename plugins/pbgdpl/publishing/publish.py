@@ -8,6 +8,7 @@ from pathlib import Path
 from pbgdpl.catalog import Catalog
 from pbgdpl.publishing.addresses import portal_base
 from pbgdpl.publishing.agency_export import write_agency_exports
+from pbgdpl.publishing.compression import write_precompressed
 from pbgdpl.publishing.feeds import write_feeds
 from pbgdpl.publishing.headers import write_cdn_rules
 from pbgdpl.publishing.legal_feeds import write_legal_feeds
@@ -28,7 +29,7 @@ class Publication:
 
 
 def publish_portal(catalog: Catalog, out: Path, provenance: Provenance) -> Publication:
-    """Write feeds, open data, sitemap, robots.txt and CDN rules, then `manifest.json`.
+    """Write feeds, open data, sitemaps, CDN rules, compressed copies, then `manifest.json`.
 
     Everything is derived from the catalog and the pages present in `out`, so a full
     build, an incremental one and an assembly of shards write the same bytes.
@@ -41,5 +42,7 @@ def publish_portal(catalog: Catalog, out: Path, provenance: Provenance) -> Publi
     sitemaps = write_sitemap(catalog, items, out)
     write_robots(catalog.settings, out)
     write_cdn_rules(out)
+    # After every other file, before the manifest, which lists the copies too.
+    write_precompressed(out)
     manifest = write_manifest(out, PORTAL_SCOPE, portal_base(catalog.settings), provenance)
     return Publication(feeds, open_data, sitemaps, manifest)

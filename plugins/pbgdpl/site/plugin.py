@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -18,10 +17,12 @@ from pbgdpl.model.records import Download, Listing, Record
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
 from pbgdpl.model.sites import NATIONAL
 from pbgdpl.safety.html_policy import sanitize_html
+from pbgdpl.site.anchors import heading_slug, keep_old_anchors
 from pbgdpl.site.config import SiteConfig
 from pbgdpl.site.csp import content_security_policy
 from pbgdpl.site.render_clock import RenderClock
 from pbgdpl.site.structure import SiteContext, plan_nav, plan_records
+from pbgdpl.site.tables import scrollable_tables
 from pbgdpl.site.template_cache import TEMPLATE_CACHE
 from pbgdpl.site.templating import TEMPLATE_FILTERS
 
@@ -32,13 +33,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page as MkDocsPage
     from mkdocs.utils.templates import TemplateContext
 
-# Theme files the portal does not serve: Material's lunr search is replaced, and
-# source maps only help developers.
-UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
-UNUSED_THEME_SUFFIXES = (".map",)
-# Material's base.html writes autocomplete on two hidden checkboxes, which HTML does not
-# allow there; no template block reaches those two lines.
-MATERIAL_TOGGLES = re.compile(r'(<input class="md-toggle" [^>]*?) autocomplete="off">')
+# The theme's files the portal serves: its own. Material's stylesheets, scripts and
+# images serve Material's own page frame, which main.html replaces.
+PORTAL_ASSETS = "assets/pbgdpl/"
 
 
 class SitePlugin(BasePlugin[SiteConfig]):
@@ -69,6 +66,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         )
         config.site_name = self.context.site_name
         config.nav = plan_nav(self.context, self.records)
+        # Headings are anchored with the portal's slug rule ("đ" → "d"), as filters are.
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc["slugify"] = heading_slug
         # One portal-wide 404 page; the sitemap is written once for the whole portal.
         config.theme.static_templates.clear()
         if self.context.site == NATIONAL:
@@ -85,13 +85,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         site_files: list[File] = []
         if context.site == NATIONAL:
             # The national build writes the theme's assets once; agency sites share them.
-            site_files.extend(
-                f
-                for f in files
-                if f.src_uri.startswith("assets/")
-                and not f.src_uri.startswith(UNUSED_THEME_FILES)
-                and not f.src_uri.endswith(UNUSED_THEME_SUFFIXES)
-            )
+            site_files.extend(f for f in files if f.src_uri.startswith(PORTAL_ASSETS))
         source_dir = str(context.source_dir)
         for src_uri, record in self.records.items():
             if isinstance(record, Download):
@@ -141,15 +135,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
         # Editors' content is untrusted: only the allow-listed HTML reaches a citizen.
         # Everything the portal adds itself (templates, links it generates) comes after.
         assert self.context is not None
-        return Markup(
-            link_documents(
-                sanitize_html(html),
-                self.context.catalog.registry,
-                page.url,
-                self.context.site,
-                self.context.as_of,
-            )
+        linked = link_documents(
+            sanitize_html(html),
+            self.context.catalog.registry,
+            page.url,
+            self.context.site,
+            self.context.as_of,
         )
+        return Markup(scrollable_tables(keep_old_anchors(linked)))
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # Front matter (titles, summaries, questions) is editors' text too: every value a
@@ -196,14 +189,6 @@ class SitePlugin(BasePlugin[SiteConfig]):
             home_latest=self.config.home_latest,
         )
         return context
-
-    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        return MATERIAL_TOGGLES.sub(r"\1>", output)
-
-    def on_post_template(
-        self, output_content: str, *, template_name: str, config: MkDocsConfig
-    ) -> str:
-        return MATERIAL_TOGGLES.sub(r"\1>", output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.context is None:
