@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from pbgdpl.model.fields import Contacts, Field, FieldError, Link, Logins, Text
+from pbgdpl.model.forge import Forge, ForgeSetting
 from pbgdpl.model.thresholds import StaleThresholds
 from pbgdpl.model.vocabularies import Vocabularies
 
@@ -54,6 +55,7 @@ class PortalSettings:
             "stale_after_days",
             "Số ngày tối đa giữa hai lần cập nhật chuyên mục",
         ),
+        ForgeSetting("editor", "editor", "Kho Git của trình biên tập trên trình duyệt"),
     )
 
     name: str
@@ -71,3 +73,5 @@ class PortalSettings:
     max_attachment_mb: int = 20
     # Follow-up (letter 2610/BTP-PBGDPL): a section whose newest item is older is stale.
     stale_after_days: dict[str, int] = field(default_factory=dict)
+    # The web editor's forge (GitHub, Gitea/Forgejo, GitLab) and repository.
+    editor: Forge = field(default_factory=Forge)
