@@ -473,11 +473,12 @@ class Figures(Field):
     def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
         return {
             "widget": "object",
+            "hint": "Số nguyên viết liền (12600); chỉ tiêu chưa có số liệu thì bỏ trống.",
             "fields": [
                 {
                     "name": i.code,
                     "label": i.label,
-                    "hint": f"Đơn vị tính: {i.unit}. Bỏ trống nếu chưa có số liệu.",
+                    "hint": f"Đơn vị tính: {i.unit}",
                     "required": False,
                     "widget": "number",
                     "value_type": "int",
