@@ -10,7 +10,7 @@ from pbgdpl.editorial.codeowners import CODEOWNERS_PATH, render_codeowners
 from pbgdpl.editorial.review import review_changes
 from pbgdpl.editorial.review_format import to_json, to_markdown
 from pbgdpl.editorial.roles import roles_in_folder
-from pbgdpl.editorial.scaffold import ScaffoldError, new_agency, new_item
+from pbgdpl.editorial.scaffold import COMMAND, ScaffoldError, new_agency, new_item
 from pbgdpl.loading.gitrepo import GitError
 from pbgdpl.model.agency import KIND_LABELS
 from pbgdpl.model.diagnostics import format_text
@@ -30,7 +30,7 @@ def command_codeowners(args: argparse.Namespace) -> int:
         if current != text:
             print(
                 f"{CODEOWNERS_PATH}: đã cũ so với vai trò trong content/portal.yml và "
-                "agencies/*/agency.yml; chạy 'python build.py codeowners' rồi gửi kèm tệp "
+                f"agencies/*/agency.yml; chạy '{COMMAND} codeowners' rồi gửi kèm tệp "
                 "(stale CODEOWNERS).",
                 file=sys.stderr,
             )
@@ -59,7 +59,7 @@ def command_new(args: argparse.Namespace) -> int:
         if args.what == "agency":
             if not args.slug or not args.name or not args.kind:
                 raise ScaffoldError(
-                    'Cần tên thư mục, tên và loại: python build.py new agency SLUG --name "…" '
+                    f'Cần tên thư mục, tên và loại: {COMMAND} new agency SLUG --name "…" '
                     "--kind " + "|".join(KIND_LABELS)
                 )
             made = new_agency(
@@ -71,14 +71,13 @@ def command_new(args: argparse.Namespace) -> int:
                 tuple(args.sections),
             )
             hint = (
-                f"Tạo bài đầu tiên: python build.py new tin-tuc --agency {args.slug} "
-                '--title "…"; rồi cập nhật CODEOWNERS: python build.py codeowners'
+                f"Tạo bài đầu tiên: {COMMAND} new tin-tuc --agency {args.slug} "
+                f'--title "…"; rồi cập nhật CODEOWNERS: {COMMAND} codeowners'
             )
         else:
             if not args.agency or not args.title:
                 raise ScaffoldError(
-                    f"Cần đơn vị và tiêu đề: python build.py new {args.what} --agency SLUG "
-                    '--title "…"'
+                    f'Cần đơn vị và tiêu đề: {COMMAND} new {args.what} --agency SLUG --title "…"'
                 )
             made = new_item(
                 args.root,
@@ -88,10 +87,7 @@ def command_new(args: argparse.Namespace) -> int:
                 BuildMoment.now().date,
                 args.item_slug,
             )
-            hint = (
-                f"Điền các trường trong tệp, rồi kiểm tra: python build.py validate "
-                f"{made.written[0]}"
-            )
+            hint = f"Điền các trường trong tệp, rồi kiểm tra: {COMMAND} validate {made.written[0]}"
     except ScaffoldError as error:
         print(f"lỗi: {error}", file=sys.stderr)
         return 1

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pbgdpl.loading.portal import RESERVED_NAMES
+from pbgdpl.loading.writing import BODY_PLACEHOLDER
 from pbgdpl.model.agency import KIND_LABELS
 from pbgdpl.model.fields import (
     SLUG,
@@ -32,6 +33,9 @@ from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG, Section
 from pbgdpl.model.vocabularies import load_vocabularies
 
 MAX_SLUG_LENGTH = 80
+COMMAND = ".venv/bin/python build.py"
+"""build.py as messages show it: the project's environment (made by `make portal`) has the
+package, while a fresh machine's system python does not."""
 PUBLISHING_KEYS = ("draft", "publish_at", "withdrawn", "redirect_from")
 
 
@@ -137,7 +141,7 @@ def item_template(section: Section, agency: str, title: str, today: dt.date) -> 
         *aligned[len(rows) :],
         "---",
         "",
-        "(Viết nội dung tại đây.)",
+        BODY_PLACEHOLDER,
         "",
     ]
     return "\n".join(lines)
@@ -163,7 +167,7 @@ def new_item(
     if not (folder / "agency.yml").is_file():
         raise ScaffoldError(
             f'Không có trang thành phần "{agency}" (thiếu agencies/{agency}/agency.yml); '
-            f'tạo bằng: python build.py new agency {agency} --name "…" --kind …'
+            f'tạo bằng: {COMMAND} new agency {agency} --name "…" --kind …'
         )
     slug = slug or short_slug(title)
     if not SLUG.match(slug):
@@ -200,7 +204,7 @@ kind: {kind}                # {", ".join(KIND_LABELS)}
 #     website: https://moj.gov.vn
 contacts: {{}}
 # Tài khoản Git của biên tập viên (hoặc nhóm to-chuc/nhom); họ duyệt thay đổi của trang.
-# Sau khi sửa, chạy: python build.py codeowners
+# Sau khi sửa, chạy: {COMMAND} codeowners
 editors: [{", ".join(editors)}]
 # Các chuyên mục trang giữ; mỗi chuyên mục là một thư mục cùng tên.
 sections: [{", ".join(sections)}]
