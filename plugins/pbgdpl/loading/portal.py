@@ -400,6 +400,10 @@ class PortalLoader:
             return
         common = {"title", "date", "description", "tags", "fields"}
         date = parsed.get("date") or parsed[section.date_from or "date"]
+        publish_at = parsed.get("publish_at")
+        if publish_at is not None and publish_at.date() > date:
+            # A scheduled item is dated by the day it goes out, on its page and in feeds.
+            date = publish_at.date()
         self.portal.items.append(
             Item(
                 agency=agency.slug,
