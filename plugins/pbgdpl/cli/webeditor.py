@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -25,6 +26,8 @@ def command_editor(args: argparse.Namespace) -> int:
                 "(the editor runs until Ctrl+C).",
                 flush=True,
             )
+            # A stop from outside (kill, a closed terminal) stops the Git server too.
+            signal.signal(signal.SIGTERM, signal.default_int_handler)
             try:
                 threading.Event().wait()
             except KeyboardInterrupt:
