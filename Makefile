@@ -7,7 +7,9 @@ OUT ?= site
 CODEOWNERS_BASE ?= HEAD
 PORT ?= 8000
 
-.PHONY: portal serve test validate schemas clean
+EDITOR_PORT ?= 8000
+
+.PHONY: portal serve test validate schemas editor clean
 
 # A virtual environment with the pinned dependencies; remade when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -30,6 +32,15 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	    nginx-light libnginx-mod-http-brotli-static; }
 	@touch $@
 
+# The web editor's Decap CMS and its local Git server, from npm with the committed lockfile
+# (never copied into the repository); Node.js from Debian when missing.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  echo "Cài Node.js của Debian cho trình biên tập (installing nodejs, npm)"; \
+	  apt-get update -q && apt-get install -y -q nodejs npm; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 portal: $(VENV)/.installed
 	$(PY) build.py build --out $(OUT)
 	@echo "Đã dựng cổng mẫu vào $(OUT)/. Xem trước: make serve, rồi mở http://127.0.0.1:$(PORT)/"
@@ -41,11 +52,16 @@ serve: $(VENV)/.installed
 validate: $(VENV)/.installed
 	$(PY) build.py validate
 
+# The web editor on 127.0.0.1 over this checkout, with no account: items are saved as
+# cms/… branches of this repository (commit or stash your own changes first).
+editor: $(VENV)/.installed node_modules/.installed
+	$(PY) build.py editor --local --port $(EDITOR_PORT)
+
 schemas: $(VENV)/.installed
 	$(PY) build.py schemas --out schemas
 
 # Every check CI runs: lint, format, the layer contract, types, generated files, the tests.
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test node_modules/.installed
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	$(PY) -m ruff format --check .

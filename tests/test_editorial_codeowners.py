@@ -70,7 +70,7 @@ def test_a_pull_request_cannot_regenerate_its_way_into_rights(
 
     assert status == 1
     assert "không phải từ vai trò của nhánh gốc main" in err
-    assert "'python build.py codeowners --base main'" in err
+    assert "'.venv/bin/python build.py codeowners --base main'" in err
     # The one fix offered restores the base's owners; the roles change waits for the board.
     run_cli(portal.root, "codeowners", "--base", "main")
     rules = owners_of((portal.root / ".github/CODEOWNERS").read_text("utf-8"))

@@ -2,7 +2,7 @@
 
 Each module registers the commands of one part of the portal: `portal.py` (build,
 assemble, validate, schemas, serve), `editorial.py` (codeowners, review, new),
-`followup.py` (audit, report) and `publishing.py` (verify, mirror).
+`followup.py` (audit, report), `publishing.py` (verify, mirror) and `webeditor.py` (editor).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pbgdpl.cli.editorial import add_editorial_commands
 from pbgdpl.cli.followup import add_followup_commands
 from pbgdpl.cli.portal import add_portal_commands
 from pbgdpl.cli.publishing import add_publishing_commands
+from pbgdpl.cli.webeditor import add_webeditor_commands
 
 
 def parser() -> argparse.ArgumentParser:
@@ -33,6 +34,7 @@ def parser() -> argparse.ArgumentParser:
     add_editorial_commands(commands)
     add_publishing_commands(commands)
     add_followup_commands(commands)
+    add_webeditor_commands(commands)
     return main
 
 

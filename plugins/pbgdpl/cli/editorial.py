@@ -13,7 +13,7 @@ from pbgdpl.editorial.roles import Roles, roles_in_commit, roles_in_folder
 from pbgdpl.editorial.scaffold import ScaffoldError, new_agency, new_item
 from pbgdpl.loading.gitrepo import GitError, open_repository, resolve
 from pbgdpl.model.agency import KIND_LABELS
-from pbgdpl.model.diagnostics import Diagnostic, format_text
+from pbgdpl.model.diagnostics import COMMAND, Diagnostic, format_text
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
 
@@ -28,7 +28,7 @@ def _base_roles(args: argparse.Namespace) -> tuple[Roles, list[Diagnostic]]:
 
 def _stale_message(args: argparse.Namespace, current: str | None) -> str:
     """Explain a CODEOWNERS that differs from the base's roles, and the one safe fix."""
-    fix = f"python build.py codeowners --base {args.base or 'origin/main'}"
+    fix = f"{COMMAND} codeowners --base {args.base or 'origin/main'}"
     own = render_codeowners(roles_in_folder(args.root)[0])
     if args.base is not None and current == own:
         return (
@@ -89,7 +89,7 @@ def command_new(args: argparse.Namespace) -> int:
         if args.what == "agency":
             if not args.slug or not args.name or not args.kind:
                 raise ScaffoldError(
-                    'Cần tên thư mục, tên và loại: python build.py new agency SLUG --name "…" '
+                    f'Cần tên thư mục, tên và loại: {COMMAND} new agency SLUG --name "…" '
                     "--kind " + "|".join(KIND_LABELS)
                 )
             made = new_agency(
@@ -101,14 +101,13 @@ def command_new(args: argparse.Namespace) -> int:
                 tuple(args.sections),
             )
             hint = (
-                f"Tạo bài đầu tiên: python build.py new tin-tuc --agency {args.slug} "
-                '--title "…"; rồi cập nhật CODEOWNERS: python build.py codeowners'
+                f"Tạo bài đầu tiên: {COMMAND} new tin-tuc --agency {args.slug} "
+                f'--title "…"; rồi cập nhật CODEOWNERS: {COMMAND} codeowners'
             )
         else:
             if not args.agency or not args.title:
                 raise ScaffoldError(
-                    f"Cần đơn vị và tiêu đề: python build.py new {args.what} --agency SLUG "
-                    '--title "…"'
+                    f'Cần đơn vị và tiêu đề: {COMMAND} new {args.what} --agency SLUG --title "…"'
                 )
             made = new_item(
                 args.root,
@@ -118,10 +117,7 @@ def command_new(args: argparse.Namespace) -> int:
                 BuildMoment.now().date,
                 args.item_slug,
             )
-            hint = (
-                f"Điền các trường trong tệp, rồi kiểm tra: python build.py validate "
-                f"{made.written[0]}"
-            )
+            hint = f"Điền các trường trong tệp, rồi kiểm tra: {COMMAND} validate {made.written[0]}"
     except ScaffoldError as error:
         print(f"lỗi: {error}", file=sys.stderr)
         return 1

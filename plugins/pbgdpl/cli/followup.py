@@ -14,7 +14,7 @@ from pbgdpl.followup.audit_formats import audit_json, format_audit_markdown, for
 from pbgdpl.followup.downloads import json_text
 from pbgdpl.followup.register import load_register
 from pbgdpl.followup.report import annual_report, report_csv, report_markdown
-from pbgdpl.model.diagnostics import Severity, format_text
+from pbgdpl.model.diagnostics import COMMAND, Severity, format_text
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.validate import load_checked
 
@@ -35,7 +35,7 @@ def _catalog(root: Path, as_of: dt.date) -> Catalog | None:
     if errors:
         print(
             f"lưu ý: {errors} lỗi nội dung, các tệp lỗi không được tính; chạy "
-            "'python build.py validate' để xem (content errors: those files are not counted).",
+            f"'{COMMAND} validate' để xem (content errors: those files are not counted).",
             file=sys.stderr,
         )
     catalog = open_catalog(portal, BuildMoment.end_of(as_of))

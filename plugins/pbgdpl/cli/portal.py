@@ -12,7 +12,14 @@ from pathlib import Path
 from pbgdpl.cli.arguments import moment_argument
 from pbgdpl.loading.fix import fix_files
 from pbgdpl.loading.gitrepo import GitError
-from pbgdpl.model.diagnostics import FORMATTERS, Diagnostic, Severity, format_text, has_errors
+from pbgdpl.model.diagnostics import (
+    COMMAND,
+    FORMATTERS,
+    Diagnostic,
+    Severity,
+    format_text,
+    has_errors,
+)
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.schemas import check_schemas, write_schemas
 from pbgdpl.model.sites import site_label
@@ -185,7 +192,7 @@ def command_schemas(args: argparse.Namespace) -> int:
     if args.check:
         stale = check_schemas(args.out)
         for name in stale:
-            print(f"{args.out / name}: đã cũ; chạy 'python build.py schemas' (stale)")
+            print(f"{args.out / name}: đã cũ; chạy '{COMMAND} schemas' (stale)")
         return 1 if stale else 0
     for path in write_schemas(args.out):
         print(path)

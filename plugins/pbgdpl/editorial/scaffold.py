@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pbgdpl.loading.portal import RESERVED_NAMES
+from pbgdpl.loading.writing import BODY_PLACEHOLDER
 from pbgdpl.model.agency import KIND_LABELS
+from pbgdpl.model.diagnostics import COMMAND
 from pbgdpl.model.fields import (
     SLUG,
     Choice,
@@ -137,7 +139,7 @@ def item_template(section: Section, agency: str, title: str, today: dt.date) -> 
         *aligned[len(rows) :],
         "---",
         "",
-        "(Viết nội dung tại đây.)",
+        BODY_PLACEHOLDER,
         "",
     ]
     return "\n".join(lines)
@@ -163,7 +165,7 @@ def new_item(
     if not (folder / "agency.yml").is_file():
         raise ScaffoldError(
             f'Không có trang thành phần "{agency}" (thiếu agencies/{agency}/agency.yml); '
-            f'tạo bằng: python build.py new agency {agency} --name "…" --kind …'
+            f'tạo bằng: {COMMAND} new agency {agency} --name "…" --kind …'
         )
     slug = slug or short_slug(title)
     if not SLUG.match(slug):
@@ -200,7 +202,7 @@ kind: {kind}                # {", ".join(KIND_LABELS)}
 #     website: https://moj.gov.vn
 contacts: {{}}
 # Tài khoản Git của biên tập viên (hoặc nhóm to-chuc/nhom); họ duyệt thay đổi của trang.
-# Sau khi sửa, chạy: python build.py codeowners
+# Sau khi sửa, chạy: {COMMAND} codeowners
 editors: [{", ".join(editors)}]
 # Các chuyên mục trang giữ; mỗi chuyên mục là một thư mục cùng tên.
 sections: [{", ".join(sections)}]

@@ -22,7 +22,8 @@ def parse_fields(
     """Check `values` against `fields`; return the parsed values by English name.
 
     `what` names the kind of file in messages ("chuyên mục Hỏi đáp", "agency.yml").
-    A missing required field is reported at line 1, where the front matter starts.
+    A missing required field is reported at line 1, where the front matter starts; one
+    written but left empty, at its own line.
     """
     parsed: dict[str, Any] = {}
     problems: list[Diagnostic] = []
@@ -30,7 +31,19 @@ def parse_fields(
     for field in fields:
         line = lines.get(field.key, 1)
         if field.key not in values or values[field.key] is None:
-            if field.required:
+            if field.required and field.key in values:
+                # Written but left empty (`cau_hoi:`): point at that line, not the file's top.
+                problems.append(
+                    Diagnostic(
+                        path,
+                        line,
+                        "missing-field",
+                        Severity.ERROR,
+                        f'Trường bắt buộc "{field.key}" ({field.label}) của {what} đang để '
+                        f'trống; viết giá trị sau dấu hai chấm: "{field.key}: …".',
+                    )
+                )
+            elif field.required:
                 problems.append(
                     Diagnostic(
                         path,

@@ -21,6 +21,7 @@ from pbgdpl.loading.frontmatter import (
     read_yaml_mapping,
     split_front_matter,
 )
+from pbgdpl.loading.writing import check_writing
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.fields import SLUG, Field, Text, slugify
@@ -206,6 +207,10 @@ class PortalLoader:
             self.root, shown, document.body, document.body_line, self.markdown_trusted
         )
         self.portal.diagnostics.extend(problems)
+        # Slips in the text do not stop the fields being checked: all errors in one pass.
+        self.portal.diagnostics.extend(
+            check_writing(self.root, shown, document.body, document.body_line)
+        )
         if any(p.severity is Severity.ERROR for p in problems):
             return None
         return document
@@ -395,6 +400,10 @@ class PortalLoader:
             return
         common = {"title", "date", "description", "tags", "fields"}
         date = parsed.get("date") or parsed[section.date_from or "date"]
+        publish_at = parsed.get("publish_at")
+        if publish_at is not None and publish_at.date() > date:
+            # A scheduled item is dated by the day it goes out, on its page and in feeds.
+            date = publish_at.date()
         self.portal.items.append(
             Item(
                 agency=agency.slug,

@@ -7,6 +7,10 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
+COMMAND = ".venv/bin/python build.py"
+"""build.py as messages show it: the project's environment (made by `make portal`) has the
+package, while a fresh machine's system python does not."""
+
 
 class Severity(StrEnum):
     """How bad a problem is: an error blocks publishing, a warning only under --strict."""

@@ -72,6 +72,25 @@ class Field:
         hint = {"description": self.hint} if self.hint else {}
         return {"title": self.label, **hint, **self.describe(vocabularies)}
 
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        """Return the web editor's control for the field: a Decap CMS widget and its options.
+
+        Each type gives the control that checks in the form what `parse` checks on the file
+        (required, allowed values, patterns, dates), so an editor sees a mistake before saving.
+        """
+        raise NotImplementedError
+
+    def form_field(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        """Return the field as the web editor shows it: key, label, whether required, hint."""
+        hint = {"hint": self.hint} if self.hint else {}
+        return {
+            "name": self.key,
+            "label": self.label,
+            "required": self.required,
+            **hint,
+            **self.form(vocabularies),
+        }
+
     def _wrong_type(self, value: object, expected: str) -> FieldError:
         return FieldError(
             "wrong-type",
@@ -104,6 +123,16 @@ class Text(Field):
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
         return {"type": "string", "minLength": 1, "maxLength": self.max_length}
 
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        # A value of up to a line or two gets a one-line box; longer ones a text area.
+        return {
+            "widget": "string" if self.max_length <= 300 else "text",
+            "pattern": [
+                f"^[\\s\\S]{{1,{self.max_length}}}$",
+                f"Tối đa {self.max_length} ký tự; hãy rút gọn.",
+            ],
+        }
+
 
 @dataclass(frozen=True)
 class Date(Field):
@@ -125,6 +154,15 @@ class Date(Field):
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
         return {"type": "string", "format": "date", "pattern": DATE.pattern}
 
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        # A calendar shown dd/mm/yyyy and written YYYY-MM-DD.
+        return {
+            "widget": "datetime",
+            "format": "YYYY-MM-DD",
+            "date_format": "DD/MM/YYYY",
+            "time_format": False,
+        }
+
 
 @dataclass(frozen=True)
 class Year(Field):
@@ -141,6 +179,9 @@ class Year(Field):
 
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
         return {"type": "integer", "minimum": 1900, "maximum": 2100}
+
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        return {"widget": "number", "value_type": "int", "min": 1900, "max": 2100}
 
 
 def fold(text: str) -> str:
@@ -186,6 +227,9 @@ class Choice(Field):
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
         return {"type": "string", "enum": list(vocabularies.values(self.vocabulary))}
 
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        return {"widget": "select", "options": list(vocabularies.values(self.vocabulary))}
+
 
 @dataclass(frozen=True)
 class Choices(Field):
@@ -204,6 +248,13 @@ class Choices(Field):
         enum = {"type": "string", "enum": list(vocabularies.values(self.vocabulary))}
         return {"anyOf": [enum, {"type": "array", "items": enum, "minItems": 1}]}
 
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        return {
+            "widget": "select",
+            "multiple": True,
+            "options": list(vocabularies.values(self.vocabulary)),
+        }
+
 
 @dataclass(frozen=True)
 class Words(Field):
@@ -218,6 +269,28 @@ class Words(Field):
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
         word = {"type": "string", "minLength": 1}
         return {"anyOf": [word, {"type": "array", "items": word}]}
+
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        # Decap's list without sub-fields: one box, values separated by commas.
+        return {"widget": "list", "hint": "Ngăn cách các giá trị bằng dấu phẩy."}
+
+
+@dataclass(frozen=True)
+class Attachments(Words):
+    """Files published with an item (PDF, DOCX, ODT): names of files in the item's folder."""
+
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        return {
+            "widget": "list",
+            "field": {"name": "tep", "label": "Tệp", "widget": "file", "choose_url": False},
+        }
+
+
+NUMBER_FORM_HINT = 'Ví dụ "145/2020/NĐ-CP" (văn bản quy phạm) hoặc "471/QĐ-TTg".'
+NUMBER_FORM_MESSAGE = (
+    "Số ký hiệu viết dạng số/năm/ký hiệu (145/2020/NĐ-CP) hoặc số/ký hiệu (471/QĐ-TTg), "
+    "không có dấu cách."
+)
 
 
 def parse_document_number(key: str, label: str, value: Any) -> str:
@@ -252,6 +325,13 @@ class DocumentNumber(Field):
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
         return {"type": "string", "pattern": NUMBER_PATTERN}
 
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        return {
+            "widget": "string",
+            "pattern": [NUMBER_PATTERN, NUMBER_FORM_MESSAGE],
+            "hint": NUMBER_FORM_HINT,
+        }
+
 
 @dataclass(frozen=True)
 class DocumentNumbers(Field):
@@ -266,6 +346,18 @@ class DocumentNumbers(Field):
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
         number = {"type": "string", "pattern": NUMBER_PATTERN}
         return {"anyOf": [number, {"type": "array", "items": number}]}
+
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        return {
+            "widget": "list",
+            "field": {
+                "name": "so_ky_hieu",
+                "label": "Số ký hiệu",
+                "widget": "string",
+                "pattern": [NUMBER_PATTERN, NUMBER_FORM_MESSAGE],
+                "hint": NUMBER_FORM_HINT,
+            },
+        }
 
 
 @dataclass(frozen=True)
@@ -282,11 +374,21 @@ class Link(Field):
         return value.strip()
 
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
-        return {"type": "string", "format": "uri", "pattern": "^https://"}
+        return {"type": "string", "format": "uri", "pattern": URL.pattern}
+
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        return {
+            "widget": "string",
+            "pattern": [URL.pattern, "Địa chỉ phải bắt đầu bằng https:// và không có dấu cách."],
+        }
 
 
 class VideoLink(Link):
     """The https address of a video page on a provider the portal embeds."""
+
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        hint = f"Địa chỉ trang xem video ({ALLOWED_HOSTS_TEXT})."
+        return {**super().form(vocabularies), "hint": hint}
 
     def parse(self, value: Any, vocabularies: Vocabularies) -> str:
         address = super().parse(value, vocabularies)
@@ -368,6 +470,24 @@ class Figures(Field):
             },
         }
 
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        return {
+            "widget": "object",
+            "hint": "Số nguyên viết liền (12600); chỉ tiêu chưa có số liệu thì bỏ trống.",
+            "fields": [
+                {
+                    "name": i.code,
+                    "label": i.label,
+                    "hint": f"Đơn vị tính: {i.unit}",
+                    "required": False,
+                    "widget": "number",
+                    "value_type": "int",
+                    "min": 0,
+                }
+                for i in self.indicators
+            ],
+        }
+
 
 @dataclass(frozen=True)
 class Contacts(Field):
@@ -430,6 +550,9 @@ class Flag(Field):
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
         return {"type": "boolean"}
 
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        return {"widget": "boolean"}
+
 
 MOMENT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$")
 
@@ -456,6 +579,15 @@ class Moment(Field):
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
         return {"type": "string", "pattern": MOMENT.pattern}
 
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        # The time as the editor types it, which the portal reads as Vietnam's time.
+        return {
+            "widget": "datetime",
+            "format": "YYYY-MM-DDTHH:mm",
+            "date_format": "DD/MM/YYYY",
+            "time_format": "HH:mm",
+        }
+
 
 @dataclass(frozen=True)
 class Withdrawal:
@@ -463,6 +595,11 @@ class Withdrawal:
 
     date: dt.date
     reason: str
+
+
+WITHDRAWAL_DATE = Date("date", "date", "Ngày thôi đăng", required=True)
+WITHDRAWAL_REASON = Text("reason", "reason", "Lý do thôi đăng", required=True, max_length=500)
+WITHDRAWAL_FIELDS: tuple[Field, ...] = (WITHDRAWAL_DATE, WITHDRAWAL_REASON)
 
 
 @dataclass(frozen=True)
@@ -477,31 +614,31 @@ class Withdrawn(Field):
                 f'Trường "{self.key}" ({self.label}) phải có đúng hai khóa "date" (ngày thôi '
                 f'đăng) và "reason" (lý do, hiện cho người đọc), ví dụ: {self.key}: {example}.',
             )
-        date = Date("date", "date", "Ngày thôi đăng").parse(value["date"], vocabularies)
-        reason = Text("reason", "reason", "Lý do thôi đăng", max_length=500).parse(
-            value["reason"], vocabularies
+        return Withdrawal(
+            WITHDRAWAL_DATE.parse(value["date"], vocabularies),
+            WITHDRAWAL_REASON.parse(value["reason"], vocabularies),
         )
-        return Withdrawal(date, reason)
 
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
         return {
             "type": "object",
-            "required": ["date", "reason"],
+            "required": [f.key for f in WITHDRAWAL_FIELDS],
             "additionalProperties": False,
-            "properties": {
-                "date": {
-                    "title": "Ngày thôi đăng",
-                    "type": "string",
-                    "format": "date",
-                    "pattern": DATE.pattern,
-                },
-                "reason": {
-                    "title": "Lý do thôi đăng",
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 500,
-                },
-            },
+            "properties": {f.key: f.json_schema(vocabularies) for f in WITHDRAWAL_FIELDS},
+        }
+
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        # Folded until needed: most items are never withdrawn. Decap checks the sub-fields
+        # of an empty optional block as if it were filled, so the form cannot require the
+        # pair; `parse` (validate, on the pull request) asks for both or neither.
+        return {
+            "widget": "object",
+            "collapsed": True,
+            "hint": "Chỉ điền khi thôi đăng bài, và điền cả ngày lẫn lý do: trang vẫn còn, "
+            "kèm thông báo và lý do.",
+            "fields": [
+                {**f.form_field(vocabularies), "required": False} for f in WITHDRAWAL_FIELDS
+            ],
         }
 
 
@@ -532,6 +669,20 @@ class PortalPaths(Field):
         path = {"type": "string", "pattern": PORTAL_PATH.pattern}
         return {"anyOf": [path, {"type": "array", "items": path, "minItems": 1}]}
 
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        return {
+            "widget": "list",
+            "field": {
+                "name": "dia_chi",
+                "label": "Địa chỉ cũ",
+                "widget": "string",
+                "pattern": [
+                    PORTAL_PATH.pattern,
+                    'Viết đường dẫn tính từ gốc cổng, ví dụ "bo-tu-phap/tin-tuc/ten-bai-cu/".',
+                ],
+            },
+        }
+
 
 @dataclass(frozen=True)
 class QuizQuestion:
@@ -550,6 +701,13 @@ class QuizQuestion:
 
 
 QUIZ_LETTERS = "ABCDEF"
+QUIZ_LABELS = {
+    "cau_hoi": "Câu hỏi",
+    "lua_chon": "Các phương án",
+    "dap_an": "Đáp án đúng (chữ cái)",
+    "giai_thich": "Giải thích",
+    "can_cu": "Căn cứ pháp lý",
+}
 QUIZ_EXAMPLE = (
     '- cau_hoi: "Ngày Pháp luật Việt Nam là ngày nào?"\n'
     '  lua_chon: ["02/9", "09/11", "19/12"]\n'
@@ -622,21 +780,44 @@ class QuizQuestions(Field):
                 "required": list(self.KEYS),
                 "additionalProperties": False,
                 "properties": {
-                    "cau_hoi": {"title": "Câu hỏi", **text},
+                    "cau_hoi": {"title": QUIZ_LABELS["cau_hoi"], **text},
                     "lua_chon": {
-                        "title": "Các phương án",
+                        "title": QUIZ_LABELS["lua_chon"],
                         "type": "array",
                         "minItems": 2,
                         "maxItems": len(QUIZ_LETTERS),
                         "items": {"type": ["string", "number"]},
                     },
                     "dap_an": {
-                        "title": "Đáp án đúng (chữ cái)",
+                        "title": QUIZ_LABELS["dap_an"],
                         "type": "string",
                         "pattern": f"^[{QUIZ_LETTERS}a-f]$",
                     },
-                    "giai_thich": {"title": "Giải thích", **text},
-                    "can_cu": {"title": "Căn cứ pháp lý", **text},
+                    "giai_thich": {"title": QUIZ_LABELS["giai_thich"], **text},
+                    "can_cu": {"title": QUIZ_LABELS["can_cu"], **text},
                 },
             },
+        }
+
+    def form(self, vocabularies: Vocabularies) -> dict[str, Any]:
+        widgets: dict[str, dict[str, Any]] = {
+            "cau_hoi": {"widget": "text"},
+            "lua_chon": {
+                "widget": "list",
+                "min": 2,
+                "max": len(QUIZ_LETTERS),
+                "field": {"name": "phuong_an", "label": "Phương án", "widget": "string"},
+                "hint": "Thứ tự các phương án là A, B, C …",
+            },
+            "dap_an": {"widget": "select", "options": list(QUIZ_LETTERS)},
+            "giai_thich": {"widget": "text"},
+            "can_cu": {"widget": "string"},
+        }
+        return {
+            "widget": "list",
+            "summary": "{{fields.cau_hoi}}",
+            "fields": [
+                {"name": key, "label": QUIZ_LABELS[key], "required": True, **widgets[key]}
+                for key in self.KEYS
+            ],
         }

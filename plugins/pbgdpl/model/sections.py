@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pbgdpl.model.fields import (
+    Attachments,
     Choice,
     Choices,
     Date,
@@ -36,7 +37,7 @@ from pbgdpl.model.indicators import INDICATORS
 
 FIELD_OF_LAW = Choices("linh_vuc", "fields", "Lĩnh vực", vocabulary="fields")
 # Attachments are listed under the text, not in the facts table.
-ATTACHMENTS = Words("tep_dinh_kem", "attachments", "Tệp đính kèm", shown=False)
+ATTACHMENTS = Attachments("tep_dinh_kem", "attachments", "Tệp đính kèm", shown=False)
 
 # Keys every item may carry; `date` is required except where a section says otherwise.
 COMMON_FIELDS: tuple[Field, ...] = (

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from pbgdpl.model.fields import Contacts, Field, FieldError, Link, Logins, Text, Words
+from pbgdpl.model.forge import Forge, ForgeSetting
 from pbgdpl.model.thresholds import SectionAmounts
 from pbgdpl.model.vocabularies import Vocabularies
 
@@ -81,6 +82,7 @@ class PortalSettings:
             "policy_feedback_url",
             "Địa chỉ kênh phản ánh chính sách (Quyết định số 48/2025/QĐ-TTg)",
         ),
+        ForgeSetting("editor", "editor", "Kho Git của trình biên tập trên trình duyệt"),
     )
 
     name: str
@@ -108,3 +110,5 @@ class PortalSettings:
     # The national channels citizens are pointed to; None: the portal shows no link.
     national_legal_database: str | None = None
     policy_feedback_url: str | None = None
+    # The web editor's forge (GitHub, Gitea/Forgejo, GitLab) and repository.
+    editor: Forge = field(default_factory=Forge)

@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from pbgdpl.editorial.redirects import write_redirects
 from pbgdpl.legal.autolink import link_documents
+from pbgdpl.model.diagnostics import COMMAND
 from pbgdpl.model.items import Item
 from pbgdpl.model.records import Download, Listing, Record
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
@@ -57,7 +58,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             return None
         if self.context is None:
             raise PluginError(
-                "pbgdpl/site: chạy 'python build.py build' thay cho 'mkdocs build' "
+                f"pbgdpl/site: chạy '{COMMAND} build' thay cho 'mkdocs build' "
                 "(the portal is built by build.py, which binds each site)."
             )
         # Per-build state: the pages of this site, planned from the catalog.

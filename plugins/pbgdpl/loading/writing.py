@@ -1,0 +1,102 @@
+"""Slips editors make in a page's text that render badly but break nothing else.
+
+Each was found by trying the editor's path as a new user: the template's placeholder left
+in, a table pasted from Word as tab-separated lines (one run-on paragraph on the page), and
+a picture linked by a name that is not next to the item (a broken image on the page). They
+are checked on every file read, even one whose front matter has errors, so an editor gets
+all of a file's errors in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from pbgdpl.model.diagnostics import Diagnostic, Severity
+
+BODY_PLACEHOLDER = "(Viết nội dung tại đây.)"
+"""What `build.py new` writes where the text goes (pbgdpl.editorial.scaffold)."""
+AGENCY_PLACEHOLDER = "(Giới thiệu trang:"
+"""The start of what `build.py new agency` writes in the agency's home page."""
+PLACEHOLDERS = (BODY_PLACEHOLDER, AGENCY_PLACEHOLDER)
+FENCE = re.compile(r"^\s*(```|~~~)")
+# A cell, a tab, a cell: text on both sides of a tab that is not the line's indentation.
+TABBED = re.compile(r"^[^\t]*\S[^\t]*\t+\s*\S")
+PICTURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def _prose_lines(body: str) -> Iterator[tuple[int, str]]:
+    """Yield (index, line) of the body's lines outside fenced code blocks."""
+    fenced = False
+    for number, line in enumerate(body.split("\n")):
+        if FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            yield number, line
+
+
+def _placeholders(shown: str, body: str, body_line: int) -> Iterator[Diagnostic]:
+    for number, line in _prose_lines(body):
+        if any(p in line for p in PLACEHOLDERS):
+            yield Diagnostic(
+                shown,
+                body_line + number,
+                "placeholder-text",
+                Severity.ERROR,
+                "Còn dòng chữ mẫu của tệp mới (trong ngoặc đơn); thay bằng nội dung thật của bài "
+                "rồi xóa dòng mẫu (template placeholder left in).",
+            )
+
+
+def _pasted_tables(shown: str, body: str, body_line: int) -> Iterator[Diagnostic]:
+    run: list[int] = []
+    for number, line in [*_prose_lines(body), (-1, "")]:
+        if number >= 0 and TABBED.match(line):
+            run.append(number)
+            continue
+        if len(run) >= 2:
+            first, last = body_line + run[0], body_line + run[-1]
+            yield Diagnostic(
+                shown,
+                first,
+                "pasted-table",
+                Severity.ERROR,
+                f"Dòng {first}–{last} có các cột cách nhau bằng phím Tab, như bảng dán từ Word; "
+                "trên trang chúng dính thành một đoạn. Viết thành bảng Markdown, mỗi hàng một "
+                'dòng: "| Cột 1 | Cột 2 |", dưới hàng tiêu đề thêm dòng "|---|---|" '
+                "(table pasted as tab-separated lines).",
+            )
+        run = []
+
+
+def _missing_pictures(root: Path, shown: str, body: str, body_line: int) -> Iterator[Diagnostic]:
+    folder = (root / shown).parent
+    for number, line in _prose_lines(body):
+        for match in PICTURE.finditer(line):
+            target = match.group(1)
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or target.startswith(("/", "data:")):
+                continue  # remote pictures and data: are the HTML policy's to report
+            name = unquote(parts.path)
+            if (folder / name).is_file():
+                continue
+            yield Diagnostic(
+                shown,
+                body_line + number,
+                "image-missing",
+                Severity.ERROR,
+                f'Không tìm thấy ảnh "{name}" cạnh bài (thư mục '
+                f"{folder.relative_to(root).as_posix()}/); thêm tệp ảnh vào thư mục đó hoặc sửa "
+                "tên ảnh trong bài cho đúng tên tệp (picture not found).",
+            )
+
+
+def check_writing(root: Path, shown: str, body: str, body_line: int) -> list[Diagnostic]:
+    """Return the placeholders, pasted tables and missing pictures of a Markdown body."""
+    return [
+        *_placeholders(shown, body, body_line),
+        *_pasted_tables(shown, body, body_line),
+        *_missing_pictures(root, shown, body, body_line),
+    ]

@@ -1,0 +1,75 @@
+"""Editors' slips that used to pass with 0 errors: each is now named with its file and line.
+
+Found by trying the editor's path as a new user: the template's placeholder left in, a
+table pasted from Word as tab-separated lines, a picture linked by a missing file name,
+and an empty required key reported at line 1; all of a file's errors come in one pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sections.samples import AGENCY, write_sample_portal
+
+from conftest import write
+
+Cli = Callable[..., tuple[int, str, str]]
+FOLDER = f"agencies/{AGENCY}/tin-tuc"
+HEAD = "---\ntitle: Hội nghị tập huấn\ndate: 2026-11-20\n---\n"
+
+
+def portal_with(tmp_path: Path, body: str, name: str = "hoi-nghi") -> Path:
+    root = write_sample_portal(tmp_path / "portal", ["tin-tuc"])
+    write(root / FOLDER / f"{name}.md", HEAD + body)
+    return root
+
+
+def test_the_templates_placeholder_left_in_is_an_error(tmp_path: Path, run_cli: Cli) -> None:
+    root = portal_with(tmp_path, "Mở đầu.\n\n(Viết nội dung tại đây.)\n")
+    status, out, _ = run_cli(root, "validate")
+    assert status == 1
+    assert f"{FOLDER}/hoi-nghi.md:7: lỗi [placeholder-text] Còn dòng chữ mẫu" in out
+
+
+def test_a_table_pasted_from_word_is_named_with_its_lines(tmp_path: Path, run_cli: Cli) -> None:
+    table = "Chỉ tiêu\tSố lượng\nSố cuộc\t12\nSố người\t600\n"
+    root = portal_with(tmp_path, f"Kết quả:\n\n{table}\nMột câu\tcó phím Tab.\n")
+    status, out, _ = run_cli(root, "validate")
+    assert status == 1
+    assert f"{FOLDER}/hoi-nghi.md:7: lỗi [pasted-table] Dòng 7–9 có các cột cách nhau" in out
+    assert out.count("[pasted-table]") == 1  # one stray tab in a sentence is no table
+
+
+def test_a_real_markdown_table_and_code_are_not_pasted_tables(tmp_path: Path, run_cli: Cli) -> None:
+    body = "| Chỉ tiêu | Số |\n|---|---|\n| Cuộc | 12 |\n\n```\na\tb\nc\td\n```\n"
+    status, out, _ = run_cli(portal_with(tmp_path, body), "validate")
+    assert status == 0, out
+
+
+def test_a_picture_missing_next_to_the_item_is_an_error(tmp_path: Path, run_cli: Cli) -> None:
+    root = portal_with(tmp_path, "Ảnh hội nghị:\n\n![Hội nghị](anh-hoi-nghi.png)\n")
+    status, out, _ = run_cli(root, "validate")
+    assert status == 1
+    assert (
+        f'{FOLDER}/hoi-nghi.md:7: lỗi [image-missing] Không tìm thấy ảnh "anh-hoi-nghi.png" '
+        f"cạnh bài (thư mục {FOLDER}/)"
+    ) in out
+    (root / FOLDER / "anh-hoi-nghi.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(20))
+    status, out, _ = run_cli(root, "validate")
+    assert status == 0, out
+
+
+def test_every_error_of_a_file_comes_in_one_pass(tmp_path: Path, run_cli: Cli) -> None:
+    root = write_sample_portal(tmp_path / "portal", ["hoi-dap"])
+    path = f"agencies/{AGENCY}/hoi-dap/hoi-ve-dat.md"
+    write(
+        root / path,
+        "---\ntitle: Hỏi về đất\ndate: 2026-13-01\ncau_hoi:\n---\n(Viết nội dung tại đây.)\n"
+        "![](anh.png)\n",
+    )
+    status, out, _ = run_cli(root, "validate", path)
+    assert status == 1
+    for line, code in ((3, "invalid-date"), (4, "missing-field"), (6, "placeholder-text")):
+        assert f"{path}:{line}: lỗi [{code}]" in out
+    assert f"{path}:7: lỗi [image-missing]" in out
