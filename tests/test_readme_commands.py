@@ -34,6 +34,11 @@ def test_each_readme_command_runs_as_written(command: str, tmp_path: Path) -> No
     root = copy_portal(tmp_path / "portal")
     (root / ".venv").symlink_to(REPO / ".venv")
     (root / "node_modules").symlink_to(REPO / "node_modules")
+    # A clone, as an editor's or CI's: commands that compare with origin/main find it.
+    git = ["git", "-c", "user.name=Biên tập", "-c", "user.email=bientap@example.gov.vn"]
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Bản sao"]):
+        subprocess.run([*git, *step], cwd=root, check=True, capture_output=True)
+    subprocess.run([*git, "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=root, check=True)
     done = subprocess.run(
         shlex.split(command), cwd=root, capture_output=True, text=True, timeout=300, check=False
     )

@@ -29,6 +29,7 @@ SUITE_PARTS = (
     "schemas",
     "benchmarks",
     ".github",
+    "README.md",
 )
 # Modules that read portal content without a browser: the ones once tied to the live folders.
 CONTENT_TESTS = (
@@ -51,6 +52,14 @@ date: 2026-11-21
 description: Hòa giải viên trao đổi kinh nghiệm hòa giải tranh chấp đất đai.
 ---
 Sáng 21/11, phường Hoàn Kiếm tổ chức tọa đàm về hòa giải ở cơ sở.
+"""
+
+
+INTRODUCTION = """\
+---
+title: Giới thiệu Trang thông tin phổ biến, giáo dục pháp luật tỉnh Quảng Ninh
+---
+Trang do Sở Tư pháp tỉnh Quảng Ninh quản lý, đăng văn bản mới, hỏi đáp và tin hoạt động.
 """
 
 
@@ -101,6 +110,8 @@ def editorial_day(root: Path) -> None:
         root,
     )
     assert made.returncode == 0, made.stderr
+    # The editor writes the new site's introduction in place of the template's text.
+    write(agencies / "quang-ninh/index.md", INTRODUCTION)
     write(agencies / "quang-ninh/tin-tuc/ra-mat-trang-pbgdpl.md", NEW_ITEM)
 
 
