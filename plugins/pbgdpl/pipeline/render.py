@@ -81,6 +81,7 @@ def render_site(
             site_root / BUNDLE,
             staging / "_search",
             index=bool(context.site),
+            terms=context.catalog.search_terms,
         )
     except Exception as error:
         pages, failure = 0, f"{type(error).__name__}: {error}"

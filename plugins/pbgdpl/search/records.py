@@ -14,6 +14,7 @@ from pbgdpl.catalog import Catalog
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.items import Item, Page
 from pbgdpl.model.records import Listing, Record
+from pbgdpl.search.aliases import agency_aliases
 from pbgdpl.search.text import normalized, plain_text, shorten, term_counts
 
 SUMMARY_LENGTH = 240
@@ -46,6 +47,8 @@ class SearchRecord:
     """A legal document's status slug on `status_as_of` ("con-hieu-luc" …), else ""."""
     status_label: str = ""
     status_as_of: str = ""
+    aliases: tuple[str, ...] = ()
+    """Other names of the page that people type (an agency's home: "Sở Tư pháp Hà Nội")."""
     terms: dict[str, int] = field(default_factory=dict)
     """Each word of the page's text and how often it occurs, first occurrence first."""
 
@@ -130,6 +133,7 @@ def page_record(
     description: str | None,
     content: str,
     kind: str,
+    aliases: tuple[str, ...] = (),
 ) -> SearchRecord:
     """Return the record of a written page or an agency's home page."""
     text = plain_text(content)
@@ -143,6 +147,7 @@ def page_record(
         summary=_summary(description, text),
         lead=normalized(description or ""),
         facts=(agency,),
+        aliases=aliases,
         terms=term_counts(text),
     )
 
@@ -179,6 +184,7 @@ def record_for(
             agency.description or (intro.description if intro else None),
             content,
             "Trang thành phần",
+            agency_aliases(agency),
         )
     return None
 
