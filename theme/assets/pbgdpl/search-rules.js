@@ -320,7 +320,12 @@
     tokens.forEach(function (token, i) {
       var folded = fold(token);
       var term = { text: token, folded: folded, match: "exact", year: YEAR.test(token) };
-      if (/[0-9]/.test(token)) term.match = "number";
+      var vni = /[0-9]/.test(token) ? fromVni(token) : null;
+      if (vni && lexicon.knows(fold(vni))) {
+        notes.fixes.push({ from: token, to: vni });
+        term.text = vni;
+        term.folded = fold(vni);
+      } else if (/[0-9]/.test(token)) term.match = "number";
       else if (lexicon.knows(folded)) term.match = "exact";
       else {
         var typed = fromTyping(token);
@@ -404,15 +409,18 @@
   function titleTier(names, plan) {
     var full = plan.words.map(function (w) { return w.folded; }).join(" ");
     var content = plan.terms.map(function (w) { return w.folded; }).join(" ");
+    // "luật đất đai 2013" names the Luật Đất đai; its year is numberFit's to judge.
+    var named = plan.terms.filter(function (w) { return w.match !== "number"; })
+      .map(function (w) { return w.folded; }).join(" ");
     var best = 0;
-    var named = [];
+    var titles = [];
     names.forEach(function (name) {
       // "Luật Đất đai số 31/2024/QH15" is the Luật Đất đai: its number is not its name.
-      if (name) named.push(name, name.replace(/\s+(số\s+)?[0-9][^\s]*\/[^\s]*$/i, ""));
+      if (name) titles.push(name, name.replace(/\s+(số\s+)?[0-9][^\s]*\/[^\s]*$/i, ""));
     });
-    named.forEach(function (name) {
+    titles.forEach(function (name) {
       var title = syllables(name).join(" ");
-      [full, content].forEach(function (query) {
+      [full, content, named].forEach(function (query) {
         if (!query) return;
         if (title === query) best = Math.max(best, 3);
         else if ((title + " ").indexOf(query + " ") === 0) best = Math.max(best, 2);

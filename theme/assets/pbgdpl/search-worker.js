@@ -138,7 +138,8 @@ importScripts("search-rules.js");
       });
     })).then(function (scored) {
       scored.sort(function (x, y) { return y.together - x.together; });
-      return { from: word, to: scored[0].word };
+      // A correction must bring pages with the query's other words, or it is a guess.
+      return scored[0].together ? { from: word, to: scored[0].word } : null;
     });
   }
 
@@ -220,9 +221,7 @@ importScripts("search-rules.js");
     }
     return gather(loaded, plan, filters).then(function (found) {
       var combined = combine(plan, found, loaded.lexicon);
-      if (corrected || combined.full >= MIN_FULL) {
-        return { entries: combined.list, full: combined.full, plan: plan };
-      }
+      if (corrected) return { entries: combined.list, full: combined.full, plan: plan };
       return correctPairs(loaded, plan, found).then(function (fix) {
         if (!fix) return { entries: combined.list, full: combined.full, plan: plan };
         var text = plan.words.map(function (w) {
