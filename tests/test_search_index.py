@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from pbgdpl.pipeline.search_index import BUNDLE, RECORDS, index_records, portal_records
+from pbgdpl.pipeline.search_index import index_records, portal_records
 from pbgdpl.search import selection
 from pbgdpl.search.documents import index_document, number_key
-from pbgdpl.search.records import SearchRecord, load_records, save_records
+from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import KeptWords, select_words
 from pbgdpl.search.text import plain_text, term_counts, with_ascii_copies, words
 

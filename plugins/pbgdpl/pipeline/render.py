@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, cast
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from pbgdpl.pipeline.search_index import BUNDLE, save_site_search
+from pbgdpl.pipeline.search_index import save_site_search
 from pbgdpl.pipeline.theme_dirs import shallow_theme_dirs
+from pbgdpl.search.records import BUNDLE
 from pbgdpl.site.structure import SiteContext
 
 if TYPE_CHECKING:

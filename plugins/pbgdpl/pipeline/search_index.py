@@ -21,11 +21,9 @@ from pagefind.service import get_executable
 from pbgdpl.search.canonical import canonicalize
 from pbgdpl.search.documents import index_document
 from pbgdpl.search.lexicon import Lexicon, build_lexicon, write_lexicon
-from pbgdpl.search.records import SearchRecord, load_records, save_records
+from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import select_words
 
-BUNDLE = "pagefind"
-RECORDS = "pbgdpl-records.json.gz"
 TERMS = "pbgdpl-terms.json"
 # What the portal's search page loads: Pagefind's ready-made interfaces (~0.5 MB a bundle)
 # are not used, nor its web worker (search.js runs the whole search in a worker of its own).

@@ -18,6 +18,9 @@ from pbgdpl.search.aliases import agency_aliases
 from pbgdpl.search.text import normalized, plain_text, shorten, term_counts
 
 SUMMARY_LENGTH = 240
+# Where each site keeps its search: its Pagefind bundle folder, and its records in it.
+BUNDLE = "pagefind"
+RECORDS = "pbgdpl-records.json.gz"
 
 
 @dataclass(frozen=True)
@@ -200,6 +203,11 @@ def save_records(path: Path, records: list[SearchRecord]) -> None:
     path.write_bytes(gzip.compress(payload.encode("utf-8"), mtime=0))
 
 
+def read_records(data: bytes) -> list[SearchRecord]:
+    """Read the bytes of a file written by `save_records`."""
+    return [SearchRecord.from_json(d) for d in json.loads(gzip.decompress(data))]
+
+
 def load_records(path: Path) -> list[SearchRecord]:
     """Read records written by `save_records`."""
-    return [SearchRecord.from_json(d) for d in json.loads(gzip.decompress(path.read_bytes()))]
+    return read_records(path.read_bytes())

@@ -22,6 +22,12 @@
   var WORD = /[0-9a-z\u00c0-\u024f\u1e00-\u1eff]+(?:[./-][0-9a-z\u00c0-\u024f\u1e00-\u1eff]+)*/g;
   var YEAR = /^(19|20)\d\d$/;
   var REPEALED = "het-hieu-luc-toan-bo";
+  // Among equal titles, what answers a citizen first: an answer to a question or the
+  // document itself, then explanations, then materials; news and events last.
+  var ANSWERS = {
+    "hoi-dap": 3, "van-ban-moi": 3, "": 3, "gioi-thieu-van-ban": 2, "tinh-huong": 2,
+    "tai-lieu": 1, "tu-sach": 1, "doi-thoai-chinh-sach": 1
+  };
 
   // Question words and fillers, as typed with accents and without; longest first.
   var QUESTION_WORDS = [
@@ -316,18 +322,35 @@
   function prepare(query, lexicon) {
     var notes = { rewrites: [], fixes: [], unknown: [], left: [] };
     var tokens = rewrite(words(query), lexicon, notes);
-    var all = [];
+    // Question words first, as typed: "làm" must not be corrected into a word of the index.
+    var asked = tokens.map(function () { return false; });
+    for (var q = 0; q < tokens.length;) {
+      var size = isQuestionWord(tokens, q);
+      if (!size) { q++; continue; }
+      notes.left.push(tokens.slice(q, q + size).join(" "));
+      for (var k = 0; k < size; k++) asked[q + k] = true;
+      q += size;
+    }
+    if (asked.every(Boolean)) {
+      // Only question words: search them, rather than nothing.
+      asked = asked.map(function () { return false; });
+      notes.left = [];
+    }
+    var kept = [];
     tokens.forEach(function (token, i) {
       var folded = fold(token);
-      var term = { text: token, folded: folded, match: "exact", year: YEAR.test(token) };
+      var term = {
+        text: token, folded: folded, match: "exact", year: YEAR.test(token), question: asked[i]
+      };
       var vni = /[0-9]/.test(token) ? fromVni(token) : null;
-      if (vni && lexicon.knows(fold(vni))) {
+      if (asked[i]) {
+        if (!lexicon.knows(folded)) return;
+      } else if (vni && lexicon.knows(fold(vni))) {
         notes.fixes.push({ from: token, to: vni });
         term.text = vni;
         term.folded = fold(vni);
       } else if (/[0-9]/.test(token)) term.match = "number";
-      else if (lexicon.knows(folded)) term.match = "exact";
-      else {
+      else if (!lexicon.knows(folded)) {
         var typed = fromTyping(token);
         var near = null;
         if (typed && lexicon.knows(fold(typed))) {
@@ -344,27 +367,12 @@
           // A last word of one or two letters is still being typed: wait for the rest.
           var typing = i === tokens.length - 1 && folded.length < 3 && lexicon.extends(folded);
           if (!typing) notes.unknown.push(token);
-          term = null;
+          return;
         }
       }
-      all.push(term);
+      kept.push(term);
     });
-    var kept = all.filter(Boolean);
-    var texts = kept.map(function (t) { return t.text; });
-    var terms = [];
-    for (var i = 0; i < kept.length;) {
-      var size = isQuestionWord(texts, i);
-      if (size) {
-        for (var k = 0; k < size; k++) kept[i + k].question = true;
-        notes.left.push(texts.slice(i, i + size).join(" "));
-        i += size;
-      } else terms.push(kept[i++]);
-    }
-    if (!terms.length) {
-      // Only question words: search them, rather than nothing.
-      terms = kept;
-      notes.left = [];
-    }
+    var terms = kept.filter(function (t) { return !t.question; });
     return {
       query: query,
       words: kept,
@@ -424,6 +432,8 @@
         if (!query) return;
         if (title === query) best = Math.max(best, 3);
         else if ((title + " ").indexOf(query + " ") === 0) best = Math.max(best, 2);
+        // Vietnamese titles often end with their topic: "Thủ tục đăng ký kết hôn".
+        else if ((" " + title).slice(-query.length - 1) === " " + query) best = Math.max(best, 1.5);
         else if ((" " + title + " ").indexOf(" " + query + " ") >= 0) best = Math.max(best, 1);
       });
     });
@@ -450,7 +460,7 @@
 
   /* Order candidates. Each has `cover` (0-1: the share of the query's weight it matched),
    * `score` (how well, by the engine) and, when loaded, `page` {title, aliases, number,
-   * status}. Pages without `page` keep their place after those with one. */
+   * status, section}. Pages without `page` keep their place after those with one. */
   function order(entries, plan) {
     entries.forEach(function (e, i) {
       e.index = i;
@@ -458,10 +468,12 @@
       e.fit = numberFit(e.page, plan);
       e.tier = titleTier([e.page.title].concat(e.page.aliases || []), plan);
       e.inForce = e.page.status === REPEALED ? 0 : 1;
+      e.answers = ANSWERS[e.page.section || ""] || 0;
     });
     function key(e) {
       var all = e.cover >= 0.999 ? 1 : 0;
-      return [e.page ? 1 : 0, e.fit || 0, all, e.tier || 0, e.inForce === 0 ? 0 : 1, e.cover, e.score];
+      return [e.page ? 1 : 0, e.fit || 0, all, e.tier || 0, e.inForce === 0 ? 0 : 1,
+        e.answers || 0, e.cover, e.score];
     }
     return entries.sort(function (a, b) {
       var ka = key(a);
@@ -476,6 +488,76 @@
     return Math.log(1 + lexicon.pages / Math.max(1, pages));
   }
 
+  var MIN_FULL = 3;
+  var PAIR_WEIGHT = 1.5;
+  var TITLE_WEIGHT = 4;
+
+  /* Combine the pages each part of the query found: `found.terms[i]`, `found.pairs[i]` and
+   * `found.title` map a page's id to {result, score (0-1)}. A page's `cover` is the share
+   * of the query's weight its words carry; pairs and a title start add to its score.
+   * Pages with every word are the answer; when fewer than MIN_FULL have them all, every
+   * page with some of the words is, most words first ("never empty when words match"). */
+  function combine(plan, found, lexicon) {
+    var weights = found.terms.map(function (m) { return weight(m.size, lexicon); });
+    var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
+    var entries = new Map();
+    found.terms.forEach(function (map, i) {
+      map.forEach(function (hit, id) {
+        var e = entries.get(id);
+        if (!e) {
+          e = { id: id, result: hit.result, cover: 0, score: 0, has: [] };
+          entries.set(id, e);
+        }
+        e.cover += weights[i] / total;
+        e.score += weights[i] * hit.score;
+        e.has[i] = true;
+      });
+    });
+    found.pairs.forEach(function (map, i) {
+      var w = PAIR_WEIGHT * (plan.pairs[i].weak ? 0.5 : 1);
+      map.forEach(function (hit, id) { if (entries.has(id)) entries.get(id).score += w; });
+    });
+    found.title.forEach(function (hit, id) {
+      if (entries.has(id)) entries.get(id).score += TITLE_WEIGHT;
+    });
+    var list = Array.from(entries.values());
+    list.forEach(function (e) { e.cover = Math.min(1, e.cover); });
+    list.sort(function (a, b) { return b.cover - a.cover || b.score - a.score; });
+    var full = list.filter(function (e) { return e.cover >= 0.999; });
+    return { list: full.length >= MIN_FULL ? full : list, full: full.length };
+  }
+
+  // A test of whether a page has every word of the query but the one at `skip`.
+  function others(found, skip) {
+    var maps = found.terms.filter(function (m, i) { return i !== skip; });
+    return function (id) { return maps.every(function (m) { return m.has(id); }); };
+  }
+
+  // The first unknown pair of the query whose word, corrected, makes a known pair: the
+  // pairs the engine found nothing for (`found.pairs[i].size === 0`).
+  function unknownPairs(plan, found) {
+    return plan.pairs.filter(function (p, i) {
+      return !p.weak && !p.prefix && found.pairs[i].size === 0;
+    });
+  }
+
+  // The query text with one word corrected, for a second search.
+  function corrected(plan, fix) {
+    return plan.words.map(function (w) { return w.folded === fix.from ? fix.to : w.text; })
+      .join(" ");
+  }
+
+  // A plan for the corrected query that keeps the first plan's notes and query.
+  function replan(plan, fix, lexicon) {
+    var again = prepare(corrected(plan, fix), lexicon);
+    again.notes.rewrites = plan.notes.rewrites;
+    again.notes.fixes = plan.notes.fixes.concat(again.notes.fixes, [fix]);
+    again.notes.unknown = plan.notes.unknown.concat(again.notes.unknown);
+    again.notes.suggestion = plan.notes.suggestion;
+    again.query = plan.query;
+    return again;
+  }
+
   root.PbgdplSearch = {
     fold: fold,
     words: words,
@@ -487,6 +569,10 @@
     weight: weight,
     numberKey: numberKey,
     titleTier: titleTier,
+    combine: combine,
+    others: others,
+    unknownPairs: unknownPairs,
+    replan: replan,
     PAIR_MARK: PAIR_MARK,
     TITLE_MARK: TITLE_MARK
   };

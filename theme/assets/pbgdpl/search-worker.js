@@ -5,9 +5,10 @@
  * A query is prepared by search-rules.js, then each of its words is searched on its own
  * (so that a page missing one word is still found), each pair of neighbouring words as
  * one index token (so that "đất đai" counts more than "đất" and "đai" apart), and the
- * query's words run together as the start of a title. Pages with every word are shown;
- * when fewer than MIN_FULL have them all, pages with most of the words follow. The best
- * candidates' data is loaded and ordered by the shared rules; the rest follow on request.
+ * query's words run together as the start of a title; search-rules.js combines them
+ * (pages with every word first, pages with most words when too few have them all). The
+ * best candidates' data is loaded and ordered by the shared rules; the rest follow on
+ * request.
  *
  * Messages in: {type: "search", id, bundle, query, filters, count}, {type: "more", id, count}
  * and {type: "load", id, bundle} (start loading while the reader types).
@@ -19,10 +20,7 @@ importScripts("search-rules.js");
   "use strict";
 
   var S = self.PbgdplSearch;
-  var MIN_FULL = 3;
   var RANKED = 12;
-  var PAIR_WEIGHT = 1.5;
-  var TITLE_WEIGHT = 4;
   var engine = null;
   var current = null;
 
@@ -77,46 +75,6 @@ importScripts("search-rules.js");
     });
   }
 
-  function combine(plan, found, lexicon) {
-    var weights = found.terms.map(function (m) { return S.weight(m.size, lexicon); });
-    var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
-    var entries = new Map();
-    function entry(id, result) {
-      var e = entries.get(id);
-      if (!e) {
-        e = { id: id, result: result, cover: 0, score: 0, has: [] };
-        entries.set(id, e);
-      }
-      return e;
-    }
-    found.terms.forEach(function (map, i) {
-      map.forEach(function (hit, id) {
-        var e = entry(id, hit.result);
-        e.cover += weights[i] / total;
-        e.score += weights[i] * hit.score;
-        e.has[i] = true;
-      });
-    });
-    found.pairs.forEach(function (map, i) {
-      var w = PAIR_WEIGHT * (plan.pairs[i].weak ? 0.5 : 1);
-      map.forEach(function (hit, id) { if (entries.has(id)) entries.get(id).score += w; });
-    });
-    found.title.forEach(function (hit, id) {
-      if (entries.has(id)) entries.get(id).score += TITLE_WEIGHT;
-    });
-    var list = Array.from(entries.values());
-    list.forEach(function (e) { e.cover = Math.min(1, e.cover); });
-    list.sort(function (a, b) { return b.cover - a.cover || b.score - a.score; });
-    var full = list.filter(function (e) { return e.cover >= 0.999; });
-    return { list: full.length >= MIN_FULL ? full : list, full: full.length };
-  }
-
-  // The pages that have every word of the query but the one at `skip`.
-  function others(found, skip) {
-    var maps = found.terms.filter(function (m, i) { return i !== skip; });
-    return function (id) { return maps.every(function (m) { return m.has(id); }); };
-  }
-
   // Of the words one edit from a pair's word that make a known pair, the one whose pair
   // is on most pages with the query's other words: "kết hôm" in "đăng ký kết hôm" is
   // "kết hôn", not "kết hợp".
@@ -128,7 +86,7 @@ importScripts("search-rules.js");
     }).slice(0, 4);
     if (!candidates.length) return Promise.resolve(null);
     var index = plan.terms.findIndex(function (t) { return t.folded === word; });
-    var along = others(found, index);
+    var along = S.others(found, index);
     return Promise.all(candidates.map(function (c) {
       var token = S.PAIR_MARK + (side === "b" ? pair.a + c : c + pair.b);
       return hits(loaded.pagefind, "\"" + token + "\"", {}).then(function (map) {
@@ -147,9 +105,7 @@ importScripts("search-rules.js");
   // title or summary has ("kết hôm") to one a letter away that makes a known pair.
   function correctPairs(loaded, plan, found) {
     var lexicon = loaded.lexicon;
-    var unknown = plan.pairs.filter(function (p, i) {
-      return !p.weak && !p.prefix && found.pairs[i].size === 0;
-    });
+    var unknown = S.unknownPairs(plan, found);
     if (!unknown.length) return Promise.resolve(null);
     var letters = Array.from(new Set(unknown.map(function (p) { return p.a[0]; })));
     return Promise.all(letters.map(function (letter) {
@@ -199,7 +155,8 @@ importScripts("search-rules.js");
           title: (data.filters.title || [""])[0],
           aliases: data.filters.alias || [],
           number: (data.filters.number_text || [""])[0],
-          status: (data.filters.status || [""])[0]
+          status: (data.filters.status || [""])[0],
+          section: (data.filters.section || [""])[0]
         };
         return e;
       });
@@ -220,19 +177,11 @@ importScripts("search-rules.js");
       });
     }
     return gather(loaded, plan, filters).then(function (found) {
-      var combined = combine(plan, found, loaded.lexicon);
+      var combined = S.combine(plan, found, loaded.lexicon);
       if (corrected) return { entries: combined.list, full: combined.full, plan: plan };
       return correctPairs(loaded, plan, found).then(function (fix) {
         if (!fix) return { entries: combined.list, full: combined.full, plan: plan };
-        var text = plan.words.map(function (w) {
-          return w.folded === fix.from ? fix.to : w.text;
-        }).join(" ");
-        var again = S.prepare(text, loaded.lexicon);
-        again.notes.rewrites = plan.notes.rewrites;
-        again.notes.fixes = plan.notes.fixes.concat(again.notes.fixes, [fix]);
-        again.notes.unknown = plan.notes.unknown.concat(again.notes.unknown);
-        again.query = plan.query;
-        return run(message, loaded, again, true);
+        return run(message, loaded, S.replan(plan, fix, loaded.lexicon), true);
       });
     });
   }

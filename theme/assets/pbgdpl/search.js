@@ -192,8 +192,11 @@
       said.push("Không trang nào có từ " + n.unknown.map(quoted).join(", ") + ".");
     }
     if (reply.total && reply.full < reply.total) {
-      said.push("Không trang nào có đủ các từ " + quoted(reply.searched) +
-        "; trang có nhiều từ nhất đứng trước.");
+      said.push(reply.full
+        ? "Chỉ " + reply.full + " trang có đủ các từ " + quoted(reply.searched) +
+          "; sau đó là các trang có nhiều từ nhất."
+        : "Không trang nào có đủ các từ " + quoted(reply.searched) +
+          "; trang có nhiều từ nhất đứng trước.");
     }
     notes.appendChild(document.createTextNode(said.join(" ")));
     if (n.suggestion && n.suggestion !== text) {
