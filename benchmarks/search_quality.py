@@ -43,22 +43,11 @@ import yaml
 from playwright.sync_api import Browser, Page, sync_playwright
 from search import AS_OF, Traffic, build, serve
 
+from pbgdpl.model.sections import SECTIONS
+
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = Path(__file__).resolve().parent / "search-queries.yml"
 PORTAL_PARTS = ("content", "agencies", "theme", "mkdocs.yml", "build.py")
-SECTION_ORDER = (
-    "van-ban-moi",
-    "gioi-thieu-van-ban",
-    "hoi-dap",
-    "doi-thoai-chinh-sach",
-    "tai-lieu",
-    "video",
-    "tinh-huong",
-    "cuoc-thi",
-    "tu-sach",
-    "so-lieu",
-    "tin-tuc",
-)
 
 
 @dataclass
@@ -90,6 +79,16 @@ def sample_portal(target: Path) -> Path:
     return target
 
 
+def _number(path: Path) -> str | None:
+    """Return the document number (so_ky_hieu) of a legal document's file, or None."""
+    for line in path.read_text("utf-8").splitlines()[1:40]:
+        if line.startswith("so_ky_hieu:"):
+            return line.split(":", 1)[1].strip().strip('"')
+        if line == "---":
+            break
+    return None
+
+
 def generated_portal(target: Path, items: int, agencies: int, seed: int) -> Path:
     """Generate a portal of `items` items, then copy the sample's agencies into it.
 
@@ -111,6 +110,16 @@ def generated_portal(target: Path, items: int, agencies: int, seed: int) -> Path
         check=True,
         stdout=subprocess.DEVNULL,
     )
+    # A legal document belongs to one agency: generated documents that share a number with
+    # a sample document give way to it.
+    numbers = {
+        _number(path)
+        for path in (REPO / "agencies").glob("*/van-ban-moi/*.md")
+        if _number(path) is not None
+    }
+    for path in (target / "agencies").glob("*/van-ban-moi/*.md"):
+        if _number(path) in numbers:
+            path.unlink()
     for folder in sorted((REPO / "agencies").iterdir()):
         if not folder.is_dir():
             continue
@@ -122,7 +131,7 @@ def generated_portal(target: Path, items: int, agencies: int, seed: int) -> Path
         shutil.copytree(folder, into, dirs_exist_ok=True)
         sample = yaml.safe_load((into / "agency.yml").read_text("utf-8"))
         wanted = {*sections, *sample.get("sections", [])}
-        sample["sections"] = [s for s in SECTION_ORDER if s in wanted]
+        sample["sections"] = [s.slug for s in SECTIONS if s.slug in wanted]
         (into / "agency.yml").write_text(
             yaml.safe_dump(sample, allow_unicode=True, sort_keys=False), "utf-8"
         )

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
+from sections.samples import PORTAL_YML
 
 from pbgdpl.cli import main
 
@@ -28,15 +29,7 @@ MARRIAGE = f"{PROVINCE}/hoi-dap/thu-tuc-dang-ky-ket-hon/"
 CERTIFICATE = f"{PROVINCE}/hoi-dap/cap-giay-chung-nhan-quyen-su-dung-dat/"
 
 FILES = {
-    "content/portal.yml": """\
-name: Cổng Thông tin điện tử Phổ biến, giáo dục pháp luật (bản thử)
-short_name: Cổng thử
-operator: Bộ Tư pháp
-contacts:
-  email: thu@example.gov.vn
-editorial_board: [bbt-thu]
-maintainers: [ky-thuat-thu]
-""",
+    "content/portal.yml": PORTAL_YML,
     "content/tu-dien-tim-kiem.yml": """\
 sổ đỏ: giấy chứng nhận quyền sử dụng đất
 TP MS: Mẫu Sơn

@@ -75,10 +75,11 @@ def test_index_document_weights_the_number_and_title_and_copies_each_part() -> N
         KeptWords(facts=["nghị", "định"], lead=[], body=["điều", "khoản"]),
     )
     assert part(document, "10") == "168/2024/nđ-cp 168/2024/nd-cp"
-    # The title's words, its start as one token, and each pair of adjacent syllables.
+    # The title's words, its start and its end as one token each, and each pair of
+    # adjacent syllables.
     assert part(document, "7") == (
-        "nghị định dinh về đất dat đai dai "
-        "zqtnghidinhvedatdai zqpnghidinh zqpdinhve zqpvedat zqpdatdai"
+        "nghị định dinh về đất dat đai dai zqtnghidinhvedatdai zqedaidatvedinhnghi "
+        "zqpnghidinh zqpdinhve zqpvedat zqpdatdai"
     )
     assert part(document, "3") == "nghị định dinh"
     assert part(document, None) == "điều dieu khoản"

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sections.samples import PORTAL_YML
+
 from pbgdpl.loading.portal import PortalLoader
 from pbgdpl.model.search_terms import SEARCH_TERMS_FILE
 
 from conftest import write
-
-PORTAL_YML = """\
-name: Cổng thử
-short_name: Cổng thử
-operator: Bộ Tư pháp
-contacts:
-  email: thu@example.gov.vn
-editorial_board: [bbt-thu]
-maintainers: [ky-thuat-thu]
-"""
 
 
 def load(tmp_path: Path, dictionary: str):  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ The document holds the words to match, in parts weighted by where they come from
 document's number, the title and the page's other names, the facts, the summary, the
 text), each `đ` word followed by its accent-free copy in the same part. The title and the
 summary also carry their index-only tokens (`tokens.py`): syllable pairs, and the start
-of the title and of each other name. It has no title and no `h1`: Pagefind would
+and the end of the title and of each other name. It has no title and no `h1`: Pagefind would
 index them as metadata too, beyond the rules of `selection.py`. What the results show
 (title, agency, kind, date, summary, number, status) is carried as Pagefind filters,
 which are never matched by words; the search page offers agency, section, field, year,
@@ -19,7 +19,7 @@ from pbgdpl.model.numbers import fold_code
 from pbgdpl.search.records import SearchRecord
 from pbgdpl.search.selection import KeptWords
 from pbgdpl.search.text import with_ascii_copies, words
-from pbgdpl.search.tokens import pair_tokens, title_token
+from pbgdpl.search.tokens import pair_tokens, title_end_token, title_token
 
 # Ranking weights (Pagefind: 0-10, text 1): a number or a title outranks a passing mention.
 NUMBER_WEIGHT = 10
@@ -73,6 +73,7 @@ def index_document(record: SearchRecord, kept: KeptWords) -> str:
     titled = list(dict.fromkeys(w for name in names for w in words(name)))
     phrases = [t for name in names for t in pair_tokens(words(name))]
     starts = [t for name in names if (t := title_token(name)) is not None]
+    starts += [t for name in names if (t := title_end_token(name)) is not None]
     parts = "".join(
         (
             _part(numbers, NUMBER_WEIGHT),

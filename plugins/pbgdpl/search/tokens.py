@@ -8,7 +8,10 @@ page about land. Each title, alias and lead therefore also carries:
   search page can ask for the word, not its syllables;
 - a *title start* token of its first syllables run together: "Luật Đất đai số 31/2024/QH15"
   → `zqtluatdatdaiso312024qh15`; a query's own syllables run together, searched as a prefix
-  (`zqtluatdatdai`), find exactly the titles that start with the query.
+  (`zqtluatdatdai`), find exactly the titles that start with the query;
+- a *title end* token of its last syllables run together from the end: "Thủ tục đăng ký
+  kết hôn" → `zqehonketkydangtucthu`, so that the same prefix search finds the titles that
+  end with the query (Vietnamese titles often end with their topic).
 
 The tokens are folded (no accents, `đ` as `d`), lower case ASCII, and start with a mark no
 Vietnamese word or abbreviation starts with, so no query word can match them by accident.
@@ -25,6 +28,7 @@ from pbgdpl.model.fields import fold
 
 PAIR_MARK = "zqp"
 TITLE_MARK = "zqt"
+END_MARK = "zqe"
 # Titles are compared by their first syllables: nobody types a longer query.
 TITLE_SYLLABLES = 10
 NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
@@ -51,3 +55,9 @@ def title_token(text: str) -> str | None:
     """Return the title start token of a title or an alias, or None for an empty one."""
     found = syllables(text)[:TITLE_SYLLABLES]
     return f"{TITLE_MARK}{''.join(found)}" if found else None
+
+
+def title_end_token(text: str) -> str | None:
+    """Return the title end token of a title or an alias, or None for an empty one."""
+    found = syllables(text)[-TITLE_SYLLABLES:]
+    return f"{END_MARK}{''.join(reversed(found))}" if found else None

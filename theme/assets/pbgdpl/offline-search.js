@@ -29,6 +29,9 @@
       page: page,
       title: title,
       starts: [title.join("")].concat(names.map(function (n) { return n.replace(/ /g, ""); })),
+      ends: [title.slice().reverse().join("")].concat(names.map(function (n) {
+        return n.split(" ").reverse().join("");
+      })),
       words: new Set(title.concat(text).concat(names.join(" ").split(" "))),
       titleWords: new Set(title.concat(names.join(" ").split(" "))),
       joined: " " + title.concat(["|"], text).join(" ") + " " + names.join(" | ") + " "
@@ -77,11 +80,12 @@
     return map;
   }
 
-  function startHits(token) {
+  // Titles (or other names) that start with the query, or with `end` that end with it.
+  function startHits(token, end) {
     var map = new Map();
     var start = token.slice(S.TITLE_MARK.length);
     pages.forEach(function (p, id) {
-      if (p.starts.some(function (s) { return s.indexOf(start) === 0; })) {
+      if ((end ? p.ends : p.starts).some(function (s) { return s.indexOf(start) === 0; })) {
         map.set(id, { result: p, score: 1 });
       }
     });
@@ -92,7 +96,8 @@
     return {
       terms: plan.terms.map(hitsOf),
       pairs: plan.pairs.map(function (p) { return phraseHits(p.a, p.b); }),
-      title: plan.title ? startHits(plan.title) : new Map()
+      title: plan.title ? startHits(plan.title, false) : new Map(),
+      titleEnd: plan.titleEnd ? startHits(plan.titleEnd, true) : new Map()
     };
   }
 

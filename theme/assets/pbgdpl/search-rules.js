@@ -18,6 +18,7 @@
 
   var PAIR_MARK = "zqp";
   var TITLE_MARK = "zqt";
+  var END_MARK = "zqe";
   var TITLE_SYLLABLES = 10;
   var WORD = /[0-9a-z\u00c0-\u024f\u1e00-\u1eff]+(?:[./-][0-9a-z\u00c0-\u024f\u1e00-\u1eff]+)*/g;
   var YEAR = /^(19|20)\d\d$/;
@@ -378,7 +379,8 @@
       words: kept,
       terms: terms,
       pairs: pairs(kept),
-      title: titleToken(terms),
+      title: titleToken(terms, false),
+      titleEnd: titleToken(terms, true),
       years: terms.filter(function (t) { return t.year; }).map(function (t) { return t.text; }),
       numbers: terms.filter(function (t) { return t.match === "number" && !t.year; })
         .map(function (t) { return numberKey(t.text); }),
@@ -401,11 +403,14 @@
     return found.sort(function (x, y) { return x.weak - y.weak; }).slice(0, 4);
   }
 
-  function titleToken(terms) {
+  // The query's syllables run together: the start of a title (`zqt…`), and from the end
+  // (`zqe…`) the end of one; see plugins/pbgdpl/search/tokens.py.
+  function titleToken(terms, end) {
     if (!terms.length || terms.some(function (t) { return t.match === "prefix"; })) return null;
     var found = [];
     terms.forEach(function (t) { found = found.concat(syllables(t.text)); });
-    return TITLE_MARK + found.slice(0, TITLE_SYLLABLES).join("");
+    found = found.slice(0, TITLE_SYLLABLES);
+    return end ? END_MARK + found.reverse().join("") : TITLE_MARK + found.join("");
   }
 
   // The form of a document number the index filters on: "168/2024/nd-cp" → "168/2024/ND-CP".
@@ -491,9 +496,10 @@
   var MIN_FULL = 3;
   var PAIR_WEIGHT = 1.5;
   var TITLE_WEIGHT = 4;
+  var END_WEIGHT = 3;
 
   /* Combine the pages each part of the query found: `found.terms[i]`, `found.pairs[i]` and
-   * `found.title` map a page's id to {result, score (0-1)}. A page's `cover` is the share
+   * `found.title`, `found.titleEnd` map a page's id to {result, score (0-1)}. A page's `cover` is the share
    * of the query's weight its words carry; pairs and a title start add to its score.
    * Pages with every word are the answer; when fewer than MIN_FULL have them all, every
    * page with some of the words is, most words first ("never empty when words match"). */
@@ -519,6 +525,9 @@
     });
     found.title.forEach(function (hit, id) {
       if (entries.has(id)) entries.get(id).score += TITLE_WEIGHT;
+    });
+    found.titleEnd.forEach(function (hit, id) {
+      if (entries.has(id)) entries.get(id).score += END_WEIGHT;
     });
     var list = Array.from(entries.values());
     list.forEach(function (e) { e.cover = Math.min(1, e.cover); });
@@ -574,6 +583,7 @@
     unknownPairs: unknownPairs,
     replan: replan,
     PAIR_MARK: PAIR_MARK,
-    TITLE_MARK: TITLE_MARK
+    TITLE_MARK: TITLE_MARK,
+    END_MARK: END_MARK
   };
 })(typeof self !== "undefined" ? self : this);

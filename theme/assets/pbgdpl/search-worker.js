@@ -69,9 +69,10 @@ importScripts("search-rules.js");
       Promise.all(plan.pairs.map(function (p) {
         return hits(pf, p.prefix ? p.token : "\"" + p.token + "\"", filters);
       })),
-      plan.title ? hits(pf, plan.title, filters) : Promise.resolve(new Map())
+      plan.title ? hits(pf, plan.title, filters) : Promise.resolve(new Map()),
+      plan.titleEnd ? hits(pf, plan.titleEnd, filters) : Promise.resolve(new Map())
     ]).then(function (found) {
-      return { terms: found[0], pairs: found[1], title: found[2] };
+      return { terms: found[0], pairs: found[1], title: found[2], titleEnd: found[3] };
     });
   }
 
