@@ -388,27 +388,30 @@
     };
   }
 
-  // Pair tokens of adjacent words (both of letters), the question words' pairs last.
+  // Pair tokens of adjacent words of the query (both of letters, neither a question word):
+  // each pair searched costs a part of the index to download, so at most three.
   function pairs(kept) {
     var found = [];
     for (var i = 0; i + 1 < kept.length; i++) {
       var a = kept[i];
       var b = kept[i + 1];
-      if (!isLetters(a.folded) || !isLetters(b.folded)) continue;
+      if (!isLetters(a.folded) || !isLetters(b.folded) || a.question || b.question) continue;
       found.push({
         a: a.folded, b: b.folded, token: PAIR_MARK + a.folded + b.folded,
-        prefix: b.match === "prefix", weak: Boolean(a.question || b.question)
+        prefix: b.match === "prefix"
       });
     }
-    return found.sort(function (x, y) { return x.weak - y.weak; }).slice(0, 4);
+    return found.slice(0, 3);
   }
 
   // The query's syllables run together: the start of a title (`zqt…`), and from the end
   // (`zqe…`) the end of one; see plugins/pbgdpl/search/tokens.py.
   function titleToken(terms, end) {
     if (!terms.length || terms.some(function (t) { return t.match === "prefix"; })) return null;
+    // "luật đất đai 2024" names the Luật Đất đai: a year or number is matched apart.
+    var named = terms.filter(function (t) { return t.match !== "number"; });
     var found = [];
-    terms.forEach(function (t) { found = found.concat(syllables(t.text)); });
+    (named.length ? named : terms).forEach(function (t) { found = found.concat(syllables(t.text)); });
     found = found.slice(0, TITLE_SYLLABLES);
     return end ? END_MARK + found.reverse().join("") : TITLE_MARK + found.join("");
   }
@@ -519,9 +522,10 @@
         e.has[i] = true;
       });
     });
-    found.pairs.forEach(function (map, i) {
-      var w = PAIR_WEIGHT * (plan.pairs[i].weak ? 0.5 : 1);
-      map.forEach(function (hit, id) { if (entries.has(id)) entries.get(id).score += w; });
+    found.pairs.forEach(function (map) {
+      map.forEach(function (hit, id) {
+        if (entries.has(id)) entries.get(id).score += PAIR_WEIGHT;
+      });
     });
     found.title.forEach(function (hit, id) {
       if (entries.has(id)) entries.get(id).score += TITLE_WEIGHT;
@@ -545,9 +549,7 @@
   // The first unknown pair of the query whose word, corrected, makes a known pair: the
   // pairs the engine found nothing for (`found.pairs[i].size === 0`).
   function unknownPairs(plan, found) {
-    return plan.pairs.filter(function (p, i) {
-      return !p.weak && !p.prefix && found.pairs[i].size === 0;
-    });
+    return plan.pairs.filter(function (p, i) { return !p.prefix && found.pairs[i].size === 0; });
   }
 
   // The query text with one word corrected, for a second search.

@@ -20,7 +20,8 @@ importScripts("search-rules.js");
   "use strict";
 
   var S = self.PbgdplSearch;
-  var RANKED = 12;
+  // The first page of results: their data is loaded to order them, and shown.
+  var RANKED = 10;
   var engine = null;
   var current = null;
 
