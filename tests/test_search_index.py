@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from pbgdpl.pipeline.search_index import BUNDLE, RECORDS, index_records, portal_records
+from pbgdpl.pipeline.search_index import index_records, portal_records
 from pbgdpl.search import selection
 from pbgdpl.search.documents import index_document, number_key
-from pbgdpl.search.records import SearchRecord, load_records, save_records
+from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import KeptWords, select_words
 from pbgdpl.search.text import plain_text, term_counts, with_ascii_copies, words
 
@@ -75,7 +75,12 @@ def test_index_document_weights_the_number_and_title_and_copies_each_part() -> N
         KeptWords(facts=["nghị", "định"], lead=[], body=["điều", "khoản"]),
     )
     assert part(document, "10") == "168/2024/nđ-cp 168/2024/nd-cp"
-    assert part(document, "7") == "nghị định dinh về đất dat đai dai"
+    # The title's words, its start and its end as one token each, and each pair of
+    # adjacent syllables.
+    assert part(document, "7") == (
+        "nghị định dinh về đất dat đai dai zqtnghidinhvedatdai zqedaidatvedinhnghi "
+        "zqpnghidinh zqpdinhve zqpvedat zqpdatdai"
+    )
     assert part(document, "3") == "nghị định dinh"
     assert part(document, None) == "điều dieu khoản"
     filters = dict(

@@ -48,6 +48,8 @@ class Catalog:
     pages_by_site: dict[str, tuple[Page, ...]]
     assets_by_site: dict[str, tuple[Asset, ...]]
     history: History = field(default_factory=History)
+    search_terms: dict[str, str] = field(default_factory=dict)
+    """The board's search dictionary (`model/search_terms.py`), for every search page."""
 
     @classmethod
     def from_portal(
@@ -76,6 +78,7 @@ class Catalog:
             pages_by_site={k: tuple(v) for k, v in pages.items()},
             assets_by_site={k: tuple(v) for k, v in assets.items()},
             history=history or History(),
+            search_terms=portal.search_terms,
         )
 
     @cached_property

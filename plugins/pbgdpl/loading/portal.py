@@ -26,6 +26,7 @@ from pbgdpl.model.agency import Agency
 from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.fields import SLUG, Field, Text, slugify
 from pbgdpl.model.items import Item, Page
+from pbgdpl.model.search_terms import SEARCH_TERMS_FILE, parse_search_terms
 from pbgdpl.model.sections import SECTIONS_BY_SLUG, Section
 from pbgdpl.model.settings import PortalSettings
 from pbgdpl.model.vocabularies import Vocabularies, load_vocabularies
@@ -76,6 +77,8 @@ class Portal:
     pages: list[Page] = field(default_factory=list)
     assets: list[Asset] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    search_terms: dict[str, str] = field(default_factory=dict)
+    """The board's search dictionary: typed form (folded) → the words pages use."""
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -119,6 +122,7 @@ class PortalLoader:
         for top in ("content", "agencies"):
             self._refuse_symlink(self.root / top)
         self._check_markdown_extensions()
+        self.portal.search_terms = self._load_search_terms()
         self.reserved = self._national_names()
         self._load_national()
         agencies_dir = self.root / "agencies"
@@ -155,20 +159,27 @@ class PortalLoader:
             return True
         return False
 
-    def _read_yaml_file(
-        self, path: Path, what: str, fields: tuple[Field, ...]
-    ) -> dict[str, Any] | None:
+    def _read_yaml(self, path: Path) -> tuple[dict[str, Any], dict[str, int]] | None:
+        """Read a YAML mapping and the line of each key, or report why it cannot be read."""
         shown = _relative(path, self.root)
         try:
             source = read_source(path, shown)
             self.portal.diagnostics.extend(source.diagnostics)
-            values, lines = read_yaml_mapping(source.text)
+            return read_yaml_mapping(source.text)
         except UnreadableFile as problem:
             self._report(problem.diagnostic)
-            return None
         except FrontMatterError as problem:
             self._report(_error(shown, problem.line, problem.code, problem.message))
+        return None
+
+    def _read_yaml_file(
+        self, path: Path, what: str, fields: tuple[Field, ...]
+    ) -> dict[str, Any] | None:
+        shown = _relative(path, self.root)
+        found = self._read_yaml(path)
+        if found is None:
             return None
+        values, lines = found
         parsed, problems = parse_fields(fields, values, lines, shown, self.vocabularies, what=what)
         self.portal.diagnostics.extend(problems)
         if any(p.severity is Severity.ERROR for p in problems):
@@ -190,6 +201,16 @@ class PortalLoader:
             return None
         parsed = self._read_yaml_file(path, "tệp cài đặt cổng", PortalSettings.FIELDS)
         return PortalSettings(**parsed) if parsed is not None else None
+
+    def _load_search_terms(self) -> dict[str, str]:
+        """Read the board's search dictionary; a bad line is reported and left out."""
+        path = self.root / SEARCH_TERMS_FILE
+        found = self._read_yaml(path) if path.is_file() else None
+        if found is None:
+            return {}
+        table, problems = parse_search_terms(*found)
+        self.portal.diagnostics.extend(problems)
+        return table
 
     def _read_markdown(self, path: Path) -> Document | None:
         shown = _relative(path, self.root)

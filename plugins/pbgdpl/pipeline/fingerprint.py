@@ -42,6 +42,8 @@ def site_fingerprint(site: str, catalog: Catalog, root: Path, platform: str, as_
     """
     digest = hashlib.sha256(f"{platform}\n{as_of}\n{site}\n".encode())
     digest.update(repr(catalog.settings).encode())
+    # Every site's search page rewrites queries with the board's search dictionary.
+    digest.update(repr(sorted(catalog.search_terms.items())).encode())
     # Every page may link, list or give the status of any site's legal documents.
     digest.update(catalog.registry.fingerprint().encode())
     if site == NATIONAL:

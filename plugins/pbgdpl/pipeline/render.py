@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, cast
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from pbgdpl.pipeline.search_index import BUNDLE, save_site_search
+from pbgdpl.pipeline.search_index import save_site_search
 from pbgdpl.pipeline.theme_dirs import shallow_theme_dirs
+from pbgdpl.search.records import BUNDLE
 from pbgdpl.site.structure import SiteContext
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ def render_site(
             site_root / BUNDLE,
             staging / "_search",
             index=bool(context.site),
+            terms=context.catalog.search_terms,
         )
     except Exception as error:
         pages, failure = 0, f"{type(error).__name__}: {error}"

@@ -1,13 +1,15 @@
 """Build the portal's Pagefind bundles from the search records each site keeps.
 
-Each site's render leaves its records in `<site>/pagefind/` (`RECORDS`); an agency site
-is indexed right away into the same folder. Once every site is in place, the national
-bundle `/pagefind/` is built from the records of all sites, so the national site
-searches the whole portal while each agency searches its own pages.
+Each site's render leaves its records in `<site>/pagefind/` (`RECORDS`), with the board's
+search dictionary (`TERMS`); an agency site is indexed right away into the same folder,
+with the lexicon its search page reads before searching (`pbgdpl.search.lexicon`). Once
+every site is in place, the national bundle `/pagefind/` is built from the records of all
+sites, so the national site searches the whole portal while each agency its own pages.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -18,13 +20,13 @@ from pagefind.service import get_executable
 
 from pbgdpl.search.canonical import canonicalize
 from pbgdpl.search.documents import index_document
-from pbgdpl.search.records import SearchRecord, load_records, save_records
+from pbgdpl.search.lexicon import Lexicon, build_lexicon, write_lexicon
+from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import select_words
 
-BUNDLE = "pagefind"
-RECORDS = "pbgdpl-records.json.gz"
+TERMS = "pbgdpl-terms.json"
 # What the portal's search page loads: Pagefind's ready-made interfaces (~0.5 MB a bundle)
-# are not used, nor its web worker (search.js searches on the page: one script less).
+# are not used, nor its web worker (search.js runs the whole search in a worker of its own).
 KEPT_FILES = ("pagefind.js", "pagefind-entry.json")
 KEPT_SUFFIXES = (".pf_meta", ".pagefind")
 # A query downloads the index chunk of each of its words. Pagefind closes a chunk after
@@ -52,11 +54,19 @@ def pagefind_binary() -> Path:
     return binary
 
 
-def _write_documents(records: list[SearchRecord], folder: Path) -> None:
-    for record, kept in zip(records, select_words(records), strict=True):
+def _write_documents(records: list[SearchRecord], folder: Path) -> Lexicon:
+    selected = select_words(records)
+    for record, kept in zip(records, selected, strict=True):
         target = folder / record.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(index_document(record, kept), "utf-8")
+    return build_lexicon(records, selected)
+
+
+def _read_terms(bundle_dir: Path) -> dict[str, str]:
+    path = bundle_dir / TERMS
+    found: dict[str, str] = json.loads(path.read_text("utf-8")) if path.is_file() else {}
+    return found
 
 
 def _remove(path: Path) -> None:
@@ -88,7 +98,7 @@ def index_records(records: list[SearchRecord], bundle_dir: Path, scratch: Path) 
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
     records = sorted(records, key=lambda r: r.url)
-    _write_documents(records, documents)
+    lexicon = _write_documents(records, documents)
     completed = subprocess.run(
         [
             str(pagefind_binary()),
@@ -111,9 +121,10 @@ def index_records(records: list[SearchRecord], bundle_dir: Path, scratch: Path) 
         )
     _prune(built)
     canonicalize(built)
+    write_lexicon(built, lexicon, len(records), _read_terms(bundle_dir))
     bundle_dir.mkdir(parents=True, exist_ok=True)
     for old in bundle_dir.iterdir():
-        if old.name != RECORDS:
+        if old.name not in (RECORDS, TERMS):
             _remove(old)
     for new in built.iterdir():
         new.rename(bundle_dir / new.name)
@@ -121,10 +132,19 @@ def index_records(records: list[SearchRecord], bundle_dir: Path, scratch: Path) 
 
 
 def save_site_search(
-    records: list[SearchRecord], bundle_dir: Path, scratch: Path, *, index: bool
+    records: list[SearchRecord],
+    bundle_dir: Path,
+    scratch: Path,
+    *,
+    index: bool,
+    terms: dict[str, str] | None = None,
 ) -> None:
-    """Keep a site's records in its bundle folder and, when `index`, index them there."""
+    """Keep a site's records and search dictionary in its bundle folder; index when `index`."""
     save_records(bundle_dir / RECORDS, records)
+    (bundle_dir / TERMS).write_text(
+        json.dumps(terms or {}, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        "utf-8",
+    )
     if index:
         index_records(records, bundle_dir, scratch)
 

@@ -7,6 +7,7 @@ import html
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from pbgdpl.publishing.manifest import MANIFEST, FileRecord, Manifest, render_manifest
 from pbgdpl.publishing.offline_search import (
@@ -17,6 +18,8 @@ from pbgdpl.publishing.offline_search import (
     search_records,
 )
 from pbgdpl.publishing.relink import Relinker
+from pbgdpl.search.lexicon import QUERY_FILE
+from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, read_records
 
 SHARED = "assets/"
 MAIN_STYLESHEET = re.compile(r"^assets/stylesheets/main\.[0-9a-f]+\.min\.css$")
@@ -93,6 +96,19 @@ def _landing(name: str, slug: str) -> bytes:
 """.encode()
 
 
+def _search_records(files: dict[str, bytes], slug: str) -> dict[str, SearchRecord]:
+    """Return the agency's search records by URL, read from its bundle in the package."""
+    data = files.get(f"{slug}/{BUNDLE}/{RECORDS}")
+    return {r.url: r for r in read_records(data)} if data else {}
+
+
+def _query(files: dict[str, bytes], slug: str) -> dict[str, Any]:
+    """Return the agency bundle's lexicon and search dictionary, or {} without them."""
+    data = files.get(f"{slug}/{BUNDLE}/{QUERY_FILE}")
+    found: dict[str, Any] = json.loads(data) if data else {}
+    return found
+
+
 def agency_package(site: Path, manifest: Manifest, slug: str) -> dict[str, bytes]:
     """Return every file of the package of agency `slug` by its path, its manifest last.
 
@@ -124,7 +140,11 @@ def agency_package(site: Path, manifest: Manifest, slug: str) -> dict[str, bytes
     files[SEARCH_PAGE] = search_page(
         name, f"{slug}/index.html", manifest.provenance.as_of, stylesheets
     )
-    files[SEARCH_DATA] = search_data(search_records(pages), manifest.provenance.as_of)
+    files[SEARCH_DATA] = search_data(
+        search_records(pages, _search_records(files, slug)),
+        manifest.provenance.as_of,
+        _query(files, slug),
+    )
     own_manifest = Manifest(
         scope=slug,
         base_url=manifest.base_url,

@@ -3,7 +3,10 @@
 Pagefind fetches its index and WebAssembly, which a browser refuses for file:// pages.
 The package therefore carries its pages' text in a script file (`tim-kiem-du-lieu.js`,
 loaded with <script src>, which file:// allows) and a search page that matches words
-without accents (`đ` folded to `d`), in `assets/pbgdpl/offline-search.js`.
+without accents (`đ` folded to `d`), in `assets/pbgdpl/offline-search.js`. It ranks with
+the online search's rules (`assets/pbgdpl/search-rules.js`): each page carries the facts
+those rules read (number, legal status, other names) from the agency's search records,
+and the data carries the agency's lexicon and the board's search dictionary.
 """
 
 from __future__ import annotations
@@ -12,14 +15,17 @@ import datetime as dt
 import html
 import json
 import re
+from typing import Any
 
 from pbgdpl.model.fields import fold
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
 from pbgdpl.publishing.pagetext import page_text
+from pbgdpl.search.records import SearchRecord
 
 SEARCH_PAGE = "tim-kiem.html"
 SEARCH_DATA = "tim-kiem-du-lieu.js"
 SEARCH_SCRIPT = "assets/pbgdpl/offline-search.js"
+RULES_SCRIPT = "assets/pbgdpl/search-rules.js"
 SNIPPET_LENGTH = 220
 NOT_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -35,31 +41,48 @@ def _snippet(text: str) -> str:
     return text[:SNIPPET_LENGTH].rsplit(" ", 1)[0] + " …"
 
 
-def search_records(pages: dict[str, str]) -> list[dict[str, str]]:
-    """Return one record per searchable page (path from the package root → its HTML)."""
-    records = []
+def search_records(
+    pages: dict[str, str], known: dict[str, SearchRecord] | None = None
+) -> list[dict[str, Any]]:
+    """Return one record per searchable page (path from the package root → its HTML).
+
+    `known` holds the agency's search records by URL ("bo-tu-phap/hoi-dap/x/"): a page
+    with one gets its number ("n"), legal status ("st") and other names ("a").
+    """
+    known = known or {}
+    records: list[dict[str, Any]] = []
     for path, page in sorted(pages.items()):
         found = page_text(page)
         if found is None:
             continue
         parts = path.split("/")
         section = SECTIONS_BY_SLUG.get(parts[1]) if len(parts) > 2 else None
-        records.append(
-            {
-                "u": path,
-                "t": found.title,
-                "c": section.title if section else "",
-                "s": _snippet(found.text),
-                "k": folded_words(found.title) + " | " + folded_words(found.text),
-            }
-        )
+        record = known.get(path.removesuffix("index.html"))
+        entry: dict[str, Any] = {
+            "u": path,
+            "t": found.title,
+            "c": section.title if section else "",
+            "s": _snippet(found.text),
+            "k": folded_words(found.title) + " | " + folded_words(found.text),
+        }
+        if record is not None:
+            facts = {"n": record.number, "st": record.status, "a": list(record.aliases)}
+            entry.update({key: value for key, value in facts.items() if value})
+        records.append(entry)
     return records
 
 
-def search_data(records: list[dict[str, str]], as_of: dt.date) -> bytes:
-    """Return the script that hands the records to the search page."""
+def search_data(
+    records: list[dict[str, Any]], as_of: dt.date, query: dict[str, Any] | None = None
+) -> bytes:
+    """Return the script that hands the records, lexicon and dictionary to the search page.
+
+    `query` is the agency bundle's query file (`pbgdpl.search.lexicon`).
+    """
     payload = json.dumps(
-        {"as_of": as_of.isoformat(), "pages": records}, ensure_ascii=False, separators=(",", ":")
+        {"as_of": as_of.isoformat(), "pages": records, "query": query or {}},
+        ensure_ascii=False,
+        separators=(",", ":"),
     )
     return f"window.PBGDPL_OFFLINE_SEARCH = {payload};\n".encode()
 
@@ -91,6 +114,7 @@ tìm được.</p>
 <ol class="pb-offline-search__results" data-pb-offline-results></ol>
 </main>
 <script src="{SEARCH_DATA}"></script>
+<script src="{RULES_SCRIPT}"></script>
 <script src="{SEARCH_SCRIPT}"></script>
 </body>
 </html>

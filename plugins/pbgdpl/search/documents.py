@@ -1,8 +1,10 @@
 """The small HTML document Pagefind indexes for one page.
 
 The document holds the words to match, in parts weighted by where they come from (a
-document's number, the title, the facts, the summary, the text), each `đ` word followed
-by its accent-free copy in the same part. It has no title and no `h1`: Pagefind would
+document's number, the title and the page's other names, the facts, the summary, the
+text), each `đ` word followed by its accent-free copy in the same part. The title and the
+summary also carry their index-only tokens (`tokens.py`): syllable pairs, and the start
+and the end of the title and of each other name. It has no title and no `h1`: Pagefind would
 index them as metadata too, beyond the rules of `selection.py`. What the results show
 (title, agency, kind, date, summary, number, status) is carried as Pagefind filters,
 which are never matched by words; the search page offers agency, section, field, year,
@@ -17,6 +19,7 @@ from pbgdpl.model.numbers import fold_code
 from pbgdpl.search.records import SearchRecord
 from pbgdpl.search.selection import KeptWords
 from pbgdpl.search.text import with_ascii_copies, words
+from pbgdpl.search.tokens import pair_tokens, title_end_token, title_token
 
 # Ranking weights (Pagefind: 0-10, text 1): a number or a title outranks a passing mention.
 NUMBER_WEIGHT = 10
@@ -47,14 +50,15 @@ def _filters(record: SearchRecord) -> list[tuple[str, str]]:
         ("number_text", record.number),
         ("status_label", record.status_label),
         ("status_as_of", record.status_as_of),
+        *(("alias", name) for name in record.aliases),
     ]
     return [(name, value) for name, value in found if value]
 
 
-def _part(found: list[str], weight: int | None) -> str:
+def _part(found: list[str], weight: int | None, extra: list[str] | None = None) -> str:
     if not found:
         return ""
-    text = escape(" ".join(with_ascii_copies(found)))
+    text = escape(" ".join([*with_ascii_copies(found), *(extra or [])]))
     return f'<p data-pagefind-weight="{weight}">{text}</p>' if weight else f"<p>{text}</p>"
 
 
@@ -65,12 +69,17 @@ def index_document(record: SearchRecord, kept: KeptWords) -> str:
         f'<meta data-pagefind-filter="{name}[content]" content="{escape(value)}">'
         for name, value in _filters(record)
     )
+    names = [record.title, *record.aliases]
+    titled = list(dict.fromkeys(w for name in names for w in words(name)))
+    phrases = [t for name in names for t in pair_tokens(words(name))]
+    starts = [t for name in names if (t := title_token(name)) is not None]
+    starts += [t for name in names if (t := title_end_token(name)) is not None]
     parts = "".join(
         (
             _part(numbers, NUMBER_WEIGHT),
-            _part(list(dict.fromkeys(words(record.title))), TITLE_WEIGHT),
+            _part(titled, TITLE_WEIGHT, list(dict.fromkeys([*starts, *phrases]))),
             _part(kept.facts, FACTS_WEIGHT),
-            _part(kept.lead, LEAD_WEIGHT),
+            _part(kept.lead, LEAD_WEIGHT, pair_tokens(words(record.lead))),
             _part(kept.body, None),
         )
     )

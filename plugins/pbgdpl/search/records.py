@@ -14,9 +14,13 @@ from pbgdpl.catalog import Catalog
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.items import Item, Page
 from pbgdpl.model.records import Listing, Record
+from pbgdpl.search.aliases import agency_aliases
 from pbgdpl.search.text import normalized, plain_text, shorten, term_counts
 
 SUMMARY_LENGTH = 240
+# Where each site keeps its search: its Pagefind bundle folder, and its records in it.
+BUNDLE = "pagefind"
+RECORDS = "pbgdpl-records.json.gz"
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ class SearchRecord:
     """A legal document's status slug on `status_as_of` ("con-hieu-luc" …), else ""."""
     status_label: str = ""
     status_as_of: str = ""
+    aliases: tuple[str, ...] = ()
+    """Other names of the page that people type (an agency's home: "Sở Tư pháp Hà Nội")."""
     terms: dict[str, int] = field(default_factory=dict)
     """Each word of the page's text and how often it occurs, first occurrence first."""
 
@@ -130,6 +136,7 @@ def page_record(
     description: str | None,
     content: str,
     kind: str,
+    aliases: tuple[str, ...] = (),
 ) -> SearchRecord:
     """Return the record of a written page or an agency's home page."""
     text = plain_text(content)
@@ -143,6 +150,7 @@ def page_record(
         summary=_summary(description, text),
         lead=normalized(description or ""),
         facts=(agency,),
+        aliases=aliases,
         terms=term_counts(text),
     )
 
@@ -179,6 +187,7 @@ def record_for(
             agency.description or (intro.description if intro else None),
             content,
             "Trang thành phần",
+            agency_aliases(agency),
         )
     return None
 
@@ -194,6 +203,11 @@ def save_records(path: Path, records: list[SearchRecord]) -> None:
     path.write_bytes(gzip.compress(payload.encode("utf-8"), mtime=0))
 
 
+def read_records(data: bytes) -> list[SearchRecord]:
+    """Read the bytes of a file written by `save_records`."""
+    return [SearchRecord.from_json(d) for d in json.loads(gzip.decompress(data))]
+
+
 def load_records(path: Path) -> list[SearchRecord]:
     """Read records written by `save_records`."""
-    return [SearchRecord.from_json(d) for d in json.loads(gzip.decompress(path.read_bytes()))]
+    return read_records(path.read_bytes())

@@ -15,15 +15,16 @@
   var list = document.getElementById("pb-search-results");
   var more = document.getElementById("pb-search-more");
   var widen = document.getElementById("pb-search-widen");
+  var notes = document.getElementById("pb-search-notes");
   var root = new URL(form.getAttribute("data-root"), document.baseURI);
   var bundle = new URL(form.getAttribute("data-bundle"), document.baseURI).href;
+  var workerUrl = new URL("search-worker.js", document.currentScript.src).href;
   var PAGE_SIZE = 10;
-  // Results whose titles are compared with the query's phrase (their data is loaded).
-  var RERANKED = 20;
-  var EXPIRED = 0.8;
-  var engine = null;
+  var worker = null;
+  var pending = {};
   var current = 0;
-  var shown = [];
+  var total = 0;
+  var words = [];
   var timer = 0;
 
   // Accent-free form of a text: "Điều" and "dieu" compare equal.
@@ -37,19 +38,29 @@
     return text.normalize("NFC").replace(/\s+/g, "").toUpperCase().replace(/Đ/g, "D");
   }
 
-  function loadEngine() {
-    if (!engine) {
-      engine = import(bundle).then(function (pagefind) {
-        // The index is small per query: the main thread answers in milliseconds, and no
-        // worker script is downloaded. Result URLs stay as indexed, from the portal's
-        // root ("/ha-noi/…"): they are resolved against the root below, under any base path.
-        return pagefind.options({ noWorker: true, baseUrl: "/" }).then(function () {
-          return pagefind.init();
-        }).then(function () { return pagefind; });
-      });
-      engine.catch(function () { engine = null; });
+  // The search runs in a worker (search-worker.js, next to this file): loading, searching
+  // and ranking never hold the page's main thread. Each reply answers one request by id.
+  function ask(message) {
+    if (!worker) {
+      worker = new Worker(workerUrl);
+      worker.onmessage = function (event) {
+        var reply = event.data;
+        var waiting = pending[reply.id];
+        if (!waiting) return;
+        delete pending[reply.id];
+        if (reply.type === "failed") waiting.reject(new Error(reply.error));
+        else waiting.resolve(reply);
+      };
+      worker.onerror = function () {
+        Object.keys(pending).forEach(function (id) { pending[id].reject(new Error("worker")); });
+        pending = {};
+        worker = null;
+      };
     }
-    return engine;
+    return new Promise(function (resolve, reject) {
+      pending[message.id] = { resolve: resolve, reject: reject };
+      worker.postMessage(message);
+    });
   }
 
   function chosenFilters() {
@@ -94,13 +105,8 @@
     return parts.length === 3 ? parts[2] + "/" + parts[1] + "/" + parts[0] : "";
   }
 
-  function first(data, name) {
-    var values = data.filters && data.filters[name];
-    return values && values.length ? values[0] : "";
-  }
-
   // Append `text` to `parent`, marking the words that begin with a word of the query.
-  function highlight(parent, text, words) {
+  function highlight(parent, text) {
     text.split(/(\s+)/).forEach(function (token) {
       var bare = fold(token.replace(/^[^\w\u00C0-\u1EF9]+|[^\w\u00C0-\u1EF9]+$/g, ""));
       var hit = bare && words.some(function (word) { return bare.indexOf(word) === 0; });
@@ -114,100 +120,100 @@
     });
   }
 
-  function resultItem(data, words) {
+  function resultItem(result) {
     var item = document.createElement("li");
     item.className = "pb-result";
     var heading = document.createElement("h2");
     heading.className = "pb-result__title";
     var link = document.createElement("a");
-    link.href = new URL(data.url.replace(/^\//, ""), root).href;
-    link.textContent = first(data, "title") || data.url;
+    link.href = new URL(result.url.replace(/^\//, ""), root).href;
+    link.textContent = result.title;
     heading.appendChild(link);
     item.appendChild(heading);
 
     var facts = document.createElement("p");
     facts.className = "pb-result__meta";
-    var parts = [first(data, "agency_name"), first(data, "kind"), formatDate(first(data, "date")),
-      first(data, "number_text")].filter(Boolean);
+    var parts = [result.agency, result.kind, formatDate(result.date), result.number]
+      .filter(Boolean);
     facts.textContent = parts.join(" · ");
-    var status = first(data, "status");
-    if (status) {
+    if (result.status) {
       var badge = document.createElement("span");
-      badge.className = "pb-status-badge pb-status-badge--" + status;
-      badge.textContent = first(data, "status_label");
+      badge.className = "pb-status-badge pb-status-badge--" + result.status;
+      badge.textContent = result.statusLabel;
       facts.appendChild(document.createTextNode(" · "));
       facts.appendChild(badge);
-      var asOf = first(data, "status_as_of");
-      if (asOf) facts.appendChild(document.createTextNode(" (tính đến ngày " + formatDate(asOf) + ")"));
+      if (result.statusAsOf) {
+        facts.appendChild(document.createTextNode(
+          " (tính đến ngày " + formatDate(result.statusAsOf) + ")"));
+      }
     }
     item.appendChild(facts);
 
-    var summary = first(data, "summary");
-    if (summary) {
+    if (result.summary) {
       var text = document.createElement("p");
       text.className = "pb-result__summary";
-      highlight(text, summary, words);
+      highlight(text, result.summary);
       item.appendChild(text);
+    }
+    if (result.missing.length) {
+      var missing = document.createElement("p");
+      missing.className = "pb-result__missing";
+      missing.textContent = "Không có từ: " + result.missing.join(", ");
+      item.appendChild(missing);
     }
     return item;
   }
 
-  // Load the shown data (title, summary …) of results that do not have it yet.
-  function withData(entries) {
-    return Promise.all(entries.map(function (entry) {
-      return entry.data ? entry : entry.result.data().then(function (data) {
-        entry.data = data;
-        return entry;
-      });
-    }));
+  function showResults(results) {
+    var fragment = document.createDocumentFragment();
+    results.forEach(function (result) { fragment.appendChild(resultItem(result)); });
+    list.appendChild(fragment);
+    more.hidden = list.children.length >= total;
   }
 
-  // The words of a text in lower case, accents kept, for comparing phrases.
-  function tokens(text) {
-    return text.normalize("NFC").toLowerCase().split(/[^0-9a-z\u00E0-\u1EF9]+/).filter(Boolean);
+  function quoted(text) {
+    return "“" + text + "”";
   }
 
-  // How much of a phrase (a list of words) `words` holds: 1 for the whole phrase, less
-  // for some of its pairs of neighbouring words.
-  function phraseShare(words, phrase) {
-    var text = " " + words.join(" ") + " ";
-    if (text.indexOf(" " + phrase.join(" ") + " ") >= 0) return 1;
-    var pairs = 0;
-    for (var i = 0; i + 1 < phrase.length; i++) {
-      if (text.indexOf(" " + phrase[i] + " " + phrase[i + 1] + " ") >= 0) pairs++;
+  // What the search changed in the query and left out, said in one paragraph; a
+  // suggestion is a link that searches it.
+  function explain(reply, text) {
+    notes.textContent = "";
+    var said = [];
+    var n = reply.notes;
+    n.rewrites.forEach(function (r) { said.push("Đã tìm " + quoted(r.to) + " cho " + quoted(r.from) + "."); });
+    if (n.fixes.length) {
+      said.push("Đã sửa " + n.fixes.map(function (f) {
+        return quoted(f.from) + " thành " + quoted(f.to);
+      }).join(", ") + ".");
     }
-    return 0.5 * pairs / (phrase.length - 1);
-  }
-
-  // How well a title holds the query as a phrase. Pagefind ranks syllables one by one,
-  // while a Vietnamese word is often two ("ly hôn", "đất đai"); a query typed with
-  // accents counts its own spelling fully and an accent-free match of it in part.
-  function phraseBonus(title, phrase) {
-    var folded = phraseShare(tokens(title).map(fold), phrase.map(fold));
-    var accented = phrase.some(function (word) { return fold(word) !== word; });
-    return accented ? Math.max(phraseShare(tokens(title), phrase), 0.6 * folded) : folded;
-  }
-
-  // Put the best results first: Pagefind's score, raised for titles with the query's
-  // phrase, and lowered a little for documents no longer in force (readers want the law
-  // that applies; the old one stays in the results).
-  function rerank(entries, words) {
-    entries.forEach(function (entry, index) {
-      var expired = first(entry.data, "status") === "het-hieu-luc-toan-bo" ? EXPIRED : 1;
-      entry.rank = entry.result.score * expired *
-        (1 + phraseBonus(first(entry.data, "title"), words));
-      entry.index = index;
-    });
-    return entries.sort(function (a, b) { return b.rank - a.rank || a.index - b.index; });
-  }
-
-  function showMore(run, words) {
-    var next = shown.slice(list.children.length, list.children.length + PAGE_SIZE);
-    return withData(next).then(function (found) {
-      if (run !== current) return;
-      found.forEach(function (entry) { list.appendChild(resultItem(entry.data, words)); });
-      more.hidden = list.children.length >= shown.length;
-    });
+    if (n.left.length) said.push("Bỏ qua từ để hỏi: " + n.left.join(", ") + ".");
+    if (n.unknown.length) {
+      said.push("Không trang nào có từ " + n.unknown.map(quoted).join(", ") + ".");
+    }
+    if (reply.total && reply.full < reply.total) {
+      said.push(reply.full
+        ? "Chỉ " + reply.full + " trang có đủ các từ " + quoted(reply.searched) +
+          "; sau đó là các trang có nhiều từ nhất."
+        : "Không trang nào có đủ các từ " + quoted(reply.searched) +
+          "; trang có nhiều từ nhất đứng trước.");
+    }
+    notes.appendChild(document.createTextNode(said.join(" ")));
+    if (n.suggestion && n.suggestion !== text) {
+      var link = document.createElement("a");
+      var params = new URLSearchParams(location.search);
+      params.set("q", n.suggestion);
+      link.href = "?" + params.toString();
+      link.textContent = n.suggestion;
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        input.value = n.suggestion;
+        run();
+      });
+      notes.appendChild(document.createTextNode((said.length ? " " : "") + "Có phải bạn muốn tìm “"));
+      notes.appendChild(link);
+      notes.appendChild(document.createTextNode("”?"));
+    }
   }
 
   function describe(count, text, chosen) {
@@ -227,35 +233,32 @@
     var chosen = chosenFilters();
     var runId = ++current;
     remember();
-    list.textContent = "";
-    more.hidden = true;
     if (!text && Object.keys(chosen).length === 0) {
-      shown = [];
+      list.textContent = "";
+      notes.textContent = "";
+      more.hidden = true;
+      total = 0;
       say("");
       list.setAttribute("aria-busy", "false");
       return Promise.resolve();
     }
     list.setAttribute("aria-busy", "true");
     say("Đang tìm…");
-    var words = text.split(" ").map(fold).filter(Boolean);
-    return loadEngine().then(function (pagefind) {
-      return pagefind.search(text || null, { filters: chosen });
-    }).then(function (search) {
-      if (runId !== current) return undefined;
-      shown = search.results.map(function (result) { return { result: result, data: null }; });
-      var phrase = tokens(text);
-      if (phrase.length < 2) return search;
-      var head = shown.slice(0, RERANKED);
-      return withData(head).then(function () {
-        shown = rerank(head, phrase).concat(shown.slice(RERANKED));
-        return search;
-      });
-    }).then(function (search) {
-      if (runId !== current || !search) return undefined;
-      say(describe(shown.length, text, chosen));
-      return showMore(runId, words);
+    return ask({
+      type: "search", id: runId, bundle: bundle, query: text, filters: chosen, count: PAGE_SIZE
+    }).then(function (reply) {
+      if (runId !== current) return;
+      total = reply.total;
+      words = reply.terms;
+      // The old results stay until the new ones replace them in one step: no flicker.
+      list.textContent = "";
+      showResults(reply.results);
+      explain(reply, text);
+      say(describe(reply.total, text, chosen));
     }).catch(function () {
       if (runId !== current) return;
+      list.textContent = "";
+      more.hidden = true;
       say("Không tải được bộ tìm kiếm. Kiểm tra kết nối mạng rồi thử lại; " +
         "trang mở trực tiếp từ tệp (file://) không tìm được.");
     }).then(function () {
@@ -285,14 +288,19 @@
     run();
   });
   input.addEventListener("input", later);
-  input.addEventListener("focus", function () { loadEngine().catch(function () {}); }, { once: true });
+  input.addEventListener("focus", function () {
+    // Start the worker early: Pagefind loads while the reader types.
+    ask({ type: "load", id: -1, bundle: bundle }).catch(function () {});
+  }, { once: true });
   filters.forEach(function (field) {
     field.addEventListener(field.tagName === "SELECT" ? "change" : "input", later);
   });
   more.addEventListener("click", function () {
-    var words = query().split(" ").map(fold).filter(Boolean);
     var before = list.children.length;
-    showMore(current, words).then(function () {
+    var runId = current;
+    ask({ type: "more", id: runId, count: PAGE_SIZE }).then(function (reply) {
+      if (runId !== current) return;
+      showResults(reply.results);
       var next = list.children[before];
       var link = next && next.querySelector("a");
       if (link) link.focus();

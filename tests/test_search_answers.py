@@ -1,0 +1,311 @@
+"""Search answers citizens' questions: cases that must never regress, on a portal the test owns.
+
+The portal (two agencies, a few items, the board's search dictionary) is written and built
+in a temporary folder, served on 127.0.0.1 and searched by typing into the real search
+page in headless Chromium, and from the offline package opened from disk. The rates over
+a whole query set are benchmarks/search_quality.py's to print; here each case is one a
+citizen would notice.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+from sections.samples import PORTAL_YML
+
+from pbgdpl.cli import main
+
+from conftest import AS_OF, copy_parts, serve, write
+
+PROVINCE = "mau-son"
+MINISTRY = "bo-dat-dai-mau"
+LAW = f"{MINISTRY}/van-ban-moi/luat-dat-dai-31-2024-qh15/"
+OLD_LAW = f"{MINISTRY}/van-ban-moi/luat-dat-dai-45-2013-qh13/"
+MARRIAGE = f"{PROVINCE}/hoi-dap/thu-tuc-dang-ky-ket-hon/"
+CERTIFICATE = f"{PROVINCE}/hoi-dap/cap-giay-chung-nhan-quyen-su-dung-dat/"
+
+FILES = {
+    "content/portal.yml": PORTAL_YML,
+    "content/tu-dien-tim-kiem.yml": """\
+sổ đỏ: giấy chứng nhận quyền sử dụng đất
+TP MS: Mẫu Sơn
+""",
+    f"agencies/{PROVINCE}/agency.yml": f"""\
+slug: {PROVINCE}
+name: Tỉnh Mẫu Sơn
+kind: province
+unit: Sở Tư pháp tỉnh Mẫu Sơn
+contacts:
+  email: stp@mauson.example.gov.vn
+editors: [mauson-bientap]
+sections: [hoi-dap, tai-lieu, tin-tuc]
+""",
+    f"agencies/{MINISTRY}/agency.yml": f"""\
+slug: {MINISTRY}
+name: Bộ Đất đai Mẫu
+kind: ministry
+unit: Vụ Pháp chế
+contacts:
+  email: vpc@datdai.example.gov.vn
+editors: [datdai-bientap]
+sections: [van-ban-moi, tin-tuc]
+""",
+    f"agencies/{MINISTRY}/van-ban-moi/luat-dat-dai-31-2024-qh15.md": """\
+---
+title: Luật Đất đai số 31/2024/QH15
+so_ky_hieu: "31/2024/QH15"
+loai_van_ban: Luật
+co_quan_ban_hanh: Quốc hội
+nguoi_ky: Vương Đình Huệ
+chuc_danh: Chủ tịch Quốc hội
+ngay_ban_hanh: 2024-01-18
+ngay_hieu_luc: 2024-08-01
+linh_vuc: [Đất đai]
+trich_yeu: Luật Đất đai
+thay_the: ["45/2013/QH13"]
+---
+Luật quy định chế độ sở hữu đất đai, quyền sử dụng đất và giấy chứng nhận.
+""",
+    f"agencies/{MINISTRY}/van-ban-moi/luat-dat-dai-45-2013-qh13.md": """\
+---
+title: Luật Đất đai số 45/2013/QH13
+so_ky_hieu: "45/2013/QH13"
+loai_van_ban: Luật
+co_quan_ban_hanh: Quốc hội
+nguoi_ky: Nguyễn Sinh Hùng
+chuc_danh: Chủ tịch Quốc hội
+ngay_ban_hanh: 2013-11-29
+ngay_hieu_luc: 2014-07-01
+linh_vuc: [Đất đai]
+trich_yeu: Luật Đất đai
+---
+Luật Đất đai năm 2013 quy định về quyền sử dụng đất.
+""",
+    f"agencies/{MINISTRY}/van-ban-moi/luat-43-2024-qh15.md": """\
+---
+title: Luật số 43/2024/QH15 sửa đổi, bổ sung một số điều của Luật Đất đai
+so_ky_hieu: "43/2024/QH15"
+loai_van_ban: Luật
+co_quan_ban_hanh: Quốc hội
+nguoi_ky: Trần Thanh Mẫn
+chuc_danh: Chủ tịch Quốc hội
+ngay_ban_hanh: 2024-06-29
+ngay_hieu_luc: 2024-08-01
+linh_vuc: [Đất đai]
+trich_yeu: Sửa đổi, bổ sung một số điều của Luật Đất đai
+sua_doi_bo_sung: ["31/2024/QH15"]
+---
+Luật sửa đổi Luật Đất đai, Luật Đất đai năm 2024 về thời điểm có hiệu lực của Luật Đất đai.
+""",
+    f"agencies/{MINISTRY}/tin-tuc/tap-huan-luat-dat-dai.md": """\
+---
+title: Tập huấn Luật Đất đai cho cán bộ địa chính
+date: 2025-03-02
+---
+Hôm nay, Bộ tập huấn Luật Đất đai năm 2024. Kết quả đăng ký tham dự vượt kế hoạch; học
+viên được hướng dẫn đăng ký đất đai, cấp giấy chứng nhận và kết nối dữ liệu.
+""",
+    f"agencies/{PROVINCE}/hoi-dap/thu-tuc-dang-ky-ket-hon.md": """\
+---
+title: Điều kiện và thủ tục đăng ký kết hôn
+date: 2025-09-22
+cau_hoi: Chúng tôi muốn đăng ký kết hôn thì cần giấy tờ gì và nộp ở đâu?
+nguoi_hoi: Chị Lan, xã Mẫu Sơn
+linh_vuc: [Hôn nhân và gia đình]
+---
+Hai bên nam, nữ đủ tuổi kết hôn nộp tờ khai đăng ký kết hôn tại Ủy ban nhân dân cấp xã nơi
+cư trú của một trong hai bên. Thủ tục đăng ký kết hôn được giải quyết ngay trong ngày.
+""",
+    f"agencies/{PROVINCE}/hoi-dap/cap-giay-chung-nhan-quyen-su-dung-dat.md": """\
+---
+title: Đất không có giấy tờ có được cấp giấy chứng nhận quyền sử dụng đất không?
+date: 2025-05-12
+cau_hoi: Gia đình tôi sử dụng đất từ năm 1992, không có giấy tờ, có được cấp giấy chứng nhận?
+nguoi_hoi: Ông Hùng, xã Mẫu Sơn
+linh_vuc: [Đất đai]
+---
+Hộ gia đình sử dụng đất ổn định, không có tranh chấp được cấp giấy chứng nhận quyền sử dụng
+đất theo Luật Đất đai.
+""",
+    f"agencies/{PROVINCE}/tai-lieu/so-tay-nguoi-benh.md": """\
+---
+title: Sổ tay quyền và nghĩa vụ của người bệnh
+date: 2025-04-01
+loai_tai_lieu: sổ tay
+---
+Hôm nay người bệnh đăng ký khám; kết quả khám được trả trong ngày. Người bệnh đăng ký
+khám lại hôm sau, kết quả xét nghiệm được gửi qua tin nhắn. Đăng ký, kết nối, hôm qua, hôm kia.
+""",
+    f"agencies/{PROVINCE}/tin-tuc/ra-mat-diem-tiep-can-phap-luat.md": """\
+---
+title: Mẫu Sơn ra mắt điểm tiếp cận pháp luật tại xã
+date: 2025-10-01
+---
+Sở Tư pháp tỉnh Mẫu Sơn ra mắt điểm tiếp cận pháp luật, hướng dẫn người dân đăng ký
+khai sinh, đăng ký kết hôn và cấp giấy chứng nhận quyền sử dụng đất.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test's own small portal, built; returns its output folder."""
+    root = tmp_path_factory.mktemp("answers") / "portal"
+    copy_parts(("theme", "mkdocs.yml"), root)
+    for path, text in FILES.items():
+        write(root / path, text)
+    out = root / "site"
+    status = main(["--root", str(root), "build", "--out", str(out), "--as-of", AS_OF.isoformat()])
+    assert status == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def url(portal: Path) -> Iterator[str]:
+    with serve(portal) as root:
+        yield root
+
+
+@pytest.fixture(scope="module")
+def tab(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="vi-VN")
+    yield context.new_page()
+    context.close()
+
+
+def ask(tab: Page, url: str, query: str, path: str = "tim-kiem/") -> tuple[list[str], str]:
+    """Type `query` into the search page at `path`; return the results' URLs and notes."""
+    if not tab.url.startswith(url + path):
+        tab.goto(url + path)
+    box = tab.locator("#pb-search-q")
+    box.fill(query)
+    box.press("Enter")
+    tab.wait_for_function(
+        "() => document.getElementById('pb-search-results').getAttribute('aria-busy') === 'false'"
+        " && !document.getElementById('pb-search-status-line').textContent.startsWith('Đang')"
+    )
+    links = tab.locator("#pb-search-results > li h2 a").evaluate_all(
+        "links => links.map(a => a.href)"
+    )
+    status = tab.locator("#pb-search-status-line").text_content() or ""
+    notes = tab.locator("#pb-search-notes").text_content() or ""
+    return [str(link).removeprefix(url) for link in links], f"{status} {notes}"
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "said"),
+    [
+        # Question words never stop a match, and the page says they were left out.
+        ("làm sao để đăng ký kết hôn", MARRIAGE, "Bỏ qua từ để hỏi: làm sao, để."),
+        ("lam sao de dang ky ket hon", MARRIAGE, "Bỏ qua từ để hỏi: lam sao."),
+        # Telex and VNI leftovers become Vietnamese.
+        ("ddawng kys keets hoon", MARRIAGE, "Đã sửa “ddawng” thành “đăng”"),
+        ("d9a8ng ky1 ke6t ho6n", MARRIAGE, "“ke6t” thành “kêt”"),
+        # One wrong letter: "hôm" is a word, but "kết hôm" is not; the handbook full of
+        # "hôm", "đăng ký" and "kết quả" must not win.
+        ("đăng ký kết hôm", MARRIAGE, "Đã sửa “hom” thành “hon”."),
+        # The board's dictionary.
+        ("sổ đỏ", CERTIFICATE, "Đã tìm “giấy chứng nhận quyền sử dụng đất” cho “sổ đỏ”."),
+        # The document whose title is the query, in force before the repealed one.
+        ("luật đất đai", LAW, "Có "),
+        ("luat dat dai", LAW, "Có "),
+        # A year in the query must match the document's.
+        ("luật đất đai 2013", OLD_LAW, "Có "),
+        # An agency's everyday names reach its home.
+        ("sở tư pháp mẫu sơn", f"{PROVINCE}/", "Có "),
+        ("TP MS", f"{PROVINCE}/", "Đã tìm “Mẫu Sơn” cho “tp ms”."),
+    ],
+)
+def test_a_citizens_query_finds_its_answer_first(
+    tab: Page, url: str, query: str, first: str, said: str
+) -> None:
+    found, notes = ask(tab, url, query)
+    assert found[0] == first, (found, notes)
+    assert said in notes
+
+
+def test_the_in_force_law_comes_before_the_repealed_one_of_the_same_name(
+    tab: Page, url: str
+) -> None:
+    found, _ = ask(tab, url, "luật đất đai")
+    assert found.index(LAW) < found.index(OLD_LAW)
+
+
+def test_a_word_no_page_has_never_empties_the_search_and_is_named(tab: Page, url: str) -> None:
+    found, notes = ask(tab, url, "thủ tục đăng ký kết hôn xyzqw")
+    assert found[0] == MARRIAGE
+    assert "Không trang nào có từ “xyzqw”." in notes
+
+
+def test_when_no_page_has_every_word_pages_with_most_words_follow_and_say_what_they_lack(
+    tab: Page, url: str
+) -> None:
+    found, notes = ask(tab, url, "giấy chứng nhận kết hôn")
+    assert found
+    assert "trang có đủ các từ “giấy chứng nhận kết hôn”" in notes
+    missing = tab.locator("#pb-search-results > li .pb-result__missing").first.text_content()
+    assert (missing or "").startswith("Không có từ: ")
+
+
+def test_an_unknown_word_is_not_matched_by_its_first_letters(tab: Page, url: str) -> None:
+    # "đt" would match every word starting with "đ" (đất, đăng, điểm …) if it were cut.
+    found, notes = ask(tab, url, "qxđt")
+    assert found == []
+    assert "Không tìm thấy kết quả nào" in notes
+    assert "Không trang nào có từ “qxđt”." in notes
+
+
+def test_a_near_miss_is_offered_as_a_search_in_one_click(tab: Page, url: str) -> None:
+    found, notes = ask(tab, url, "giấyy chuứng nhậnn")
+    assert "Có phải bạn muốn tìm" in notes or found[0] == CERTIFICATE
+    suggestion = tab.locator("#pb-search-notes a")
+    if suggestion.count():
+        suggestion.click()
+        tab.wait_for_function(
+            "() => document.getElementById('pb-search-results').children.length > 0"
+        )
+
+
+def test_an_agency_page_ranks_alike_and_widens_in_one_click(tab: Page, url: str) -> None:
+    found, notes = ask(tab, url, "làm sao để đăng ký kết hôn", path=f"{PROVINCE}/tim-kiem/")
+    assert found[0] == MARRIAGE
+    assert "Bỏ qua từ để hỏi" in notes
+    with tab.expect_navigation():
+        tab.get_by_role("link", name="Tìm trên toàn Cổng thử").click()
+    tab.wait_for_function("() => document.getElementById('pb-search-results').children.length > 0")
+    assert tab.locator("#pb-search-results > li h2 a").first.get_attribute("href")
+
+
+def test_the_offline_package_ranks_with_the_same_rules(
+    portal: Path, tmp_path: Path, page: Page
+) -> None:
+    archive = tmp_path / f"{PROVINCE}.zip"
+    status = main(
+        [
+            "mirror",
+            "--site",
+            str(portal),
+            "--only",
+            PROVINCE,
+            "--out",
+            str(archive),
+            "--today",
+            AS_OF.isoformat(),
+        ]
+    )
+    assert status == 0
+    with zipfile.ZipFile(archive) as package:
+        package.extractall(tmp_path / "open")
+    search_page = next((tmp_path / "open").rglob("tim-kiem.html"))
+    for query, first in (
+        ("ddawng kys keets hoon", "thu-tuc-dang-ky-ket-hon"),
+        ("đăng ký kết hôm", "thu-tuc-dang-ky-ket-hon"),
+        ("sổ đỏ", "cap-giay-chung-nhan-quyen-su-dung-dat"),
+    ):
+        page.goto(f"{search_page.as_uri()}?q={query}")
+        link = page.locator("[data-pb-offline-results] a").first
+        assert first in (link.get_attribute("href") or ""), query

@@ -1,0 +1,591 @@
+/* The portal's search rules, shared by the search page's worker (search-worker.js) and the
+ * offline package's search (offline-search.js), so that both rank alike.
+ *
+ * A query is rewritten before it is searched (prepare): the board's dictionary replaces
+ * abbreviations and everyday words ("BHXH", "sổ đỏ"), Telex or VNI leftovers become
+ * Vietnamese ("ddawng kys" → "đăng ký"), a word the index does not know is corrected to
+ * one a letter away, and a word that matches nothing is never cut to its first one or two
+ * letters: it is left out and said so. Question words and fillers ("làm sao", "có …
+ * không", "thì", "là gì") never stop a match. Then pages are ordered (order): a number or
+ * a year of the query must match the document's; pages with every word come first, then
+ * a title that is, starts with or holds the query, then documents in force before
+ * repealed ones of the same name, then how well the words matched.
+ *
+ * The index side is plugins/pbgdpl/search/tokens.py (pair and title tokens) and
+ * lexicon.py (the words, pairs and dictionary this file reads). No DOM here. */
+(function (root) {
+  "use strict";
+
+  var PAIR_MARK = "zqp";
+  var TITLE_MARK = "zqt";
+  var END_MARK = "zqe";
+  var TITLE_SYLLABLES = 10;
+  var WORD = /[0-9a-z\u00c0-\u024f\u1e00-\u1eff]+(?:[./-][0-9a-z\u00c0-\u024f\u1e00-\u1eff]+)*/g;
+  var YEAR = /^(19|20)\d\d$/;
+  var REPEALED = "het-hieu-luc-toan-bo";
+  // Among equal titles, what answers a citizen first: an answer to a question or the
+  // document itself, then explanations, then materials; news and events last.
+  var ANSWERS = {
+    "hoi-dap": 3, "van-ban-moi": 3, "": 3, "gioi-thieu-van-ban": 2, "tinh-huong": 2,
+    "tai-lieu": 1, "tu-sach": 1, "doi-thoai-chinh-sach": 1
+  };
+
+  // Question words and fillers, as typed with accents and without; longest first.
+  var QUESTION_WORDS = [
+    "như thế nào", "làm thế nào", "làm như thế nào", "thế nào", "làm sao", "ra sao",
+    "bao nhiêu", "bao giờ", "khi nào", "ở đâu", "là gì", "cho hỏi", "xin hỏi", "có phải",
+    "thì", "là", "gì", "để", "cần", "có", "không", "được", "phải", "bị", "nào", "sao",
+    "những", "các", "của", "và", "hay", "hoặc", "với", "cho", "về", "tôi", "em", "mình",
+    "ạ", "nhé", "vậy", "ơi", "hỏi", "muốn", "thế", "nhỉ", "đã", "đang", "sẽ", "rồi",
+    "nếu", "mà", "ai", "gì ạ"
+  ];
+  // Typed without accents most of them are also other words ("thi" in "cuộc thi", "hoi" in
+  // "xã hội", "can" in "căn cước"): a single one is only left out when typed with its
+  // accents, or when it reads as no other common word.
+  var UNAMBIGUOUS_FOLDED = { gi: 1, khong: 1, duoc: 1, nhe: 1, vay: 1, oi: 1, nhi: 1 };
+
+  var TONES = { s: "\u0301", f: "\u0300", r: "\u0309", x: "\u0303", j: "\u0323" };
+  var VNI_TONES = { 1: "\u0301", 2: "\u0300", 3: "\u0309", 4: "\u0303", 5: "\u0323" };
+  var HAT = "\u0302";
+  var BREVE = "\u0306";
+  var HORN = "\u031b";
+  var VOWELS = "aeiouy";
+  var FINALS = /^(c|ch|m|n|ng|nh|p|t)?$/;
+
+  // Accent-free, lower-case form: "Điều" and "dieu" compare equal.
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[đĐ]/g, "d").toLowerCase();
+  }
+
+  function words(text) {
+    return text.normalize("NFC").toLowerCase().match(WORD) || [];
+  }
+
+  function syllables(text) {
+    return fold(text).split(/[^0-9a-z]+/).filter(Boolean);
+  }
+
+  function hasAccents(word) {
+    return fold(word) !== word;
+  }
+
+  function isLetters(word) {
+    return /^[a-z]+$/.test(word);
+  }
+
+  // Put the tone on the right vowel of a syllable written as [letter, mark] pairs.
+  function placeTone(letters, tone) {
+    var vowels = [];
+    letters.forEach(function (l, i) { if (VOWELS.indexOf(l[0]) >= 0) vowels.push(i); });
+    if (!vowels.length) return null;
+    // "qu" and "gi" before another vowel: the u or i belongs to the consonant.
+    var head = letters[0][0] + (letters[1] ? letters[1][0] : "");
+    if (vowels.length > 1 && (head === "qu" || (head === "gi" && vowels[0] === 1))) vowels.shift();
+    var marked = vowels.filter(function (i) { return letters[i][1]; });
+    var last = vowels[vowels.length - 1];
+    var tail = letters.slice(last + 1).map(function (l) { return l[0]; }).join("");
+    var at;
+    if (marked.length) at = marked[marked.length - 1];
+    else if (vowels.length === 1 || tail) at = last;
+    else if (vowels.length === 3) at = vowels[1];
+    else {
+      var pair = letters[vowels[0]][0] + letters[vowels[1]][0];
+      at = pair === "oa" || pair === "oe" || pair === "uy" ? vowels[1] : vowels[0];
+    }
+    if (tone) letters[at] = [letters[at][0], letters[at][1] + tone];
+    return letters;
+  }
+
+  function spell(letters) {
+    return letters.map(function (l) { return l[0] + l[1]; }).join("").normalize("NFC");
+  }
+
+  // A "w" typed after the vowels ("nguoiwf"): the horn on "uo", "o" or "u", else the
+  // breve on "a"; a "w" with no vowel before it is "ư" ("tw").
+  function hook(letters) {
+    var found = letters.map(function (l) { return l[0]; }).join("");
+    var uo = found.lastIndexOf("uo");
+    var at = uo >= 0 ? uo + 1 : Math.max(found.lastIndexOf("o"), found.lastIndexOf("u"));
+    if (uo >= 0) letters[uo][1] = HORN;
+    if (at >= 0) letters[at][1] = HORN;
+    else if (found.lastIndexOf("a") >= 0) letters[found.lastIndexOf("a")][1] = BREVE;
+    else letters.push(["u", HORN]);
+  }
+
+  // Telex: "ddawngf" → "đằng"; null when the word has no Telex in it.
+  function fromTelex(word) {
+    var tone = "";
+    var rest = word;
+    // The tone key comes last ("keets") or right after the vowels ("kest").
+    var m = /^(.*[aeiouyw].*)([sfrxj])$/.exec(rest) ||
+      /^(.*[aeiouyw])([sfrxj])((?:c|ch|m|n|ng|nh|p|t))$/.exec(rest);
+    if (m) { tone = TONES[m[2]]; rest = m[1] + (m[3] || ""); }
+    var letters = [];
+    for (var i = 0; i < rest.length; i++) {
+      var c = rest[i];
+      var next = rest[i + 1];
+      if (c === "d" && next === "d") { letters.push(["đ", ""]); i++; }
+      else if ((c === "a" || c === "e" || c === "o") && next === c) { letters.push([c, HAT]); i++; }
+      else if ((c === "a") && next === "w") { letters.push([c, BREVE]); i++; }
+      else if ((c === "o" || c === "u") && next === "w") { letters.push([c, HORN]); i++; }
+      else if (c === "u" && next === "o" && rest[i + 2] === "w") {
+        letters.push(["u", HORN], ["o", HORN]); i += 2;
+      } else if (c === "w") hook(letters);
+      else letters.push([c, ""]);
+    }
+    var changed = tone || letters.some(function (l) { return l[1] || l[0] === "đ"; });
+    if (!changed || !/^[a-zđ]+$/.test(rest.replace(/w/g, ""))) return null;
+    var placed = placeTone(letters, tone);
+    return placed ? spell(placed) : null;
+  }
+
+  // VNI: "d9a8ng1" → "đắng"; null when the word has no VNI digits.
+  function fromVni(word) {
+    if (!/^[a-z]+[1-9][a-z1-9]*$/.test(word) || !/[a-z]/.test(word.replace(/[1-9]/g, ""))) {
+      return null;
+    }
+    var marks = word.replace(/[a-z]/g, "");
+    var letters = word.replace(/[1-9]/g, "").split("").map(function (c) { return [c, ""]; });
+    var tone = "";
+    function lastOf(chars) {
+      for (var i = letters.length - 1; i >= 0; i--) if (chars.indexOf(letters[i][0]) >= 0) return i;
+      return -1;
+    }
+    for (var k = 0; k < marks.length; k++) {
+      var d = marks[k];
+      var at;
+      if (VNI_TONES[d]) tone = VNI_TONES[d];
+      else if (d === "9") { at = lastOf("d"); if (at >= 0) letters[at] = ["đ", ""]; }
+      else if (d === "6") { at = lastOf("aeo"); if (at >= 0) letters[at][1] = HAT; }
+      else if (d === "8") { at = lastOf("a"); if (at >= 0) letters[at][1] = BREVE; }
+      else if (d === "7") {
+        at = lastOf("ou");
+        if (at >= 0) letters[at][1] = HORN;
+        if (at > 0 && letters[at][0] === "o" && letters[at - 1][0] === "u") letters[at - 1][1] = HORN;
+      }
+    }
+    var placed = placeTone(letters, tone);
+    return placed ? spell(placed) : null;
+  }
+
+  // The Vietnamese a word typed with Telex or VNI stands for, or null.
+  function fromTyping(word) {
+    if (hasAccents(word) || !/^[a-z0-9]+$/.test(word)) return null;
+    return fromVni(word) || fromTelex(word);
+  }
+
+  // What the index knows: its words (folded, commonest first), pairs and dictionary.
+  function Lexicon(data) {
+    this.pages = data.pages || 1;
+    this.rank = new Map();
+    var list = (data.words || "").split(" ").filter(Boolean);
+    for (var i = 0; i < list.length; i++) this.rank.set(list[i], i);
+    this.list = list;
+    this.rewrites = data.rewrites || {};
+    this.pairs = new Set();
+  }
+
+  Lexicon.prototype.knows = function (folded) { return this.rank.has(folded); };
+
+  Lexicon.prototype.extends = function (folded) {
+    for (var i = 0; i < this.list.length; i++) if (this.list[i].indexOf(folded) === 0) return true;
+    return false;
+  };
+
+  Lexicon.prototype.addPairs = function (text) {
+    var self = this;
+    (text || "").split(",").forEach(function (pair) { if (pair) self.pairs.add(pair); });
+  };
+
+  var LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+  // The words one edit away (a letter changed, added, removed or two swapped).
+  function edits(word) {
+    var out = [];
+    for (var i = 0; i <= word.length; i++) {
+      var head = word.slice(0, i);
+      var tail = word.slice(i);
+      if (tail) out.push(head + tail.slice(1));
+      if (tail.length > 1) out.push(head + tail[1] + tail[0] + tail.slice(2));
+      for (var k = 0; k < LETTERS.length; k++) {
+        if (tail) out.push(head + LETTERS[k] + tail.slice(1));
+        out.push(head + LETTERS[k] + tail);
+      }
+    }
+    return out;
+  }
+
+  // The known words one edit from `folded` that `accept` allows, commonest first.
+  Lexicon.prototype.neighbours = function (folded, accept) {
+    var self = this;
+    var found = edits(folded).filter(function (c) {
+      return c !== folded && self.rank.has(c) && accept(c);
+    });
+    return Array.from(new Set(found)).sort(function (a, b) {
+      return self.rank.get(a) - self.rank.get(b);
+    });
+  };
+
+  // The commonest known word one edit from `folded`, among those `accept` allows; "i" and
+  // "y" are one sound ("kí", "ký") and are tried first, whatever the word's length.
+  Lexicon.prototype.nearest = function (folded, accept) {
+    var spelled = folded.replace(/i$/, "y") !== folded ? folded.replace(/i$/, "y")
+      : folded.replace(/y$/, "i");
+    if (spelled !== folded && this.knows(spelled) && (!accept || accept(spelled))) return spelled;
+    if (folded.length < 3) return null;
+    var best = null;
+    var bestRank = Infinity;
+    var self = this;
+    edits(folded).forEach(function (candidate) {
+      var rank = self.rank.get(candidate);
+      if (rank !== undefined && rank < bestRank && candidate !== folded &&
+          (!accept || accept(candidate))) {
+        best = candidate;
+        bestRank = rank;
+      }
+    });
+    return best;
+  };
+
+  // A word to suggest for one no page has: the commonest known word two edits away, or
+  // the commonest that starts with its first three letters; null when none is close.
+  Lexicon.prototype.suggestWord = function (folded) {
+    var best = null;
+    var bestRank = Infinity;
+    var self = this;
+    if (folded.length >= 4) {
+      edits(folded).forEach(function (once) {
+        var near = self.nearest(once);
+        var rank = near === null ? Infinity : self.rank.get(near);
+        if (near !== null && near !== folded && rank < bestRank) { best = near; bestRank = rank; }
+      });
+    }
+    if (best === null && folded.length >= 3) {
+      var start = folded.slice(0, 3);
+      best = this.list.find(function (w) { return w.indexOf(start) === 0; }) || null;
+    }
+    return best;
+  };
+
+  // "Có phải bạn muốn tìm …?": the query with its unknown words replaced, or null.
+  Lexicon.prototype.suggest = function (plan) {
+    var self = this;
+    var changed = false;
+    var text = words(plan.query).map(function (token) {
+      if (plan.notes.unknown.indexOf(token) < 0) return token;
+      var near = self.suggestWord(fold(token));
+      if (near) changed = true;
+      return near || token;
+    });
+    return changed ? text.join(" ") : null;
+  };
+
+  function isQuestionWord(tokens, i) {
+    for (var q = 0; q < QUESTION_WORDS.length; q++) {
+      var phrase = QUESTION_WORDS[q].split(" ");
+      var exact = true;
+      var loose = true;
+      for (var k = 0; k < phrase.length; k++) {
+        var token = tokens[i + k];
+        if (token === undefined) { exact = loose = false; break; }
+        if (token !== phrase[k]) exact = false;
+        if (hasAccents(token) || fold(token) !== fold(phrase[k])) loose = false;
+      }
+      if (loose && phrase.length === 1 && !UNAMBIGUOUS_FOLDED[tokens[i]]) loose = false;
+      if (exact || loose) return phrase.length;
+    }
+    return 0;
+  }
+
+  // Replace the dictionary's forms (longest first, whole words, compared folded).
+  function rewrite(tokens, lexicon, notes) {
+    var out = [];
+    for (var i = 0; i < tokens.length;) {
+      var done = false;
+      for (var size = Math.min(4, tokens.length - i); size > 0 && !done; size--) {
+        var typed = tokens.slice(i, i + size);
+        var meaning = lexicon.rewrites[typed.map(fold).join(" ")];
+        if (meaning) {
+          notes.rewrites.push({ from: typed.join(" "), to: meaning });
+          out = out.concat(words(meaning));
+          i += size;
+          done = true;
+        }
+      }
+      if (!done) out.push(tokens[i++]);
+    }
+    return out;
+  }
+
+  /* Rewrite a query; return the plan: the words to search (`terms`: text, folded, how
+   * to match), the question words left out, the words no page has, and what was changed. */
+  function prepare(query, lexicon) {
+    var notes = { rewrites: [], fixes: [], unknown: [], left: [] };
+    var tokens = rewrite(words(query), lexicon, notes);
+    // Question words first, as typed: "làm" must not be corrected into a word of the index.
+    var asked = tokens.map(function () { return false; });
+    for (var q = 0; q < tokens.length;) {
+      var size = isQuestionWord(tokens, q);
+      if (!size) { q++; continue; }
+      notes.left.push(tokens.slice(q, q + size).join(" "));
+      for (var k = 0; k < size; k++) asked[q + k] = true;
+      q += size;
+    }
+    if (asked.every(Boolean)) {
+      // Only question words: search them, rather than nothing.
+      asked = asked.map(function () { return false; });
+      notes.left = [];
+    }
+    var kept = [];
+    tokens.forEach(function (token, i) {
+      var folded = fold(token);
+      var term = {
+        text: token, folded: folded, match: "exact", year: YEAR.test(token), question: asked[i]
+      };
+      var vni = /[0-9]/.test(token) ? fromVni(token) : null;
+      if (asked[i]) {
+        if (!lexicon.knows(folded)) return;
+      } else if (vni && lexicon.knows(fold(vni))) {
+        notes.fixes.push({ from: token, to: vni });
+        term.text = vni;
+        term.folded = fold(vni);
+      } else if (/[0-9]/.test(token)) term.match = "number";
+      else if (!lexicon.knows(folded)) {
+        var typed = fromTyping(token);
+        var near = null;
+        if (typed && lexicon.knows(fold(typed))) {
+          notes.fixes.push({ from: token, to: typed });
+          term.text = typed;
+          term.folded = fold(typed);
+        } else if ((near = lexicon.nearest(folded))) {
+          notes.fixes.push({ from: token, to: near });
+          term.text = near;
+          term.folded = near;
+        } else if (i === tokens.length - 1 && folded.length >= 3 && lexicon.extends(folded)) {
+          term.match = "prefix";
+        } else {
+          // A last word of one or two letters is still being typed: wait for the rest.
+          var typing = i === tokens.length - 1 && folded.length < 3 && lexicon.extends(folded);
+          if (!typing) notes.unknown.push(token);
+          return;
+        }
+      }
+      kept.push(term);
+    });
+    var terms = kept.filter(function (t) { return !t.question; });
+    return {
+      query: query,
+      words: kept,
+      terms: terms,
+      pairs: pairs(kept),
+      title: titleToken(terms, false),
+      titleEnd: titleToken(terms, true),
+      years: terms.filter(function (t) { return t.year; }).map(function (t) { return t.text; }),
+      numbers: terms.filter(function (t) { return t.match === "number" && !t.year; })
+        .map(function (t) { return numberKey(t.text); }),
+      notes: notes
+    };
+  }
+
+  // Pair tokens of adjacent words of the query (both of letters, neither a question word):
+  // each pair searched costs a part of the index to download, so at most three.
+  function pairs(kept) {
+    var found = [];
+    for (var i = 0; i + 1 < kept.length; i++) {
+      var a = kept[i];
+      var b = kept[i + 1];
+      if (!isLetters(a.folded) || !isLetters(b.folded) || a.question || b.question) continue;
+      found.push({
+        a: a.folded, b: b.folded, token: PAIR_MARK + a.folded + b.folded,
+        prefix: b.match === "prefix"
+      });
+    }
+    return found.slice(0, 3);
+  }
+
+  // The query's syllables run together: the start of a title (`zqt…`), and from the end
+  // (`zqe…`) the end of one; see plugins/pbgdpl/search/tokens.py.
+  function titleToken(terms, end) {
+    if (!terms.length || terms.some(function (t) { return t.match === "prefix"; })) return null;
+    // "luật đất đai 2024" names the Luật Đất đai: a year or number is matched apart.
+    var named = terms.filter(function (t) { return t.match !== "number"; });
+    var found = [];
+    (named.length ? named : terms).forEach(function (t) { found = found.concat(syllables(t.text)); });
+    found = found.slice(0, TITLE_SYLLABLES);
+    return end ? END_MARK + found.reverse().join("") : TITLE_MARK + found.join("");
+  }
+
+  // The form of a document number the index filters on: "168/2024/nd-cp" → "168/2024/ND-CP".
+  function numberKey(text) {
+    return text.normalize("NFC").replace(/\s+/g, "").toUpperCase().replace(/Đ/g, "D");
+  }
+
+  // How a page's title (or other name) holds the query: 3 is, 2 starts with, 1 holds, 0.
+  function titleTier(names, plan) {
+    var full = plan.words.map(function (w) { return w.folded; }).join(" ");
+    var content = plan.terms.map(function (w) { return w.folded; }).join(" ");
+    // "luật đất đai 2013" names the Luật Đất đai; its year is numberFit's to judge.
+    var named = plan.terms.filter(function (w) { return w.match !== "number"; })
+      .map(function (w) { return w.folded; }).join(" ");
+    var best = 0;
+    var titles = [];
+    names.forEach(function (name) {
+      // "Luật Đất đai số 31/2024/QH15" is the Luật Đất đai: its number is not its name.
+      if (name) titles.push(name, name.replace(/\s+(số\s+)?[0-9][^\s]*\/[^\s]*$/i, ""));
+    });
+    titles.forEach(function (name) {
+      var title = syllables(name).join(" ");
+      [full, content, named].forEach(function (query) {
+        if (!query) return;
+        if (title === query) best = Math.max(best, 3);
+        else if ((title + " ").indexOf(query + " ") === 0) best = Math.max(best, 2);
+        // Vietnamese titles often end with their topic: "Thủ tục đăng ký kết hôn".
+        else if ((" " + title).slice(-query.length - 1) === " " + query) best = Math.max(best, 1.5);
+        else if ((" " + title + " ").indexOf(" " + query + " ") >= 0) best = Math.max(best, 1);
+      });
+    });
+    return best;
+  }
+
+  // +1 when the page's number or title has the query's year or number, -1 when the page is
+  // a numbered document of another year or number, 0 when the query has none.
+  function numberFit(page, plan) {
+    var number = numberKey(page.number || "");
+    var title = " " + syllables(page.title || "").join(" ") + " ";
+    var fit = 0;
+    plan.numbers.forEach(function (n) {
+      var hit = number && (number === n || number.indexOf(n + "/") === 0 ||
+        number.indexOf(n) === 0);
+      fit += hit ? 2 : (number ? -2 : 0);
+    });
+    plan.years.forEach(function (year) {
+      var hit = number.indexOf("/" + year + "/") >= 0 || title.indexOf(" " + year + " ") >= 0;
+      fit += hit ? 1 : (/\/(19|20)\d\d\//.test(number) ? -1 : 0);
+    });
+    return fit;
+  }
+
+  /* Order candidates. Each has `cover` (0-1: the share of the query's weight it matched),
+   * `score` (how well, by the engine) and, when loaded, `page` {title, aliases, number,
+   * status, section}. Pages without `page` keep their place after those with one. */
+  function order(entries, plan) {
+    entries.forEach(function (e, i) {
+      e.index = i;
+      if (!e.page) return;
+      e.fit = numberFit(e.page, plan);
+      e.tier = titleTier([e.page.title].concat(e.page.aliases || []), plan);
+      e.inForce = e.page.status === REPEALED ? 0 : 1;
+      e.answers = ANSWERS[e.page.section || ""] || 0;
+    });
+    function key(e) {
+      var all = e.cover >= 0.999 ? 1 : 0;
+      return [e.page ? 1 : 0, e.fit || 0, all, e.tier || 0, e.inForce === 0 ? 0 : 1,
+        e.answers || 0, e.cover, e.score];
+    }
+    return entries.sort(function (a, b) {
+      var ka = key(a);
+      var kb = key(b);
+      for (var i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i] - ka[i];
+      return a.index - b.index;
+    });
+  }
+
+  // The weight of a word in the query: rarer words weigh more.
+  function weight(pages, lexicon) {
+    return Math.log(1 + lexicon.pages / Math.max(1, pages));
+  }
+
+  var MIN_FULL = 3;
+  var PAIR_WEIGHT = 1.5;
+  var TITLE_WEIGHT = 4;
+  var END_WEIGHT = 3;
+
+  /* Combine the pages each part of the query found: `found.terms[i]`, `found.pairs[i]` and
+   * `found.title`, `found.titleEnd` map a page's id to {result, score (0-1)}. A page's `cover` is the share
+   * of the query's weight its words carry; pairs and a title start add to its score.
+   * Pages with every word are the answer; when fewer than MIN_FULL have them all, every
+   * page with some of the words is, most words first ("never empty when words match"). */
+  function combine(plan, found, lexicon) {
+    var weights = found.terms.map(function (m) { return weight(m.size, lexicon); });
+    var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
+    var entries = new Map();
+    found.terms.forEach(function (map, i) {
+      map.forEach(function (hit, id) {
+        var e = entries.get(id);
+        if (!e) {
+          e = { id: id, result: hit.result, cover: 0, score: 0, has: [] };
+          entries.set(id, e);
+        }
+        e.cover += weights[i] / total;
+        e.score += weights[i] * hit.score;
+        e.has[i] = true;
+      });
+    });
+    found.pairs.forEach(function (map) {
+      map.forEach(function (hit, id) {
+        if (entries.has(id)) entries.get(id).score += PAIR_WEIGHT;
+      });
+    });
+    found.title.forEach(function (hit, id) {
+      if (entries.has(id)) entries.get(id).score += TITLE_WEIGHT;
+    });
+    found.titleEnd.forEach(function (hit, id) {
+      if (entries.has(id)) entries.get(id).score += END_WEIGHT;
+    });
+    var list = Array.from(entries.values());
+    list.forEach(function (e) { e.cover = Math.min(1, e.cover); });
+    list.sort(function (a, b) { return b.cover - a.cover || b.score - a.score; });
+    var full = list.filter(function (e) { return e.cover >= 0.999; });
+    return { list: full.length >= MIN_FULL ? full : list, full: full.length };
+  }
+
+  // A test of whether a page has every word of the query but the one at `skip`.
+  function others(found, skip) {
+    var maps = found.terms.filter(function (m, i) { return i !== skip; });
+    return function (id) { return maps.every(function (m) { return m.has(id); }); };
+  }
+
+  // The first unknown pair of the query whose word, corrected, makes a known pair: the
+  // pairs the engine found nothing for (`found.pairs[i].size === 0`).
+  function unknownPairs(plan, found) {
+    return plan.pairs.filter(function (p, i) { return !p.prefix && found.pairs[i].size === 0; });
+  }
+
+  // The query text with one word corrected, for a second search.
+  function corrected(plan, fix) {
+    return plan.words.map(function (w) { return w.folded === fix.from ? fix.to : w.text; })
+      .join(" ");
+  }
+
+  // A plan for the corrected query that keeps the first plan's notes and query.
+  function replan(plan, fix, lexicon) {
+    var again = prepare(corrected(plan, fix), lexicon);
+    again.notes.rewrites = plan.notes.rewrites;
+    again.notes.fixes = plan.notes.fixes.concat(again.notes.fixes, [fix]);
+    again.notes.unknown = plan.notes.unknown.concat(again.notes.unknown);
+    again.notes.suggestion = plan.notes.suggestion;
+    again.query = plan.query;
+    return again;
+  }
+
+  root.PbgdplSearch = {
+    fold: fold,
+    words: words,
+    syllables: syllables,
+    fromTyping: fromTyping,
+    Lexicon: Lexicon,
+    prepare: prepare,
+    order: order,
+    weight: weight,
+    numberKey: numberKey,
+    titleTier: titleTier,
+    combine: combine,
+    others: others,
+    unknownPairs: unknownPairs,
+    replan: replan,
+    PAIR_MARK: PAIR_MARK,
+    TITLE_MARK: TITLE_MARK,
+    END_MARK: END_MARK
+  };
+})(typeof self !== "undefined" ? self : this);
