@@ -124,7 +124,12 @@ def test_a_wide_table_scrolls_in_a_named_region_that_the_keyboard_reaches(
     region.focus()
     phone.keyboard.press("ArrowRight")
     phone.keyboard.press("End")
-    assert region.evaluate("r => r.scrollLeft") > 0
+    # The keys scroll the region (asynchronously in Chromium: wait for it, up to 5 s).
+    region.evaluate(
+        "r => new Promise((done, fail) => { const start = Date.now(); (function check() {"
+        " if (r.scrollLeft > 0) done(); else if (Date.now() - start > 5000) fail('no scroll');"
+        " else requestAnimationFrame(check); })(); })"
+    )
     violations = Axe().run(phone).response["violations"]
     assert [v["id"] for v in violations] == []
 
