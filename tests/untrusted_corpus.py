@@ -366,4 +366,51 @@ CASES: tuple[Case, ...] = (
             "agencies/ha-noi/tin-tuc/an.md:5: cảnh báo [invisible-character] Ký tự ẩn U+200B ở 1 dòng (dòng 5), thường do sao chép từ trang khác; chạy 'python build.py validate --fix' để xóa.",
         ),
     ),
+    # 6. YAML that used to crash every command (round two).
+    Case(
+        "yaml-control-character",
+        text(
+            f"{NEWS}/dieu-khien.md",
+            "---\ntitle: Tin\x1b]52;c;ZXZpbA==\x07 mới\ndate: 2026-11-20\n---\n",
+        ),
+        (
+            "agencies/ha-noi/tin-tuc/dieu-khien.md:2: lỗi [control-character] Ký tự điều khiển U+0007, U+001B ở 1 dòng (dòng 2), không phải chữ và làm hỏng trang, nguồn tin, tệp dữ liệu; thường do sao chép từ phần mềm khác. Chạy 'python build.py validate --fix' để xóa, hoặc gõ lại dòng đó (control characters).",
+        ),
+    ),
+    Case(
+        "yaml-nul",
+        text(f"{NEWS}/nul.md", "---\ntitle: Tin\x00 mới\ndate: 2026-11-20\n---\nNội dung.\n"),
+        (
+            "agencies/ha-noi/tin-tuc/nul.md:2: lỗi [control-character] Ký tự điều khiển U+0000 ở 1 dòng (dòng 2), không phải chữ và làm hỏng trang, nguồn tin, tệp dữ liệu; thường do sao chép từ phần mềm khác. Chạy 'python build.py validate --fix' để xóa, hoặc gõ lại dòng đó (control characters).",
+        ),
+    ),
+    Case(
+        "yaml-huge-integer",
+        text(
+            "agencies/ha-noi/so-lieu/so-rat-lon.md",
+            "---\ntitle: Số liệu\ndate: 2026-11-20\nnam: 2025\nky_bao_cao: Năm 2025\nchi_tieu:\n  so_cuoc_truc_tiep: "
+            + "9" * 5000
+            + "\n---\n",
+        ),
+        (
+            "agencies/ha-noi/so-lieu/so-rat-lon.md:7: lỗi [number-too-large] Số dài 5000 chữ số, quá lớn cho một giá trị của cổng; kiểm tra lại số liệu (nếu là văn bản, đặt trong dấu ngoặc kép).",
+        ),
+    ),
+    Case(
+        "yaml-impossible-timestamp",
+        text(f"{NEWS}/ngay-gia.md", "---\ntitle: Tin\ndate: !!timestamp 2024-02-30\n---\n"),
+        (
+            'agencies/ha-noi/tin-tuc/ngay-gia.md:3: lỗi [yaml-tag] Không dùng thẻ kiểu YAML "timestamp" (!!…) trong tệp nội dung; viết giá trị thường, ví dụ ngày dạng 2025-07-01.',
+        ),
+    ),
+    Case(
+        "yaml-deep-brackets",
+        text(
+            f"{NEWS}/ngoac-yaml.md",
+            "---\ntitle: Tin\ndate: 2026-11-20\ntags: " + "[" * 30000 + "]" * 30000 + "\n---\n",
+        ),
+        (
+            "agencies/ha-noi/tin-tuc/ngoac-yaml.md:4: lỗi [yaml-too-deep] Dấu ngoặc [ ] hoặc { } lồng nhau quá 16 cấp; thông tin đầu tệp chỉ cần danh sách đơn giản, ví dụ tags: [đất đai, nhà ở].",
+        ),
+    ),
 )
