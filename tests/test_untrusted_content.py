@@ -172,6 +172,27 @@ def test_content_errors_stop_the_build_and_list_every_error(tmp_path: Path, run_
     assert not out.exists()
 
 
+def inert(output: str) -> bool:
+    """Tell whether printed text starts no CI command on any line and sends no control."""
+    lines = output.split("\n")
+    return not any(line.lstrip().startswith("::") for line in lines) and not any(
+        ch < " " and ch != "\t" or "\x7f" <= ch <= "\x9f" for ch in output.replace("\n", "")
+    )
+
+
+def test_validate_prints_content_as_inert_lines(tmp_path: Path, run_cli) -> None:
+    root = hostile_portal(tmp_path / "portal")
+    status, out, err = run_cli(root, "validate")
+    assert status == 1
+    assert inert(out) and inert(err)
+    status, out, _ = run_cli(root, "validate", "--format", "github")
+    lines = out.splitlines()
+    assert lines and all(line.startswith(("::error file=", "::warning file=")) for line in lines)
+    assert inert("\n".join(line.split("::", 2)[2] for line in lines))
+    key = next(line for line in lines if "lenh.md" in line)
+    assert "x%0A::add-mask::bi-mat%0A::error file=a::b" in key
+
+
 @pytest.fixture(scope="module")
 def kept_going(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
     """A good build of the sample portal, then the corpus added and built --keep-going."""
@@ -202,6 +223,7 @@ def kept_going(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str
 def test_keep_going_builds_every_other_agency(kept_going) -> None:
     out, status, err = kept_going
     assert status == 0, err
+    assert inert(err)
     assert "Bỏ qua trang thành phần ha-noi (" in err
     assert "Bỏ qua trang thành phần bo-tu-phap (" in err
     for slug in CLEAN_AGENCIES:

@@ -413,4 +413,29 @@ CASES: tuple[Case, ...] = (
             "agencies/ha-noi/tin-tuc/ngoac-yaml.md:4: lỗi [yaml-too-deep] Dấu ngoặc [ ] hoặc { } lồng nhau quá 16 cấp; thông tin đầu tệp chỉ cần danh sách đơn giản, ví dụ tags: [đất đai, nhà ở].",
         ),
     ),
+    # 7. Names and keys that try to write on the terminal or the CI log.
+    Case(
+        "slug-trailing-newline",
+        text(f"{NEWS}/tin-moi\n.md", HEAD + "Nội dung.\n"),
+        (
+            'agencies/ha-noi/tin-tuc/tin-moi ↵ .md:1: lỗi [invalid-slug] Tên tệp "tin-moi ↵ .md" chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ "tin-moi.md"; tên tệp là địa chỉ trang.',
+        ),
+    ),
+    Case(
+        "workflow-command-in-key",
+        text(
+            f"{NEWS}/lenh.md",
+            '---\ntitle: Tin\ndate: 2026-11-20\n"x\\n::add-mask::bi-mat\\n::error file=a::b": 1\n---\nNội dung.\n',
+        ),
+        (
+            'agencies/ha-noi/tin-tuc/lenh.md:4: cảnh báo [unknown-field] Trường "x ↵ ::add-mask::bi-mat ↵ ::error file=a::b" không có trong mẫu của chuyên mục "Tin tức, hoạt động" nên sẽ bị bỏ qua; kiểm tra lỗi chính tả. Các trường hợp lệ: title, date, description, tags, linh_vuc, draft, publish_at, withdrawn, redirect_from.',
+        ),
+    ),
+    Case(
+        "terminal-escape-in-name",
+        text(f"{NEWS}/\x1b]8;;https:evil.example\x07xem\x1b]8;;\x07.md", HEAD + "Nội dung.\n"),
+        (
+            'agencies/ha-noi/tin-tuc/\\x1b]8;;https:evil.example\\x07xem\\x1b]8;;\\x07.md:1: lỗi [invalid-slug] Tên tệp "\\x1b]8;;https:evil.example\\x07xem\\x1b]8;;\\x07.md" chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ "8-https-evil-example-xem-8.md"; tên tệp là địa chỉ trang.',
+        ),
+    ),
 )

@@ -257,7 +257,7 @@ class PortalLoader:
         if self._refuse_symlink(folder) or not folder.is_dir():
             return
         shown = _relative(folder, self.root)
-        if not SLUG.match(folder.name):
+        if not SLUG.fullmatch(folder.name):
             self._report(_invalid_slug(shown, f'Tên thư mục "{folder.name}"', folder.name))
             return
         if folder.name in self.reserved:
@@ -372,7 +372,7 @@ class PortalLoader:
 
     def _load_item(self, agency: Agency, section: Section, path: Path) -> None:
         shown = _relative(path, self.root)
-        if not SLUG.match(path.stem):
+        if not SLUG.fullmatch(path.stem):
             name = f'Tên tệp "{path.name}"'
             why = "; tên tệp là địa chỉ trang"
             self._report(_invalid_slug(shown, name, path.stem, suffix=".md", why=why))

@@ -73,7 +73,7 @@ class QuestionTarget(Field):
 
     def parse(self, value: Any, vocabularies: Vocabularies) -> str:
         text = value.strip() if isinstance(value, str) else ""
-        if not (EMAIL.match(text) or URL.match(text)):
+        if not (EMAIL.fullmatch(text) or URL.fullmatch(text)):
             raise FieldError(
                 "invalid-question-target",
                 f'Trường "{self.key}" ({self.label}) phải là một địa chỉ thư điện tử '

@@ -13,6 +13,8 @@ from pbgdpl.model.numbers import FIRST_YEAR, NUMBER_PATTERN, parse_number
 from pbgdpl.model.videos import ALLOWED_HOSTS_TEXT, parse_video
 from pbgdpl.model.vocabularies import Vocabularies
 
+# Anchored for JSON Schema (ECMA-262); in Python always used with fullmatch, since `$`
+# also matches before a final newline ("tin-moi\n" would pass as a slug).
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s]*)?$")
@@ -110,7 +112,7 @@ class Date(Field):
     """A calendar date written YYYY-MM-DD."""
 
     def parse(self, value: Any, vocabularies: Vocabularies) -> dt.date:
-        match = DATE.match(value) if isinstance(value, str) else None
+        match = DATE.fullmatch(value) if isinstance(value, str) else None
         if match:
             try:
                 return dt.date(*(int(part) for part in match.groups()))
@@ -273,7 +275,7 @@ class Link(Field):
     """An https address."""
 
     def parse(self, value: Any, vocabularies: Vocabularies) -> str:
-        if not isinstance(value, str) or not URL.match(value.strip()):
+        if not isinstance(value, str) or not URL.fullmatch(value.strip()):
             raise FieldError(
                 "invalid-url",
                 f'Trường "{self.key}" ({self.label}) phải là địa chỉ bắt đầu bằng https://; '
@@ -404,7 +406,7 @@ class Logins(Field):
     def parse(self, value: Any, vocabularies: Vocabularies) -> tuple[str, ...]:
         pattern = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9_.-]+)?$")
         if not isinstance(value, list) or not all(
-            isinstance(v, str) and pattern.match(v) for v in value
+            isinstance(v, str) and pattern.fullmatch(v) for v in value
         ):
             raise FieldError(
                 "invalid-logins",
@@ -439,7 +441,7 @@ class Moment(Field):
     """A date and time of day in Vietnam's time zone, written YYYY-MM-DDTHH:MM."""
 
     def parse(self, value: Any, vocabularies: Vocabularies) -> dt.datetime:
-        match = MOMENT.match(value.strip()) if isinstance(value, str) else None
+        match = MOMENT.fullmatch(value.strip()) if isinstance(value, str) else None
         if match:
             try:
                 year, month, day, hour, minute = (int(part) for part in match.groups())
@@ -518,7 +520,7 @@ class PortalPaths(Field):
             raise self._wrong_type(value, "một danh sách địa chỉ cũ")
         paths = []
         for path in values:
-            if not isinstance(path, str) or not PORTAL_PATH.match(path.strip()):
+            if not isinstance(path, str) or not PORTAL_PATH.fullmatch(path.strip()):
                 raise FieldError(
                     "invalid-redirect",
                     f'Trường "{self.key}" ({self.label}): "{path}" không phải địa chỉ cũ hợp lệ. '
