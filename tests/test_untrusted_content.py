@@ -176,7 +176,7 @@ def inert(output: str) -> bool:
     """Tell whether printed text starts no CI command on any line and sends no control."""
     lines = output.split("\n")
     return not any(line.lstrip().startswith("::") for line in lines) and not any(
-        ch < " " and ch != "\t" or "\x7f" <= ch <= "\x9f" for ch in output.replace("\n", "")
+        (ch < " " and ch != "\t") or "\x7f" <= ch <= "\x9f" for ch in output.replace("\n", "")
     )
 
 
