@@ -399,20 +399,32 @@ class Contacts(Field):
         }
 
 
+# GitHub's grammar: a login is 1 to 39 letters, digits or single hyphens, neither first
+# nor last; a team is "org/team-slug". Nothing else reaches CODEOWNERS, where a space,
+# a newline or a glob would add or widen a rule.
+LOGIN = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
+LOGIN_OR_TEAM = re.compile(rf"{LOGIN}(?:/[A-Za-z0-9][A-Za-z0-9_-]{{0,99}})?")
+
+
 @dataclass(frozen=True)
 class Logins(Field):
-    """A list of Git host logins or teams (org/team)."""
+    """A list of Git host logins or teams (org/team), as GitHub spells them."""
 
     def parse(self, value: Any, vocabularies: Vocabularies) -> tuple[str, ...]:
-        pattern = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9_.-]+)?$")
-        if not isinstance(value, list) or not all(
-            isinstance(v, str) and pattern.fullmatch(v) for v in value
-        ):
+        example = "(ví dụ [nguyenvana, to-chuc/nhom-bien-tap])"
+        if not isinstance(value, list):
             raise FieldError(
                 "invalid-logins",
-                f'Trường "{self.key}" ({self.label}) phải là danh sách tài khoản Git '
-                "(ví dụ [nguyenvana, to-chuc/nhom-bien-tap]); giá trị hiện tại: "
-                f'"{value}".',
+                f'Trường "{self.key}" ({self.label}) phải là danh sách tài khoản GitHub '
+                f'{example}; giá trị hiện tại: "{value}".',
+            )
+        wrong = [v for v in value if not isinstance(v, str) or not LOGIN_OR_TEAM.fullmatch(v)]
+        if wrong:
+            raise FieldError(
+                "invalid-logins",
+                f'Trường "{self.key}" ({self.label}): "{wrong[0]}" không phải tài khoản GitHub '
+                "(chữ cái không dấu, số và dấu gạch ngang, tối đa 39 ký tự) hay nhóm dạng "
+                f"to-chuc/ten-nhom {example}; sửa hoặc xóa giá trị này.",
             )
         return tuple(value)
 
