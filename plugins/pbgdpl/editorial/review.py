@@ -25,6 +25,7 @@ from pbgdpl.loading.frontmatter import FrontMatterError, read_yaml_mapping, spli
 from pbgdpl.loading.gitrepo import (
     FileChange,
     changed_files,
+    exists,
     export_tree,
     fork_point,
     open_repository,
@@ -254,6 +255,30 @@ def check_moves(
     return problems
 
 
+def check_readable(
+    repo: Repo, change: FileChange, base: Commit, head: Commit | None
+) -> list[Diagnostic]:
+    """Report a changed path that cannot be read back from Git: the board cannot see it.
+
+    Git may hold a name that is not UTF-8; decoded, it names no file. The report never
+    leaves such a change out silently.
+    """
+    version = base if change.change == "removed" else head
+    if exists(repo, version, change.path):
+        return []
+    return [
+        Diagnostic(
+            change.path,
+            1,
+            "unreadable-change",
+            Severity.ERROR,
+            "Không đọc được tệp thay đổi này từ Git (tên tệp không phải UTF-8 hoặc có ký tự "
+            "lạ) nên Ban Biên tập không xem được nội dung; đổi tên tệp thành chữ thường không "
+            "dấu, số và dấu gạch ngang rồi gửi lại (unreadable change).",
+        )
+    ]
+
+
 def _diagnostics_of(portal: Portal, files: list[FileReview]) -> list[Diagnostic]:
     """Return the diagnostics of the changed files, and those that name a changed file."""
     paths = {f.change.new_path for f in files if f.change.new_path}
@@ -286,7 +311,9 @@ def review_changes(
             roles,
         )
         base_items: dict[str, dict[str, Any]] = {}
+        unreadable: list[Diagnostic] = []
         for change in changed_files(repo, base_commit, head_commit):
+            unreadable += check_readable(repo, change, base_commit, head_commit)
             described, old = review_file(repo, change, base_commit, head_commit)
             if author:
                 allowed = roles.may_change(author, described.area, described.agency)
@@ -298,5 +325,5 @@ def review_changes(
             portal = _load_version(repo, head_commit, Path(folder))
         review.diagnostics = _diagnostics_of(portal, review.files)
         review.agencies = set(portal.agencies)
-        review.problems = check_moves(review.files, base_items, portal)
+        review.problems = unreadable + check_moves(review.files, base_items, portal)
     return review

@@ -29,6 +29,7 @@ from pbgdpl.model.sections import SECTIONS_BY_SLUG, Section
 from pbgdpl.model.settings import PortalSettings
 from pbgdpl.model.vocabularies import Vocabularies, load_vocabularies
 from pbgdpl.safety.markdown_render import ForbiddenExtension, configured_extensions
+from pbgdpl.safety.text import readable_name
 
 # Top-level names of the national site: theme assets, search, directory, error page,
 # the follow-up dashboard and statistics, and the open data folder.
@@ -78,7 +79,7 @@ class Portal:
 
 
 def _relative(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
+    return readable_name(path.relative_to(root).as_posix())
 
 
 def _error(path: str, line: int, code: str, message: str) -> Diagnostic:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
-# C0 (tab aside), DEL, C1, and the characters some readers take as line breaks.
-CONTROL_OR_BREAK = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+# C0 (tab aside), DEL, C1, the characters some readers take as line breaks, and lone
+# surrogates (a file name that is not UTF-8, as Python decodes it).
+CONTROL_OR_BREAK = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def visible(char: str) -> str:

@@ -123,3 +123,13 @@ def without_controls(text: str) -> str:
 def without_invisible(text: str) -> str:
     """Return `text` without zero-width characters (bidi controls are left to a person)."""
     return "".join(c for c in text if c not in INVISIBLE)
+
+
+def readable_name(name: str) -> str:
+    """Return a file name with the bytes that are not UTF-8 written out as `\\xff`.
+
+    Python (and Git) hand such bytes over as lone surrogates, which no file, report or
+    terminal can carry; written out, the name prints, and it names no file, which is
+    how the loader and the review notice it.
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
