@@ -22,6 +22,7 @@ from pbgdpl.model.videos import parse_video
 from pbgdpl.pipeline.render import render_site
 from pbgdpl.site.csp import content_security_policy
 from pbgdpl.site.structure import SiteContext
+from pbgdpl.validate import load_checked
 
 from conftest import AS_OF, copy_portal, write
 from untrusted_corpus import CASES, NEWS, Case
@@ -77,9 +78,9 @@ def hostile_portal(target: Path) -> Path:
 @pytest.fixture(scope="module")
 def corpus_diagnostics(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """What `validate` says about the corpus, beyond what it says about the clean sample."""
-    clean = set(format_text(load_portal(Path(__file__).parent.parent).diagnostics).splitlines())
+    clean = set(format_text(load_checked(Path(__file__).parent.parent).diagnostics).splitlines())
     root = hostile_portal(tmp_path_factory.mktemp("corpus") / "portal")
-    return [d for d in format_text(load_portal(root).diagnostics).splitlines() if d not in clean]
+    return [d for d in format_text(load_checked(root).diagnostics).splitlines() if d not in clean]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)

@@ -60,6 +60,29 @@ def news(name: str, body: str) -> Callable[[Path], None]:
     return text(f"{NEWS}/{name}.md", HEAD + body)
 
 
+def agency(
+    slug: str, contacts: str = "", extra: str = "", email: str = "stp@thu.gov.vn"
+) -> Callable[[Path], None]:
+    """Write the agency.yml of a new agency `slug`: more `contacts`, `extra` lines at its end."""
+    return text(
+        f"agencies/{slug}/agency.yml",
+        f"slug: {slug}\nname: Tỉnh Thử\nkind: province\ncontacts:\n  email: {email}\n"
+        f"{contacts}editors: [thu-bientap]\nsections: [tu-sach]\n{extra}",
+    )
+
+
+def both(*makers: Callable[[Path], None]) -> Callable[[Path], None]:
+    """Make several files for one case."""
+
+    def make(root: Path) -> None:
+        for maker in makers:
+            maker(root)
+
+    return make
+
+
+BOOK = "---\ntitle: Sổ tay\ndate: 2026-11-20\ntep_dinh_kem: [{}]\n---\nNội dung.\n"
+
 TCVN3_TEXT = "Bé T\xad ph¸p h\xadíng dÉn c¸c ®Þa ph\xad¬ng"
 VNI_TEXT = "Boä Tö phaùp höôùng daãn caùc ñòa phöông"
 
@@ -436,6 +459,74 @@ CASES: tuple[Case, ...] = (
         text(f"{NEWS}/\x1b]8;;https:evil.example\x07xem\x1b]8;;\x07.md", HEAD + "Nội dung.\n"),
         (
             'agencies/ha-noi/tin-tuc/\\x1b]8;;https:evil.example\\x07xem\\x1b]8;;\\x07.md:1: lỗi [invalid-slug] Tên tệp "\\x1b]8;;https:evil.example\\x07xem\\x1b]8;;\\x07.md" chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ "8-https-evil-example-xem-8.md"; tên tệp là địa chỉ trang.',
+        ),
+    ),
+    # 8. Addresses in agency.yml and attachments: the portal's one URL allow-list.
+    Case(
+        "website-javascript",
+        agency("tinh-url-a", "  website: javascript:alert(document.domain)\n"),
+        (
+            'agencies/tinh-url-a/agency.yml:4: lỗi [invalid-contact] Trường "contacts.website" (Thông tin liên hệ): "javascript:alert(document.domain)" không hợp lệ; viết địa chỉ https:// của trang chính thức trên tên miền .vn, ví dụ https://moj.gov.vn.',
+        ),
+    ),
+    Case(
+        "website-data-url",
+        agency(
+            "tinh-url-b", "  website: data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\n"
+        ),
+        (
+            'agencies/tinh-url-b/agency.yml:4: lỗi [invalid-contact] Trường "contacts.website" (Thông tin liên hệ): "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==" không hợp lệ; viết địa chỉ https:// của trang chính thức trên tên miền .vn, ví dụ https://moj.gov.vn.',
+        ),
+    ),
+    Case(
+        "mailto-bcc",
+        agency(
+            "tinh-url-c",
+            '  phone: "0214 3840 123"\n',
+            email="stp@thu.gov.vn?bcc=thu-thap@evil.example",
+        ),
+        (
+            'agencies/tinh-url-c/agency.yml:4: lỗi [invalid-contact] Trường "contacts.email" (Thông tin liên hệ): "stp@thu.gov.vn?bcc=thu-thap@evil.example" không hợp lệ; viết một địa chỉ thư điện tử, ví dụ pbgdpl@moj.gov.vn (không kèm ?cc=, ?bcc=).',
+        ),
+    ),
+    Case(
+        "look-alike-send-question",
+        agency(
+            "tinh-url-d", extra="send_question: https://dichvucong.gov.vn.evil.example/hoi-dap\n"
+        ),
+        (
+            'agencies/tinh-url-d/agency.yml:8: lỗi [invalid-question-target] Trường "send_question" (Nơi nhận câu hỏi của người dân) phải là một địa chỉ thư điện tử (ví dụ hoidap@moj.gov.vn) hoặc địa chỉ biểu mẫu https:// trên tên miền .vn của cơ quan; giá trị hiện tại: "https://dichvucong.gov.vn.evil.example/hoi-dap".',
+        ),
+    ),
+    Case(
+        "attachment-traversal",
+        both(
+            agency("tinh-thu"),
+            text("agencies/tinh-thu/tu-sach/so-tay.md", BOOK.format("../../../content/portal.yml")),
+        ),
+        (
+            'agencies/tinh-thu/tu-sach/so-tay.md:4: lỗi [attachment-path] Tệp đính kèm "../../../content/portal.yml" phải là tên một tệp đặt cùng thư mục với bài (agencies/tinh-thu/tu-sach/), không kèm đường dẫn.',
+        ),
+    ),
+    Case(
+        "attachment-missing-in-bookshelf",
+        text("agencies/tinh-thu/tu-sach/so-tay-2.md", BOOK.format("khong-co.pdf")),
+        (
+            'agencies/tinh-thu/tu-sach/so-tay-2.md:4: lỗi [attachment-missing] Không tìm thấy tệp đính kèm "khong-co.pdf" trong thư mục agencies/tinh-thu/tu-sach/; thêm tệp hoặc sửa tên trong "tep_dinh_kem".',
+        ),
+    ),
+    Case(
+        "image-backslash-host",
+        news("anh-cheo", '<img src="/\\evil.example/theo-doi.png" alt="ảnh">\n'),
+        (
+            'agencies/ha-noi/tin-tuc/anh-cheo.md:5: cảnh báo [remote-image] Ảnh "/\\evil.example/theo-doi.png" lấy từ trang khác nên không được hiển thị (cổng chỉ hiện ảnh của chính mình, để trang nhanh và dùng được khi không có mạng); tải ảnh về, lưu cạnh bài viết và dẫn bằng tên tệp.',
+        ),
+    ),
+    Case(
+        "mailto-bcc-in-body",
+        news("thu-bcc", "[Gửi thư](mailto:stp@thu.gov.vn?bcc=thu-thap@evil.example)\n"),
+        (
+            'agencies/ha-noi/tin-tuc/thu-bcc.md:5: cảnh báo [html-removed] Địa chỉ "mailto:stp@thu.gov.vn?bcc=thu-thap@evil.example" trong thẻ <a> không được hỗ trợ nên đã bị bỏ; dùng https://, mailto:, tel: hoặc đường dẫn trong cổng.',
         ),
     ),
 )

@@ -10,9 +10,10 @@ from pbgdpl.safety.html_report import find_removals
 from pbgdpl.safety.markdown_limits import check_markdown
 from pbgdpl.safety.markdown_render import render_markdown
 
-# Only a body with markup, an entity, a picture or a script-like scheme can produce HTML
-# the sanitizer changes; plain prose is not rendered twice.
-SCRIPT_LIKE_SCHEME = re.compile(r"(?:script|data)\s*:", re.IGNORECASE)
+# Only a body with markup, an entity, a picture, a script-like scheme or a mail link
+# (which may carry headers) can produce HTML the sanitizer changes; plain prose is not
+# rendered twice.
+SCRIPT_LIKE_SCHEME = re.compile(r"(?:script|data|mailto)\s*:", re.IGNORECASE)
 
 
 def may_carry_html(body: str) -> bool:
@@ -20,7 +21,9 @@ def may_carry_html(body: str) -> bool:
     if "<" in body or "&" in body or "![" in body:
         return True
     lowered = body.lower()
-    return ("script" in lowered or "data" in lowered) and bool(SCRIPT_LIKE_SCHEME.search(body))
+    return ("script" in lowered or "data" in lowered or "mailto" in lowered) and bool(
+        SCRIPT_LIKE_SCHEME.search(body)
+    )
 
 
 def _line_of(body: str, needle: str, body_line: int) -> int:

@@ -6,10 +6,12 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from pbgdpl.model.numbers import FIRST_YEAR, NUMBER_PATTERN, parse_number
+from pbgdpl.model.urls import EMAIL, PHONE, official_address
 from pbgdpl.model.videos import ALLOWED_HOSTS_TEXT, parse_video
 from pbgdpl.model.vocabularies import Vocabularies
 
@@ -389,7 +391,15 @@ class Contacts(Field):
                 "website, mỗi khóa là văn bản (số điện thoại đặt trong ngoặc kép); "
                 f"khóa sai: {', '.join(sorted({*unknown, *wrong}))}.",
             )
-        return {k: " ".join(value[k].split()) for k in self.KEYS if k in value}
+        contacts = {k: " ".join(value[k].split()) for k in self.KEYS if k in value}
+        for key, (valid, example) in CONTACT_RULES.items():
+            if key in contacts and not valid(contacts[key]):
+                raise FieldError(
+                    "invalid-contact",
+                    f'Trường "{self.key}.{key}" ({self.label}): "{contacts[key]}" không hợp lệ; '
+                    f"viết {example}.",
+                )
+        return contacts
 
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
         return {
@@ -397,6 +407,20 @@ class Contacts(Field):
             "additionalProperties": False,
             "properties": {k: {"type": "string"} for k in self.KEYS},
         }
+
+
+# Each contact is shown as a link (mailto:, tel:, the website): the portal's URL rules.
+CONTACT_RULES: dict[str, tuple[Callable[[str], bool], str]] = {
+    "email": (
+        lambda text: bool(EMAIL.fullmatch(text)),
+        "một địa chỉ thư điện tử, ví dụ pbgdpl@moj.gov.vn (không kèm ?cc=, ?bcc=)",
+    ),
+    "phone": (lambda text: bool(PHONE.fullmatch(text)), 'số điện thoại, ví dụ "024 6273 9468"'),
+    "website": (
+        official_address,
+        "địa chỉ https:// của trang chính thức trên tên miền .vn, ví dụ https://moj.gov.vn",
+    ),
+}
 
 
 # GitHub's grammar: a login is 1 to 39 letters, digits or single hyphens, neither first

@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from pbgdpl.model.urls import is_remote, plain_url
 from pbgdpl.safety.html_policy import (
     ATTRIBUTES,
     CLASSES,
     TAGS,
     URL_ATTRIBUTES,
     allowed_value,
-    is_remote,
-    plain_url,
 )
 
 # Tags that run code, embed other documents or collect input: an editor never needs them.

@@ -1,8 +1,9 @@
 """Validate: the checks that need the whole loaded portal, and the one way to load and check it.
 
 Loading (`pbgdpl.loading`) checks each file on its own: its encoding, front matter,
-fields and body. What needs every file at once runs here: document numbers, duplicates,
-attachments and citations (`legal.py`, `citations.py`), and redirects (`redirects.py`).
+fields and body. What needs every file at once runs here: document numbers, duplicates
+and citations (`legal.py`, `citations.py`), attachments (`attachments.py`) and redirects
+(`redirects.py`).
 `build.py validate`, `build`, `review`, `audit` and `report` all call `load_checked`, so
 they report the same problems.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pbgdpl.loading.portal import Portal, load_portal
+from pbgdpl.validate.attachments import check_attachments
 from pbgdpl.validate.legal import check_legal_content
 from pbgdpl.validate.redirects import check_redirects
 
@@ -19,6 +21,8 @@ from pbgdpl.validate.redirects import check_redirects
 def check_portal(portal: Portal) -> None:
     """Add the portal-wide problems to `portal.diagnostics`, every problem sorted by file."""
     portal.diagnostics.extend(check_legal_content(portal))
+    for item in portal.items:
+        portal.diagnostics.extend(check_attachments(item, portal.root))
     portal.diagnostics.extend(check_redirects(portal.items))
     portal.diagnostics.sort()
 

@@ -1,4 +1,4 @@
-"""Checks that need the whole portal: document numbers, duplicates, attachments, citations.
+"""Checks that need the whole portal: document numbers, duplicates, relations, citations.
 
 They run over every loaded item, drafts and scheduled items included, so that an editor
 hears of a problem before the item goes out; citation problems are warnings, which
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from pbgdpl.catalog.registry import RELATIONS, LegalDocument, Registry
 from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.fields import DocumentNumber, DocumentNumbers, Text
-from pbgdpl.model.items import ATTACHMENT_TYPES, Item, Page
+from pbgdpl.model.items import Item, Page
 from pbgdpl.validate.citations import check_number, check_text
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def check_legal_content(portal: Portal) -> list[Diagnostic]:
 
 
 def check_documents(registry: Registry, root: Path) -> Iterator[Diagnostic]:
-    """Check each document's number against its kind, issuer and date, and its files."""
+    """Check each document's number against its kind, issuer and date, and its relations."""
     for document, first in registry.duplicates:
         yield Diagnostic(
             document.item.path,
@@ -54,7 +54,6 @@ def check_documents(registry: Registry, root: Path) -> Iterator[Diagnostic]:
                 path, document.item.line_of("so_ky_hieu"), problem.code, severity, problem.message
             )
         yield from _check_relations(document, registry)
-        yield from _check_attachments(document, root)
 
 
 def _check_relations(document: LegalDocument, registry: Registry) -> Iterator[Diagnostic]:
@@ -71,36 +70,6 @@ def _check_relations(document: LegalDocument, registry: Registry) -> Iterator[Di
                     f'Văn bản "{document.number}" không thể tự {relation.label.lower()} '
                     f'chính nó; xóa số này khỏi "{key}".',
                 )
-
-
-def _check_attachments(document: LegalDocument, root: Path) -> Iterator[Diagnostic]:
-    item = document.item
-    folder = (root / item.path).parent
-    for name in item.data.get("attachments", ()):
-        suffix = name[name.rfind(".") :].lower() if "." in name else ""
-        file = folder / name
-        if "/" in name or "\\" in name or name.startswith("."):
-            message = (
-                f'Tệp đính kèm "{name}" phải là tên một tệp đặt cùng thư mục với bài '
-                f"({folder.relative_to(root).as_posix()}/), không kèm đường dẫn."
-            )
-            code = "attachment-path"
-        elif suffix not in ATTACHMENT_TYPES:
-            message = (
-                f'Tệp đính kèm "{name}" phải là tệp PDF, DOCX hoặc ODT; hãy lưu văn '
-                "bản sang một trong các định dạng này."
-            )
-            code = "attachment-type"
-        elif not file.is_file() or file.is_symlink():
-            message = (
-                f'Không tìm thấy tệp đính kèm "{name}" trong thư mục '
-                f"{folder.relative_to(root).as_posix()}/; thêm tệp hoặc sửa tên "
-                'trong "tep_dinh_kem".'
-            )
-            code = "attachment-missing"
-        else:
-            continue
-        yield Diagnostic(item.path, item.line_of("tep_dinh_kem"), code, Severity.ERROR, message)
 
 
 def _key_of(item: Item, attr: str) -> str:
