@@ -529,4 +529,12 @@ CASES: tuple[Case, ...] = (
             'agencies/ha-noi/tin-tuc/thu-bcc.md:5: cảnh báo [html-removed] Địa chỉ "mailto:stp@thu.gov.vn?bcc=thu-thap@evil.example" trong thẻ <a> không được hỗ trợ nên đã bị bỏ; dùng https://, mailto:, tel: hoặc đường dẫn trong cổng.',
         ),
     ),
+    # 9. Ids of the theme's own parts.
+    Case(
+        "theme-heading-id",
+        news("id-giao-dien", '<h2 id="lien-he">Liên hệ giả</h2>\n'),
+        (
+            'agencies/ha-noi/tin-tuc/id-giao-dien.md:5: cảnh báo [html-removed] Mã định danh id="lien-he" có thể trùng với tên dành riêng của giao diện nên đã bị bỏ; tiêu đề Markdown (## …) tự có id riêng, hãy dẫn tới id đó.',
+        ),
+    ),
 )

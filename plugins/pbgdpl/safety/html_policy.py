@@ -14,6 +14,7 @@ import re
 import nh3
 
 from pbgdpl.model.urls import is_remote, link_allowed, plain_url
+from pbgdpl.safety.heading_ids import editor_id
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 TAGS: frozenset[str] = frozenset(
@@ -105,8 +106,6 @@ URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 # Tables align cells with `style="text-align: …"`; no other property is kept.
 STYLE_PROPERTIES = frozenset({"text-align"})
 RASTER_DATA_URL = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*\Z")
-# Ids the theme's components use; an editor's id must not shadow them.
-THEME_ID = re.compile(r"(?:__|md-|pb-)")
 
 
 def allowed_value(tag: str, attribute: str, value: str) -> bool:
@@ -119,7 +118,7 @@ def allowed_value(tag: str, attribute: str, value: str) -> bool:
             return False
         return link_allowed(value)
     if attribute == "id":
-        return not THEME_ID.match(value)
+        return editor_id(value)
     return True
 
 

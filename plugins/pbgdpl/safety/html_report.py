@@ -131,8 +131,8 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal | None:
             False,
             "html-removed",
             value,
-            f'Mã định danh id="{value}" trùng với tên dành riêng của giao diện nên đã bị bỏ; '
-            "đặt tên khác.",
+            f'Mã định danh id="{value}" có thể trùng với tên dành riêng của giao diện nên '
+            "đã bị bỏ; tiêu đề Markdown (## …) tự có id riêng, hãy dẫn tới id đó.",
         )
     if name == "style" and tag in ("td", "th"):
         return None

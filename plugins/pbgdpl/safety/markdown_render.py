@@ -9,6 +9,8 @@ from typing import Any
 import markdown
 import yaml
 
+from pbgdpl.safety.heading_ids import heading_id
+
 # Extensions that read other files or pass raw attributes: never for editors' content.
 FORBIDDEN_EXTENSIONS = frozenset(
     {
@@ -48,6 +50,8 @@ def configured_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, An
 @cache
 def _renderer(root: Path) -> markdown.Markdown:
     names, settings = configured_extensions(root)
+    if "toc" in names:
+        settings["toc"] = {**settings["toc"], "slugify": heading_id}
     return markdown.Markdown(extensions=names, extension_configs=settings)
 
 

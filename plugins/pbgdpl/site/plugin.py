@@ -17,6 +17,7 @@ from pbgdpl.model.items import Item
 from pbgdpl.model.records import Download, Listing, Record
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
 from pbgdpl.model.sites import NATIONAL
+from pbgdpl.safety.heading_ids import heading_id
 from pbgdpl.safety.html_policy import sanitize_html
 from pbgdpl.site.config import SiteConfig
 from pbgdpl.site.csp import content_security_policy
@@ -67,6 +68,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.records = plan_records(
             self.context, self.config.listing_page_size, self.config.home_latest
         )
+        # Editors' heading ids never take the theme's own (safety/heading_ids.py).
+        if "toc" in config.markdown_extensions:
+            config.mdx_configs["toc"] = {**config.mdx_configs.get("toc", {}), "slugify": heading_id}
         config.site_name = self.context.site_name
         config.nav = plan_nav(self.context, self.records)
         # One portal-wide 404 page; the sitemap is written once for the whole portal.
