@@ -32,6 +32,7 @@ from pbgdpl.loading.gitrepo import (
     read_text,
     resolve,
 )
+from pbgdpl.loading.history import read_history
 from pbgdpl.loading.portal import AGENCY_PAGE_FIELDS, PAGE_FIELDS, Portal
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.diagnostics import Diagnostic, Severity
@@ -290,10 +291,12 @@ def _diagnostics_of(portal: Portal, files: list[FileReview]) -> list[Diagnostic]
 
 
 def _load_version(repo: Repo, head: Commit | None, folder: Path) -> Portal:
+    root = Path(str(repo.working_tree_dir))
     if head is None:
-        return load_checked(Path(str(repo.working_tree_dir)))
+        return load_checked(root)
     export_tree(head, folder)
-    return load_checked(folder)
+    # The history of the commit under review says which agency published a number first.
+    return load_checked(folder, read_history(root, head.hexsha))
 
 
 def review_changes(

@@ -83,7 +83,7 @@ class History:
         return digest.hexdigest()
 
 
-def _read_log(repo: Repo, prefix: str, mark: str) -> str:
+def _read_log(repo: Repo, prefix: str, mark: str, revision: str) -> str:
     """Return `git log` of the content folders: one record per commit with its changed files."""
     # Git commands are looked up at run time (repo.git.__getattr__), so mypy sees Any.
     log: str = repo.git.log(
@@ -92,6 +92,7 @@ def _read_log(repo: Repo, prefix: str, mark: str) -> str:
         "--name-status",
         "-z",
         f"--format={mark}%H{UNIT}%cI{UNIT}%s",
+        revision,
         "--",
         *(prefix + name for name in CONTENT_ROOTS),
     )
@@ -141,8 +142,11 @@ def parse_log(log: str, mark: str, prefix: str = "") -> dict[str, tuple[Change, 
     }
 
 
-def read_history(root: Path) -> History:
-    """Read the history of the portal's content files at `root` in one pass over `git log`."""
+def read_history(root: Path, revision: str = "HEAD") -> History:
+    """Read the history of the portal's content files at `root` in one pass over `git log`.
+
+    `revision` is the commit whose history is read: HEAD, or the change under review.
+    """
     try:
         repo = open_repository(root, search_parents=True)
     except GitError:
@@ -167,6 +171,6 @@ def read_history(root: Path) -> History:
             if not repo.head.is_valid():
                 return History(notice="Kho Git chưa có lần ghi nào (no commits yet).")
             mark = record_mark()
-            return History(parse_log(_read_log(repo, prefix, mark), mark, prefix))
+            return History(parse_log(_read_log(repo, prefix, mark, revision), mark, prefix))
         except GitCommandError as error:
             return History(notice=f"Không đọc được lịch sử Git: {error.stderr.strip()}")

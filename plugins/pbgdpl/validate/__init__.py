@@ -12,23 +12,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pbgdpl.loading.history import History, read_history
 from pbgdpl.loading.portal import Portal, load_portal
 from pbgdpl.validate.attachments import check_attachments
 from pbgdpl.validate.legal import check_legal_content
 from pbgdpl.validate.redirects import check_redirects
 
 
-def check_portal(portal: Portal) -> None:
-    """Add the portal-wide problems to `portal.diagnostics`, every problem sorted by file."""
-    portal.diagnostics.extend(check_legal_content(portal))
+def check_portal(portal: Portal, history: History | None = None) -> None:
+    """Add the portal-wide problems to `portal.diagnostics`, every problem sorted by file.
+
+    `history` tells which agency published a document number first; without it, the
+    items' dates do.
+    """
+    portal.diagnostics.extend(check_legal_content(portal, history or History()))
     for item in portal.items:
         portal.diagnostics.extend(check_attachments(item, portal.root))
     portal.diagnostics.extend(check_redirects(portal.items))
     portal.diagnostics.sort()
 
 
-def load_checked(root: Path) -> Portal:
-    """Load the portal at `root` and run every check; its problems are in `diagnostics`."""
+def load_checked(root: Path, history: History | None = None) -> Portal:
+    """Load the portal at `root` and run every check; its problems are in `diagnostics`.
+
+    `history` is the Git history of its files, read from `root` when not given (a review
+    reads it from the commit under review).
+    """
     portal = load_portal(root)
-    check_portal(portal)
+    check_portal(portal, history or read_history(root))
     return portal

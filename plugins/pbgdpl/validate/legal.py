@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pbgdpl.catalog.registry import RELATIONS, LegalDocument, Registry
+from pbgdpl.catalog.registry import RELATIONS, LegalDocument, Registry, seniority
+from pbgdpl.loading.history import History
 from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.fields import DocumentNumber, DocumentNumbers, Text
 from pbgdpl.model.items import Item, Page
@@ -24,9 +25,14 @@ if TYPE_CHECKING:
 WARNING_CODES = frozenset({"document-number-spelling"})
 
 
-def check_legal_content(portal: Portal) -> list[Diagnostic]:
-    """Check every registered document and every mention of a document in the portal."""
-    registry = Registry(portal.items)
+def check_legal_content(portal: Portal, history: History) -> list[Diagnostic]:
+    """Check every registered document and every mention of a document in the portal.
+
+    Numbers belong to pages in the order the build uses (`registry.seniority`), so the
+    page reported as a duplicate is the later one.
+    """
+    issuers = {agency.name: slug for slug, agency in portal.agencies.items()}
+    registry = Registry(portal.items, order=seniority(history, issuers))
     return [
         *check_documents(registry, portal.root),
         *check_citations(portal.items, portal.pages, registry),
@@ -54,6 +60,20 @@ def check_documents(registry: Registry, root: Path) -> Iterator[Diagnostic]:
                 path, document.item.line_of("so_ky_hieu"), problem.code, severity, problem.message
             )
         yield from _check_relations(document, registry)
+    for refused in registry.refused:
+        source, target = refused.source, refused.target
+        yield Diagnostic(
+            source.item.path,
+            source.item.line_of(_key_of(source.item, refused.relation.attr)),
+            "cross-agency-relation",
+            Severity.ERROR,
+            f'Văn bản "{source.number}" ({source.issuer}) không thể '
+            f'{refused.relation.label.lower()} văn bản "{target.number}" do {target.issuer} '
+            f"ban hành, đăng ở {target.item.path}: chỉ văn bản của cùng cơ quan ban hành mới "
+            "thay đổi được hiệu lực văn bản của trang thành phần khác. Xóa số này khỏi "
+            f'"{_key_of(source.item, refused.relation.attr)}", hoặc đề nghị Ban Biên tập '
+            "xem xét.",
+        )
 
 
 def _check_relations(document: LegalDocument, registry: Registry) -> Iterator[Diagnostic]:
