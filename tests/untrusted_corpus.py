@@ -554,4 +554,15 @@ CASES: tuple[Case, ...] = (
             'agencies/tinh-van-ban/van-ban-moi/quyet-dinh-9-2025-qd-ubnd.md:11: lỗi [cross-agency-relation] Văn bản "9/2025/QĐ-UBND" (Ủy ban nhân dân Tỉnh Sơn La) không thể bãi bỏ văn bản "31/2024/QH15" do Quốc hội ban hành, đăng ở agencies/bo-nong-nghiep-va-moi-truong/van-ban-moi/luat-dat-dai-31-2024-qh15.md: chỉ văn bản của cùng cơ quan ban hành mới thay đổi được hiệu lực văn bản của trang thành phần khác. Xóa số này khỏi "bai_bo", hoặc đề nghị Ban Biên tập xem xét.',
         ),
     ),
+    # 11. Figures no agency can report.
+    Case(
+        "implausible-figure",
+        text(
+            "agencies/ha-noi/so-lieu/so-qua-muc.md",
+            "---\ntitle: Số liệu\ndate: 2026-11-20\nnam: 2025\nky_bao_cao: Năm 2025\nchi_tieu:\n  so_cuoc_truc_tiep: 120000000000\n---\n",
+        ),
+        (
+            'agencies/ha-noi/so-lieu/so-qua-muc.md:6: lỗi [implausible-count] Chỉ tiêu "so_cuoc_truc_tiep" (Số cuộc phổ biến pháp luật trực tiếp) là 120.000.000.000 cuộc, vượt mức hợp lý của một đơn vị trong một năm (1.000.000); kiểm tra lại số liệu (có thể thừa chữ số).',
+        ),
+    ),
 )

@@ -316,11 +316,21 @@ class Figure:
 
 @dataclass(frozen=True)
 class Indicator:
-    """A statistic every agency reports (chỉ tiêu): its front-matter key, label and unit."""
+    """A statistic every agency reports (chỉ tiêu): its front-matter key, label and unit.
+
+    `maximum` is the most one agency can plausibly report for one year: a figure above
+    it is a typing slip (extra digits), refused before it reaches national totals.
+    """
 
     code: str
     label: str
     unit: str
+    maximum: int
+
+
+def _grouped(count: int) -> str:
+    """Write a count with Vietnamese thousands separators: 1.250.000."""
+    return f"{count:,}".replace(",", ".")
 
 
 @dataclass(frozen=True)
@@ -350,6 +360,14 @@ class Figures(Field):
                     "viết liền không có dấu chấm hay dấu cách phân cách hàng nghìn (ví dụ "
                     f'12600); giá trị hiện tại: "{count}".',
                 )
+            indicator = self.indicators[codes.index(code)]
+            if count > indicator.maximum:
+                raise FieldError(
+                    "implausible-count",
+                    f'Chỉ tiêu "{code}" ({indicator.label}) là {_grouped(count)} '
+                    f"{indicator.unit}, vượt mức hợp lý của một đơn vị trong một năm "
+                    f"({_grouped(indicator.maximum)}); kiểm tra lại số liệu (có thể thừa chữ số).",
+                )
         return tuple(
             Figure(i.label, value[i.code], i.unit, i.code)
             for i in self.indicators
@@ -367,6 +385,7 @@ class Figures(Field):
                     "description": f"Đơn vị tính: {i.unit}",
                     "type": "integer",
                     "minimum": 0,
+                    "maximum": i.maximum,
                 }
                 for i in self.indicators
             },
