@@ -565,4 +565,19 @@ CASES: tuple[Case, ...] = (
             'agencies/ha-noi/so-lieu/so-qua-muc.md:6: lỗi [implausible-count] Chỉ tiêu "so_cuoc_truc_tiep" (Số cuộc phổ biến pháp luật trực tiếp) là 120.000.000.000 cuộc, vượt mức hợp lý của một đơn vị trong một năm (1.000.000); kiểm tra lại số liệu (có thể thừa chữ số).',
         ),
     ),
+    # 12. Names a section's own pages use.
+    Case(
+        "index-in-section",
+        news("index", "Nội dung.\n"),
+        (
+            'agencies/ha-noi/tin-tuc/index.md:1: lỗi [reserved-item-name] Tên tệp "index.md" là tên dành cho trang danh sách của chuyên mục (ha-noi/tin-tuc/); đổi tên tệp theo tiêu đề bài, ví dụ "tin-moi.md".',
+        ),
+    ),
+    Case(
+        "listing-page-name",
+        news("trang-2", "Nội dung.\n"),
+        (
+            'agencies/ha-noi/tin-tuc/trang-2.md:1: lỗi [reserved-item-name] Tên tệp "trang-2.md" là tên dành cho trang danh sách của chuyên mục (ha-noi/tin-tuc/trang-2); đổi tên tệp theo tiêu đề bài, ví dụ "tin-moi.md".',
+        ),
+    ),
 )

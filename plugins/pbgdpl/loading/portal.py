@@ -7,6 +7,7 @@ portal (document numbers, citations, redirects) run next, in `pbgdpl.validate`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,8 @@ RESERVED_NAMES = frozenset(
         "en",
     }
 )
+# A section's own pages: its listing (index.md) and the listing's next pages (trang-2 …).
+RESERVED_ITEM_NAME = re.compile(r"index|trang-[0-9]+")
 PAGE_FIELDS: tuple[Field, ...] = (
     Text("title", "title", "Tiêu đề", required=True, max_length=300),
     Text("description", "description", "Tóm tắt", max_length=500),
@@ -377,6 +380,18 @@ class PortalLoader:
             name = f'Tên tệp "{path.name}"'
             why = "; tên tệp là địa chỉ trang"
             self._report(_invalid_slug(shown, name, path.stem, suffix=".md", why=why))
+            return
+        if RESERVED_ITEM_NAME.fullmatch(path.stem):
+            self._report(
+                _error(
+                    shown,
+                    1,
+                    "reserved-item-name",
+                    f'Tên tệp "{path.name}" là tên dành cho trang danh sách của chuyên mục '
+                    f"({agency.slug}/{section.slug}/{path.stem.replace('index', '')}); đổi tên "
+                    f'tệp theo tiêu đề bài, ví dụ "{slugify(section.item_label)}-moi.md".',
+                )
+            )
             return
         document = self._read_markdown(path)
         if document is None:
