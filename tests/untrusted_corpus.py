@@ -336,7 +336,7 @@ CASES: tuple[Case, ...] = (
         "abbreviations",
         news("viet-tat", "".join(f"*[VT{i}]: viết tắt {i}\n" for i in range(300))),
         (
-            "agencies/ha-noi/tin-tuc/viet-tat.md:205: lỗi [markdown-too-deep] Bài có hơn 200 định nghĩa viết tắt (*[…]: …); chỉ giữ những chữ viết tắt thật sự cần giải thích.",
+            "agencies/ha-noi/tin-tuc/viet-tat.md:55: lỗi [markdown-too-deep] Bài có hơn 50 định nghĩa viết tắt (*[…]: …); chỉ giữ những chữ viết tắt thật sự cần giải thích.",
         ),
     ),
     # 5. Text.
@@ -578,6 +578,38 @@ CASES: tuple[Case, ...] = (
         news("trang-2", "Nội dung.\n"),
         (
             'agencies/ha-noi/tin-tuc/trang-2.md:1: lỗi [reserved-item-name] Tên tệp "trang-2.md" là tên dành cho trang danh sách của chuyên mục (ha-noi/tin-tuc/trang-2); đổi tên tệp theo tiêu đề bài, ví dụ "tin-moi.md".',
+        ),
+    ),
+    # 13. Markdown that takes seconds to minutes to render, named in milliseconds.
+    Case(
+        "unclosed-tags",
+        news("the-mo", "Mở đầu.\n\n" + ("<a " * 25 + "\n") * 2600),
+        (
+            "agencies/ha-noi/tin-tuc/the-mo.md:9: lỗi [markdown-too-deep] Hơn 64 thẻ HTML mở (<…) chưa đóng bằng dấu >; xóa các dấu < thừa hoặc viết chúng là &lt;.",
+        ),
+    ),
+    Case(
+        "backslash-runs",
+        news("gach-cheo", "Mở đầu.\n\n" + ("\\" * 80 + "\n") * 2400),
+        (
+            "agencies/ha-noi/tin-tuc/gach-cheo.md:7: lỗi [markdown-too-deep] Đoạn văn bắt đầu ở dòng này có hơn 1000 ký tự định dạng (\\ ` < & [ * _ !); hãy chia đoạn bằng dòng trống hoặc bớt các ký tự này.",
+        ),
+    ),
+    Case(
+        "table-backticks",
+        news(
+            "bang-dau-huyen",
+            "| a | b |\n|---|---|\n" + ("| " + "`" * 40 + " | " + "`" * 39 + " |\n") * 2000,
+        ),
+        (
+            "agencies/ha-noi/tin-tuc/bang-dau-huyen.md:5: lỗi [markdown-too-deep] Đoạn văn bắt đầu ở dòng này có hơn 1000 ký tự định dạng (\\ ` < & [ * _ !); hãy chia đoạn bằng dòng trống hoặc bớt các ký tự này.",
+        ),
+    ),
+    Case(
+        "definition-list-recursion",
+        news("dinh-nghia", "".join(f"T{i}\n: D{i}\n" for i in range(700))),
+        (
+            'agencies/ha-noi/tin-tuc/dinh-nghia.md:5: lỗi [markdown-too-deep] Danh sách định nghĩa bắt đầu ở dòng này có hơn 100 dòng bắt đầu bằng ": "; hãy chia thành nhiều danh sách bằng dòng trống.',
         ),
     ),
 )

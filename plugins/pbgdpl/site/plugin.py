@@ -19,9 +19,9 @@ from pbgdpl.model.sections import SECTIONS_BY_SLUG
 from pbgdpl.model.sites import NATIONAL
 from pbgdpl.safety.heading_ids import heading_id
 from pbgdpl.safety.html_policy import sanitize_html
+from pbgdpl.safety.render_clock import RenderClock
 from pbgdpl.site.config import SiteConfig
 from pbgdpl.site.csp import content_security_policy
-from pbgdpl.site.render_clock import RenderClock
 from pbgdpl.site.structure import SiteContext, plan_nav, plan_records
 from pbgdpl.site.template_cache import TEMPLATE_CACHE
 from pbgdpl.site.templating import TEMPLATE_FILTERS
