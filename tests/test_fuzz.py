@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from editorial_repo import git_repository
 from git import Repo
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -225,12 +226,7 @@ def test_any_bytes_and_any_agency_yml_are_diagnostics(
 def built_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The two agencies committed on main and built once; each example works on a copy."""
     root = two_agency_portal(tmp_path_factory.mktemp("fuzz-build") / "portal")
-    repo = Repo.init(root, initial_branch="main")
-    with repo.config_writer() as config:
-        config.set_value("user", "name", "Biên tập viên")
-        config.set_value("user", "email", "bientap@example.vn")
-    repo.git.add(A=True)
-    repo.git.commit("-m", "Khởi tạo")
+    git_repository(root)
     status, printed = run(root, "build", "--out", str(root.parent / "site"), *AS_OF)
     assert status == 0, printed
     return root

@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from git import Repo
+from editorial_repo import git_repository
 from sections.samples import AGENCY, AGENCY_YML, SAMPLES, write_sample_portal
 
 from conftest import write
@@ -49,12 +49,7 @@ def test_a_newcomer_can_neither_take_nor_repeal_another_agencys_document(
     tmp_path: Path, run_cli: Callable[..., tuple[int, str, str]]
 ) -> None:
     root = write_sample_portal(tmp_path / "portal", ["van-ban-moi", "hoi-dap"])
-    repo = Repo.init(root, initial_branch="main")
-    with repo.config_writer() as config:
-        config.set_value("user", "name", "Biên tập viên")
-        config.set_value("user", "email", "bientap@example.vn")
-    repo.git.add(A=True)
-    repo.git.commit("-m", "Đăng nghị định", env={"GIT_COMMITTER_DATE": "2025-01-02T09:00+07:00"})
+    repo = git_repository(root, "Đăng nghị định")
     out = tmp_path / "site"
     as_of = ("--as-of", "2025-06-01")
     assert run_cli(root, "build", "--out", str(out), *as_of)[0] == 0
@@ -75,7 +70,8 @@ def test_a_newcomer_can_neither_take_nor_repeal_another_agencys_document(
     write(newcomer / "van-ban-moi/nghi-dinh-168-2024-nd-cp.md", DECREE)
     write(newcomer / "van-ban-moi/quyet-dinh-15-2025-qd-ubnd.md", REPEAL)
     repo.git.add(A=True)
-    repo.git.commit("-m", "Tỉnh mới", env={"GIT_COMMITTER_DATE": "2025-05-02T09:00+07:00"})
+    # Dated before the owner's commit: the log's order, not a date anyone can set, decides.
+    repo.git.commit("-m", "Tỉnh mới", env={"GIT_COMMITTER_DATE": "2020-05-02T09:00+07:00"})
 
     status, said, _ = run_cli(root, "validate")
     assert status == 1

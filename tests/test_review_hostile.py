@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from editorial_repo import git_repository
 from git import Repo
 from sections.samples import AGENCY, write_sample_portal
 
@@ -26,12 +27,7 @@ def repo(tmp_path: Path) -> Repo:
     """The sample portal committed on main, with a branch `bien-tap` checked out."""
     root = write_sample_portal(tmp_path / "portal", ["tin-tuc", "hoi-dap"])
     write(root / "plugins/pbgdpl/safety/html_policy.py", "TAGS = {'p'}\n")
-    repository = Repo.init(root, initial_branch="main")
-    with repository.config_writer() as config:
-        config.set_value("user", "name", "Biên tập viên")
-        config.set_value("user", "email", "bientap@example.vn")
-    repository.git.add(A=True)
-    repository.git.commit("-m", "Khởi tạo")
+    repository = git_repository(root)
     repository.git.checkout("-b", "bien-tap")
     return repository
 

@@ -154,16 +154,17 @@ Seniority = Callable[[Item], tuple[object, ...]]
 def seniority(history: History, issuers: Mapping[str, str]) -> Seniority:
     """Order a number's pages: the issuer's own agency first, then the first published.
 
-    `issuers` maps an agency's name to its slug; the first publication is the oldest Git
-    change of the file. A file Git does not know yet (not committed) comes after those
-    it knows; without any history, the item's date decides.
+    `issuers` maps an agency's name to its slug; the first publication is the file's
+    oldest commit, in the log's order. A file Git does not know yet (not committed) comes
+    after those it knows; without any history, the item's date decides.
     """
 
     def key(item: Item) -> tuple[object, ...]:
         changes = history.files.get(item.path, ())
-        first = changes[-1].date if changes else item.date
         own = issuers.get(str(item.data.get("issuer"))) == item.agency
-        return (not own, bool(history.files) and not changes, first, item.path)
+        if changes:  # the file's oldest commit, by the log's order (dates can be set at will)
+            return (not own, False, -changes[-1].age, item.path)
+        return (not own, bool(history.files), item.date, item.path)
 
     return key
 

@@ -47,6 +47,8 @@ class Change:
     commit: str
     date: dt.date
     note: str
+    age: int = 0
+    """How many commits of the log are newer: commits of one day still come in order."""
 
 
 @dataclass(frozen=True)
@@ -112,11 +114,12 @@ def parse_log(log: str, mark: str, prefix: str = "") -> dict[str, tuple[Change, 
     changes: dict[str, list[Change]] = {}
     # For each path as it was named at this point of the walk: its current path, or None.
     current: dict[str, str | None] = {}
-    for record in log.split(mark)[1:]:
+    for age, record in enumerate(log.split(mark)[1:]):
         header, _, body = record.partition("\0")
         commit, committed, subject = header.split(UNIT, 2)
         date = vietnam_date(dt.datetime.fromisoformat(committed))
-        change = Change(commit[:12], date, " ".join(without_controls(subject).split()))
+        note = " ".join(without_controls(subject).split())
+        change = Change(commit[:12], date, note, age)
         tokens = body.strip("\n").split("\0")
         index = 0
         while index < len(tokens) and tokens[index]:
