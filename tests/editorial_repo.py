@@ -10,6 +10,17 @@ from git import Repo
 from conftest import copy_portal
 
 
+def git_repository(root: Path, subject: str = "Khởi tạo cổng") -> Repo:
+    """Make `root` a Git repository on `main`, its files committed by an editor."""
+    repo = Repo.init(root, initial_branch="main")
+    with repo.config_writer() as config:
+        config.set_value("user", "name", "Biên tập viên")
+        config.set_value("user", "email", "bientap@example.vn")
+    repo.git.add(A=True)
+    repo.git.commit("-m", subject)
+    return repo
+
+
 class PortalRepo:
     """A copy of the sample portal in a Git repository, committed on `main`."""
 

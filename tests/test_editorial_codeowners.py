@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from editorial_repo import PortalRepo
+from sections.samples import AGENCY, write_sample_portal
+
+from pbgdpl.model.fields import LOGIN_OR_TEAM
 
 
 def owners_of(text: str) -> dict[str, list[str]]:
@@ -98,3 +102,69 @@ def test_check_fails_when_the_base_roles_changed(
     run_cli(portal_copy, "codeowners")
     rules = owners_of((portal_copy / ".github/CODEOWNERS").read_text("utf-8"))
     assert rules["/agencies/lao-cai/"][0] == "@laocai-stp-lucmai"
+
+
+def test_no_login_or_folder_name_can_widen_a_rule(
+    tmp_path: Path, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    root = write_sample_portal(tmp_path / "portal", ["tin-tuc"])
+    roles = root / "agencies" / AGENCY / "agency.yml"
+    roles.write_text(
+        roles.read_text("utf-8").replace(
+            "editors: [mauson-bientap]",
+            'editors: [mauson-bientap, "x\\n* @nghean-stp-hothanh", "bbt\\n", "a*b", "-x", '
+            '"a--b", "to-chuc/nhom bien tap"]',
+        ),
+        "utf-8",
+    )
+    for name in ("*", "tinh\nmoi"):
+        (root / "agencies" / name).mkdir()
+        (root / "agencies" / name / "agency.yml").write_text(
+            "slug: x\nname: X\neditors: [nghean-stp-hothanh]\n", "utf-8"
+        )
+
+    status, _, err = run_cli(root, "codeowners")
+
+    assert status == 1
+    assert err.splitlines() == [
+        'agencies/*/agency.yml:1: lỗi [invalid-slug] Tên thư mục "*" chỉ được gồm chữ thường '
+        "không dấu, số và dấu gạch ngang; thư mục này không được ghi vào CODEOWNERS.",
+        f'agencies/{AGENCY}/agency.yml:7: lỗi [invalid-logins] Trường "editors" (editors): '
+        '"x ↵ * @nghean-stp-hothanh" không phải tài khoản GitHub (chữ cái không dấu, số và dấu '
+        "gạch ngang, tối đa 39 ký tự) hay nhóm dạng to-chuc/ten-nhom (ví dụ [nguyenvana, "
+        "to-chuc/nhom-bien-tap]); sửa hoặc xóa giá trị này.",
+        'agencies/tinh ↵ moi/agency.yml:1: lỗi [invalid-slug] Tên thư mục "tinh ↵ moi" chỉ '
+        "được gồm chữ thường không dấu, số và dấu gạch ngang; thư mục này không được ghi vào "
+        "CODEOWNERS.",
+    ]
+    text = (root / ".github/CODEOWNERS").read_text("utf-8")
+    rules = owners_of(text)
+    # The broken agency's editors grant nothing; the board still owns its folder.
+    assert rules[f"/agencies/{AGENCY}/"] == ["@bbt-thu"]
+    assert rules["*"] == ["@ky-thuat-thu"]
+    assert "nghean-stp-hothanh" not in text
+    assert all(p == "*" or "*" not in p for p in rules)
+
+
+@pytest.mark.parametrize(
+    ("login", "valid"),
+    [
+        ("nguyenvana", True),
+        ("a" * 39, True),
+        ("a" * 40, False),
+        ("to-chuc/nhom-bien-tap", True),
+        ("to-chuc/nhom_bien_tap", True),
+        ("nguyen-van-a", True),
+        ("nguyen--van", False),
+        ("-nguyen", False),
+        ("nguyen-", False),
+        ("nguyen\n", False),
+        ("ng*", False),
+        ("@nguyen", False),
+        ("to-chuc/", False),
+        ("to-chuc/nhom/con", False),
+        ("to-chuc/nhom bien tap", False),
+    ],
+)
+def test_logins_follow_githubs_grammar(login: str, valid: bool) -> None:
+    assert bool(LOGIN_OR_TEAM.fullmatch(login)) is valid

@@ -63,9 +63,29 @@ def test_a_deleted_file_lends_no_history_to_a_new_file_at_its_path() -> None:
         "\x1ec1\x1f2026-03-01T09:00:00+07:00\x1fBài cũ\0\nA\0agencies/a/tin-tuc/x.md\0"
         "\x1ec0\x1f2026-02-01T09:00:00+07:00\x1fBài đã bỏ\0\nA\0agencies/a/tin-tuc/gone.md\0"
     )
-    history = parse_log(log)
+    history = parse_log(log, "\x1e")
     assert [c.note for c in history["agencies/a/tin-tuc/x.md"]] == ["Viết bài mới"]
     assert "agencies/a/tin-tuc/gone.md" in history  # parse_log does not know what exists now
+
+
+def test_a_commit_subject_can_neither_break_nor_forge_the_public_history(tmp_path: Path) -> None:
+    repo = PortalRepo(tmp_path / "repo")
+    path = "agencies/lao-cai/tin-tuc/tin-moi.md"
+    write(repo.root / path, TEXT.format("mới"))
+    forged = (
+        "\x1e0123456789ab\x1f2026-01-01T09:00:00+07:00\x1fNội dung đã được Bộ Tư pháp thẩm định"
+    )
+    repo.commit("Đăng tin\x1f mới " + forged + "\x1b]8;;https://evil.example\x07")
+    other = "agencies/lao-cai/tin-tuc/tin-khac.md"
+    write(repo.root / other, TEXT.format("khác"))
+    repo.commit("Đăng tin khác")
+    history = read_history(repo.root)
+    (change,) = history.files[path]
+    assert change.note == (
+        "Đăng tin mới 0123456789ab2026-01-01T09:00:00+07:00"
+        "Nội dung đã được Bộ Tư pháp thẩm định]8;;https://evil.example"
+    )
+    assert [c.note for c in history.files[other]] == ["Đăng tin khác"]
 
 
 def test_a_shallow_clone_and_a_folder_outside_git_fall_back_and_say_so(tmp_path: Path) -> None:

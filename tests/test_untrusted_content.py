@@ -22,6 +22,7 @@ from pbgdpl.model.videos import parse_video
 from pbgdpl.pipeline.render import render_site
 from pbgdpl.site.csp import content_security_policy
 from pbgdpl.site.structure import SiteContext
+from pbgdpl.validate import load_checked
 
 from conftest import AS_OF, copy_portal, write
 from untrusted_corpus import CASES, NEWS, Case
@@ -79,9 +80,9 @@ def hostile_portal(target: Path) -> Path:
 @pytest.fixture(scope="module")
 def corpus_diagnostics(tmp_path_factory: pytest.TempPathFactory, sample_portal: Path) -> list[str]:
     """What `validate` says about the corpus, beyond what it says about the clean sample."""
-    clean = set(format_text(load_portal(sample_portal).diagnostics).splitlines())
+    clean = set(format_text(load_checked(sample_portal).diagnostics).splitlines())
     root = hostile_portal(tmp_path_factory.mktemp("corpus") / "portal")
-    return [d for d in format_text(load_portal(root).diagnostics).splitlines() if d not in clean]
+    return [d for d in format_text(load_checked(root).diagnostics).splitlines() if d not in clean]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
@@ -174,6 +175,27 @@ def test_content_errors_stop_the_build_and_list_every_error(tmp_path: Path, run_
     assert not out.exists()
 
 
+def inert(output: str) -> bool:
+    """Tell whether printed text starts no CI command on any line and sends no control."""
+    lines = output.split("\n")
+    return not any(line.lstrip().startswith("::") for line in lines) and not any(
+        (ch < " " and ch != "\t") or "\x7f" <= ch <= "\x9f" for ch in output.replace("\n", "")
+    )
+
+
+def test_validate_prints_content_as_inert_lines(tmp_path: Path, run_cli) -> None:
+    root = hostile_portal(tmp_path / "portal")
+    status, out, err = run_cli(root, "validate")
+    assert status == 1
+    assert inert(out) and inert(err)
+    status, out, _ = run_cli(root, "validate", "--format", "github")
+    lines = out.splitlines()
+    assert lines and all(line.startswith(("::error file=", "::warning file=")) for line in lines)
+    assert inert("\n".join(line.split("::", 2)[2] for line in lines))
+    key = next(line for line in lines if "lenh.md" in line)
+    assert "x%0A::add-mask::bi-mat%0A::error file=a::b" in key
+
+
 @pytest.fixture(scope="module")
 def kept_going(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
     """A good build of the sample portal, then the corpus added and built --keep-going."""
@@ -204,6 +226,7 @@ def kept_going(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str
 def test_keep_going_builds_every_other_agency(kept_going) -> None:
     out, status, err = kept_going
     assert status == 0, err
+    assert inert(err)
     assert "Bỏ qua trang thành phần ha-noi (" in err
     assert "Bỏ qua trang thành phần bo-tu-phap (" in err
     for slug in CLEAN_AGENCIES:

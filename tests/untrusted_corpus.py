@@ -60,6 +60,29 @@ def news(name: str, body: str) -> Callable[[Path], None]:
     return text(f"{NEWS}/{name}.md", HEAD + body)
 
 
+def agency(
+    slug: str, contacts: str = "", extra: str = "", email: str = "stp@thu.gov.vn"
+) -> Callable[[Path], None]:
+    """Write the agency.yml of a new agency `slug`: more `contacts`, `extra` lines at its end."""
+    return text(
+        f"agencies/{slug}/agency.yml",
+        f"slug: {slug}\nname: Tỉnh Thử\nkind: province\ncontacts:\n  email: {email}\n"
+        f"{contacts}editors: [thu-bientap]\nsections: [tu-sach]\n{extra}",
+    )
+
+
+def both(*makers: Callable[[Path], None]) -> Callable[[Path], None]:
+    """Make several files for one case."""
+
+    def make(root: Path) -> None:
+        for maker in makers:
+            maker(root)
+
+    return make
+
+
+BOOK = "---\ntitle: Sổ tay\ndate: 2026-11-20\ntep_dinh_kem: [{}]\n---\nNội dung.\n"
+
 TCVN3_TEXT = "Bé T\xad ph¸p h\xadíng dÉn c¸c ®Þa ph\xad¬ng"
 VNI_TEXT = "Boä Tö phaùp höôùng daãn caùc ñòa phöông"
 
@@ -313,7 +336,7 @@ CASES: tuple[Case, ...] = (
         "abbreviations",
         news("viet-tat", "".join(f"*[VT{i}]: viết tắt {i}\n" for i in range(300))),
         (
-            "agencies/ha-noi/tin-tuc/viet-tat.md:205: lỗi [markdown-too-deep] Bài có hơn 200 định nghĩa viết tắt (*[…]: …); chỉ giữ những chữ viết tắt thật sự cần giải thích.",
+            "agencies/ha-noi/tin-tuc/viet-tat.md:55: lỗi [markdown-too-deep] Bài có hơn 50 định nghĩa viết tắt (*[…]: …); chỉ giữ những chữ viết tắt thật sự cần giải thích.",
         ),
     ),
     # 5. Text.
@@ -364,6 +387,229 @@ CASES: tuple[Case, ...] = (
         news("an", "Luật\u200b Đất đai\n"),
         (
             "agencies/ha-noi/tin-tuc/an.md:5: cảnh báo [invisible-character] Ký tự ẩn U+200B ở 1 dòng (dòng 5), thường do sao chép từ trang khác; chạy 'python build.py validate --fix' để xóa.",
+        ),
+    ),
+    # 6. YAML that used to crash every command (round two).
+    Case(
+        "yaml-control-character",
+        text(
+            f"{NEWS}/dieu-khien.md",
+            "---\ntitle: Tin\x1b]52;c;ZXZpbA==\x07 mới\ndate: 2026-11-20\n---\n",
+        ),
+        (
+            "agencies/ha-noi/tin-tuc/dieu-khien.md:2: lỗi [control-character] Ký tự điều khiển U+0007, U+001B ở 1 dòng (dòng 2), không phải chữ và làm hỏng trang, nguồn tin, tệp dữ liệu; thường do sao chép từ phần mềm khác. Chạy 'python build.py validate --fix' để xóa, hoặc gõ lại dòng đó (control characters).",
+        ),
+    ),
+    Case(
+        "yaml-nul",
+        text(f"{NEWS}/nul.md", "---\ntitle: Tin\x00 mới\ndate: 2026-11-20\n---\nNội dung.\n"),
+        (
+            "agencies/ha-noi/tin-tuc/nul.md:2: lỗi [control-character] Ký tự điều khiển U+0000 ở 1 dòng (dòng 2), không phải chữ và làm hỏng trang, nguồn tin, tệp dữ liệu; thường do sao chép từ phần mềm khác. Chạy 'python build.py validate --fix' để xóa, hoặc gõ lại dòng đó (control characters).",
+        ),
+    ),
+    Case(
+        "yaml-huge-integer",
+        text(
+            "agencies/ha-noi/so-lieu/so-rat-lon.md",
+            "---\ntitle: Số liệu\ndate: 2026-11-20\nnam: 2025\nky_bao_cao: Năm 2025\nchi_tieu:\n  so_cuoc_truc_tiep: "
+            + "9" * 5000
+            + "\n---\n",
+        ),
+        (
+            "agencies/ha-noi/so-lieu/so-rat-lon.md:7: lỗi [number-too-large] Số dài 5000 chữ số, quá lớn cho một giá trị của cổng; kiểm tra lại số liệu (nếu là văn bản, đặt trong dấu ngoặc kép).",
+        ),
+    ),
+    Case(
+        "yaml-impossible-timestamp",
+        text(f"{NEWS}/ngay-gia.md", "---\ntitle: Tin\ndate: !!timestamp 2024-02-30\n---\n"),
+        (
+            'agencies/ha-noi/tin-tuc/ngay-gia.md:3: lỗi [yaml-tag] Không dùng thẻ kiểu YAML "timestamp" (!!…) trong tệp nội dung; viết giá trị thường, ví dụ ngày dạng 2025-07-01.',
+        ),
+    ),
+    Case(
+        "yaml-deep-brackets",
+        text(
+            f"{NEWS}/ngoac-yaml.md",
+            "---\ntitle: Tin\ndate: 2026-11-20\ntags: " + "[" * 30000 + "]" * 30000 + "\n---\n",
+        ),
+        (
+            "agencies/ha-noi/tin-tuc/ngoac-yaml.md:4: lỗi [yaml-too-deep] Dấu ngoặc [ ] hoặc { } lồng nhau quá 16 cấp; thông tin đầu tệp chỉ cần danh sách đơn giản, ví dụ tags: [đất đai, nhà ở].",
+        ),
+    ),
+    # 7. Names and keys that try to write on the terminal or the CI log.
+    Case(
+        "slug-trailing-newline",
+        text(f"{NEWS}/tin-moi\n.md", HEAD + "Nội dung.\n"),
+        (
+            'agencies/ha-noi/tin-tuc/tin-moi ↵ .md:1: lỗi [invalid-slug] Tên tệp "tin-moi ↵ .md" chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ "tin-moi.md"; tên tệp là địa chỉ trang.',
+        ),
+    ),
+    Case(
+        "workflow-command-in-key",
+        text(
+            f"{NEWS}/lenh.md",
+            '---\ntitle: Tin\ndate: 2026-11-20\n"x\\n::add-mask::bi-mat\\n::error file=a::b": 1\n---\nNội dung.\n',
+        ),
+        (
+            'agencies/ha-noi/tin-tuc/lenh.md:4: cảnh báo [unknown-field] Trường "x ↵ ::add-mask::bi-mat ↵ ::error file=a::b" không có trong mẫu của chuyên mục "Tin tức, hoạt động" nên sẽ bị bỏ qua; kiểm tra lỗi chính tả. Các trường hợp lệ: title, date, description, tags, linh_vuc, draft, publish_at, withdrawn, redirect_from.',
+        ),
+    ),
+    Case(
+        "terminal-escape-in-name",
+        text(f"{NEWS}/\x1b]8;;https:evil.example\x07xem\x1b]8;;\x07.md", HEAD + "Nội dung.\n"),
+        (
+            'agencies/ha-noi/tin-tuc/\\x1b]8;;https:evil.example\\x07xem\\x1b]8;;\\x07.md:1: lỗi [invalid-slug] Tên tệp "\\x1b]8;;https:evil.example\\x07xem\\x1b]8;;\\x07.md" chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ "8-https-evil-example-xem-8.md"; tên tệp là địa chỉ trang.',
+        ),
+    ),
+    # 8. Addresses in agency.yml and attachments: the portal's one URL allow-list.
+    Case(
+        "website-javascript",
+        agency("tinh-url-a", "  website: javascript:alert(document.domain)\n"),
+        (
+            'agencies/tinh-url-a/agency.yml:4: lỗi [invalid-contact] Trường "contacts.website" (Thông tin liên hệ): "javascript:alert(document.domain)" không hợp lệ; viết địa chỉ https:// của trang chính thức trên tên miền .vn, ví dụ https://moj.gov.vn.',
+        ),
+    ),
+    Case(
+        "website-data-url",
+        agency(
+            "tinh-url-b", "  website: data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\n"
+        ),
+        (
+            'agencies/tinh-url-b/agency.yml:4: lỗi [invalid-contact] Trường "contacts.website" (Thông tin liên hệ): "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==" không hợp lệ; viết địa chỉ https:// của trang chính thức trên tên miền .vn, ví dụ https://moj.gov.vn.',
+        ),
+    ),
+    Case(
+        "mailto-bcc",
+        agency(
+            "tinh-url-c",
+            '  phone: "0214 3840 123"\n',
+            email="stp@thu.gov.vn?bcc=thu-thap@evil.example",
+        ),
+        (
+            'agencies/tinh-url-c/agency.yml:4: lỗi [invalid-contact] Trường "contacts.email" (Thông tin liên hệ): "stp@thu.gov.vn?bcc=thu-thap@evil.example" không hợp lệ; viết một địa chỉ thư điện tử, ví dụ pbgdpl@moj.gov.vn (không kèm ?cc=, ?bcc=).',
+        ),
+    ),
+    Case(
+        "look-alike-send-question",
+        agency(
+            "tinh-url-d", extra="send_question: https://dichvucong.gov.vn.evil.example/hoi-dap\n"
+        ),
+        (
+            'agencies/tinh-url-d/agency.yml:8: lỗi [invalid-question-target] Trường "send_question" (Nơi nhận câu hỏi của người dân) phải là một địa chỉ thư điện tử (ví dụ hoidap@moj.gov.vn) hoặc địa chỉ biểu mẫu https:// trên tên miền .vn của cơ quan; giá trị hiện tại: "https://dichvucong.gov.vn.evil.example/hoi-dap".',
+        ),
+    ),
+    Case(
+        "attachment-traversal",
+        both(
+            agency("tinh-thu"),
+            text("agencies/tinh-thu/tu-sach/so-tay.md", BOOK.format("../../../content/portal.yml")),
+        ),
+        (
+            'agencies/tinh-thu/tu-sach/so-tay.md:4: lỗi [attachment-path] Tệp đính kèm "../../../content/portal.yml" phải là tên một tệp đặt cùng thư mục với bài (agencies/tinh-thu/tu-sach/), không kèm đường dẫn.',
+        ),
+    ),
+    Case(
+        "attachment-missing-in-bookshelf",
+        text("agencies/tinh-thu/tu-sach/so-tay-2.md", BOOK.format("khong-co.pdf")),
+        (
+            'agencies/tinh-thu/tu-sach/so-tay-2.md:4: lỗi [attachment-missing] Không tìm thấy tệp đính kèm "khong-co.pdf" trong thư mục agencies/tinh-thu/tu-sach/; thêm tệp hoặc sửa tên trong "tep_dinh_kem".',
+        ),
+    ),
+    Case(
+        "image-backslash-host",
+        news("anh-cheo", '<img src="/\\evil.example/theo-doi.png" alt="ảnh">\n'),
+        (
+            'agencies/ha-noi/tin-tuc/anh-cheo.md:5: cảnh báo [remote-image] Ảnh "/\\evil.example/theo-doi.png" lấy từ trang khác nên không được hiển thị (cổng chỉ hiện ảnh của chính mình, để trang nhanh và dùng được khi không có mạng); tải ảnh về, lưu cạnh bài viết và dẫn bằng tên tệp.',
+        ),
+    ),
+    Case(
+        "mailto-bcc-in-body",
+        news("thu-bcc", "[Gửi thư](mailto:stp@thu.gov.vn?bcc=thu-thap@evil.example)\n"),
+        (
+            'agencies/ha-noi/tin-tuc/thu-bcc.md:5: cảnh báo [html-removed] Địa chỉ "mailto:stp@thu.gov.vn?bcc=thu-thap@evil.example" trong thẻ <a> không được hỗ trợ nên đã bị bỏ; dùng https://, mailto:, tel: hoặc đường dẫn trong cổng.',
+        ),
+    ),
+    # 9. Ids of the theme's own parts.
+    Case(
+        "theme-heading-id",
+        news("id-giao-dien", '<h2 id="lien-he">Liên hệ giả</h2>\n'),
+        (
+            'agencies/ha-noi/tin-tuc/id-giao-dien.md:5: cảnh báo [html-removed] Mã định danh id="lien-he" có thể trùng với tên dành riêng của giao diện nên đã bị bỏ; tiêu đề Markdown (## …) tự có id riêng, hãy dẫn tới id đó.',
+        ),
+    ),
+    # 10. Another agency's legal documents.
+    Case(
+        "cross-agency-repeal",
+        both(
+            text(
+                "agencies/tinh-van-ban/agency.yml",
+                "slug: tinh-van-ban\nname: Tỉnh Văn Bản\nkind: province\ncontacts:\n  email: stp@vb.gov.vn\neditors: [vb-bientap]\nsections: [van-ban-moi]\n",
+            ),
+            text(
+                "agencies/tinh-van-ban/van-ban-moi/quyet-dinh-9-2025-qd-ubnd.md",
+                '---\ntitle: Quyết định bãi bỏ Luật Đất đai\nso_ky_hieu: "9/2025/QĐ-UBND"\nloai_van_ban: Quyết định\nco_quan_ban_hanh: Ủy ban nhân dân Tỉnh Sơn La\nnguoi_ky: Nguyễn Văn A\nngay_ban_hanh: 2025-03-01\nngay_hieu_luc: 2025-03-15\nlinh_vuc: [Đất đai]\ntrich_yeu: Bãi bỏ Luật Đất đai\nbai_bo: ["31/2024/QH15"]\n---\nNội dung.\n',
+            ),
+        ),
+        (
+            'agencies/tinh-van-ban/van-ban-moi/quyet-dinh-9-2025-qd-ubnd.md:11: lỗi [cross-agency-relation] Văn bản "9/2025/QĐ-UBND" (Ủy ban nhân dân Tỉnh Sơn La) không thể bãi bỏ văn bản "31/2024/QH15" do Quốc hội ban hành, đăng ở agencies/bo-nong-nghiep-va-moi-truong/van-ban-moi/luat-dat-dai-31-2024-qh15.md: chỉ văn bản của cùng cơ quan ban hành mới thay đổi được hiệu lực văn bản của trang thành phần khác. Xóa số này khỏi "bai_bo", hoặc đề nghị Ban Biên tập xem xét.',
+        ),
+    ),
+    # 11. Figures no agency can report.
+    Case(
+        "implausible-figure",
+        text(
+            "agencies/ha-noi/so-lieu/so-qua-muc.md",
+            "---\ntitle: Số liệu\ndate: 2026-11-20\nnam: 2025\nky_bao_cao: Năm 2025\nchi_tieu:\n  so_cuoc_truc_tiep: 120000000000\n---\n",
+        ),
+        (
+            'agencies/ha-noi/so-lieu/so-qua-muc.md:6: lỗi [implausible-count] Chỉ tiêu "so_cuoc_truc_tiep" (Số cuộc phổ biến pháp luật trực tiếp) là 120.000.000.000 cuộc, vượt mức hợp lý của một đơn vị trong một năm (1.000.000); kiểm tra lại số liệu (có thể thừa chữ số).',
+        ),
+    ),
+    # 12. Names a section's own pages use.
+    Case(
+        "index-in-section",
+        news("index", "Nội dung.\n"),
+        (
+            'agencies/ha-noi/tin-tuc/index.md:1: lỗi [reserved-item-name] Tên tệp "index.md" là tên dành cho trang danh sách của chuyên mục (ha-noi/tin-tuc/); đổi tên tệp theo tiêu đề bài, ví dụ "tin-moi.md".',
+        ),
+    ),
+    Case(
+        "listing-page-name",
+        news("trang-2", "Nội dung.\n"),
+        (
+            'agencies/ha-noi/tin-tuc/trang-2.md:1: lỗi [reserved-item-name] Tên tệp "trang-2.md" là tên dành cho trang danh sách của chuyên mục (ha-noi/tin-tuc/trang-2); đổi tên tệp theo tiêu đề bài, ví dụ "tin-moi.md".',
+        ),
+    ),
+    # 13. Markdown that takes seconds to minutes to render, named in milliseconds.
+    Case(
+        "unclosed-tags",
+        news("the-mo", "Mở đầu.\n\n" + ("<a " * 25 + "\n") * 2600),
+        (
+            "agencies/ha-noi/tin-tuc/the-mo.md:9: lỗi [markdown-too-deep] Hơn 64 thẻ HTML mở (<…) chưa đóng bằng dấu >; xóa các dấu < thừa hoặc viết chúng là &lt;.",
+        ),
+    ),
+    Case(
+        "backslash-runs",
+        news("gach-cheo", "Mở đầu.\n\n" + ("\\" * 80 + "\n") * 2400),
+        (
+            "agencies/ha-noi/tin-tuc/gach-cheo.md:7: lỗi [markdown-too-deep] Đoạn văn bắt đầu ở dòng này có hơn 1000 ký tự định dạng (\\ ` < & [ * _ !); hãy chia đoạn bằng dòng trống hoặc bớt các ký tự này.",
+        ),
+    ),
+    Case(
+        "table-backticks",
+        news(
+            "bang-dau-huyen",
+            "| a | b |\n|---|---|\n" + ("| " + "`" * 40 + " | " + "`" * 39 + " |\n") * 2000,
+        ),
+        (
+            "agencies/ha-noi/tin-tuc/bang-dau-huyen.md:5: lỗi [markdown-too-deep] Đoạn văn bắt đầu ở dòng này có hơn 1000 ký tự định dạng (\\ ` < & [ * _ !); hãy chia đoạn bằng dòng trống hoặc bớt các ký tự này.",
+        ),
+    ),
+    Case(
+        "definition-list-recursion",
+        news("dinh-nghia", "".join(f"T{i}\n: D{i}\n" for i in range(700))),
+        (
+            'agencies/ha-noi/tin-tuc/dinh-nghia.md:5: lỗi [markdown-too-deep] Danh sách định nghĩa bắt đầu ở dòng này có hơn 100 dòng bắt đầu bằng ": "; hãy chia thành nhiều danh sách bằng dòng trống.',
         ),
     ),
 )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from pbgdpl.catalog.publication import live_items
-from pbgdpl.catalog.registry import Registry
+from pbgdpl.catalog.registry import Registry, seniority
 from pbgdpl.catalog.reliance import RelianceIndex
 from pbgdpl.loading.history import FileHistory, History, read_history
 from pbgdpl.loading.portal import Asset, Portal
@@ -84,7 +84,11 @@ class Catalog:
     @cached_property
     def registry(self) -> Registry:
         """Return the registry of the catalog's legal documents, built once per catalog."""
-        return Registry(i for site in self.items_by_site.values() for i in site)
+        issuers = {agency.name: slug for slug, agency in self.agencies.items()}
+        return Registry(
+            (i for site in self.items_by_site.values() for i in site),
+            order=seniority(self.history, issuers),
+        )
 
     @cached_property
     def reliance(self) -> RelianceIndex:

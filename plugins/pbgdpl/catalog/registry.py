@@ -3,6 +3,14 @@
 A central issuer's number names one document in the whole country; a province's
 (`18/KH-UBND`) is unique only within that province, so it is looked up only from the
 site that registered it.
+
+A number belongs to one agency's page. The agency whose name is the issuer owns it (the
+Ministry of Justice its circulars); otherwise the agency that published it first, by Git
+history (`seniority`). A later page with the same number is a duplicate, reported on the
+later page, and never evicts the owner's. A relation from one agency's document to another
+agency's shows on that page only when both have the same issuer, or when a central
+document guides it; otherwise it is refused (`refused`) and reported, so a province's
+decision cannot repeal a ministry's law.
 """
 
 from __future__ import annotations
@@ -10,10 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from pbgdpl.catalog.status import Status, status_on
+from pbgdpl.loading.history import History
 from pbgdpl.model.items import Item
 from pbgdpl.model.numbers import NumberParts, NumberRules, load_number_rules, one_edit, parse_number
 
@@ -139,13 +148,60 @@ class HistoryEvent:
     upcoming: bool = False
 
 
+Seniority = Callable[[Item], tuple[object, ...]]
+
+
+def seniority(history: History, issuers: Mapping[str, str]) -> Seniority:
+    """Order a number's pages: the issuer's own agency first, then the first published.
+
+    `issuers` maps an agency's name to its slug; the first publication is the file's
+    oldest commit, in the log's order. A file Git does not know yet (not committed) comes
+    after those it knows; without any history, the item's date decides.
+    """
+
+    def key(item: Item) -> tuple[object, ...]:
+        changes = history.files.get(item.path, ())
+        own = issuers.get(str(item.data.get("issuer"))) == item.agency
+        if changes:  # the file's oldest commit, by the log's order (dates can be set at will)
+            return (not own, False, -changes[-1].age, item.path)
+        return (not own, bool(history.files), item.date, item.path)
+
+    return key
+
+
+def _crosses_agencies(relation: Relation, source: LegalDocument, target: LegalDocument) -> bool:
+    """Tell whether `source` may not show `relation` on another agency's `target` page.
+
+    Within one agency, and between documents of one issuer, every relation holds; a
+    central document may also guide another agency's document (a decree guides a law).
+    """
+    if target.item.agency == source.item.agency or target.issuer == source.issuer:
+        return False
+    return not (relation.attr == "guides" and not source.local)
+
+
+@dataclass(frozen=True)
+class RefusedRelation:
+    """A relation to another agency's document by a document of another issuer."""
+
+    source: LegalDocument
+    relation: Relation
+    target: LegalDocument
+
+
 class Registry:
     """Every registered document, looked up by number, with relations in both directions."""
 
-    def __init__(self, items: Iterable[Item], rules: NumberRules | None = None) -> None:
+    def __init__(
+        self,
+        items: Iterable[Item],
+        rules: NumberRules | None = None,
+        order: Seniority | None = None,
+    ) -> None:
         self.rules = rules or load_number_rules()
         self.documents: list[LegalDocument] = []
         self.duplicates: list[tuple[LegalDocument, LegalDocument]] = []
+        self.refused: list[RefusedRelation] = []
         self._by_key: dict[str, list[LegalDocument]] = defaultdict(list)
         # Near misses differ in the serial (same year) or in the year (same serial).
         self._by_year: dict[tuple[tuple[str, ...], int | None], list[LegalDocument]] = defaultdict(
@@ -153,9 +209,10 @@ class Registry:
         )
         self._by_serial: dict[tuple[tuple[str, ...], str], list[LegalDocument]] = defaultdict(list)
         self._by_url: dict[str, LegalDocument] = {}
-        for item in items:
-            if item.section.registers_documents and "number" in item.data:
-                self._add(item)
+        documents = [i for i in items if i.section.registers_documents and "number" in i.data]
+        # Without an order, the earlier date first; ties keep the order given (stable sort).
+        for item in sorted(documents, key=order or (lambda i: (i.date,))):
+            self._add(item)
         self._incoming: dict[LegalDocument, list[tuple[Relation, LegalDocument]]] = defaultdict(
             list
         )
@@ -163,7 +220,11 @@ class Registry:
             for relation in RELATIONS:
                 for number in source.targets(relation):
                     target = self.lookup(number, source.item.agency)
-                    if target is not None and target is not source:
+                    if target is None or target is source:
+                        continue
+                    if _crosses_agencies(relation, source, target):
+                        self.refused.append(RefusedRelation(source, relation, target))
+                    else:
                         self._incoming[target].append((relation, source))
 
     def _add(self, item: Item) -> None:

@@ -16,6 +16,7 @@ from pbgdpl.model.agency import KIND_LABELS
 from pbgdpl.model.diagnostics import COMMAND, Diagnostic, format_text
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
+from pbgdpl.model.terminal import one_line
 
 
 def _base_roles(args: argparse.Namespace) -> tuple[Roles, list[Diagnostic]]:
@@ -77,7 +78,7 @@ def command_review(args: argparse.Namespace) -> int:
     try:
         review = review_changes(args.root, args.base, args.head, args.author)
     except GitError as error:
-        print(f"lỗi: {error}", file=sys.stderr)
+        print(f"lỗi: {one_line(error)}", file=sys.stderr)
         return 2
     print(to_markdown(review, args.preview_url) if args.format == "markdown" else to_json(review))
     return 1 if review.errors else 0

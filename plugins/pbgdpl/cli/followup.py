@@ -16,6 +16,7 @@ from pbgdpl.followup.register import load_register
 from pbgdpl.followup.report import annual_report, report_csv, report_markdown
 from pbgdpl.model.diagnostics import COMMAND, Severity, format_text
 from pbgdpl.model.moment import BuildMoment
+from pbgdpl.model.terminal import one_line
 from pbgdpl.validate import load_checked
 
 AUDIT_FORMATS = {
@@ -40,7 +41,7 @@ def _catalog(root: Path, as_of: dt.date) -> Catalog | None:
         )
     catalog = open_catalog(portal, BuildMoment.end_of(as_of))
     if catalog.history.notice:
-        print(f"lưu ý: {catalog.history.notice}", file=sys.stderr)
+        print(f"lưu ý: {one_line(catalog.history.notice)}", file=sys.stderr)
     return catalog
 
 

@@ -23,6 +23,7 @@ from pbgdpl.model.diagnostics import (
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.schemas import check_schemas, write_schemas
 from pbgdpl.model.sites import site_label
+from pbgdpl.model.terminal import one_line
 from pbgdpl.pipeline.build import BuildOptions, BuildReport, build_portal
 from pbgdpl.pipeline.last_good import restore_last_good
 from pbgdpl.pipeline.shards import AssembleError, assemble, parse_shard
@@ -55,7 +56,7 @@ def command_validate(args: argparse.Namespace) -> int:
     if args.fix:
         fixed = fix_files(args.root, _selected(portal.diagnostics, args.paths, args.root))
         for path in fixed:
-            print(f"{path}: đã sửa (chuyển về NFC, xóa ký tự ẩn)", file=sys.stderr)
+            print(f"{one_line(path)}: đã sửa (chuyển về NFC, xóa ký tự ẩn)", file=sys.stderr)
         if fixed:
             portal = load_checked(args.root)
     diagnostics = _selected(portal.diagnostics, args.paths, args.root)
@@ -77,7 +78,8 @@ def _print_excluded(report: BuildReport) -> None:
     for slug, errors in sorted(report.excluded.items()):
         print(
             f"Bỏ qua trang thành phần {slug} ({len(errors)} lỗi, giữ các trang đã đăng trước "
-            f"đó nếu có); lỗi đầu tiên: {errors[0].path}:{errors[0].line}: {errors[0].message}",
+            f"đó nếu có); lỗi đầu tiên: {one_line(errors[0].path)}:{errors[0].line}: "
+            f"{one_line(errors[0].message)}",
             file=sys.stderr,
         )
 
@@ -103,7 +105,7 @@ def command_build(args: argparse.Namespace) -> int:
     if report.diagnostics:
         print(format_text(report.diagnostics), file=sys.stderr)
     for notice in report.notices:
-        print(f"lưu ý: {notice}", file=sys.stderr)
+        print(f"lưu ý: {one_line(notice)}", file=sys.stderr)
     errors = has_errors(report.diagnostics)
     if errors and not args.keep_going:
         count = sum(d.severity is Severity.ERROR for d in report.diagnostics)
@@ -116,9 +118,12 @@ def command_build(args: argparse.Namespace) -> int:
     _print_excluded(report)
     for result in report.rendered:
         for warning in result.warnings:
-            print(f"{site_label(result.site)}: cảnh báo: {warning}", file=sys.stderr)
+            print(f"{site_label(result.site)}: cảnh báo: {one_line(warning)}", file=sys.stderr)
         if result.error:
-            print(f"{site_label(result.site)}: lỗi dựng trang: {result.error}", file=sys.stderr)
+            print(
+                f"{site_label(result.site)}: lỗi dựng trang: {one_line(result.error)}",
+                file=sys.stderr,
+            )
     pages = sum(r.pages for r in report.rendered)
     timings = ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items())
     print(

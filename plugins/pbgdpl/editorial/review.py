@@ -32,12 +32,14 @@ from pbgdpl.loading.frontmatter import FrontMatterError, read_yaml_mapping, spli
 from pbgdpl.loading.gitrepo import (
     FileChange,
     changed_files,
+    exists,
     export_tree,
     fork_point,
     open_repository,
     read_text,
     resolve,
 )
+from pbgdpl.loading.history import read_history
 from pbgdpl.loading.portal import AGENCY_PAGE_FIELDS, PAGE_FIELDS, Portal
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.diagnostics import Diagnostic, Severity
@@ -435,6 +437,30 @@ def document_facts(files: list[FileReview], head: Portal) -> list[FileReview]:
     return reviewed
 
 
+def check_readable(
+    repo: Repo, change: FileChange, base: Commit, head: Commit | None
+) -> list[Diagnostic]:
+    """Report a changed path that cannot be read back from Git: the board cannot see it.
+
+    Git may hold a name that is not UTF-8; decoded, it names no file. The report never
+    leaves such a change out silently.
+    """
+    version = base if change.change == "removed" else head
+    if exists(repo, version, change.path):
+        return []
+    return [
+        Diagnostic(
+            change.path,
+            1,
+            "unreadable-change",
+            Severity.ERROR,
+            "Không đọc được tệp thay đổi này từ Git (tên tệp không phải UTF-8 hoặc có ký tự "
+            "lạ) nên Ban Biên tập không xem được nội dung; đổi tên tệp thành chữ thường không "
+            "dấu, số và dấu gạch ngang rồi gửi lại (unreadable change).",
+        )
+    ]
+
+
 def _diagnostics_of(portal: Portal, files: list[FileReview]) -> list[Diagnostic]:
     """Return the diagnostics of the changed files, and those that name a changed file."""
     paths = {f.change.new_path for f in files if f.change.new_path}
@@ -446,10 +472,12 @@ def _diagnostics_of(portal: Portal, files: list[FileReview]) -> list[Diagnostic]
 
 
 def _load_version(repo: Repo, head: Commit | None, folder: Path) -> Portal:
+    root = Path(str(repo.working_tree_dir))
     if head is None:
-        return load_checked(Path(str(repo.working_tree_dir)))
+        return load_checked(root)
     export_tree(head, folder)
-    return load_checked(folder)
+    # The history of the commit under review says which agency published a number first.
+    return load_checked(folder, read_history(root, head.hexsha))
 
 
 def review_changes(
@@ -468,7 +496,9 @@ def review_changes(
         )
         base_items: dict[str, dict[str, Any]] = {}
         head_items: dict[str, dict[str, Any]] = {}
+        unreadable: list[Diagnostic] = []
         for change in changed_files(repo, base_commit, head_commit):
+            unreadable += check_readable(repo, change, base_commit, head_commit)
             described, old, new = review_file(repo, change, base_commit, head_commit)
             if author:
                 allowed = roles.may_change(author, described.area, described.agency)
@@ -487,7 +517,8 @@ def review_changes(
         taken_down, decisions = check_unpublishing(
             review.files, base_items, head_items, portal, by_board
         )
-        review.problems = check_moves(review.files, base_items, portal) + taken_down
+        review.problems = unreadable + check_moves(review.files, base_items, portal)
+        review.problems += taken_down
         review.decisions = decisions + platform_and_settings_decisions(review.files, roles, author)
         review.status_changes = status_changes(document_edits(review.files), portal)
     return review

@@ -1,14 +1,14 @@
 """Write a review as Markdown for the editorial board (Vietnamese), or as JSON for tools.
 
-Editors' text (titles, values, messages) is escaped before it goes into Markdown, so a
-title cannot add links, pictures or HTML to the report shown on the pull request.
+Editors' text (titles, values, messages, file names) is inert before it goes into Markdown
+(`safety/markdown_text.py`), so it cannot add links, pictures, HTML, table columns or
+mentions to the report shown on the pull request.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from typing import Any
 from urllib.parse import quote
 
@@ -16,6 +16,7 @@ from pbgdpl.editorial.review import FileReview, Review
 from pbgdpl.model.diagnostics import SEVERITY_LABELS, Diagnostic
 from pbgdpl.model.fields import Figure, Withdrawal
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
+from pbgdpl.safety.markdown_text import inert, inert_path
 
 CHANGE_LABELS = {
     "added": "thêm mới",
@@ -23,17 +24,16 @@ CHANGE_LABELS = {
     "renamed": "đổi tên, chuyển chỗ",
     "removed": "xóa",
 }
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
 def md(text: object) -> str:
-    """Escape text for Markdown: no formatting, links or HTML, one line."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Escape text for Markdown: no formatting, links, mentions or HTML, one line."""
+    return inert(text)
 
 
 def code(text: str) -> str:
-    """Show a path as code, or escaped when it holds a backquote."""
-    return f"`{text}`" if "`" not in text else md(text)
+    """Show a path as code, or as escaped text when it holds anything but plain characters."""
+    return inert_path(text)
 
 
 def show(value: Any) -> str:

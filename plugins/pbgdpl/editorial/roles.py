@@ -16,7 +16,7 @@ from git import Commit, Repo
 from pbgdpl.loading.frontmatter import FrontMatterError, read_yaml_mapping
 from pbgdpl.loading.gitrepo import read_text
 from pbgdpl.model.diagnostics import Diagnostic, Severity
-from pbgdpl.model.fields import FieldError, Logins, Words
+from pbgdpl.model.fields import SLUG, FieldError, Logins, Words
 from pbgdpl.model.vocabularies import load_vocabularies
 
 SETTINGS_PATH = "content/portal.yml"
@@ -112,6 +112,19 @@ def read_roles(
     names: dict[str, str] = {}
     for slug in sorted(agencies):
         path = f"agencies/{slug}/agency.yml"
+        if not SLUG.fullmatch(slug):
+            # A folder name becomes a CODEOWNERS pattern: "*" or a newline would widen it.
+            problems.append(
+                Diagnostic(
+                    path,
+                    1,
+                    "invalid-slug",
+                    Severity.ERROR,
+                    f'Tên thư mục "{slug}" chỉ được gồm chữ thường không dấu, số và dấu gạch '
+                    "ngang; thư mục này không được ghi vào CODEOWNERS.",
+                )
+            )
+            continue
         values, lines = mapping(path)
         if values:
             editors[slug] = _logins(values, lines, "editors", path, problems)

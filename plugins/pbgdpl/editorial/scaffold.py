@@ -168,7 +168,7 @@ def new_item(
             f'tạo bằng: {COMMAND} new agency {agency} --name "…" --kind …'
         )
     slug = slug or short_slug(title)
-    if not SLUG.match(slug):
+    if not SLUG.fullmatch(slug):
         raise ScaffoldError(
             f'Tên tệp "{slug}" chỉ được gồm chữ thường không dấu, số và dấu gạch ngang.'
         )
@@ -229,7 +229,7 @@ def new_agency(
     sections: tuple[str, ...] = (),
 ) -> Scaffold:
     """Create a complete agency site: agency.yml, its home page and a folder per section."""
-    if not SLUG.match(slug):
+    if not SLUG.fullmatch(slug):
         raise ScaffoldError(
             f'Tên thư mục "{slug}" chỉ được gồm chữ thường không dấu, số và dấu gạch ngang, '
             f'ví dụ "{short_slug(slug)}".'

@@ -8,16 +8,21 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from pbgdpl.safety.spreadsheet import csv_cell
+
 # Excel opens a UTF-8 CSV with Vietnamese text correctly only when it starts with a BOM.
 BOM = "\ufeff"
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """Return a CSV document (UTF-8 with BOM, CRLF line ends) of `header` and `rows`."""
+    """Return a CSV document (UTF-8 with BOM, CRLF line ends) of `header` and `rows`.
+
+    Every cell goes through `csv_cell`: no formula, no control character.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(["" if value is None else value for value in row] for row in rows)
+    writer.writerow(csv_cell(name) for name in header)
+    writer.writerows([csv_cell(value) for value in row] for row in rows)
     return BOM + buffer.getvalue()
 
 

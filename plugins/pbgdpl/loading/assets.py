@@ -40,7 +40,7 @@ def check_asset(path: Path, shown: str, max_bytes: int) -> Diagnostic | None:
             "Ảnh SVG có thể chứa mã lệnh nên không được đăng; hãy xuất ảnh sang PNG, JPEG hoặc "
             "WebP rồi thay tệp này.",
         )
-    if not ASSET_NAME.match(path.name):
+    if not ASSET_NAME.fullmatch(path.name):
         stem = slugify(path.stem) or "tep"
         return _error(
             shown,

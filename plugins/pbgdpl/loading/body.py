@@ -9,10 +9,17 @@ from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.safety.html_report import find_removals
 from pbgdpl.safety.markdown_limits import check_markdown
 from pbgdpl.safety.markdown_render import render_markdown
+from pbgdpl.safety.render_clock import PageTooSlow, RenderClock
 
-# Only a body with markup, an entity, a picture or a script-like scheme can produce HTML
-# the sanitizer changes; plain prose is not rendered twice.
-SCRIPT_LIKE_SCHEME = re.compile(r"(?:script|data)\s*:", re.IGNORECASE)
+# Only a body with markup, an entity, a picture, a script-like scheme or a mail link
+# (which may carry headers) can produce HTML the sanitizer changes; plain prose is not
+# rendered twice.
+SCRIPT_LIKE_SCHEME = re.compile(r"(?:script|data|mailto)\s*:", re.IGNORECASE)
+
+
+# Processor time a body may take to render in the loader: real pages take milliseconds,
+# and `validate` must name a slow page within 2 s.
+LOADER_SECONDS = 1.5
 
 
 def may_carry_html(body: str) -> bool:
@@ -20,7 +27,9 @@ def may_carry_html(body: str) -> bool:
     if "<" in body or "&" in body or "![" in body:
         return True
     lowered = body.lower()
-    return ("script" in lowered or "data" in lowered) and bool(SCRIPT_LIKE_SCHEME.search(body))
+    return ("script" in lowered or "data" in lowered or "mailto" in lowered) and bool(
+        SCRIPT_LIKE_SCHEME.search(body)
+    )
 
 
 def _line_of(body: str, needle: str, body_line: int) -> int:
@@ -51,6 +60,24 @@ def check_body(
         ]
     if not inspect_html or not may_carry_html(body):
         return []
+    clock = RenderClock(LOADER_SECONDS, processor_time=True)
+    try:
+        clock.start(shown)
+        html = render_markdown(root, body)
+    except (PageTooSlow, RecursionError):
+        return [
+            Diagnostic(
+                shown,
+                body_line,
+                "markdown-too-slow",
+                Severity.ERROR,
+                f"Phần thân bài (từ dòng {body_line}) cần quá nhiều thời gian để dựng trang, "
+                "thường do định dạng lặp lại rất nhiều lần (dấu <, \\, `, danh sách, ngoặc); "
+                "hãy chia bài hoặc bỏ phần định dạng lặp lại (page too slow to render).",
+            )
+        ]
+    finally:
+        clock.stop()
     return [
         Diagnostic(
             shown,
@@ -59,5 +86,5 @@ def check_body(
             Severity.ERROR if removal.dangerous else Severity.WARNING,
             removal.message,
         )
-        for removal in find_removals(render_markdown(root, body))
+        for removal in find_removals(html)
     ]

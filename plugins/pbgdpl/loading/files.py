@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.safety.text import (
+    control_characters,
     first_legacy_line,
     legacy_advice,
     legacy_encoding,
@@ -35,7 +36,8 @@ class Source:
 
 
 def _decode(data: bytes, shown_as: str) -> str:
-    if data.startswith(UTF16_BOMS) or (len(data) > 1 and b"\x00" in data[:64]):
+    # UTF-16 without a mark writes a NUL beside every ASCII letter; one NUL is a control.
+    if data.startswith(UTF16_BOMS) or data[:64].count(b"\x00") >= 8:
         raise UnreadableFile(
             Diagnostic(
                 shown_as,
@@ -85,6 +87,17 @@ def read_source(path: Path, shown_as: str, max_bytes: int = MAX_FILE_BYTES) -> S
         )
     text = _decode(data, shown_as)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    controls = control_characters(text)
+    if controls is not None:
+        raise UnreadableFile(
+            Diagnostic(
+                shown_as,
+                controls.lines[0],
+                "control-character",
+                Severity.ERROR,
+                controls.describe(),
+            )
+        )
     diagnostics = []
     if not unicodedata.is_normalized("NFC", text):
         line = next(

@@ -1,4 +1,4 @@
-"""Repair what an editor cannot see: decomposed Unicode and invisible characters."""
+"""Repair what an editor cannot see: decomposed Unicode, invisible and control characters."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pbgdpl.model.diagnostics import Diagnostic
-from pbgdpl.safety.text import without_invisible
+from pbgdpl.safety.text import without_controls, without_invisible
 
-FIXABLE = frozenset({"not-nfc", "invisible-character"})
+FIXABLE = frozenset({"not-nfc", "invisible-character", "control-character"})
 
 
 def fix_files(root: Path, diagnostics: Iterable[Diagnostic]) -> list[str]:
-    """Rewrite each file with a fixable diagnostic in NFC without invisible characters.
+    """Rewrite each file with a fixable diagnostic in NFC without invisible or control characters.
 
     Return the repository paths of the files rewritten. Direction-changing (bidi)
     characters are left for a person to look at: they may hide what the text says.
@@ -22,7 +22,7 @@ def fix_files(root: Path, diagnostics: Iterable[Diagnostic]) -> list[str]:
     for path in sorted({d.path for d in diagnostics if d.code in FIXABLE}):
         file = root / path
         text = file.read_text("utf-8")
-        repaired = without_invisible(unicodedata.normalize("NFC", text))
+        repaired = without_controls(without_invisible(unicodedata.normalize("NFC", text)))
         if repaired != text:
             file.write_text(repaired, "utf-8", newline="")
             fixed.append(path)

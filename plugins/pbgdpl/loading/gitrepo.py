@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, cast
 from git import Commit, Repo
 from git.exc import BadName, GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 
+from pbgdpl.safety.text import readable_name
+
 if TYPE_CHECKING:
     from git.objects.base import IndexObjUnion
 
@@ -83,17 +85,59 @@ def fork_point(repo: Repo, base: Commit, head: Commit) -> Commit:
 def changed_files(repo: Repo, base: Commit, head: Commit | None) -> list[FileChange]:
     """Return the files changed from `base` to `head`, or to the working tree when None.
 
-    Renames are detected; on the working tree, untracked files count as added.
+    Renames are detected; on the working tree, untracked files count as added. Git
+    writes the names NUL-separated (-z), so a name may hold a line break, a tab or a `|`
+    and still be one file; output that cannot be read this way raises GitError.
     """
-    changes = []
-    for diff in base.diff(head):
-        kind = STATUS_NAMES.get(diff.change_type or "M", "changed")
-        old = None if kind == "added" else diff.a_path
-        new = None if kind == "removed" else diff.b_path
-        changes.append(FileChange(kind, old, new))
-    if head is None:
-        changes.extend(FileChange("added", None, path) for path in repo.untracked_files)
+    revisions = [base.hexsha] if head is None else [base.hexsha, head.hexsha]
+    try:
+        # Git commands are looked up at run time (repo.git.__getattr__), so mypy sees Any.
+        names: str = repo.git.diff("--name-status", "-z", "-M", "--no-ext-diff", *revisions, "--")
+        untracked: str = (
+            repo.git.ls_files("--others", "--exclude-standard", "-z") if head is None else ""
+        )
+    except GitCommandError as error:
+        raise GitError(f"Git không liệt kê được các thay đổi: {error.stderr.strip()}") from None
+    changes = _parse_name_status(names)
+    changes.extend(
+        FileChange("added", None, readable_name(path)) for path in untracked.split("\0") if path
+    )
     return sorted(changes, key=lambda c: c.path)
+
+
+def _parse_name_status(output: str) -> list[FileChange]:
+    """Read `git diff --name-status -z`: a status, then one path (two for R and C)."""
+    tokens = [readable_name(token) for token in output.split("\0")]
+    if tokens and tokens[-1] == "":
+        tokens.pop()
+    changes = []
+    index = 0
+    while index < len(tokens):
+        status = tokens[index]
+        count = 2 if status[:1] in ("R", "C") else 1
+        paths = tokens[index + 1 : index + 1 + count]
+        if not status or len(paths) != count or not all(paths):
+            raise GitError(
+                "Không đọc được danh sách thay đổi của Git (git diff --name-status -z) ở mục "
+                f"{index}; báo cho nhóm kỹ thuật (unreadable diff)."
+            )
+        index += 1 + count
+        kind = STATUS_NAMES.get(status[0], "changed")
+        old = None if kind == "added" else paths[0]
+        new = None if kind == "removed" else paths[-1]
+        changes.append(FileChange(kind, old, new))
+    return changes
+
+
+def exists(repo: Repo, version: Commit | None, path: str) -> bool:
+    """Tell whether `path` names an entry of `version` (or of the working tree when None)."""
+    if version is None:
+        return os.path.lexists(Path(repo.working_tree_dir or ".") / path)
+    try:
+        version.tree / path
+    except KeyError:
+        return False
+    return True
 
 
 def read_file(repo: Repo, version: Commit | None, path: str | None) -> bytes | None:

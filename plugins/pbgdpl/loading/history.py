@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,10 +24,20 @@ from git.exc import GitCommandError
 
 from pbgdpl.loading.gitrepo import GitError, open_repository
 from pbgdpl.model.moment import vietnam_date
+from pbgdpl.safety.text import without_controls
 
 CONTENT_ROOTS = ("agencies", "content")
-RECORD = "\x1e"
 UNIT = "\x1f"
+
+
+def record_mark() -> str:
+    """Return a mark that starts each commit's record in one reading of the log.
+
+    A commit subject is the author's text and may hold any character, a fixed separator
+    included; a mark drawn at random for each reading cannot be written in advance, so
+    no subject can split a record or forge an entry of the public history.
+    """
+    return f"\x1e{secrets.token_hex(16)}\x1e"
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,8 @@ class Change:
     commit: str
     date: dt.date
     note: str
+    age: int = 0
+    """How many commits of the log are newer: commits of one day still come in order."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +85,7 @@ class History:
         return digest.hexdigest()
 
 
-def _read_log(repo: Repo, prefix: str) -> str:
+def _read_log(repo: Repo, prefix: str, mark: str, revision: str) -> str:
     """Return `git log` of the content folders: one record per commit with its changed files."""
     # Git commands are looked up at run time (repo.git.__getattr__), so mypy sees Any.
     log: str = repo.git.log(
@@ -80,15 +93,19 @@ def _read_log(repo: Repo, prefix: str) -> str:
         "-M",
         "--name-status",
         "-z",
-        f"--format={RECORD}%H{UNIT}%cI{UNIT}%s",
+        f"--format={mark}%H{UNIT}%cI{UNIT}%s",
+        revision,
         "--",
         *(prefix + name for name in CONTENT_ROOTS),
     )
     return log
 
 
-def parse_log(log: str, prefix: str = "") -> dict[str, tuple[Change, ...]]:
+def parse_log(log: str, mark: str, prefix: str = "") -> dict[str, tuple[Change, ...]]:
     """Turn the output of `_read_log` into each current path's changes, newest first.
+
+    The subject is read last and whole (it may hold the unit separator); control
+    characters in it are removed, since change notes reach pages and feeds.
 
     Walking from the newest commit, a rename sends older changes of the old path to the
     file's current path; an addition ends a path's history, so a file deleted long ago
@@ -97,11 +114,12 @@ def parse_log(log: str, prefix: str = "") -> dict[str, tuple[Change, ...]]:
     changes: dict[str, list[Change]] = {}
     # For each path as it was named at this point of the walk: its current path, or None.
     current: dict[str, str | None] = {}
-    for record in log.split(RECORD)[1:]:
+    for age, record in enumerate(log.split(mark)[1:]):
         header, _, body = record.partition("\0")
         commit, committed, subject = header.split(UNIT, 2)
         date = vietnam_date(dt.datetime.fromisoformat(committed))
-        change = Change(commit[:12], date, subject.strip())
+        note = " ".join(without_controls(subject).split())
+        change = Change(commit[:12], date, note, age)
         tokens = body.strip("\n").split("\0")
         index = 0
         while index < len(tokens) and tokens[index]:
@@ -127,8 +145,11 @@ def parse_log(log: str, prefix: str = "") -> dict[str, tuple[Change, ...]]:
     }
 
 
-def read_history(root: Path) -> History:
-    """Read the history of the portal's content files at `root` in one pass over `git log`."""
+def read_history(root: Path, revision: str = "HEAD") -> History:
+    """Read the history of the portal's content files at `root` in one pass over `git log`.
+
+    `revision` is the commit whose history is read: HEAD, or the change under review.
+    """
     try:
         repo = open_repository(root, search_parents=True)
     except GitError:
@@ -152,6 +173,7 @@ def read_history(root: Path) -> History:
                 )
             if not repo.head.is_valid():
                 return History(notice="Kho Git chưa có lần ghi nào (no commits yet).")
-            return History(parse_log(_read_log(repo, prefix), prefix))
+            mark = record_mark()
+            return History(parse_log(_read_log(repo, prefix, mark, revision), mark, prefix))
         except GitCommandError as error:
             return History(notice=f"Không đọc được lịch sử Git: {error.stderr.strip()}")

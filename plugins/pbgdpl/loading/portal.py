@@ -7,6 +7,7 @@ portal (document numbers, citations, redirects) run next, in `pbgdpl.validate`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from pbgdpl.model.sections import SECTIONS_BY_SLUG, Section
 from pbgdpl.model.settings import PortalSettings
 from pbgdpl.model.vocabularies import Vocabularies, load_vocabularies
 from pbgdpl.safety.markdown_render import ForbiddenExtension, configured_extensions
+from pbgdpl.safety.text import readable_name
 
 # Top-level names of the national site: theme assets, search, directory, error page,
 # the follow-up dashboard and statistics, and the open data folder.
@@ -47,6 +49,8 @@ RESERVED_NAMES = frozenset(
         "en",
     }
 )
+# A section's own pages: its listing (index.md) and the listing's next pages (trang-2 …).
+RESERVED_ITEM_NAME = re.compile(r"index|trang-[0-9]+")
 PAGE_FIELDS: tuple[Field, ...] = (
     Text("title", "title", "Tiêu đề", required=True, max_length=300),
     Text("description", "description", "Tóm tắt", max_length=500),
@@ -82,7 +86,7 @@ class Portal:
 
 
 def _relative(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
+    return readable_name(path.relative_to(root).as_posix())
 
 
 def _error(path: str, line: int, code: str, message: str) -> Diagnostic:
@@ -283,7 +287,7 @@ class PortalLoader:
         if self._refuse_symlink(folder) or not folder.is_dir():
             return
         shown = _relative(folder, self.root)
-        if not SLUG.match(folder.name):
+        if not SLUG.fullmatch(folder.name):
             self._report(_invalid_slug(shown, f'Tên thư mục "{folder.name}"', folder.name))
             return
         if folder.name in self.reserved:
@@ -398,10 +402,22 @@ class PortalLoader:
 
     def _load_item(self, agency: Agency, section: Section, path: Path) -> None:
         shown = _relative(path, self.root)
-        if not SLUG.match(path.stem):
+        if not SLUG.fullmatch(path.stem):
             name = f'Tên tệp "{path.name}"'
             why = "; tên tệp là địa chỉ trang"
             self._report(_invalid_slug(shown, name, path.stem, suffix=".md", why=why))
+            return
+        if RESERVED_ITEM_NAME.fullmatch(path.stem):
+            self._report(
+                _error(
+                    shown,
+                    1,
+                    "reserved-item-name",
+                    f'Tên tệp "{path.name}" là tên dành cho trang danh sách của chuyên mục '
+                    f"({agency.slug}/{section.slug}/{path.stem.replace('index', '')}); đổi tên "
+                    f'tệp theo tiêu đề bài, ví dụ "{slugify(section.item_label)}-moi.md".',
+                )
+            )
             return
         document = self._read_markdown(path)
         if document is None:

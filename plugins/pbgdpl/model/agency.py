@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from pbgdpl.model.fields import URL, Contacts, Field, FieldError, Logins, Text
+from pbgdpl.model.fields import Contacts, Field, FieldError, Logins, Text
 from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG
+from pbgdpl.model.urls import EMAIL, official_address
 from pbgdpl.model.vocabularies import Vocabularies
 
-EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 KIND_LABELS = {
     "ministry": "Bộ, cơ quan ngang bộ",
     "sector": "Ngành",
@@ -73,12 +72,12 @@ class QuestionTarget(Field):
 
     def parse(self, value: Any, vocabularies: Vocabularies) -> str:
         text = value.strip() if isinstance(value, str) else ""
-        if not (EMAIL.match(text) or URL.match(text)):
+        if not (EMAIL.fullmatch(text) or official_address(text)):
             raise FieldError(
                 "invalid-question-target",
                 f'Trường "{self.key}" ({self.label}) phải là một địa chỉ thư điện tử '
-                "(ví dụ hoidap@moj.gov.vn) hoặc địa chỉ biểu mẫu bắt đầu bằng https://; "
-                f'giá trị hiện tại: "{value}".',
+                "(ví dụ hoidap@moj.gov.vn) hoặc địa chỉ biểu mẫu https:// trên tên miền .vn "
+                f'của cơ quan; giá trị hiện tại: "{value}".',
             )
         return text
 

@@ -7,6 +7,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
+from pbgdpl.model.annotations import escape_data, escape_property
+from pbgdpl.model.terminal import one_line
+
 COMMAND = ".venv/bin/python build.py"
 """build.py as messages show it: the project's environment (made by `make portal`) has the
 package, while a fresh machine's system python does not."""
@@ -40,9 +43,14 @@ SEVERITY_LABELS = {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"}
 
 
 def format_text(diagnostics: Iterable[Diagnostic]) -> str:
-    """Format diagnostics one a line, as compilers do: path:line: severity [code] message."""
+    """Format diagnostics one a line, as compilers do: path:line: severity [code] message.
+
+    Paths and messages carry content (file names, values): each is printed as one inert
+    line (`terminal.one_line`).
+    """
     return "\n".join(
-        f"{d.path}:{d.line}: {SEVERITY_LABELS[d.severity]} [{d.code}] {d.message}"
+        f"{one_line(d.path)}:{d.line}: {SEVERITY_LABELS[d.severity]} [{d.code}] "
+        f"{one_line(d.message)}"
         for d in diagnostics
     )
 
@@ -52,21 +60,13 @@ def format_json(diagnostics: Iterable[Diagnostic]) -> str:
     return json.dumps([d.to_json() for d in diagnostics], ensure_ascii=False, indent=2)
 
 
-def _escape_annotation(text: str, *, property_value: bool = False) -> str:
-    # GitHub's workflow-command syntax needs these escaped, or a message is cut short.
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if property_value:
-        text = text.replace(":", "%3A").replace(",", "%2C")
-    return text
-
-
 def format_github(diagnostics: Iterable[Diagnostic]) -> str:
     """Format diagnostics as GitHub Actions annotations shown on the pull request's diff."""
     lines = []
     for d in diagnostics:
-        path = _escape_annotation(d.path, property_value=True)
-        title = _escape_annotation(d.code, property_value=True)
-        message = _escape_annotation(d.message)
+        path = escape_property(d.path)
+        title = escape_property(d.code)
+        message = escape_data(d.message)
         lines.append(f"::{d.severity.value} file={path},line={d.line},title={title}::{message}")
     return "\n".join(lines)
 

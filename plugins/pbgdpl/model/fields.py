@@ -6,13 +6,17 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from pbgdpl.model.numbers import FIRST_YEAR, NUMBER_PATTERN, parse_number
+from pbgdpl.model.urls import EMAIL, PHONE, official_address
 from pbgdpl.model.videos import ALLOWED_HOSTS_TEXT, parse_video
 from pbgdpl.model.vocabularies import Vocabularies
 
+# Anchored for JSON Schema (ECMA-262); in Python always used with fullmatch, since `$`
+# also matches before a final newline ("tin-moi\n" would pass as a slug).
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s]*)?$")
@@ -139,7 +143,7 @@ class Date(Field):
     """A calendar date written YYYY-MM-DD."""
 
     def parse(self, value: Any, vocabularies: Vocabularies) -> dt.date:
-        match = DATE.match(value) if isinstance(value, str) else None
+        match = DATE.fullmatch(value) if isinstance(value, str) else None
         if match:
             try:
                 return dt.date(*(int(part) for part in match.groups()))
@@ -365,7 +369,7 @@ class Link(Field):
     """An https address."""
 
     def parse(self, value: Any, vocabularies: Vocabularies) -> str:
-        if not isinstance(value, str) or not URL.match(value.strip()):
+        if not isinstance(value, str) or not URL.fullmatch(value.strip()):
             raise FieldError(
                 "invalid-url",
                 f'Trường "{self.key}" ({self.label}) phải là địa chỉ bắt đầu bằng https://; '
@@ -414,11 +418,21 @@ class Figure:
 
 @dataclass(frozen=True)
 class Indicator:
-    """A statistic every agency reports (chỉ tiêu): its front-matter key, label and unit."""
+    """A statistic every agency reports (chỉ tiêu): its front-matter key, label and unit.
+
+    `maximum` is the most one agency can plausibly report for one year: a figure above
+    it is a typing slip (extra digits), refused before it reaches national totals.
+    """
 
     code: str
     label: str
     unit: str
+    maximum: int
+
+
+def _grouped(count: int) -> str:
+    """Write a count with Vietnamese thousands separators: 1.250.000."""
+    return f"{count:,}".replace(",", ".")
 
 
 @dataclass(frozen=True)
@@ -448,6 +462,14 @@ class Figures(Field):
                     "viết liền không có dấu chấm hay dấu cách phân cách hàng nghìn (ví dụ "
                     f'12600); giá trị hiện tại: "{count}".',
                 )
+            indicator = self.indicators[codes.index(code)]
+            if count > indicator.maximum:
+                raise FieldError(
+                    "implausible-count",
+                    f'Chỉ tiêu "{code}" ({indicator.label}) là {_grouped(count)} '
+                    f"{indicator.unit}, vượt mức hợp lý của một đơn vị trong một năm "
+                    f"({_grouped(indicator.maximum)}); kiểm tra lại số liệu (có thể thừa chữ số).",
+                )
         return tuple(
             Figure(i.label, value[i.code], i.unit, i.code)
             for i in self.indicators
@@ -465,6 +487,7 @@ class Figures(Field):
                     "description": f"Đơn vị tính: {i.unit}",
                     "type": "integer",
                     "minimum": 0,
+                    "maximum": i.maximum,
                 }
                 for i in self.indicators
             },
@@ -507,7 +530,15 @@ class Contacts(Field):
                 "website, mỗi khóa là văn bản (số điện thoại đặt trong ngoặc kép); "
                 f"khóa sai: {', '.join(sorted({*unknown, *wrong}))}.",
             )
-        return {k: " ".join(value[k].split()) for k in self.KEYS if k in value}
+        contacts = {k: " ".join(value[k].split()) for k in self.KEYS if k in value}
+        for key, (valid, example) in CONTACT_RULES.items():
+            if key in contacts and not valid(contacts[key]):
+                raise FieldError(
+                    "invalid-contact",
+                    f'Trường "{self.key}.{key}" ({self.label}): "{contacts[key]}" không hợp lệ; '
+                    f"viết {example}.",
+                )
+        return contacts
 
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
         return {
@@ -517,20 +548,46 @@ class Contacts(Field):
         }
 
 
+# Each contact is shown as a link (mailto:, tel:, the website): the portal's URL rules.
+CONTACT_RULES: dict[str, tuple[Callable[[str], bool], str]] = {
+    "email": (
+        lambda text: bool(EMAIL.fullmatch(text)),
+        "một địa chỉ thư điện tử, ví dụ pbgdpl@moj.gov.vn (không kèm ?cc=, ?bcc=)",
+    ),
+    "phone": (lambda text: bool(PHONE.fullmatch(text)), 'số điện thoại, ví dụ "024 6273 9468"'),
+    "website": (
+        official_address,
+        "địa chỉ https:// của trang chính thức trên tên miền .vn, ví dụ https://moj.gov.vn",
+    ),
+}
+
+
+# GitHub's grammar: a login is 1 to 39 letters, digits or single hyphens, neither first
+# nor last; a team is "org/team-slug". Nothing else reaches CODEOWNERS, where a space,
+# a newline or a glob would add or widen a rule.
+LOGIN = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
+LOGIN_OR_TEAM = re.compile(rf"{LOGIN}(?:/[A-Za-z0-9][A-Za-z0-9_-]{{0,99}})?")
+
+
 @dataclass(frozen=True)
 class Logins(Field):
-    """A list of Git host logins or teams (org/team)."""
+    """A list of Git host logins or teams (org/team), as GitHub spells them."""
 
     def parse(self, value: Any, vocabularies: Vocabularies) -> tuple[str, ...]:
-        pattern = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9_.-]+)?$")
-        if not isinstance(value, list) or not all(
-            isinstance(v, str) and pattern.match(v) for v in value
-        ):
+        example = "(ví dụ [nguyenvana, to-chuc/nhom-bien-tap])"
+        if not isinstance(value, list):
             raise FieldError(
                 "invalid-logins",
-                f'Trường "{self.key}" ({self.label}) phải là danh sách tài khoản Git '
-                "(ví dụ [nguyenvana, to-chuc/nhom-bien-tap]); giá trị hiện tại: "
-                f'"{value}".',
+                f'Trường "{self.key}" ({self.label}) phải là danh sách tài khoản GitHub '
+                f'{example}; giá trị hiện tại: "{value}".',
+            )
+        wrong = [v for v in value if not isinstance(v, str) or not LOGIN_OR_TEAM.fullmatch(v)]
+        if wrong:
+            raise FieldError(
+                "invalid-logins",
+                f'Trường "{self.key}" ({self.label}): "{wrong[0]}" không phải tài khoản GitHub '
+                "(chữ cái không dấu, số và dấu gạch ngang, tối đa 39 ký tự) hay nhóm dạng "
+                f"to-chuc/ten-nhom {example}; sửa hoặc xóa giá trị này.",
             )
         return tuple(value)
 
@@ -562,7 +619,7 @@ class Moment(Field):
     """A date and time of day in Vietnam's time zone, written YYYY-MM-DDTHH:MM."""
 
     def parse(self, value: Any, vocabularies: Vocabularies) -> dt.datetime:
-        match = MOMENT.match(value.strip()) if isinstance(value, str) else None
+        match = MOMENT.fullmatch(value.strip()) if isinstance(value, str) else None
         if match:
             try:
                 year, month, day, hour, minute = (int(part) for part in match.groups())
@@ -655,7 +712,7 @@ class PortalPaths(Field):
             raise self._wrong_type(value, "một danh sách địa chỉ cũ")
         paths = []
         for path in values:
-            if not isinstance(path, str) or not PORTAL_PATH.match(path.strip()):
+            if not isinstance(path, str) or not PORTAL_PATH.fullmatch(path.strip()):
                 raise FieldError(
                     "invalid-redirect",
                     f'Trường "{self.key}" ({self.label}): "{path}" không phải địa chỉ cũ hợp lệ. '

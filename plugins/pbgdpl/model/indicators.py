@@ -12,21 +12,43 @@ from __future__ import annotations
 
 from pbgdpl.model.fields import Indicator
 
+# Each maximum is what one agency could report for one year at the very most: the
+# population (about 100 million) attending or taking part twice, a session in every one of
+# ~10,000 communes a month many times over, a visit by every citizen a hundred times.
 INDICATORS: tuple[Indicator, ...] = (
-    Indicator("so_cuoc_truc_tiep", "Số cuộc phổ biến pháp luật trực tiếp", "cuộc"),
+    Indicator("so_cuoc_truc_tiep", "Số cuộc phổ biến pháp luật trực tiếp", "cuộc", 1_000_000),
     Indicator(
-        "so_luot_nguoi_tham_du", "Số lượt người tham dự phổ biến pháp luật trực tiếp", "lượt người"
+        "so_luot_nguoi_tham_du",
+        "Số lượt người tham dự phổ biến pháp luật trực tiếp",
+        "lượt người",
+        200_000_000,
     ),
-    Indicator("so_tai_lieu_phat_hanh", "Số tài liệu phổ biến pháp luật được phát hành", "bản"),
-    Indicator("so_video_phong_su", "Số video, tiểu phẩm, phóng sự được sản xuất", "sản phẩm"),
-    Indicator("so_cuoc_thi", "Số cuộc thi tìm hiểu pháp luật", "cuộc thi"),
-    Indicator("so_luot_du_thi", "Số lượt người dự thi tìm hiểu pháp luật", "lượt người"),
-    Indicator("so_cuoc_doi_thoai", "Số cuộc đối thoại chính sách pháp luật", "cuộc"),
     Indicator(
-        "so_tin_bai_dang_tai", "Số tin, bài đăng trên Trang thông tin điện tử PBGDPL", "tin, bài"
+        "so_tai_lieu_phat_hanh", "Số tài liệu phổ biến pháp luật được phát hành", "bản", 200_000_000
     ),
-    Indicator("so_cau_hoi_tra_loi", "Số câu hỏi pháp luật được trả lời trực tuyến", "câu hỏi"),
-    Indicator("so_luot_truy_cap", "Số lượt truy cập Trang thông tin điện tử PBGDPL", "lượt"),
+    Indicator(
+        "so_video_phong_su", "Số video, tiểu phẩm, phóng sự được sản xuất", "sản phẩm", 100_000
+    ),
+    Indicator("so_cuoc_thi", "Số cuộc thi tìm hiểu pháp luật", "cuộc thi", 100_000),
+    Indicator(
+        "so_luot_du_thi", "Số lượt người dự thi tìm hiểu pháp luật", "lượt người", 200_000_000
+    ),
+    Indicator("so_cuoc_doi_thoai", "Số cuộc đối thoại chính sách pháp luật", "cuộc", 100_000),
+    Indicator(
+        "so_tin_bai_dang_tai",
+        "Số tin, bài đăng trên Trang thông tin điện tử PBGDPL",
+        "tin, bài",
+        1_000_000,
+    ),
+    Indicator(
+        "so_cau_hoi_tra_loi", "Số câu hỏi pháp luật được trả lời trực tuyến", "câu hỏi", 10_000_000
+    ),
+    Indicator(
+        "so_luot_truy_cap",
+        "Số lượt truy cập Trang thông tin điện tử PBGDPL",
+        "lượt",
+        10_000_000_000,
+    ),
 )
 
 INDICATORS_BY_CODE = {indicator.code: indicator for indicator in INDICATORS}

@@ -90,7 +90,7 @@ class NumberParts:
 
 def parse_number(text: str) -> NumberParts | None:
     """Split a document number into its parts; return None when it is not one."""
-    match = NUMBER.match(text.strip().replace(" ", ""))
+    match = NUMBER.fullmatch(text.strip().replace(" ", ""))
     if match is None:
         return None
     year = int(match["year"]) if match["year"] else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from pbgdpl.model.settings import PortalSettings
 
 
@@ -11,5 +13,9 @@ def portal_base(settings: PortalSettings) -> str:
 
 
 def public_url(settings: PortalSettings, path: str) -> str:
-    """Return the public address of `path`, a path relative to the portal root."""
-    return portal_base(settings) + path.lstrip("/")
+    """Return the public address of `path`, a path relative to the portal root.
+
+    The path is percent-encoded, so a feed or a sitemap carries a valid address even for
+    a file name that is not a slug.
+    """
+    return portal_base(settings) + quote(path.lstrip("/"), safe="/#")

@@ -16,6 +16,7 @@ from pbgdpl.model.moment import VIETNAM
 from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG
 from pbgdpl.publishing.addresses import public_url
 from pbgdpl.publishing.published import page_exists
+from pbgdpl.safety.xml_text import xml_text
 
 ATOM_FEED = "feed.xml"
 JSON_FEED = "feed.json"
@@ -78,9 +79,9 @@ def summary_of(item: Item) -> str | None:
 
 
 def feed_element(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    """Add a child element with its text and attributes to an Atom document."""
-    element = ET.SubElement(parent, tag, attrs)
-    element.text = text
+    """Add an element; its text and attributes carry content, kept to what XML can carry."""
+    element = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items()})
+    element.text = None if text is None else xml_text(text)
     return element
 
 

@@ -32,6 +32,7 @@ from pbgdpl.model.items import Item
 from pbgdpl.model.sections import COMMON_FIELDS, LEGAL_DOCUMENTS
 from pbgdpl.model.settings import PortalSettings
 from pbgdpl.publishing.addresses import public_url
+from pbgdpl.safety.spreadsheet import csv_cell
 
 FOLDER = "du-lieu-mo"
 PACKAGE = "datapackage.json"
@@ -166,11 +167,10 @@ def _json_value(value: object) -> object:
 
 
 def _csv_value(value: object) -> str:
-    if value is None:
-        return ""
+    """Return a cell: lists joined, every value neutralised for spreadsheets (`csv_cell`)."""
     if isinstance(value, tuple | list):
-        return LIST_DELIMITER.join(str(_json_value(v)) for v in value)
-    return str(_json_value(value))
+        return csv_cell(LIST_DELIMITER.join(str(_json_value(v)) for v in value))
+    return csv_cell(_json_value(value))
 
 
 def table_json(table: Table) -> str:

@@ -12,6 +12,7 @@ from pbgdpl.model.settings import PortalSettings
 from pbgdpl.publishing.addresses import public_url
 from pbgdpl.publishing.manifest import published_files
 from pbgdpl.publishing.published import redirect_paths
+from pbgdpl.safety.xml_text import xml_text
 
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
@@ -34,7 +35,7 @@ def _document(root: str, children: Sequence[tuple[str, str, str | None]]) -> byt
     top = ET.Element(root, {"xmlns": SITEMAP_NS})
     for tag, address, lastmod in children:
         child = ET.SubElement(top, tag)
-        ET.SubElement(child, "loc").text = address
+        ET.SubElement(child, "loc").text = xml_text(address)
         if lastmod:
             ET.SubElement(child, "lastmod").text = lastmod
     ET.indent(top)

@@ -3,7 +3,8 @@
 It fits the Markdown extensions in mkdocs.yml (tables, footnotes, admonitions, abbr,
 definition lists, heading ids) and nothing else: no script, no event handler, no
 `javascript:`/`vbscript:` URL, no `data:` URL outside raster images, no embedded
-frames, objects or forms. Pictures come from the portal itself (CSP `img-src 'self'`).
+frames, objects or forms. Links follow the portal's one URL allow-list (`model/urls.py`);
+pictures come from the portal itself (CSP `img-src 'self'`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from __future__ import annotations
 import re
 
 import nh3
+
+from pbgdpl.model.urls import is_remote, link_allowed, plain_url
+from pbgdpl.safety.heading_ids import editor_id
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 TAGS: frozenset[str] = frozenset(
@@ -102,35 +106,19 @@ URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 # Tables align cells with `style="text-align: …"`; no other property is kept.
 STYLE_PROPERTIES = frozenset({"text-align"})
 RASTER_DATA_URL = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*\Z")
-# Ids the theme's components use; an editor's id must not shadow them.
-THEME_ID = re.compile(r"(?:__|md-|pb-)")
-URL_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
-CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f]+")
-
-
-def plain_url(value: str) -> str:
-    """Return a URL as a browser reads its scheme: no spaces or control characters, lowercase."""
-    return CONTROL_AND_SPACE.sub("", value).lower()
-
-
-def is_remote(url: str) -> bool:
-    """Tell whether a URL loads from another host (absolute or protocol-relative)."""
-    plain = plain_url(url)
-    return plain.startswith(("http:", "https:", "//"))
 
 
 def allowed_value(tag: str, attribute: str, value: str) -> bool:
     """Tell whether an allowed attribute's value may stay (URLs, ids)."""
     if attribute in URL_ATTRIBUTES:
         plain = plain_url(value)
-        scheme = URL_SCHEME.match(plain)
-        if scheme and scheme.group(1) not in URL_SCHEMES:
-            return False
         if plain.startswith("data:"):
             return tag == "img" and attribute == "src" and bool(RASTER_DATA_URL.match(plain))
-        return not (tag == "img" and is_remote(value))
+        if tag == "img" and is_remote(value):
+            return False
+        return link_allowed(value)
     if attribute == "id":
-        return not THEME_ID.match(value)
+        return editor_id(value)
     return True
 
 

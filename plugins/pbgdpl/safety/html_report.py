@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from pbgdpl.model.urls import is_remote, plain_url
 from pbgdpl.safety.html_policy import (
     ATTRIBUTES,
     CLASSES,
     TAGS,
     URL_ATTRIBUTES,
     allowed_value,
-    is_remote,
-    plain_url,
 )
 
 # Tags that run code, embed other documents or collect input: an editor never needs them.
@@ -132,8 +131,8 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal | None:
             False,
             "html-removed",
             value,
-            f'Mã định danh id="{value}" trùng với tên dành riêng của giao diện nên đã bị bỏ; '
-            "đặt tên khác.",
+            f'Mã định danh id="{value}" có thể trùng với tên dành riêng của giao diện nên '
+            "đã bị bỏ; tiêu đề Markdown (## …) tự có id riêng, hãy dẫn tới id đó.",
         )
     if name == "style" and tag in ("td", "th"):
         return None

@@ -1,8 +1,11 @@
 """Bounds on Markdown that would stall or crash the renderer.
 
-Python-Markdown takes quadratic time on deeply nested brackets (20,000 `[` take ~40 s)
-and recursion errors on lists nested hundreds deep. Legal text never needs more than a
-few levels, so deeper nesting is refused before rendering, with the line.
+Python-Markdown takes quadratic time on deeply nested brackets (20,000 `[` take ~40 s),
+on unclosed HTML tags (100,000 `<a` never finish), on paragraphs full of escapes or code
+marks (16,000 backslashes: 10 s), on many abbreviations, and recursion errors on lists
+nested hundreds deep or on hundreds of definitions in one list. Legal text never needs
+any of that, so it is refused before rendering, with the line; each check is one linear
+pass (`benchmarks/markdown_cost.py` measures the worst input of each extension).
 """
 
 from __future__ import annotations
@@ -16,7 +19,14 @@ MAX_INDENT = 160
 MAX_LINE_CHARS = 100_000
 MAX_LIST_MARKERS = 16
 MAX_EMPHASIS_RUN = 256
-MAX_ABBREVIATIONS = 200
+MAX_ABBREVIATIONS = 50
+MAX_UNCLOSED_TAGS = 64
+MAX_INLINE_MARKS = 1000
+MAX_DEFINITIONS = 100
+TAG_START_OR_END = re.compile(r"<[A-Za-z/!?]|>|\n")
+INLINE_MARKS = re.compile(r"[\\`<&\[*_!]")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+DEFINITION = re.compile(r"^:[ \t]", re.MULTILINE)
 BRACKET_OR_NEWLINES = re.compile(r"[\[\]()]|\n(?:[ \t]*\n)*")
 LIST_MARKERS = re.compile(r"\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+")
 EMPHASIS_RUN = re.compile(rf"[*_]{{{MAX_EMPHASIS_RUN + 1},}}")
@@ -73,6 +83,40 @@ def _bracket_overflow_line(body: str) -> int | None:
     return None
 
 
+def _unclosed_tags_line(body: str) -> int | None:
+    """Return the line where more than MAX_UNCLOSED_TAGS HTML tags are left open."""
+    if body.count("<") - body.count(">") <= MAX_UNCLOSED_TAGS:
+        return None
+    open_tags = 0
+    line = 1
+    for token in TAG_START_OR_END.findall(body):
+        if token == "\n":
+            line += 1
+        elif token == ">":
+            open_tags = max(open_tags - 1, 0)
+        else:
+            open_tags += 1
+            if open_tags > MAX_UNCLOSED_TAGS:
+                return line
+    return None
+
+
+def _paragraph_over(body: str, pattern: re.Pattern[str], limit: int) -> int | None:
+    """Return the first line of a paragraph holding more than `limit` matches of `pattern`."""
+    if len(pattern.findall(body)) <= limit:
+        return None
+    line = 1
+    start = 0
+    for gap in (*BLANK_LINE.finditer(body), None):
+        end = gap.start() if gap else len(body)
+        if len(pattern.findall(body, start, end)) > limit:
+            return line
+        if gap:
+            line += body.count("\n", start, gap.end())
+            start = gap.end()
+    return None
+
+
 def _may_break_bounds(body: str) -> bool:
     long_line = len(body) > MAX_LINE_CHARS and max(map(len, body.split("\n"))) > MAX_LINE_CHARS
     return (
@@ -81,6 +125,9 @@ def _may_break_bounds(body: str) -> bool:
         or any(run in body for run in EMPHASIS_RUNS)
         or SUSPECT_LINE_START.search("\n" + body) is not None
         or _bracket_overflow_line(body) is not None
+        or body.count("<") - body.count(">") > MAX_UNCLOSED_TAGS
+        or len(INLINE_MARKS.findall(body)) > MAX_INLINE_MARKS
+        or body.count("\n:") > MAX_DEFINITIONS
     )
 
 
@@ -131,5 +178,31 @@ def check_markdown(body: str) -> MarkdownProblem | None:
             overflow_line,
             f"Ngoặc lồng nhau hoặc chưa đóng quá {MAX_BRACKET_DEPTH} lần trong một đoạn; "
             "kiểm tra các dấu [ ] và ( ).",
+        )
+    return _slow_inline(body)
+
+
+def _slow_inline(body: str) -> MarkdownProblem | None:
+    """Return where tags, inline marks or definitions would make rendering slow."""
+    unclosed = _unclosed_tags_line(body)
+    if unclosed is not None:
+        return MarkdownProblem(
+            unclosed,
+            f"Hơn {MAX_UNCLOSED_TAGS} thẻ HTML mở (<…) chưa đóng bằng dấu >; xóa các dấu < "
+            "thừa hoặc viết chúng là &lt;.",
+        )
+    marks = _paragraph_over(body, INLINE_MARKS, MAX_INLINE_MARKS)
+    if marks is not None:
+        return MarkdownProblem(
+            marks,
+            f"Đoạn văn bắt đầu ở dòng này có hơn {MAX_INLINE_MARKS} ký tự định dạng "
+            "(\\ ` < & [ * _ !); hãy chia đoạn bằng dòng trống hoặc bớt các ký tự này.",
+        )
+    definitions = _paragraph_over(body, DEFINITION, MAX_DEFINITIONS)
+    if definitions is not None:
+        return MarkdownProblem(
+            definitions,
+            f"Danh sách định nghĩa bắt đầu ở dòng này có hơn {MAX_DEFINITIONS} dòng bắt đầu "
+            'bằng ": "; hãy chia thành nhiều danh sách bằng dòng trống.',
         )
     return None

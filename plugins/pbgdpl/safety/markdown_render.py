@@ -9,6 +9,8 @@ from typing import Any
 import markdown
 import yaml
 
+from pbgdpl.safety.heading_ids import heading_id
+
 # Extensions that read other files or pass raw attributes: never for editors' content.
 FORBIDDEN_EXTENSIONS = frozenset(
     {
@@ -29,8 +31,17 @@ class ForbiddenExtension(ValueError):
 
 
 def configured_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
-    """Return the Markdown extensions of mkdocs.yml and their settings."""
-    config = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8")) or {}
+    """Return the Markdown extensions of mkdocs.yml and their settings (none without one)."""
+    path = root / "mkdocs.yml"
+    try:
+        config = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+    except yaml.YAMLError as error:
+        raise ForbiddenExtension(
+            f"mkdocs.yml không đọc được ({error.__class__.__name__}); sửa cú pháp YAML của tệp "
+            "(mkdocs.yml cannot be read)."
+        ) from None
+    if not isinstance(config, dict):
+        config = {}
     names: list[str] = []
     settings: dict[str, dict[str, Any]] = {}
     for entry in config.get("markdown_extensions") or []:
@@ -48,6 +59,8 @@ def configured_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, An
 @cache
 def _renderer(root: Path) -> markdown.Markdown:
     names, settings = configured_extensions(root)
+    if "toc" in names:
+        settings["toc"] = {**settings["toc"], "slugify": heading_id}
     return markdown.Markdown(extensions=names, extension_configs=settings)
 
 

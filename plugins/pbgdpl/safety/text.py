@@ -19,6 +19,9 @@ BIDI_CONTROLS = frozenset(
 )
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 SUSPECT = re.compile("[" + "".join(sorted(BIDI_CONTROLS | INVISIBLE)) + "]")
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls. None is text: they
+# make feeds ill-formed XML, reach spreadsheets and drive terminals (ESC, CSI, OSC).
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def legacy_encoding(text: str) -> str | None:
@@ -82,6 +85,51 @@ def suspect_characters(text: str) -> list[SuspectCharacter]:
     return found
 
 
+@dataclass(frozen=True)
+class ControlCharacters:
+    """The control characters of a text: which ones, and on which lines (1-based)."""
+
+    codepoints: tuple[str, ...]
+    lines: tuple[int, ...]
+
+    def describe(self) -> str:
+        """Say in Vietnamese which control characters are where, for a diagnostic."""
+        shown = ", ".join(map(str, self.lines[:10])) + (" …" if len(self.lines) > 10 else "")
+        return (
+            f"Ký tự điều khiển {', '.join(self.codepoints)} ở {len(self.lines)} dòng "
+            f"(dòng {shown}), không phải chữ và làm hỏng trang, nguồn tin, tệp dữ liệu; "
+            "thường do sao chép từ phần mềm khác. Chạy 'python build.py validate --fix' "
+            "để xóa, hoặc gõ lại dòng đó (control characters)."
+        )
+
+
+def control_characters(text: str, first_line: int = 1) -> ControlCharacters | None:
+    """Return the control characters in `text` (tab and line ends are text), or None.
+
+    Lines are counted from `first_line`, the line of the file `text` starts on.
+    """
+    if not CONTROL.search(text):
+        return None
+    found = sorted({f"U+{ord(c):04X}" for c in CONTROL.findall(text)})
+    lines = tuple(n for n, line in enumerate(text.split("\n"), first_line) if CONTROL.search(line))
+    return ControlCharacters(tuple(found), lines)
+
+
+def without_controls(text: str) -> str:
+    """Return `text` without control characters (tab and line ends stay)."""
+    return CONTROL.sub("", text)
+
+
 def without_invisible(text: str) -> str:
     """Return `text` without zero-width characters (bidi controls are left to a person)."""
     return "".join(c for c in text if c not in INVISIBLE)
+
+
+def readable_name(name: str) -> str:
+    """Return a file name with the bytes that are not UTF-8 written out as `\\xff`.
+
+    Python (and Git) hand such bytes over as lone surrogates, which no file, report or
+    terminal can carry; written out, the name prints, and it names no file, which is
+    how the loader and the review notice it.
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -1,8 +1,9 @@
 """Validate: the checks that need the whole loaded portal, and the one way to load and check it.
 
 Loading (`pbgdpl.loading`) checks each file on its own: its encoding, front matter,
-fields and body. What needs every file at once runs here: document numbers, duplicates,
-attachments and citations (`legal.py`, `citations.py`), and redirects (`redirects.py`).
+fields and body. What needs every file at once runs here: document numbers, duplicates
+and citations (`legal.py`, `citations.py`), attachments (`attachments.py`) and redirects
+(`redirects.py`).
 `build.py validate`, `build`, `review`, `audit` and `report` all call `load_checked`, so
 they report the same problems.
 """
@@ -11,16 +12,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pbgdpl.loading.history import History, read_history
 from pbgdpl.loading.portal import Portal, load_portal
+from pbgdpl.validate.attachments import check_attachments
 from pbgdpl.validate.legal import check_legal_content
 from pbgdpl.validate.national import check_national_entries
 from pbgdpl.validate.redirects import check_redirects
 from pbgdpl.validate.terms import check_cited_terms
 
 
-def check_portal(portal: Portal) -> None:
-    """Add the portal-wide problems to `portal.diagnostics`, every problem sorted by file."""
-    portal.diagnostics.extend(check_legal_content(portal))
+def check_portal(portal: Portal, history: History | None = None) -> None:
+    """Add the portal-wide problems to `portal.diagnostics`, every problem sorted by file.
+
+    `history` tells which agency published a document number first; without it, the
+    items' dates do.
+    """
+    portal.diagnostics.extend(check_legal_content(portal, history or History()))
+    for item in portal.items:
+        portal.diagnostics.extend(check_attachments(item, portal.root))
     portal.diagnostics.extend(check_redirects(portal.items))
     portal.diagnostics.extend(check_cited_terms(portal.items))
     if portal.settings is not None:
@@ -28,8 +37,12 @@ def check_portal(portal: Portal) -> None:
     portal.diagnostics.sort()
 
 
-def load_checked(root: Path) -> Portal:
-    """Load the portal at `root` and run every check; its problems are in `diagnostics`."""
+def load_checked(root: Path, history: History | None = None) -> Portal:
+    """Load the portal at `root` and run every check; its problems are in `diagnostics`.
+
+    `history` is the Git history of its files, read from `root` when not given (a review
+    reads it from the commit under review).
+    """
     portal = load_portal(root)
-    check_portal(portal)
+    check_portal(portal, history or read_history(root))
     return portal

@@ -1,4 +1,4 @@
-"""Checks that need the whole portal: document numbers, duplicates, attachments, citations.
+"""Checks that need the whole portal: document numbers, duplicates, relations, citations.
 
 They run over every loaded item, drafts and scheduled items included, so that an editor
 hears of a problem before the item goes out; citation problems are warnings, which
@@ -11,10 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pbgdpl.catalog.registry import RELATIONS, LegalDocument, Registry
+from pbgdpl.catalog.registry import RELATIONS, LegalDocument, Registry, seniority
+from pbgdpl.loading.history import History
 from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.fields import DocumentNumber, DocumentNumbers, Text
-from pbgdpl.model.items import ATTACHMENT_TYPES, Item, Page
+from pbgdpl.model.items import Item, Page
 from pbgdpl.validate.citations import check_number, check_text
 
 if TYPE_CHECKING:
@@ -24,9 +25,14 @@ if TYPE_CHECKING:
 WARNING_CODES = frozenset({"document-number-spelling"})
 
 
-def check_legal_content(portal: Portal) -> list[Diagnostic]:
-    """Check every registered document and every mention of a document in the portal."""
-    registry = Registry(portal.items)
+def check_legal_content(portal: Portal, history: History) -> list[Diagnostic]:
+    """Check every registered document and every mention of a document in the portal.
+
+    Numbers belong to pages in the order the build uses (`registry.seniority`), so the
+    page reported as a duplicate is the later one.
+    """
+    issuers = {agency.name: slug for slug, agency in portal.agencies.items()}
+    registry = Registry(portal.items, order=seniority(history, issuers))
     return [
         *check_documents(registry, portal.root),
         *check_citations(portal.items, portal.pages, registry),
@@ -34,7 +40,7 @@ def check_legal_content(portal: Portal) -> list[Diagnostic]:
 
 
 def check_documents(registry: Registry, root: Path) -> Iterator[Diagnostic]:
-    """Check each document's number against its kind, issuer and date, and its files."""
+    """Check each document's number against its kind, issuer and date, and its relations."""
     for document, first in registry.duplicates:
         yield Diagnostic(
             document.item.path,
@@ -54,7 +60,20 @@ def check_documents(registry: Registry, root: Path) -> Iterator[Diagnostic]:
                 path, document.item.line_of("so_ky_hieu"), problem.code, severity, problem.message
             )
         yield from _check_relations(document, registry)
-        yield from _check_attachments(document, root)
+    for refused in registry.refused:
+        source, target = refused.source, refused.target
+        yield Diagnostic(
+            source.item.path,
+            source.item.line_of(_key_of(source.item, refused.relation.attr)),
+            "cross-agency-relation",
+            Severity.ERROR,
+            f'Văn bản "{source.number}" ({source.issuer}) không thể '
+            f'{refused.relation.label.lower()} văn bản "{target.number}" do {target.issuer} '
+            f"ban hành, đăng ở {target.item.path}: chỉ văn bản của cùng cơ quan ban hành mới "
+            "thay đổi được hiệu lực văn bản của trang thành phần khác. Xóa số này khỏi "
+            f'"{_key_of(source.item, refused.relation.attr)}", hoặc đề nghị Ban Biên tập '
+            "xem xét.",
+        )
 
 
 def _check_relations(document: LegalDocument, registry: Registry) -> Iterator[Diagnostic]:
@@ -71,36 +90,6 @@ def _check_relations(document: LegalDocument, registry: Registry) -> Iterator[Di
                     f'Văn bản "{document.number}" không thể tự {relation.label.lower()} '
                     f'chính nó; xóa số này khỏi "{key}".',
                 )
-
-
-def _check_attachments(document: LegalDocument, root: Path) -> Iterator[Diagnostic]:
-    item = document.item
-    folder = (root / item.path).parent
-    for name in item.data.get("attachments", ()):
-        suffix = name[name.rfind(".") :].lower() if "." in name else ""
-        file = folder / name
-        if "/" in name or "\\" in name or name.startswith("."):
-            message = (
-                f'Tệp đính kèm "{name}" phải là tên một tệp đặt cùng thư mục với bài '
-                f"({folder.relative_to(root).as_posix()}/), không kèm đường dẫn."
-            )
-            code = "attachment-path"
-        elif suffix not in ATTACHMENT_TYPES:
-            message = (
-                f'Tệp đính kèm "{name}" phải là tệp PDF, DOCX hoặc ODT; hãy lưu văn '
-                "bản sang một trong các định dạng này."
-            )
-            code = "attachment-type"
-        elif not file.is_file() or file.is_symlink():
-            message = (
-                f'Không tìm thấy tệp đính kèm "{name}" trong thư mục '
-                f"{folder.relative_to(root).as_posix()}/; thêm tệp hoặc sửa tên "
-                'trong "tep_dinh_kem".'
-            )
-            code = "attachment-missing"
-        else:
-            continue
-        yield Diagnostic(item.path, item.line_of("tep_dinh_kem"), code, Severity.ERROR, message)
 
 
 def _key_of(item: Item, attr: str) -> str:

@@ -1,8 +1,9 @@
 """Bound the time one page may take to render, so hostile Markdown cannot stall a build.
 
-The loader refuses the nesting known to be slow; this is the backstop for the rest. It
-uses SIGALRM, so it works in a worker's main thread (where site builds run) and does
-nothing elsewhere.
+The loader refuses the Markdown known to be slow; this is the backstop for the rest, in
+the loader (a short budget of processor time, so a busy machine does not fail a page)
+and in site builds. It uses a signal, so it works in a process's main thread (where the
+loader and site builds run) and does nothing elsewhere.
 """
 
 from __future__ import annotations
@@ -21,9 +22,12 @@ class PageTooSlow(Exception):
 class RenderClock:
     """Start a deadline before a page's Markdown is rendered; stop it afterwards."""
 
-    def __init__(self, seconds: float = PAGE_SECONDS) -> None:
+    def __init__(self, seconds: float = PAGE_SECONDS, *, processor_time: bool = False) -> None:
         self.seconds = seconds
         self.page = ""
+        # Processor time (SIGVTALRM) ignores other processes; wall time (SIGALRM) does not.
+        self.signal = signal.SIGVTALRM if processor_time else signal.SIGALRM
+        self.timer = signal.ITIMER_VIRTUAL if processor_time else signal.ITIMER_REAL
 
     def _expired(self, signum: int, frame: FrameType | None) -> None:
         raise PageTooSlow(
@@ -40,10 +44,10 @@ class RenderClock:
         """Arm the deadline for `page`."""
         if self._usable():
             self.page = page
-            signal.signal(signal.SIGALRM, self._expired)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            signal.signal(self.signal, self._expired)
+            signal.setitimer(self.timer, self.seconds)
 
     def stop(self) -> None:
         """Disarm the deadline."""
         if self._usable():
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.setitimer(self.timer, 0)

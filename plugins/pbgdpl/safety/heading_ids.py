@@ -1,0 +1,27 @@
+"""Ids of an editor's headings, which can never be one of the theme's own ids.
+
+The theme names parts of its pages in Vietnamese (`lien-he`, `gui-cau-hoi`,
+`trac-nghiem`): a heading "Liên hệ" given `id="lien-he"` would break those anchors and
+clobber the DOM. Every heading id the Markdown `toc` extension makes starts with
+EDITOR_PREFIX, which no theme id uses; the sanitizer keeps no other id from an editor
+but the footnotes' (`fn:1`, `fnref:1`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown.extensions.toc import slugify
+
+EDITOR_PREFIX = "m-"
+EDITOR_ID = re.compile(rf"(?:{re.escape(EDITOR_PREFIX)}|fn:|fnref\d*:)")
+
+
+def heading_id(value: str, separator: str) -> str:
+    """Return the id of an editor's heading: the toc extension's slug, with the prefix."""
+    return EDITOR_PREFIX + slugify(value, separator)
+
+
+def editor_id(value: str) -> bool:
+    """Tell whether an id in an editor's HTML is one the editor's Markdown could make."""
+    return EDITOR_ID.match(value) is not None

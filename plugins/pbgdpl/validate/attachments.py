@@ -1,0 +1,44 @@
+"""Attachments (tep_dinh_kem): files next to the item, named without a path, that exist.
+
+An attachment's name becomes a link on the page and in the open data: a path in it
+(`../../…`, `/`, `\\`) would point elsewhere, a missing file would be a dead link. Every
+section with attachments is checked, not only legal documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from pbgdpl.model.diagnostics import Diagnostic, Severity
+from pbgdpl.model.items import ATTACHMENT_TYPES, Item
+
+
+def check_attachments(item: Item, root: Path) -> Iterator[Diagnostic]:
+    """Check that each attachment is a PDF, DOCX or ODT file next to the item, by name only."""
+    folder = (root / item.path).parent
+    for name in item.data.get("attachments", ()):
+        suffix = name[name.rfind(".") :].lower() if "." in name else ""
+        file = folder / name
+        if "/" in name or "\\" in name or name.startswith("."):
+            message = (
+                f'Tệp đính kèm "{name}" phải là tên một tệp đặt cùng thư mục với bài '
+                f"({folder.relative_to(root).as_posix()}/), không kèm đường dẫn."
+            )
+            code = "attachment-path"
+        elif suffix not in ATTACHMENT_TYPES:
+            message = (
+                f'Tệp đính kèm "{name}" phải là tệp PDF, DOCX hoặc ODT; hãy lưu văn '
+                "bản sang một trong các định dạng này."
+            )
+            code = "attachment-type"
+        elif not file.is_file() or file.is_symlink():
+            message = (
+                f'Không tìm thấy tệp đính kèm "{name}" trong thư mục '
+                f"{folder.relative_to(root).as_posix()}/; thêm tệp hoặc sửa tên "
+                'trong "tep_dinh_kem".'
+            )
+            code = "attachment-missing"
+        else:
+            continue
+        yield Diagnostic(item.path, item.line_of("tep_dinh_kem"), code, Severity.ERROR, message)
