@@ -9,6 +9,7 @@ from pathlib import Path
 from sections.samples import AGENCY, write_sample_portal
 
 from pbgdpl.cli import main
+from pbgdpl.safety.heading_ids import THEME_IDS
 
 from conftest import REPO, write
 
@@ -27,7 +28,8 @@ def test_editor_headings_never_take_an_id_of_the_theme(tmp_path: Path) -> None:
     out = root / "site"
     assert main(["--root", str(root), "build", "--out", str(out), "--as-of", "2025-06-01"]) == 0
     page = (out / AGENCY / "tin-tuc/lien-he/index.html").read_text("utf-8")
-    assert '<h2 id="m-lien-he">Liên hệ</h2>' in page
+    # A link published before the prefix (#lien-he) still lands; a theme id is never kept.
+    assert '<h2 id="m-lien-he"><span id="lien-he"></span>Liên hệ</h2>' in page
     assert '<h2 id="m-gui-cau-hoi">Gửi câu hỏi</h2>' in page
     assert "<h3>Giả phần trắc nghiệm</h3>" in page
     assert 'href="#m-lien-he"' in page
@@ -38,6 +40,8 @@ def test_editor_headings_never_take_an_id_of_the_theme(tmp_path: Path) -> None:
         )
     )
     assert not any(i.startswith("m-") for i in theme_ids)
+    # Every theme id not prefixed pb- is known, so no old anchor can take it.
+    assert {i for i in theme_ids if not i.startswith("pb-")} <= THEME_IDS
     for html in out.rglob("*.html"):
         ids = Counter(re.findall(r'\bid="([^"]+)"', html.read_text("utf-8")))
         assert [i for i, n in ids.items() if n > 1] == [], html

@@ -11,15 +11,34 @@ from __future__ import annotations
 
 import re
 
-from markdown.extensions.toc import slugify
+from pbgdpl.model.fields import slugify
 
 EDITOR_PREFIX = "m-"
+# The theme's own ids that are not prefixed "pb-": an old heading anchor kept for published
+# links (site/anchors.py) never takes one. tests/test_heading_ids.py keeps this list whole.
+THEME_IDS = frozenset(
+    {
+        "cach-danh-gia",
+        "chuyen-muc-khac",
+        "da-to-chuc",
+        "gui-cau-hoi",
+        "phan-anh-chinh-sach",
+        "pho-bien-van-ban",
+        "sap-dien-ra",
+        "theo-don-vi",
+        "tong-cong",
+        "trac-nghiem",
+        "trang-thanh-phan",
+        "tung-don-vi",
+        "van-ban-vien-dan",
+    }
+)
 EDITOR_ID = re.compile(rf"(?:{re.escape(EDITOR_PREFIX)}|fn:|fnref\d*:)")
 
 
 def heading_id(value: str, separator: str) -> str:
-    """Return the id of an editor's heading: the toc extension's slug, with the prefix."""
-    return EDITOR_PREFIX + slugify(value, separator)
+    """Return the id of an editor's heading: the portal's slug rule ("đ" → "d"), prefixed."""
+    return EDITOR_PREFIX + (slugify(value) or "muc").replace("-", separator)
 
 
 def editor_id(value: str) -> bool:

@@ -2,8 +2,9 @@
 
 Markdown's toc extension folds "đ" away ("Giải đáp" → `giai-ap`), unlike every other
 slug of the portal (`model.fields.slugify`: `giai-dap`). Headings now take the portal's
-rule; links published with the old spelling still land on their heading through an
-empty anchor carrying the old id.
+rule, prefixed so they never take a theme id (`m-giai-dap`, safety/heading_ids.py); links
+published with the old spelling still land on their heading through an empty anchor
+carrying the old id, unless that id is one of the theme's own.
 """
 
 from __future__ import annotations
@@ -14,16 +15,11 @@ import re
 from markdown.extensions.toc import slugify as markdown_slugify
 from markdown.extensions.toc import unique
 
-from pbgdpl.model.fields import slugify
+from pbgdpl.safety.heading_ids import THEME_IDS, heading_id
 
 HEADING = re.compile(r'<(h[1-6]) id="([^"]+)">(.*?)</\1>', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 ID = re.compile(r'\bid="([^"]+)"')
-
-
-def heading_slug(value: str, separator: str) -> str:
-    """Return a heading's anchor: the portal's slug rule (toc's `slugify` option)."""
-    return slugify(value).replace("-", separator) or "muc"
 
 
 def keep_old_anchors(page_html: str) -> str:
@@ -38,7 +34,7 @@ def keep_old_anchors(page_html: str) -> str:
         tag, anchor, inner = match.groups()
         text = html.unescape(TAG.sub("", inner))
         old = markdown_slugify(text, "-")
-        if not old or old == heading_slug(text, "-"):
+        if not old or old == heading_id(text, "-") or old in THEME_IDS:
             return match.group(0)
         old = unique(old, used)
         return f'<{tag} id="{anchor}"><span id="{old}"></span>{inner}</{tag}>'

@@ -20,7 +20,7 @@ from pbgdpl.model.sites import NATIONAL
 from pbgdpl.safety.heading_ids import heading_id
 from pbgdpl.safety.html_policy import sanitize_html
 from pbgdpl.safety.render_clock import RenderClock
-from pbgdpl.site.anchors import heading_slug, keep_old_anchors
+from pbgdpl.site.anchors import keep_old_anchors
 from pbgdpl.site.config import SiteConfig
 from pbgdpl.site.csp import content_security_policy
 from pbgdpl.site.structure import SiteContext, plan_nav, plan_records
@@ -66,14 +66,12 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.records = plan_records(
             self.context, self.config.listing_page_size, self.config.home_latest
         )
-        # Editors' heading ids never take the theme's own (safety/heading_ids.py).
+        # Editors' heading ids use the portal's slug rule ("đ" → "d") and never take the
+        # theme's own (safety/heading_ids.py).
         if "toc" in config.markdown_extensions:
             config.mdx_configs["toc"] = {**config.mdx_configs.get("toc", {}), "slugify": heading_id}
         config.site_name = self.context.site_name
         config.nav = plan_nav(self.context, self.records)
-        # Headings are anchored with the portal's slug rule ("đ" → "d"), as filters are.
-        toc = config.mdx_configs.setdefault("toc", {})
-        toc["slugify"] = heading_slug
         # One portal-wide 404 page; the sitemap is written once for the whole portal.
         config.theme.static_templates.clear()
         if self.context.site == NATIONAL:
