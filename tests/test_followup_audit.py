@@ -134,7 +134,8 @@ def test_text_output_says_what_to_fix_in_vietnamese(known_states: Path, run_cli)
     )
     assert lines[start + 1] == (
         "  - Tin tức, hoạt động: chậm cập nhật, bài mới nhất ngày 23/10/2026, đã 31 ngày "
-        "(quy định 30 ngày)"
+        "(quy định 30 ngày). Việc của biên tập viên của đơn vị: đăng bài mới vào "
+        "agencies/da-nang/tin-tuc/ hoặc cập nhật bài cũ kèm ghi chú thay đổi"
     )
     assert "trung-tam-phap-luat: Đơn vị trung-tam-phap-luat [ngoài danh mục]: Đạt" in out
     assert "can-tho: Thành phố Cần Thơ: Chưa xây dựng" in lines
@@ -150,8 +151,25 @@ def test_markdown_output_is_one_table_row_per_agency(known_states: Path, run_cli
     assert len(rows) == 2 + len(load_register().agencies) + 1  # header, rule, one outside
     assert (
         "| Đơn vị hue | Tỉnh, thành phố | Thiếu chuyên mục | 7 | 20/11/2026 | "
-        "Hỏi đáp pháp luật: chưa có bài |" in out
+        "Hỏi đáp pháp luật: chưa có bài. Việc của biên tập viên của đơn vị: đăng bài vào "
+        "agencies/hue/hoi-dap/ |" in out
     )
+
+
+def test_each_finding_says_who_must_act(known_states: Path, run_cli) -> None:
+    _, found = audit(known_states, run_cli)
+    missing = found["quang-ninh"]["findings"]
+    # A missing section can only be added through agency.yml, which the board approves.
+    assert [(f["what"], f["actor"], f["actor_label"]) for f in missing] == [
+        ("Video tiểu phẩm, phóng sự: chưa có chuyên mục", "board", "Ban Biên tập")
+    ]
+    assert "agencies/quang-ninh/agency.yml" in missing[0]["action"]
+    assert [f["actor"] for f in found["da-nang"]["findings"]] == ["editors"]
+    assert [f["actor"] for f in found["hue"]["findings"]] == ["editors"]
+    assert [(f["actor"], f["action"]) for f in found["can-tho"]["findings"]] == [
+        ("board", "duyệt việc tạo agencies/can-tho/agency.yml cùng biên tập viên của đơn vị")
+    ]
+    assert found["hai-phong"]["findings"] == []
 
 
 def test_fail_on_gives_an_exit_status_for_ci(known_states: Path, run_cli) -> None:

@@ -65,6 +65,36 @@ SECTION_STATE_LABELS = {
 }
 
 
+class Actor(StrEnum):
+    """Who must act on a finding: only the board can approve what `agency.yml` declares."""
+
+    EDITORS = "editors"
+    BOARD = "board"
+
+    @property
+    def label(self) -> str:
+        """Return the Vietnamese name of who acts."""
+        return ACTOR_LABELS[self]
+
+
+ACTOR_LABELS = {
+    Actor.EDITORS: "biên tập viên của đơn vị",
+    Actor.BOARD: "Ban Biên tập",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the audit found, who must act on it and what they must do."""
+
+    what: str
+    actor: Actor
+    action: str
+
+    def __str__(self) -> str:
+        return f"{self.what}. Việc của {self.actor.label}: {self.action}"
+
+
 @dataclass(frozen=True)
 class SectionAudit:
     """What the audit found in one section: its items, its newest date, and its state."""
@@ -93,15 +123,30 @@ class SectionAudit:
             return SectionState.STALE
         return SectionState.OK
 
-    @property
-    def problem(self) -> str:
-        """Say in Vietnamese what is wrong with the section, with its threshold if stale."""
-        if self.state is SectionState.STALE and self.latest:
-            return (
-                f"{self.title}: chậm cập nhật, bài mới nhất ngày {self.latest:%d/%m/%Y}, "
-                f"đã {self.days_since} ngày (quy định {self.stale_after} ngày)"
+    def finding(self, agency: str) -> Finding:
+        """Say in Vietnamese what is wrong with the section of `agency` and who must act.
+
+        A missing section can only be added through the agency's `agency.yml`, which the
+        board approves; an empty or stale one is the agency's editors' to fill.
+        """
+        folder = f"agencies/{agency}/{self.slug}/"
+        if self.state is SectionState.MISSING:
+            return Finding(
+                f"{self.title}: {self.state.label.lower()}",
+                Actor.BOARD,
+                f'duyệt việc thêm "{self.slug}" vào sections của agencies/{agency}/agency.yml '
+                "(biên tập viên của đơn vị đề nghị bằng pull request)",
             )
-        return f"{self.title}: {self.state.label.lower()}"
+        if self.state is SectionState.STALE and self.latest:
+            return Finding(
+                f"{self.title}: chậm cập nhật, bài mới nhất ngày {self.latest:%d/%m/%Y}, "
+                f"đã {self.days_since} ngày (quy định {self.stale_after} ngày)",
+                Actor.EDITORS,
+                f"đăng bài mới vào {folder} hoặc cập nhật bài cũ kèm ghi chú thay đổi",
+            )
+        return Finding(
+            f"{self.title}: {self.state.label.lower()}", Actor.EDITORS, f"đăng bài vào {folder}"
+        )
 
 
 @dataclass(frozen=True)
@@ -154,21 +199,42 @@ class AgencyAudit:
         return tuple(s for s in self.sections if s.state in states)
 
     @property
-    def problems(self) -> tuple[str, ...]:
-        """Say in Vietnamese what the agency must fix, one line per section."""
+    def findings(self) -> tuple[Finding, ...]:
+        """Say in Vietnamese what must be fixed and by whom, one finding per section."""
         if not self.built:
-            return ("Chưa có Trang thông tin điện tử PBGDPL thành phần trên Cổng",)
-        found = [s.problem for s in self.sections if s.state is not SectionState.OK]
+            return (
+                Finding(
+                    "Chưa có Trang thông tin điện tử PBGDPL thành phần trên Cổng",
+                    Actor.BOARD,
+                    f"duyệt việc tạo agencies/{self.slug}/agency.yml cùng biên tập viên của đơn vị",
+                ),
+            )
+        found = [s.finding(self.slug) for s in self.sections if s.state is not SectionState.OK]
         if self.to_review:
             oldest = self.to_review[0].since
-            found.append(f"{len(self.to_review)} bài cần rà soát, cũ nhất từ {oldest:%d/%m/%Y}")
+            found.append(
+                Finding(
+                    f"{len(self.to_review)} bài cần rà soát, cũ nhất từ {oldest:%d/%m/%Y}",
+                    Actor.EDITORS,
+                    "đối chiếu với văn bản hiện hành, sửa nếu cần và ghi ngày da_ra_soat",
+                )
+            )
         late = self.disseminated(Coverage.MISSING, Coverage.LATE)
         if late:
             found.append(
-                f"{len(late)} văn bản chưa được phổ biến đúng hạn: "
-                + ", ".join(c.document.number for c in late)
+                Finding(
+                    f"{len(late)} văn bản chưa được phổ biến đúng hạn: "
+                    + ", ".join(c.document.number for c in late),
+                    Actor.EDITORS,
+                    "đăng bài giới thiệu, hỏi đáp hoặc tài liệu dẫn chiếu các văn bản này",
+                )
             )
         return tuple(found)
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """Say in Vietnamese what must be fixed and by whom, one line per finding."""
+        return tuple(str(finding) for finding in self.findings)
 
     @property
     def standing(self) -> Standing:

@@ -58,6 +58,15 @@ def audit_json(audit: Audit) -> dict[str, Any]:
                 "standing_label": a.standing.label,
                 "items": a.items,
                 "latest": a.latest.isoformat() if a.latest else None,
+                "findings": [
+                    {
+                        "what": f.what,
+                        "actor": f.actor.value,
+                        "actor_label": f.actor.label,
+                        "action": f.action,
+                    }
+                    for f in a.findings
+                ],
                 "sections": [
                     {
                         "slug": s.slug,
