@@ -81,3 +81,81 @@ def test_report_needs_a_valid_year(portal_copy: Path, run_cli, capsys) -> None:
         run_cli(portal_copy, "report", "--year", "năm-nay")
     assert stopped.value.code == 2
     assert "năm không hợp lệ: 'năm-nay'; viết YYYY" in capsys.readouterr().err
+
+
+def test_yearly_totals_never_add_a_six_month_figure(
+    portal_copy: Path, run_cli, tmp_path: Path
+) -> None:
+    # Hà Nội reported only the first six months of 2026.
+    markdown, _ = run_report(portal_copy, run_cli, 2026, tmp_path / "b")
+    direct = next(i for i in INDICATORS if i.code == "so_cuoc_truc_tiep")
+    assert f"| {direct.label} | {direct.unit} | 0 | 0 |" in markdown
+    assert (
+        "Không cộng vào tổng số liệu chưa đủ năm của: Thành phố Hà Nội "
+        "(6 tháng đầu năm 2026)." in markdown
+    )
+
+
+def run_unit_report(root: Path, run_cli, slug: str, year: int, out: Path) -> str:
+    status, printed, _ = run_cli(
+        root,
+        "report",
+        "--year",
+        str(year),
+        "--agency",
+        slug,
+        "--as-of",
+        AS_OF.isoformat(),
+        "--out",
+        str(out),
+    )
+    assert status == 0
+    document = out / f"bao-cao-pbgdpl-{year}-{slug}.html"
+    assert printed.split() == [str(document)]
+    return document.read_text("utf-8")
+
+
+def test_one_unit_gets_its_report_in_the_layout_of_an_official_report(
+    portal_copy: Path, run_cli, tmp_path: Path
+) -> None:
+    html = run_unit_report(portal_copy, run_cli, "ha-noi", 2025, tmp_path / "bc")
+    # The heading block: the unit, the national name and motto, the place and date.
+    heading = html.split("</header>")[0]
+    assert '<p class="unit">Thành phố Hà Nội</p>' in heading
+    assert "Cộng hòa xã hội chủ nghĩa Việt Nam" in heading
+    assert "Độc lập - Tự do - Hạnh phúc" in heading
+    assert "ngày 23 tháng 11 năm 2026" in heading
+    assert "<h1>BÁO CÁO</h1>" in html
+    parts = [line for line in html.splitlines() if line.startswith("<h2>")]
+    assert [p.split(".")[0] for p in parts] == ["<h2>I", "<h2>II", "<h2>III", "<h2>IV"]
+    assert "Kỳ báo cáo: Năm 2025 (đăng ngày 15/01/2026)." in html
+    assert '<td class="num">13.960</td>' in html
+    assert "@page { size: A4;" in html and "Nơi nhận:" in html
+    # Nobody else's figures: only this unit.
+    assert "Bộ Y tế" not in html
+
+
+def test_a_units_six_month_report_is_never_called_the_year(
+    portal_copy: Path, run_cli, tmp_path: Path
+) -> None:
+    html = run_unit_report(portal_copy, run_cli, "ha-noi", 2026, tmp_path / "bc")
+    assert "Kỳ báo cáo: 6 tháng đầu năm 2026" in html
+    assert "Đây là số liệu chưa đủ năm" in html
+    assert '<th scope="col">Năm 2026</th>' not in html
+
+
+def test_a_units_report_escapes_what_editors_wrote_and_names_unknown_units(
+    portal_copy: Path, run_cli, tmp_path: Path
+) -> None:
+    agency = portal_copy / "agencies/ha-noi/agency.yml"
+    agency.write_text(
+        agency.read_text("utf-8").replace(
+            "name: Thành phố Hà Nội", 'name: "Hà Nội <script>alert(1)</script>"'
+        ),
+        "utf-8",
+    )
+    html = run_unit_report(portal_copy, run_cli, "ha-noi", 2025, tmp_path / "bc")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    status, _, err = run_cli(portal_copy, "report", "--year", "2025", "--agency", "khong-co")
+    assert status == 2
+    assert 'Không có đơn vị "khong-co"' in err

@@ -13,7 +13,8 @@ from pbgdpl.followup.audit import Standing, audit_portal
 from pbgdpl.followup.audit_formats import audit_json, format_audit_markdown, format_audit_text
 from pbgdpl.followup.downloads import json_text
 from pbgdpl.followup.register import load_register
-from pbgdpl.followup.report import annual_report, report_csv, report_markdown
+from pbgdpl.followup.report import AnnualReport, annual_report, report_csv, report_markdown
+from pbgdpl.followup.unit_report import unit_report_html, unit_report_name
 from pbgdpl.model.diagnostics import COMMAND, Severity, format_text
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.terminal import one_line
@@ -66,12 +67,14 @@ def command_audit(args: argparse.Namespace) -> int:
 
 
 def command_report(args: argparse.Namespace) -> int:
-    """Write the year's report as Markdown and CSV into the output folder."""
+    """Write the year's report as Markdown and CSV, or one unit's as HTML, into the folder."""
     as_of = day_or_today(args.as_of)
     catalog = _catalog(args.root, as_of)
     if catalog is None:
         return 1
     report = annual_report(catalog, load_register(), as_of, args.year)
+    if args.agency is not None:
+        return _write_unit_report(report, args.agency, args.out)
     args.out.mkdir(parents=True, exist_ok=True)
     markdown = args.out / report.markdown_name
     table = args.out / report.csv_name
@@ -79,6 +82,22 @@ def command_report(args: argparse.Namespace) -> int:
     table.write_text(report_csv(report), "utf-8", newline="")
     print(markdown)
     print(table)
+    return 0
+
+
+def _write_unit_report(report: AnnualReport, slug: str, out: Path) -> int:
+    """Write one unit's printable report; say so in Vietnamese when the unit is unknown."""
+    if slug not in {a.slug for a in report.statistics.agencies}:
+        print(
+            f'Không có đơn vị "{slug}" trong danh mục hay trong agencies/: viết mã đơn vị như '
+            "tên thư mục, ví dụ --agency ha-noi (unknown agency).",
+            file=sys.stderr,
+        )
+        return 2
+    out.mkdir(parents=True, exist_ok=True)
+    document = out / unit_report_name(report, slug)
+    document.write_text(unit_report_html(report, slug), "utf-8")
+    print(document)
     return 0
 
 
@@ -120,6 +139,12 @@ def add_followup_commands(
         type=date_argument,
         default=None,
         help="ngày tính số liệu, YYYY-MM-DD (default: today, Asia/Ho_Chi_Minh)",
+    )
+    report.add_argument(
+        "--agency",
+        metavar="SLUG",
+        default=None,
+        help="báo cáo của một đơn vị (mã thư mục), dạng văn bản in được (one unit's report)",
     )
     report.add_argument(
         "--out",

@@ -91,7 +91,7 @@ def report_markdown(report: AnnualReport) -> str:
         "chưa báo cáo.",
         f"- Trang thông tin điện tử PBGDPL: {summary(audit)}",
         "",
-        f"## Tổng cộng các chỉ tiêu năm {report.year}",
+        f"## Tổng cộng các chỉ tiêu năm {report.year} (các báo cáo cả năm)",
         "",
         "| Chỉ tiêu | Đơn vị tính | Tổng cộng | Số đơn vị báo cáo |",
         "|---|---|---:|---:|",
@@ -100,6 +100,13 @@ def report_markdown(report: AnnualReport) -> str:
         f"| {i.label} | {i.unit} | {vi_number(stats.totals[i.code])} | {stats.reporting[i.code]} |"
         for i in INDICATORS
     ]
+    if stats.part_year:
+        lines += [
+            "",
+            "Không cộng vào tổng số liệu chưa đủ năm của: "
+            + ", ".join(f"{_cell(a.name)} ({_cell(a.report_period)})" for a in stats.part_year)
+            + ".",
+        ]
     lines += [
         "",
         "## Từng đơn vị",

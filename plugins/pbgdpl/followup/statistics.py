@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +11,7 @@ from pbgdpl.catalog import Catalog
 from pbgdpl.followup.downloads import csv_text
 from pbgdpl.followup.register import Register
 from pbgdpl.model.agency import KIND_LABELS
-from pbgdpl.model.fields import Figure
+from pbgdpl.model.fields import Figure, fold
 from pbgdpl.model.indicators import INDICATORS
 from pbgdpl.model.items import Item
 
@@ -39,6 +40,16 @@ class AgencyYear:
         return {figure.code: int(figure.value) for figure in found}
 
     @property
+    def report_period(self) -> str:
+        """Return the period the report covers, as its editor wrote it, or "" without one."""
+        return str(self.report.data["period"]) if self.report else ""
+
+    @property
+    def full_year(self) -> bool:
+        """Tell whether the report covers the whole year (not six months, nine or a quarter)."""
+        return self.report is not None and covers_full_year(self.report_period)
+
+    @property
     def missing(self) -> tuple[str, ...]:
         """Return the codes of the indicators the agency did not report."""
         figures = self.figures
@@ -59,19 +70,42 @@ class YearStatistics:
         return tuple(a for a in self.agencies if a.report is not None)
 
     @property
+    def full_year(self) -> tuple[AgencyYear, ...]:
+        """Return the agencies whose report covers the whole year: the ones the totals add."""
+        return tuple(a for a in self.reported if a.full_year)
+
+    @property
+    def part_year(self) -> tuple[AgencyYear, ...]:
+        """Return the agencies that reported only part of the year (six months …)."""
+        return tuple(a for a in self.reported if not a.full_year)
+
+    @property
     def totals(self) -> dict[str, int]:
-        """Return the national total of each indicator over the agencies that reported it."""
-        return {i.code: sum(a.figures.get(i.code, 0) for a in self.reported) for i in INDICATORS}
+        """Return the total of each indicator over the full-year reports that give it.
+
+        A six-month figure is never added to full-year ones: "Tổng cộng năm" would mix
+        periods and mean nothing.
+        """
+        return {i.code: sum(a.figures.get(i.code, 0) for a in self.full_year) for i in INDICATORS}
 
     @property
     def reporting(self) -> dict[str, int]:
-        """Return how many agencies reported each indicator."""
-        return {i.code: sum(i.code in a.figures for a in self.reported) for i in INDICATORS}
+        """Return how many full-year reports give each indicator."""
+        return {i.code: sum(i.code in a.figures for a in self.full_year) for i in INDICATORS}
 
     @property
     def in_register(self) -> int:
         """Count the agencies of the register."""
         return sum(a.in_register for a in self.agencies)
+
+
+PART_OF_YEAR = re.compile(r"\b(thang|quy)\b")
+"""Words of a reporting period shorter than a year: "6 tháng đầu năm", "quý III"."""
+
+
+def covers_full_year(period: str) -> bool:
+    """Tell whether a report's period (`ky_bao_cao`, free text) is the whole year."""
+    return PART_OF_YEAR.search(fold(period)) is None
 
 
 def year_reports(catalog: Catalog, as_of: dt.date) -> dict[tuple[str, int], Item]:
