@@ -31,7 +31,7 @@ from pbgdpl.model.vocabularies import Vocabularies, load_vocabularies
 from pbgdpl.safety.markdown_render import ForbiddenExtension, configured_extensions
 
 # Top-level names of the national site: theme assets, search, directory, error page,
-# the follow-up dashboard and statistics, and the open data folder.
+# the follow-up dashboard and statistics, the open data folder, the saved-pages page.
 RESERVED_NAMES = frozenset(
     {
         "assets",
@@ -42,6 +42,7 @@ RESERVED_NAMES = frozenset(
         "tinh-hinh-cap-nhat",
         "thong-ke",
         "du-lieu-mo",
+        "da-luu",
         "en",
     }
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from pbgdpl.model.fields import Contacts, Field, FieldError, Link, Logins, Text, Words
+from pbgdpl.model.fields import Contacts, Field, FieldError, Flag, Link, Logins, Text, Words
 from pbgdpl.model.thresholds import SectionAmounts
 from pbgdpl.model.vocabularies import Vocabularies
 
@@ -81,6 +81,11 @@ class PortalSettings:
             "policy_feedback_url",
             "Địa chỉ kênh phản ánh chính sách (Quyết định số 48/2025/QĐ-TTg)",
         ),
+        Flag(
+            "offline_reading",
+            "offline_reading",
+            "Cho phép lưu trang để đọc khi không có mạng (false: gỡ bản lưu khỏi máy người đọc)",
+        ),
     )
 
     name: str
@@ -108,3 +113,6 @@ class PortalSettings:
     # The national channels citizens are pointed to; None: the portal shows no link.
     national_legal_database: str | None = None
     policy_feedback_url: str | None = None
+    # Readers' phones keep opened and saved pages; false is the kill switch that makes
+    # every installed service worker clear its caches and unregister.
+    offline_reading: bool = True
