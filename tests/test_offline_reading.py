@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from pbgdpl.cli import main
 from tests.conftest import AS_OF, serve
 
 ARTICLE = "bo-tu-phap/video/tieu-pham-con-duong-chung/"
@@ -113,3 +114,49 @@ def test_online_pages_come_from_the_network(phone: BrowserContext, offline_url: 
     open_with_worker(page, offline_url + ARTICLE)
     page.reload()
     assert page.locator(NOTICE).count() == 0
+
+
+CACHES = """async () => ({
+  caches: await caches.keys(),
+  workers: (await navigator.serviceWorker.getRegistrations()).length,
+})"""
+
+
+def build(root: Path, as_of: str = AS_OF.isoformat()) -> Path:
+    out = root / "site"
+    assert main(["--root", str(root), "build", "--out", str(out), "--as-of", as_of]) == 0
+    return out
+
+
+def test_kill_switch_clears_the_phone_and_stops_offering(
+    phone: BrowserContext, portal_copy: Path
+) -> None:
+    out = build(portal_copy)
+    with serve(out) as url:
+        page = phone.new_page()
+        open_with_worker(page, url + ARTICLE)
+        page.reload()
+        assert page.evaluate(CACHES)["workers"] == 1
+
+        settings = portal_copy / "content" / "portal.yml"
+        settings.write_text(settings.read_text("utf-8") + "offline_reading: false\n", "utf-8")
+        build(portal_copy)
+        # The browser checks sw.js on the next visit; the kill switch empties the phone.
+        page.goto(url + ARTICLE)
+        for _ in range(50):
+            state = page.evaluate(CACHES)
+            if not state["caches"] and not state["workers"]:
+                break
+            page.wait_for_timeout(100)
+        assert state == {"caches": [], "workers": 0}
+        page.goto(url + ARTICLE)
+        assert page.get_by_role("button", name="Lưu để đọc khi không có mạng").count() == 0
+        assert page.get_by_role("link", name="Trang đã lưu để đọc khi không có mạng").count() == 0
+
+
+def test_a_new_build_gives_the_worker_a_new_version(portal_copy: Path) -> None:
+    first = (build(portal_copy) / "sw.js").read_text("utf-8")
+    assert first == (build(portal_copy) / "sw.js").read_text("utf-8")
+    later = (build(portal_copy, "2026-11-24") / "sw.js").read_text("utf-8")
+    assert first.splitlines()[0] != later.splitlines()[0]
+    assert first.startswith('var VERSION = "')
