@@ -79,7 +79,11 @@ function page(event) {
       return shell || fetch(request);
     });
   }
-  var network = fetch(request);
+  /* Revalidated, as the CDN rules say for HTML: a page the HTTP cache still holds is
+     never passed off as current when the network is gone. */
+  var network = fetch(request.url, { cache: "no-cache" }).then(function (response) {
+    return response.redirected ? Response.redirect(response.url, 302) : response;
+  });
   /* The copy is taken before the page reads the response; keeping it outlives the page. */
   var copy = network.then(function (response) { return response.clone(); });
   event.waitUntil(copy.then(function (response) {
@@ -179,7 +183,7 @@ function save(urls) {
     return Promise.all(urls.filter(function (url) {
       return url.indexOf(ROOT) === 0;
     }).map(function (url) {
-      return fetch(url).then(function (response) {
+      return fetch(url, { cache: "no-cache" }).then(function (response) {
         return keep(cache, url, response);
       }).catch(function () { return false; });
     }));
