@@ -181,3 +181,21 @@ def test_the_agency_package_navigates_and_searches_from_disk(agency_zip: Path, p
     page.locator("[data-pb-offline-results] a").first.click()
     page.wait_for_url("**/bo-tu-phap/hoi-dap/hoi-dap-ve-dang-ky-ket-hon/index.html")
     assert failed == []
+
+
+def test_the_agency_package_search_page_looks_like_the_portal(agency_zip: Path, page: Page) -> None:
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto((agency_zip / "tim-kiem.html").as_uri())
+    # The portal's masthead with the agency's name, and its stylesheet applied.
+    assert "Bộ Tư pháp" in page.locator(".pb-brand").inner_text()
+    rule = page.eval_on_selector(".pb-header", "e => getComputedStyle(e).borderBottomWidth")
+    assert rule == "3px"  # the portal's red rule under the header, from portal.css
+    # The title and the search box are on a phone's first screen, at a readable size.
+    for target in ("h1", "input[name=q]"):
+        box = page.locator(target).bounding_box()
+        assert box is not None and box["y"] + box["height"] < 740, target
+    size = page.eval_on_selector("label[for=q]", "e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 12
+    assert failed == []

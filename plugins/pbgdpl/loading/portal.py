@@ -35,7 +35,7 @@ from pbgdpl.safety.markdown_render import ForbiddenExtension, configured_extensi
 from pbgdpl.safety.text import readable_name
 
 # Top-level names of the national site: theme assets, search, directory, error page,
-# the follow-up dashboard and statistics, and the open data folder.
+# the follow-up dashboard and statistics, the open data folder, the saved-pages page.
 RESERVED_NAMES = frozenset(
     {
         "assets",
@@ -46,6 +46,7 @@ RESERVED_NAMES = frozenset(
         "tinh-hinh-cap-nhat",
         "thong-ke",
         "du-lieu-mo",
+        "da-luu",
         "en",
     }
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from pbgdpl.model.fields import Contacts, Field, FieldError, Link, Logins, Text, Words
+from pbgdpl.model.fields import Contacts, Field, FieldError, Flag, Link, Logins, Text, Words
 from pbgdpl.model.forge import Forge, ForgeSetting
 from pbgdpl.model.thresholds import SectionAmounts
 from pbgdpl.model.vocabularies import Vocabularies
@@ -83,6 +83,11 @@ class PortalSettings:
             "Địa chỉ kênh phản ánh chính sách (Quyết định số 48/2025/QĐ-TTg)",
         ),
         ForgeSetting("editor", "editor", "Kho Git của trình biên tập trên trình duyệt"),
+        Flag(
+            "offline_reading",
+            "offline_reading",
+            "Cho phép lưu trang để đọc khi không có mạng (false: gỡ bản lưu khỏi máy người đọc)",
+        ),
     )
 
     name: str
@@ -112,3 +117,6 @@ class PortalSettings:
     policy_feedback_url: str | None = None
     # The web editor's forge (GitHub, Gitea/Forgejo, GitLab) and repository.
     editor: Forge = field(default_factory=Forge)
+    # Readers' phones keep opened and saved pages; false is the kill switch that makes
+    # every installed service worker clear its caches and unregister.
+    offline_reading: bool = True

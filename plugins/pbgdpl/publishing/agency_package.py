@@ -22,7 +22,6 @@ from pbgdpl.search.lexicon import QUERY_FILE
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, read_records
 
 SHARED = "assets/"
-MAIN_STYLESHEET = re.compile(r"^assets/stylesheets/main\.[0-9a-f]+\.min\.css$")
 MAIN_TAG = re.compile(r"<main\b", re.I)
 BODY_TAG = re.compile(r"<body\b[^>]*>", re.I)
 
@@ -134,12 +133,8 @@ def agency_package(site: Path, manifest: Manifest, slug: str) -> dict[str, bytes
         files[path] = _with_notice(relinker.rewrite(path, page), notice).encode()
     for needed in sorted(relinker.needed):
         files[needed] = _read(site, needed, manifest)
-    stylesheets = [f for f in sorted(files) if MAIN_STYLESHEET.match(f)]
-    stylesheets += [f for f in ("assets/pbgdpl/portal.css",) if f in files]
     files["index.html"] = _landing(name, slug)
-    files[SEARCH_PAGE] = search_page(
-        name, f"{slug}/index.html", manifest.provenance.as_of, stylesheets
-    )
+    files[SEARCH_PAGE] = search_page(name, f"{slug}/index.html", manifest.provenance.as_of)
     files[SEARCH_DATA] = search_data(
         search_records(pages, _search_records(files, slug)),
         manifest.provenance.as_of,

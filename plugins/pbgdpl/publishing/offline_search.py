@@ -26,6 +26,10 @@ SEARCH_PAGE = "tim-kiem.html"
 SEARCH_DATA = "tim-kiem-du-lieu.js"
 SEARCH_SCRIPT = "assets/pbgdpl/offline-search.js"
 RULES_SCRIPT = "assets/pbgdpl/search-rules.js"
+# The portal's own stylesheet and mark: the search page looks like every other page.
+STYLESHEET = "assets/pbgdpl/portal.css"
+PRINT_STYLESHEET = "assets/pbgdpl/print.css"
+LOGO = "assets/pbgdpl/logo.svg"
 SNIPPET_LENGTH = 220
 NOT_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -87,20 +91,34 @@ def search_data(
     return f"window.PBGDPL_OFFLINE_SEARCH = {payload};\n".encode()
 
 
-def search_page(agency_name: str, home: str, as_of: dt.date, stylesheets: list[str]) -> bytes:
-    """Return the search page of the package; every editor text in it is escaped."""
+def search_page(agency_name: str, home: str, as_of: dt.date) -> bytes:
+    """Return the search page of the package, in the portal's frame; editor text is escaped."""
     name = html.escape(agency_name)
-    links = "\n".join(f'<link rel="stylesheet" href="{html.escape(s)}">' for s in stylesheets)
     page = f"""<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Tìm kiếm trong bản sao - {name}</title>
-{links}
+<link rel="stylesheet" href="{STYLESHEET}">
+<link rel="stylesheet" href="{PRINT_STYLESHEET}" media="print">
 </head>
 <body>
-<main class="pb-offline-search md-typeset">
+<a class="pb-skip" href="#pb-content">Bỏ qua, đến nội dung chính</a>
+<header class="pb-header">
+<div class="pb-masthead">
+<div class="pb-wrap pb-masthead__inner">
+<a class="pb-brand" href="{html.escape(home)}">
+<img class="pb-brand__mark" src="{LOGO}" alt="" width="48" height="48">
+<span class="pb-brand__text">Trang thành phần: <strong>{name}</strong></span>
+</a>
+</div>
+</div>
+</header>
+<main class="pb-main">
+<div class="pb-wrap pb-main__inner">
+<div class="md-content">
+<article class="md-content__inner md-typeset pb-offline-search" id="pb-content" tabindex="-1">
 <p><a href="{html.escape(home)}">‹ Về trang {name}</a></p>
 <h1>Tìm kiếm trong bản sao ngoại tuyến</h1>
 <p>Bản sao trang {name}, dữ liệu tính đến ngày {as_of:%d/%m/%Y}. Gõ có dấu hay không dấu đều
@@ -112,6 +130,9 @@ tìm được.</p>
 </form>
 <p role="status" data-pb-offline-status></p>
 <ol class="pb-offline-search__results" data-pb-offline-results></ol>
+</article>
+</div>
+</div>
 </main>
 <script src="{SEARCH_DATA}"></script>
 <script src="{RULES_SCRIPT}"></script>

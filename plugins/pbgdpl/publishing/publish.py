@@ -15,6 +15,7 @@ from pbgdpl.publishing.legal_feeds import write_legal_feeds
 from pbgdpl.publishing.manifest import PORTAL_SCOPE, Manifest, Provenance, write_manifest
 from pbgdpl.publishing.opendata import write_open_data
 from pbgdpl.publishing.published import items_with_pages
+from pbgdpl.publishing.service_worker import write_service_worker
 from pbgdpl.publishing.sitemap import write_robots, write_sitemap
 
 
@@ -29,7 +30,7 @@ class Publication:
 
 
 def publish_portal(catalog: Catalog, out: Path, provenance: Provenance) -> Publication:
-    """Write feeds, open data, sitemaps, CDN rules, compressed copies, then `manifest.json`.
+    """Write feeds, open data, sitemaps, CDN rules, `sw.js`, compressed copies, then the manifest.
 
     Everything is derived from the catalog and the pages present in `out`, so a full
     build, an incremental one and an assembly of shards write the same bytes.
@@ -42,6 +43,7 @@ def publish_portal(catalog: Catalog, out: Path, provenance: Provenance) -> Publi
     sitemaps = write_sitemap(catalog, items, out)
     write_robots(catalog.settings, out)
     write_cdn_rules(out)
+    write_service_worker(out, provenance, catalog.settings.offline_reading)
     # After every other file, before the manifest, which lists the copies too.
     write_precompressed(out)
     manifest = write_manifest(out, PORTAL_SCOPE, portal_base(catalog.settings), provenance)

@@ -26,6 +26,7 @@ from pbgdpl.model.sites import NATIONAL
 from pbgdpl.search.page import search_listing
 
 DIRECTORY_URI = "don-vi/index.md"
+SAVED_URI = "da-luu/index.md"
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ def plan_records(context: SiteContext, page_size: int, home_latest: int) -> dict
     )
     if agency is None:
         records[DIRECTORY_URI] = Listing(DIRECTORY_URI, "Danh bạ trang thành phần", "directory")
+        # The service worker's offline shell: what the phone keeps, and a search over it.
+        records[SAVED_URI] = Listing(SAVED_URI, "Trang đã lưu để đọc khi không có mạng", "saved")
         records.update(national_pages(catalog, context.as_of))
         for section in SECTIONS:
             latest = tuple(catalog.latest(section.slug, page_size))
