@@ -1448,6 +1448,8 @@ class _Generator:
             f"cập nhật văn bản mới, hỏi đáp pháp luật, tài liệu và hoạt động phổ "
             f"biến, giáo dục pháp luật {scope}."
         )
+        # GitHub logins are at most 39 characters, never with a doubled hyphen.
+        login = agency.slug[:28].rstrip("-")
         return (
             "\n".join(
                 (
@@ -1461,7 +1463,7 @@ class _Generator:
                     f"  phone: {_q(phone)}",
                     f"  email: pbgdpl@{agency.domain}",
                     f"  website: https://{agency.domain}",
-                    f"editors: [{agency.slug}-bientap-1, {agency.slug}-bientap-2]",
+                    f"editors: [{login}-bientap-1, {login}-bientap-2]",
                     f"sections: [{', '.join(sections)}]",
                 )
             )

@@ -8,9 +8,9 @@ A number belongs to one agency's page. The agency whose name is the issuer owns 
 Ministry of Justice its circulars); otherwise the agency that published it first, by Git
 history (`seniority`). A later page with the same number is a duplicate, reported on the
 later page, and never evicts the owner's. A relation from one agency's document to another
-agency's shows on that page only when both have the same issuer, or when a central
-document guides it; otherwise it is refused (`refused`) and reported, so a province's
-decision cannot repeal a ministry's law.
+agency's that ends its effect (replaces, repeals) holds only when both have the same
+issuer; otherwise it is refused (`refused`) and reported, so a province's decision cannot
+repeal a ministry's law. Amending and guiding relations leave the target in force and hold.
 """
 
 from __future__ import annotations
@@ -172,12 +172,14 @@ def seniority(history: History, issuers: Mapping[str, str]) -> Seniority:
 def _crosses_agencies(relation: Relation, source: LegalDocument, target: LegalDocument) -> bool:
     """Tell whether `source` may not show `relation` on another agency's `target` page.
 
-    Within one agency, and between documents of one issuer, every relation holds; a
-    central document may also guide another agency's document (a decree guides a law).
+    Within one agency, and between documents of one issuer, every relation holds. Across
+    agencies, a relation that leaves the target in force (amends, guides: a province's plan
+    implements a decree) holds too; one that ends its effect (replaces, repeals) would change
+    another agency's legal status, so only the target's own issuer may write it.
     """
     if target.item.agency == source.item.agency or target.issuer == source.issuer:
         return False
-    return not (relation.attr == "guides" and not source.local)
+    return relation.ends is not None
 
 
 @dataclass(frozen=True)
