@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Error as PlaywrightError
 
 from pbgdpl.cli import main
 from tests.conftest import AS_OF, serve
@@ -143,8 +144,14 @@ def test_kill_switch_clears_the_phone_and_stops_offering(
         build(portal_copy)
         # The browser checks sw.js on the next visit; the kill switch empties the phone.
         page.goto(url + ARTICLE)
+        state = None
         for _ in range(50):
-            state = page.evaluate(CACHES)
+            try:
+                state = page.evaluate(CACHES)
+            except PlaywrightError:
+                # The dying worker reloads the pages it controlled: ask again once it has.
+                page.wait_for_load_state()
+                continue
             if not state["caches"] and not state["workers"]:
                 break
             page.wait_for_timeout(100)
