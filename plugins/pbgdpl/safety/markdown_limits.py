@@ -11,6 +11,7 @@ pass (`benchmarks/markdown_cost.py` measures the worst input of each extension).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 MAX_BRACKET_DEPTH = 32
@@ -184,25 +185,26 @@ def check_markdown(body: str) -> MarkdownProblem | None:
 
 def _slow_inline(body: str) -> MarkdownProblem | None:
     """Return where tags, inline marks or definitions would make rendering slow."""
-    unclosed = _unclosed_tags_line(body)
-    if unclosed is not None:
-        return MarkdownProblem(
-            unclosed,
+    checks: tuple[tuple[Callable[[], int | None], str], ...] = (
+        (
+            lambda: _unclosed_tags_line(body),
             f"Hơn {MAX_UNCLOSED_TAGS} thẻ HTML mở (<…) chưa đóng bằng dấu >; xóa các dấu < "
             "thừa hoặc viết chúng là &lt;.",
-        )
-    marks = _paragraph_over(body, INLINE_MARKS, MAX_INLINE_MARKS)
-    if marks is not None:
-        return MarkdownProblem(
-            marks,
+        ),
+        (
+            lambda: _paragraph_over(body, INLINE_MARKS, MAX_INLINE_MARKS),
             f"Đoạn văn bắt đầu ở dòng này có hơn {MAX_INLINE_MARKS} ký tự định dạng "
             "(\\ ` < & [ * _ !); hãy chia đoạn bằng dòng trống hoặc bớt các ký tự này.",
-        )
-    definitions = _paragraph_over(body, DEFINITION, MAX_DEFINITIONS)
-    if definitions is not None:
-        return MarkdownProblem(
-            definitions,
+        ),
+        (
+            lambda: _paragraph_over(body, DEFINITION, MAX_DEFINITIONS),
             f"Danh sách định nghĩa bắt đầu ở dòng này có hơn {MAX_DEFINITIONS} dòng bắt đầu "
             'bằng ": "; hãy chia thành nhiều danh sách bằng dòng trống.',
-        )
+        ),
+    )
+    # In order, and lazily: the first bound passed is the one the editor reads.
+    for find, message in checks:
+        line = find()
+        if line is not None:
+            return MarkdownProblem(line, message)
     return None
