@@ -358,7 +358,7 @@ CASES: tuple[Case, ...] = (
         "nfd",
         news("nfd", unicodedata.normalize("NFD", "Luật Đất đai năm 2024.\n")),
         (
-            "agencies/ha-noi/tin-tuc/nfd.md:5: cảnh báo [not-nfc] Chữ tiếng Việt được lưu ở dạng tổ hợp (NFD, dấu tách khỏi chữ) nên tìm kiếm và sắp xếp có thể sai; chạy 'python build.py validate --fix' để chuyển về dạng dựng sẵn (NFC).",
+            "agencies/ha-noi/tin-tuc/nfd.md:5: cảnh báo [not-nfc] Chữ tiếng Việt được lưu ở dạng tổ hợp (NFD, dấu tách khỏi chữ) nên tìm kiếm và sắp xếp có thể sai; chạy '.venv/bin/python build.py validate --fix' để chuyển về dạng dựng sẵn (NFC).",
         ),
     ),
     Case(
@@ -386,7 +386,7 @@ CASES: tuple[Case, ...] = (
         "zero-width",
         news("an", "Luật\u200b Đất đai\n"),
         (
-            "agencies/ha-noi/tin-tuc/an.md:5: cảnh báo [invisible-character] Ký tự ẩn U+200B ở 1 dòng (dòng 5), thường do sao chép từ trang khác; chạy 'python build.py validate --fix' để xóa.",
+            "agencies/ha-noi/tin-tuc/an.md:5: cảnh báo [invisible-character] Ký tự ẩn U+200B ở 1 dòng (dòng 5), thường do sao chép từ trang khác; chạy '.venv/bin/python build.py validate --fix' để xóa.",
         ),
     ),
     # 6. YAML that used to crash every command (round two).
@@ -397,14 +397,14 @@ CASES: tuple[Case, ...] = (
             "---\ntitle: Tin\x1b]52;c;ZXZpbA==\x07 mới\ndate: 2026-11-20\n---\n",
         ),
         (
-            "agencies/ha-noi/tin-tuc/dieu-khien.md:2: lỗi [control-character] Ký tự điều khiển U+0007, U+001B ở 1 dòng (dòng 2), không phải chữ và làm hỏng trang, nguồn tin, tệp dữ liệu; thường do sao chép từ phần mềm khác. Chạy 'python build.py validate --fix' để xóa, hoặc gõ lại dòng đó (control characters).",
+            "agencies/ha-noi/tin-tuc/dieu-khien.md:2: lỗi [control-character] Ký tự điều khiển U+0007, U+001B ở 1 dòng (dòng 2), không phải chữ và làm hỏng trang, nguồn tin, tệp dữ liệu; thường do sao chép từ phần mềm khác. Chạy '.venv/bin/python build.py validate --fix' để xóa, hoặc gõ lại dòng đó (control characters).",
         ),
     ),
     Case(
         "yaml-nul",
         text(f"{NEWS}/nul.md", "---\ntitle: Tin\x00 mới\ndate: 2026-11-20\n---\nNội dung.\n"),
         (
-            "agencies/ha-noi/tin-tuc/nul.md:2: lỗi [control-character] Ký tự điều khiển U+0000 ở 1 dòng (dòng 2), không phải chữ và làm hỏng trang, nguồn tin, tệp dữ liệu; thường do sao chép từ phần mềm khác. Chạy 'python build.py validate --fix' để xóa, hoặc gõ lại dòng đó (control characters).",
+            "agencies/ha-noi/tin-tuc/nul.md:2: lỗi [control-character] Ký tự điều khiển U+0000 ở 1 dòng (dòng 2), không phải chữ và làm hỏng trang, nguồn tin, tệp dữ liệu; thường do sao chép từ phần mềm khác. Chạy '.venv/bin/python build.py validate --fix' để xóa, hoặc gõ lại dòng đó (control characters).",
         ),
     ),
     Case(
