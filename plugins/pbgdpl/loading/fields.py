@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pbgdpl.model.diagnostics import Diagnostic, Severity
-from pbgdpl.model.fields import Attachments, Field, FieldError, Text, Words
+from pbgdpl.model.fields import Attachments, Field, FieldError, FieldErrors, Text, Words
 from pbgdpl.model.vocabularies import Vocabularies
 from pbgdpl.safety.markdown_text import plain_text_markup
 from pbgdpl.safety.spreadsheet import formula_like
@@ -99,6 +99,11 @@ def parse_fields(
             continue
         try:
             parsed[field.attr] = field.parse(values[field.key], vocabularies)
+        except FieldErrors as errors:
+            problems.extend(
+                Diagnostic(path, line, e.code, Severity.ERROR, e.message) for e in errors.errors
+            )
+            continue
         except FieldError as error:
             problems.append(Diagnostic(path, line, error.code, Severity.ERROR, error.message))
             continue
