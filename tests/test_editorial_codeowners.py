@@ -130,9 +130,11 @@ def test_no_login_or_folder_name_can_widen_a_rule(
         'agencies/*/agency.yml:1: lỗi [invalid-slug] Tên thư mục "*" chỉ được gồm chữ thường '
         "không dấu, số và dấu gạch ngang; thư mục này không được ghi vào CODEOWNERS.",
         f'agencies/{AGENCY}/agency.yml:7: lỗi [invalid-logins] Trường "editors" (editors): '
-        '"x ↵ * @nghean-stp-hothanh" không phải tài khoản GitHub (chữ cái không dấu, số và dấu '
-        "gạch ngang, tối đa 39 ký tự) hay nhóm dạng to-chuc/ten-nhom (ví dụ [nguyenvana, "
-        "to-chuc/nhom-bien-tap]); sửa hoặc xóa giá trị này.",
+        '"x ↵ * @nghean-stp-hothanh", "bbt ↵ ", "a*b", "-x", "a--b", "to-chuc/nhom bien tap" '
+        "không phải tài khoản GitHub (chữ cái không dấu, số và dấu gạch ngang, không bắt đầu "
+        "hay kết thúc bằng dấu gạch ngang, tối đa 39 ký tự) hay nhóm "
+        "dạng to-chuc/ten-nhom (ví dụ [nguyenvana, to-chuc/nhom-bien-tap]); sửa hoặc xóa các "
+        "giá trị này.",
         'agencies/tinh ↵ moi/agency.yml:1: lỗi [invalid-slug] Tên thư mục "tinh ↵ moi" chỉ '
         "được gồm chữ thường không dấu, số và dấu gạch ngang; thư mục này không được ghi vào "
         "CODEOWNERS.",

@@ -54,6 +54,16 @@ def test_a_wrong_figure_is_an_error_at_the_figures_line(
     assert diagnostics(portal_copy, run_cli) == [(path, line, code)]
 
 
+def test_every_wrong_figure_of_a_report_is_named_in_one_pass(portal_copy: Path, run_cli) -> None:
+    extra = "  so_luot_truy_cap: 99999999999\n  so_cuoc_thi: .inf\n  so_cuoc_doi_thoaii: 3\n"
+    path = report_at(portal_copy, "lao-cai", extra)
+    assert diagnostics(portal_copy, run_cli) == [
+        (path, 6, "implausible-count"),
+        (path, 6, "invalid-count"),
+        (path, 6, "unknown-indicator"),
+    ]
+
+
 def test_messages_name_the_indicator_and_suggest_the_right_one(portal_copy: Path, run_cli) -> None:
     report_at(portal_copy, "lao-cai", "  so_cuoc_truc_tiepp: 5\n")
     _, out, _ = run_cli(portal_copy, "validate", "--format", "json")

@@ -20,6 +20,7 @@ from pbgdpl.model.diagnostics import format_text
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.videos import parse_video
 from pbgdpl.pipeline.render import render_site
+from pbgdpl.safety.markdown_text import plain_text_markup
 from pbgdpl.site.csp import content_security_policy
 from pbgdpl.site.structure import SiteContext
 from pbgdpl.validate import load_checked
@@ -341,3 +342,10 @@ def test_hostile_output_never_leaves_the_output_folder(tmp_path: Path, run_cli) 
     assert status == 1
     assert 'agencies/..lao-cai:1: lỗi [invalid-slug] Tên thư mục "..lao-cai"' in out_text
     assert not (root / "lao-cai").exists() and not out.exists()
+
+
+def test_only_short_fields_are_warned_about_web_addresses() -> None:
+    cited = "Tôi đọc tại https://moj.gov.vn/hoi-dap thì thấy cần giấy tờ gì?"
+    assert plain_text_markup(cited, 1000) == []
+    assert plain_text_markup(cited, 200) == ["địa chỉ web"]
+    assert plain_text_markup("Hỏi đáp về 2 + 2 = 4 và email bbt@moj.gov.vn", 200) == []

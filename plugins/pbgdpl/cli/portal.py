@@ -116,6 +116,8 @@ def command_build(args: argparse.Namespace) -> int:
         )
         return 1
     _print_excluded(report)
+    if report.left_out:
+        print(format_text(report.left_out), file=sys.stderr)
     for result in report.rendered:
         for warning in result.warnings:
             print(f"{site_label(result.site)}: cảnh báo: {one_line(warning)}", file=sys.stderr)
@@ -136,11 +138,13 @@ def command_build(args: argparse.Namespace) -> int:
     warned = any(r.warnings for r in report.rendered) or report.diagnostics
     if report.failed or (args.strict and warned):
         return 1
+    if report.left_out and not args.keep_going:
+        return 1
     # --keep-going publishes what is valid: errors outside the excluded agencies (the
     # national site's own pages) still fail the command.
     national_errors = [
         d
-        for d in report.diagnostics
+        for d in [*report.diagnostics, *report.left_out]
         if d.severity is Severity.ERROR and not d.path.startswith("agencies/")
     ]
     return 1 if national_errors else 0

@@ -6,8 +6,50 @@ from collections.abc import Sequence
 from typing import Any
 
 from pbgdpl.model.diagnostics import Diagnostic, Severity
-from pbgdpl.model.fields import Field, FieldError
+from pbgdpl.model.fields import Attachments, Field, FieldError, FieldErrors, Text, Words
 from pbgdpl.model.vocabularies import Vocabularies
+from pbgdpl.safety.markdown_text import plain_text_markup
+from pbgdpl.safety.spreadsheet import formula_like
+
+
+def _plain_text_warnings(field: Field, value: Any, path: str, line: int) -> list[Diagnostic]:
+    """Warn about text that is shown as written but reads as something else.
+
+    Front-matter text is never formatted: Markdown or HTML in a title shows as its
+    characters. A value that starts like a spreadsheet formula is published in the open
+    data as text (with a leading apostrophe), and may be an attack on whoever opens it.
+    """
+    if isinstance(field, Attachments) or not isinstance(field, Text | Words):
+        return []
+    texts = [value] if isinstance(value, str) else list(value)
+    limit = field.max_length if isinstance(field, Text) else 100
+    problems = []
+    if any(formula_like(text) for text in texts):
+        problems.append(
+            Diagnostic(
+                path,
+                line,
+                "formula-like-text",
+                Severity.WARNING,
+                f'Trường "{field.key}" ({field.label}) bắt đầu bằng =, +, - hoặc @, như một công '
+                "thức bảng tính; trong tệp dữ liệu mở (CSV) nó được ghi thành chữ có dấu ' ở đầu. "
+                "Bỏ ký tự đó ở đầu nếu không cần (looks like a spreadsheet formula).",
+            )
+        )
+    kinds = sorted({kind for text in texts for kind in plain_text_markup(text, limit)})
+    if kinds:
+        problems.append(
+            Diagnostic(
+                path,
+                line,
+                "markup-in-plain-text",
+                Severity.WARNING,
+                f'Trường "{field.key}" ({field.label}) là chữ thường, không định dạng, nhưng có '
+                f"{', '.join(kinds)}: trang sẽ hiện nguyên các ký tự này. Viết chữ thường, đưa "
+                "liên kết và định dạng vào phần nội dung (markup shown as written).",
+            )
+        )
+    return problems
 
 
 def parse_fields(
@@ -57,8 +99,15 @@ def parse_fields(
             continue
         try:
             parsed[field.attr] = field.parse(values[field.key], vocabularies)
+        except FieldErrors as errors:
+            problems.extend(
+                Diagnostic(path, line, e.code, Severity.ERROR, e.message) for e in errors.errors
+            )
+            continue
         except FieldError as error:
             problems.append(Diagnostic(path, line, error.code, Severity.ERROR, error.message))
+            continue
+        problems.extend(_plain_text_warnings(field, parsed[field.attr], path, line))
     for key in values:
         if key not in known:
             problems.append(

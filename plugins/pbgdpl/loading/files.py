@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pbgdpl.model.diagnostics import Diagnostic, Severity
+from pbgdpl.model.diagnostics import COMMAND, Diagnostic, Severity
 from pbgdpl.safety.text import (
     control_characters,
     first_legacy_line,
@@ -110,7 +110,7 @@ def read_source(path: Path, shown_as: str, max_bytes: int = MAX_FILE_BYTES) -> S
                 "not-nfc",
                 Severity.WARNING,
                 "Chữ tiếng Việt được lưu ở dạng tổ hợp (NFD, dấu tách khỏi chữ) nên tìm kiếm và "
-                "sắp xếp có thể sai; chạy 'python build.py validate --fix' để chuyển về dạng "
+                f"sắp xếp có thể sai; chạy '{COMMAND} validate --fix' để chuyển về dạng "
                 "dựng sẵn (NFC).",
             )
         )
@@ -152,7 +152,7 @@ def read_source(path: Path, shown_as: str, max_bytes: int = MAX_FILE_BYTES) -> S
                 Severity.WARNING,
                 f"Ký tự ẩn {', '.join(codepoints)} ở {len(invisible_lines)} dòng (dòng "
                 f"{', '.join(map(str, invisible_lines[:10]))}), thường do sao chép từ trang "
-                "khác; chạy 'python build.py validate --fix' để xóa.",
+                f"khác; chạy '{COMMAND} validate --fix' để xóa.",
             )
         )
     return Source(text, diagnostics)

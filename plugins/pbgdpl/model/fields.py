@@ -31,6 +31,14 @@ class FieldError(Exception):
         self.message = message
 
 
+class FieldErrors(FieldError):
+    """Several problems in one value (figures of a report): each becomes its own diagnostic."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__(errors[0].code, " ".join(e.message for e in errors))
+        self.errors = errors
+
+
 def _type_name(value: object) -> str:
     names = {bool: "đúng/sai", int: "số", float: "số", list: "danh sách", dict: "bảng khóa"}
     return names.get(type(value), "văn bản")
@@ -447,34 +455,40 @@ class Figures(Field):
             raise self._wrong_type(
                 value, f'một bảng "mã chỉ tiêu: số", ví dụ "{example}: 120" (mỗi chỉ tiêu một dòng)'
             )
-        codes = tuple(i.code for i in self.indicators)
-        for code, count in value.items():
-            if code not in codes:
-                raise FieldError(
-                    "unknown-indicator",
-                    f'Chỉ tiêu "{code}" trong trường "{self.key}" ({self.label}) không có trong '
-                    "danh mục chỉ tiêu." + _suggestion(str(code), codes),
-                )
-            if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-                raise FieldError(
-                    "invalid-count",
-                    f'Chỉ tiêu "{code}" trong trường "{self.key}" phải là số nguyên không âm, '
-                    "viết liền không có dấu chấm hay dấu cách phân cách hàng nghìn (ví dụ "
-                    f'12600); giá trị hiện tại: "{count}".',
-                )
-            indicator = self.indicators[codes.index(code)]
-            if count > indicator.maximum:
-                raise FieldError(
-                    "implausible-count",
-                    f'Chỉ tiêu "{code}" ({indicator.label}) là {_grouped(count)} '
-                    f"{indicator.unit}, vượt mức hợp lý của một đơn vị trong một năm "
-                    f"({_grouped(indicator.maximum)}); kiểm tra lại số liệu (có thể thừa chữ số).",
-                )
+        # Every wrong figure at once: a report is corrected in one pass.
+        errors = [e for code, count in value.items() if (e := self._figure_error(code, count))]
+        if errors:
+            raise errors[0] if len(errors) == 1 else FieldErrors(errors)
         return tuple(
             Figure(i.label, value[i.code], i.unit, i.code)
             for i in self.indicators
             if i.code in value
         )
+
+    def _figure_error(self, code: object, count: object) -> FieldError | None:
+        codes = tuple(i.code for i in self.indicators)
+        if code not in codes:
+            return FieldError(
+                "unknown-indicator",
+                f'Chỉ tiêu "{code}" trong trường "{self.key}" ({self.label}) không có trong '
+                "danh mục chỉ tiêu." + _suggestion(str(code), codes),
+            )
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            return FieldError(
+                "invalid-count",
+                f'Chỉ tiêu "{code}" trong trường "{self.key}" phải là số nguyên không âm, '
+                "viết liền không có dấu chấm hay dấu cách phân cách hàng nghìn (ví dụ "
+                f'12600); giá trị hiện tại: "{count}".',
+            )
+        indicator = self.indicators[codes.index(code)]
+        if count > indicator.maximum:
+            return FieldError(
+                "implausible-count",
+                f'Chỉ tiêu "{code}" ({indicator.label}) là {_grouped(count)} '
+                f"{indicator.unit}, vượt mức hợp lý của một đơn vị trong một năm "
+                f"({_grouped(indicator.maximum)}); kiểm tra lại số liệu (có thể thừa chữ số).",
+            )
+        return None
 
     def describe(self, vocabularies: Vocabularies) -> dict[str, Any]:
         return {
@@ -583,11 +597,14 @@ class Logins(Field):
             )
         wrong = [v for v in value if not isinstance(v, str) or not LOGIN_OR_TEAM.fullmatch(v)]
         if wrong:
+            # Every wrong value at once, so the editor fixes the list in one pass.
+            shown = ", ".join(f'"{v}"' for v in wrong)
             raise FieldError(
                 "invalid-logins",
-                f'Trường "{self.key}" ({self.label}): "{wrong[0]}" không phải tài khoản GitHub '
-                "(chữ cái không dấu, số và dấu gạch ngang, tối đa 39 ký tự) hay nhóm dạng "
-                f"to-chuc/ten-nhom {example}; sửa hoặc xóa giá trị này.",
+                f'Trường "{self.key}" ({self.label}): {shown} không phải tài khoản GitHub '
+                "(chữ cái không dấu, số và dấu gạch ngang, không bắt đầu hay kết thúc bằng dấu "
+                f"gạch ngang, tối đa 39 ký tự) hay nhóm dạng to-chuc/ten-nhom {example}; sửa "
+                "hoặc xóa các giá trị này.",
             )
         return tuple(value)
 

@@ -49,12 +49,12 @@ class ForgeSetting(Field):
         kind = value.get("forge", "github")
         if kind not in FORGE_KINDS:
             raise self._problem(f'"forge" phải là một trong {", ".join(FORGE_KINDS)}')
-        if not REPOSITORY.match(value.get("repo", "")):
+        if not REPOSITORY.fullmatch(value.get("repo", "")):
             raise self._problem('"repo" phải là tên kho dạng to-chuc/ten-kho')
-        if not BRANCH.match(value.get("branch", "main")):
+        if not BRANCH.fullmatch(value.get("branch", "main")):
             raise self._problem('"branch" phải là tên nhánh, ví dụ main')
         for key in ("server", "auth_url"):
-            if key in value and not URL.match(value[key]):
+            if key in value and not URL.fullmatch(value[key]):
                 raise self._problem(f'"{key}" phải là địa chỉ bắt đầu bằng https://')
         if kind != "github" and "app_id" not in value:
             raise self._problem(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -61,6 +62,8 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
     # What the editors should know about the build, such as history read without Git.
     notices: list[str] = field(default_factory=list)
+    # Pages left out because they took too long to render; the rest of their site is built.
+    left_out: list[Diagnostic] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         """Return the figures of the build: stage wall times and per-site work."""
@@ -73,6 +76,7 @@ class BuildReport:
             "index_seconds": sum(r.index_seconds for r in self.rendered),
             "errors": sum(d.severity is Severity.ERROR for d in self.diagnostics),
             "excluded": sorted(self.excluded),
+            "pages_left_out": sorted(d.path for d in self.left_out),
         }
 
     @property
@@ -114,6 +118,43 @@ def _render_all(
         initargs=(catalog, options, empty_docs, staging),
     ) as pool:
         yield from pool.map(_render_in_worker, sites)
+
+
+def _slow_page(path: str) -> Diagnostic:
+    return Diagnostic(
+        path,
+        1,
+        "page-too-slow",
+        Severity.ERROR,
+        "Trang của tệp này dựng quá thời gian cho phép mỗi trang nên chưa được đăng; các trang "
+        "khác vẫn được đăng. Thường do định dạng lặp lại rất nhiều lần (dấu <, \\, `, bảng, "
+        "danh sách lồng nhau): chia bài hoặc bỏ phần định dạng lặp lại "
+        "(page left out: too slow to render).",
+    )
+
+
+def _render_leaving_out_slow_pages(
+    sites: list[str], catalog: Catalog, options: BuildOptions, empty_docs: Path, staging: Path
+) -> tuple[list[SiteResult], dict[str, str]]:
+    """Render `sites`; a page too slow to render is left out and its site rendered again.
+
+    Each round leaves out the pages that ran out of time and renders their sites again,
+    with the national site, whose listings may show them. It ends, because each round
+    leaves out at least one more page. Returns the results and the pages left out, each
+    with its site.
+    """
+    results = {r.site: r for r in _render_all(sites, catalog, options, empty_docs, staging)}
+    left_out: dict[str, str] = {}
+    while slow := {r.too_slow: r.site for r in results.values() if r.too_slow}:
+        left_out.update(slow)
+        catalog = catalog.without_pages(set(left_out))
+        again = [site for site in sites if site in {*slow.values(), NATIONAL}]
+        for site in again:
+            shutil.rmtree(staging / site_key(site), ignore_errors=True)
+        results.update(
+            (r.site, r) for r in _render_all(again, catalog, options, empty_docs, staging)
+        )
+    return list(results.values()), left_out
 
 
 def _timed(report: BuildReport, stage: str, step: Callable[[], T]) -> T:
@@ -209,11 +250,17 @@ def build_portal(options: BuildOptions) -> BuildReport:
     to_render, fingerprints = _plan(catalog, options, state, report)
     empty_docs = out.staging / "_empty"
     empty_docs.mkdir()
-    report.rendered = _timed(
+    report.rendered, left_out = _timed(
         report,
         "render+index",
-        lambda: list(_render_all(to_render, catalog, options, empty_docs, out.staging)),
+        lambda: _render_leaving_out_slow_pages(
+            to_render, catalog, options, empty_docs, out.staging
+        ),
     )
+    report.left_out = [_slow_page(path) for path in sorted(left_out)]
+    for site in {*left_out.values(), NATIONAL} if left_out else ():
+        # A site published without one of its pages is rendered again by the next build.
+        fingerprints[site] = ""
     _timed(report, "install", lambda: _install(report.rendered, out, state, fingerprints))
     gone: list[str] = []
     if not options.only and not options.shard:

@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 
 from pbgdpl.pipeline.search_index import save_site_search
 from pbgdpl.pipeline.theme_dirs import shallow_theme_dirs
+from pbgdpl.safety.render_clock import PageTooSlow
 from pbgdpl.search.records import BUNDLE
 from pbgdpl.site.structure import SiteContext
 
@@ -32,6 +33,9 @@ class SiteResult:
     warnings: tuple[str, ...] = ()
     error: str | None = None
     pages: int = 0
+    # The editor's file whose page took longer than the clock allows: the build leaves
+    # that page out and renders the site again.
+    too_slow: str | None = None
 
 
 @dataclass
@@ -57,6 +61,7 @@ def render_site(
     started = time.perf_counter()
     rendered = started
     failure: str | None = None
+    too_slow: str | None = None
     capture = _Capture()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(capture)
@@ -84,6 +89,8 @@ def render_site(
             index=bool(context.site),
             terms=context.catalog.search_terms,
         )
+    except PageTooSlow as error:
+        pages, failure, too_slow = 0, str(error), error.page
     except Exception as error:
         pages, failure = 0, f"{type(error).__name__}: {error}"
     finally:
@@ -96,4 +103,5 @@ def render_site(
         warnings=tuple(capture.messages),
         error=failure,
         pages=pages,
+        too_slow=too_slow,
     )

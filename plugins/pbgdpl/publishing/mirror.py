@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from pbgdpl.model.diagnostics import COMMAND
 from pbgdpl.publishing.agency_package import agency_name, agency_package
 from pbgdpl.publishing.archive import Member, write_archive
 from pbgdpl.publishing.manifest import MANIFEST, UNKNOWN_COMMIT, Manifest, read_manifest
@@ -55,7 +56,7 @@ def portal_readme(manifest: Manifest) -> str:
         "con (ví dụ /mirror/pbgdpl/) đều được. Quy tắc bộ nhớ đệm và bảo mật: site/_headers\n"
         "(Netlify, Cloudflare Pages) và site/nginx.conf (nginx).\n\n"
         f"KIỂM TRA: site/{MANIFEST} ghi kích thước và sha256 của mọi tệp; trong kho mã nguồn\n"
-        "của Cổng, lệnh 'python build.py verify site' báo tệp thiếu, bị sửa, thừa và hạn dùng.\n\n"
+        f"của Cổng, lệnh '{COMMAND} verify site' báo tệp thiếu, bị sửa, thừa và hạn dùng.\n\n"
         "English: a copy of Vietnam's national legal dissemination portal. Serve it with\n"
         f"'python3 -m http.server --directory {SITE_FOLDER} 8000' and open http://127.0.0.1:8000/.\n"
     )

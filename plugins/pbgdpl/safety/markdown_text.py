@@ -21,6 +21,29 @@ AUTOLINK = re.compile(r"(:)(?=//)|(?<=\bwww)(\.)|(@)", re.IGNORECASE)
 NOT_IN_CODE = re.compile("[`|\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
+# Markup an editor may write into a plain-text field by habit, each with how it is named.
+PLAIN_TEXT_MARKUP = (
+    (re.compile(r"\*\*[^*]+\*\*|__[^_]+__|~~[^~]+~~"), "chữ đậm hay gạch ngang kiểu Markdown"),
+    (re.compile(r"\[[^\]]+\]\([^)]*\)"), "liên kết kiểu Markdown [chữ](địa chỉ)"),
+    (re.compile(r"</?[a-zA-Z][^>]*>"), "thẻ HTML"),
+    (re.compile(r"(?<![\w.])@[A-Za-z0-9][A-Za-z0-9-]*"), "tên tài khoản @…"),
+)
+WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+SHORT_FIELD = 300
+
+
+def plain_text_markup(text: str, max_length: int) -> list[str]:
+    """Name the markup in `text`, a plain-text field: it is shown as written, never formatted.
+
+    A web address is named only in short fields (titles, names), where it is never right;
+    a long field such as a question may cite one.
+    """
+    found = [name for pattern, name in PLAIN_TEXT_MARKUP if pattern.search(text)]
+    if max_length <= SHORT_FIELD and WEB_ADDRESS.search(text):
+        found.append("địa chỉ web")
+    return found
+
+
 def inert(text: object) -> str:
     """Return text as one line of Markdown that formats nothing, links nothing, pings no one."""
     line = " ".join(without_control_sequences(str(text), keep="\t\n\r").split())

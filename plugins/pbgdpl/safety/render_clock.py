@@ -16,7 +16,18 @@ PAGE_SECONDS = 20.0
 
 
 class PageTooSlow(Exception):
-    """A page's Markdown took longer to render than any real page does."""
+    """A page's Markdown took longer to render than any real page does.
+
+    `page` is the file the clock was started for, so the build can leave that page out.
+    """
+
+    def __init__(self, page: str, seconds: float) -> None:
+        super().__init__(
+            f"{page}: trang cần hơn {seconds:g} giây để dựng nên bị dừng; kiểm tra các dấu "
+            "ngoặc, dấu * và danh sách lồng nhau (page took too long to render)."
+        )
+        self.page = page
+        self.seconds = seconds
 
 
 class RenderClock:
@@ -30,10 +41,7 @@ class RenderClock:
         self.timer = signal.ITIMER_VIRTUAL if processor_time else signal.ITIMER_REAL
 
     def _expired(self, signum: int, frame: FrameType | None) -> None:
-        raise PageTooSlow(
-            f"{self.page}: trang cần hơn {self.seconds:.0f} giây để dựng nên bị dừng; kiểm tra "
-            "các dấu ngoặc, dấu * và danh sách lồng nhau (page took too long to render)."
-        )
+        raise PageTooSlow(self.page, self.seconds)
 
     @staticmethod
     def _usable() -> bool:

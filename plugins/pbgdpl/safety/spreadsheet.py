@@ -18,6 +18,11 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 
 
+def formula_like(text: str) -> bool:
+    """Tell whether a spreadsheet would run `text` as a formula if it were a cell as is."""
+    return text.startswith(FORMULA_START) and not NUMBER.fullmatch(text)
+
+
 def csv_cell(value: object) -> str:
     """Return `value` as the text of one CSV cell that no spreadsheet runs."""
     if value is None:
@@ -25,6 +30,6 @@ def csv_cell(value: object) -> str:
     if isinstance(value, bool | int | float):
         return str(value)
     text = without_controls(str(value).replace("\r\n", "\n"))
-    if text.startswith(FORMULA_START) and not NUMBER.fullmatch(text):
+    if formula_like(text):
         return "'" + text
     return text

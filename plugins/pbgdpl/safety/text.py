@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pbgdpl.model.diagnostics import COMMAND
+
 # Characters a TCVN3 (ABC) file shows when read as Windows-1252: none is Vietnamese.
 TCVN3_SIGNS = re.compile("[¸µ¶·¹¨»¾¼½Æ©®ª«¬\xad×ÞßÐÏÎ]")
 # VNI writes a tone or hat as a second byte after the vowel ("Vieät", "Tö", "ñaát"); these
@@ -98,7 +100,7 @@ class ControlCharacters:
         return (
             f"Ký tự điều khiển {', '.join(self.codepoints)} ở {len(self.lines)} dòng "
             f"(dòng {shown}), không phải chữ và làm hỏng trang, nguồn tin, tệp dữ liệu; "
-            "thường do sao chép từ phần mềm khác. Chạy 'python build.py validate --fix' "
+            f"thường do sao chép từ phần mềm khác. Chạy '{COMMAND} validate --fix' "
             "để xóa, hoặc gõ lại dòng đó (control characters)."
         )
 

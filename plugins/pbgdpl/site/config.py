@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
+from pbgdpl.safety.render_clock import PAGE_SECONDS
+
 
 class SiteConfig(Config):
     """Options of the `pbgdpl/site` plugin, set once for the portal in mkdocs.yml."""
@@ -17,3 +19,6 @@ class SiteConfig(Config):
 
     home_latest = opt.Type(int, default=4)
     """How many of the newest items of each section a home page shows."""
+
+    page_seconds = opt.Type((int, float), default=PAGE_SECONDS)
+    """How long one page may take to render; a slower page is left out, not its site."""

@@ -63,6 +63,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 "(the portal is built by build.py, which binds each site)."
             )
         # Per-build state: the pages of this site, planned from the catalog.
+        self.clock = RenderClock(self.config.page_seconds)
         self.records = plan_records(
             self.context, self.config.listing_page_size, self.config.home_latest
         )
@@ -128,7 +129,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
             page.meta["description"] = record.description
         if isinstance(record, Listing):
             page.meta["hide"] = ["toc"]
-        self.clock.start(page.file.src_uri)
+        # The clock names the editor's file, so the build can leave that one page out.
+        source = record.intro if isinstance(record, Listing) else record
+        self.clock.start(source.path if source is not None else page.file.src_uri)
         return markdown
 
     def on_page_content(
