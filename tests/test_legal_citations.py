@@ -154,7 +154,7 @@ def document(agency: str, slug: str, number: str, issuer: str) -> Item:
 
 
 DECISION = document("bo-tu-phap", "quyet-dinh-471", "471/QĐ-TTg", "Thủ tướng Chính phủ")
-LOCAL = document("ha-noi", "quyet-dinh-15", "15/QĐ-UBND", "Ủy ban nhân dân Thành phố Hà Nội")
+LOCAL = document("ha-noi", "quyet-dinh-15", "15/QĐ-UBND", "Ủy ban nhân dân thành phố Hà Nội")
 REGISTRY = Registry([DECISION, LOCAL])
 AS_OF = dt.date(2026, 11, 23)
 

@@ -96,7 +96,7 @@ def editor_config(
         "public_folder": "",
         "slug": SLUG_RULE,
         "collections": [
-            collection(SECTIONS_BY_SLUG[slug], agency.slug, vocabularies)
+            collection(SECTIONS_BY_SLUG[slug], agency.slug, vocabularies.for_agency(agency.slug))
             for slug in agency.sections
         ],
     }
