@@ -73,3 +73,26 @@ def test_every_error_of_a_file_comes_in_one_pass(tmp_path: Path, run_cli: Cli) -
     for line, code in ((3, "invalid-date"), (4, "missing-field"), (6, "placeholder-text")):
         assert f"{path}:{line}: lỗi [{code}]" in out
     assert f"{path}:7: lỗi [image-missing]" in out
+
+
+def test_a_documents_number_and_attachment_come_with_its_other_errors(
+    tmp_path: Path, run_cli: Cli
+) -> None:
+    root = write_sample_portal(tmp_path / "portal", ["van-ban-moi"])
+    path = f"agencies/{AGENCY}/van-ban-moi/ke-hoach-53.md"
+    write(
+        root / path,
+        "---\ntitle: Kế hoạch tuyên truyền\nso_ky_hieu: 53/kh-ubnd\nloai_van_ban: Kế hoạch\n"
+        "co_quan_ban_hanh: Ủy ban nhân dân tỉnh Lào Cai\nnguoi_ky:\n"
+        "ngay_ban_hanh: 2026-03-01\nngay_hieu_luc: 2026-02-30\nlinh_vuc: [Dân tộc]\n"
+        "trich_yeu: Tuyên truyền pháp luật\ntep_dinh_kem: [ke-hoach.pdf]\n---\nNội dung.\n",
+    )
+    status, out, _ = run_cli(root, "validate", path)
+    assert status == 1
+    for line, level, code in (
+        (3, "cảnh báo", "document-number-spelling"),
+        (6, "lỗi", "missing-field"),
+        (8, "lỗi", "invalid-date"),
+        (11, "lỗi", "attachment-missing"),
+    ):
+        assert f"{path}:{line}: {level} [{code}]" in out

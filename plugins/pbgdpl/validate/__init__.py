@@ -2,8 +2,7 @@
 
 Loading (`pbgdpl.loading`) checks each file on its own: its encoding, front matter,
 fields and body. What needs every file at once runs here: document numbers, duplicates
-and citations (`legal.py`, `citations.py`), attachments (`attachments.py`) and redirects
-(`redirects.py`).
+and citations (`legal.py`, `citations.py`) and redirects (`redirects.py`).
 `build.py validate`, `build`, `review`, `audit` and `report` all call `load_checked`, so
 they report the same problems.
 """
@@ -14,7 +13,6 @@ from pathlib import Path
 
 from pbgdpl.loading.history import History, read_history
 from pbgdpl.loading.portal import Portal, load_portal
-from pbgdpl.validate.attachments import check_attachments
 from pbgdpl.validate.legal import check_legal_content
 from pbgdpl.validate.national import check_national_entries
 from pbgdpl.validate.redirects import check_redirects
@@ -28,8 +26,6 @@ def check_portal(portal: Portal, history: History | None = None) -> None:
     items' dates do.
     """
     portal.diagnostics.extend(check_legal_content(portal, history or History()))
-    for item in portal.items:
-        portal.diagnostics.extend(check_attachments(item, portal.root))
     portal.diagnostics.extend(check_redirects(portal.items))
     portal.diagnostics.extend(check_cited_terms(portal.items))
     if portal.settings is not None:
