@@ -6,6 +6,7 @@ with the file's other errors in one pass, even when another field of the file is
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from pbgdpl.model.diagnostics import Diagnostic, Severity
@@ -21,10 +22,14 @@ def check_number(
     section: Section, parsed: dict[str, Any], lines: dict[str, int], path: str
 ) -> list[Diagnostic]:
     """Check a document's number once its kind, issuer and date of issue have been read."""
-    values = [parsed.get(attr) for attr in ("number", "doc_type", "issuer", "issued")]
-    if not section.registers_documents or any(value is None for value in values):
+    number: str | None = parsed.get("number")
+    kind: str | None = parsed.get("doc_type")
+    issuer: str | None = parsed.get("issuer")
+    issued: dt.date | None = parsed.get("issued")
+    if not section.registers_documents or number is None or kind is None or issuer is None:
         return []
-    number, kind, issuer, issued = values
+    if issued is None:
+        return []
     parts = parse_number(number)
     if parts is None:
         return []
