@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pbgdpl.cli.arguments import moment_argument
+from pbgdpl.editorial.validation_comment import validation_comment
 from pbgdpl.loading.fix import fix_files
 from pbgdpl.loading.gitrepo import GitError
 from pbgdpl.model.diagnostics import (
@@ -60,7 +61,10 @@ def command_validate(args: argparse.Namespace) -> int:
         if fixed:
             portal = load_checked(args.root)
     diagnostics = _selected(portal.diagnostics, args.paths, args.root)
-    output = FORMATTERS[args.format](diagnostics)
+    if args.format == "comment":
+        output = validation_comment(diagnostics, portal)
+    else:
+        output = FORMATTERS[args.format](diagnostics)
     if output:
         print(output)
     if args.format == "text":
@@ -267,7 +271,12 @@ def add_portal_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
 
     validate = commands.add_parser("validate", help="kiểm tra nội dung (validate content)")
     validate.add_argument("paths", nargs="*", help="chỉ báo lỗi của các tệp/thư mục này")
-    validate.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    validate.add_argument(
+        "--format",
+        choices=[*sorted(FORMATTERS), "comment"],
+        default="text",
+        help="comment: nhận xét tiếng Việt cho đề nghị thay đổi (pull request comment)",
+    )
     validate.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     validate.add_argument(
         "--fix", action="store_true", help="sửa chữ tổ hợp (NFD) và ký tự ẩn ngay trong tệp"

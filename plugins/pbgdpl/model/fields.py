@@ -207,7 +207,10 @@ def _suggestion(value: str, allowed: tuple[str, ...]) -> str:
         return f' Có phải là "{by_folded[close[0]]}"?'
     if len(allowed) <= 8:
         return " Chọn một trong: " + ", ".join(f'"{v}"' for v in allowed) + "."
-    return " Xem danh sách giá trị hợp lệ trong schemas/ hoặc trong README."
+    return (
+        " Chọn một giá trị trong danh sách của trình biên tập trên trình duyệt, hoặc xem "
+        "danh mục trong schemas/<chuyên-mục>.json."
+    )
 
 
 @dataclass(frozen=True)
