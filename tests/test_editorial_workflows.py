@@ -102,3 +102,11 @@ def test_the_pull_request_template_holds_the_boards_checklist() -> None:
     assert "## Ban Biên tập duyệt" in text
     assert any("redirect_from" in box for box in boxes)
     assert any("ngày có hiệu lực" in box for box in boxes)
+
+
+def test_the_published_portal_carries_its_web_editor() -> None:
+    steps = workflow("portal.yml")["jobs"]["assemble"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    install = runs.index("make node_modules/.installed")
+    joined = next(i for i, r in enumerate(runs) if "build.py assemble" in r)
+    assert install < joined and runs[joined].endswith("--out site --editor")
