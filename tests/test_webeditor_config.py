@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -154,6 +155,12 @@ def test_the_editor_speaks_vietnamese_and_submits_for_review(editor: Path) -> No
         "clean_accents": True,
         "sanitize_replacement": "-",
     }
+    # Decap's Vietnamese completed where it falls back to English, before the CMS draws.
+    page = (editor / AGENCY / "index.html").read_text("utf-8")
+    scripts = re.findall(r'<script src="([^"]+)">', page)
+    assert scripts.index("../locale-vi.js") == scripts.index("../decap/decap-cms.js") + 1
+    phrases = (editor / "locale-vi.js").read_text("utf-8")
+    assert 'expand: "Mở ra"' in phrases and unicodedata.is_normalized("NFC", phrases)
 
 
 def test_the_bundle_is_served_from_the_portals_own_origin(editor: Path) -> None:

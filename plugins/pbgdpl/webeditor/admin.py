@@ -26,7 +26,7 @@ from pbgdpl.webeditor.security import editor_policy
 EDITOR_PATH = "bien-tap"
 """Where the editor is served: /bien-tap/ lists the agencies, /bien-tap/<agency>/ edits one."""
 BUNDLE = Path("node_modules/decap-cms/dist")
-STATIC = ("preview.js", "editor.css")
+STATIC = ("locale-vi.js", "preview.js", "editor.css")
 
 
 class EditorError(Exception):
@@ -68,6 +68,7 @@ def agency_page(agency: Agency, policy: str) -> str:
     )
     body = (
         '<script src="../decap/decap-cms.js"></script>\n'
+        '<script src="../locale-vi.js"></script>\n'
         '<script src="../sections.js"></script>\n'
         '<script src="../preview.js"></script>'
     )
