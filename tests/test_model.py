@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from pbgdpl.loading.frontmatter import FrontMatterError, split_front_matter
-from pbgdpl.model.fields import Choice, Choices, Date, DocumentNumber, FieldError, Text
+from pbgdpl.model.fields import Choice, Choices, Date, DocumentNumber, FieldError, Text, Words
 from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG
 from pbgdpl.model.vocabularies import load_vocabularies
 
@@ -150,3 +150,16 @@ def test_unreadable_front_matter_names_the_line(text: str, code: str, line: int)
     with pytest.raises(FrontMatterError) as caught:
         split_front_matter(text)
     assert (caught.value.code, caught.value.line) == (code, line)
+
+
+def test_values_written_on_one_line_with_commas() -> None:
+    tags = Words("tags", "tags", "Từ khóa")
+    assert tags.parse("đất đai, hộ tịch", VOCABULARIES) == ("đất đai", "hộ tịch")
+    assert tags.parse("đất đai", VOCABULARIES) == ("đất đai",)
+    fields = Choices("linh_vuc", "fields", "Lĩnh vực", vocabulary="fields")
+    with pytest.raises(FieldError) as caught:
+        fields.parse("Đất đai, Hộ tịch", VOCABULARIES)
+    assert caught.value.code == "value-not-a-list"
+    assert caught.value.message.endswith("linh_vuc: [Đất đai, Hộ tịch].")
+    # A value of the vocabulary that holds a comma is one value.
+    assert fields.parse("An ninh, trật tự", VOCABULARIES) == ("An ninh, trật tự",)

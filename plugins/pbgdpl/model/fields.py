@@ -248,6 +248,14 @@ class Choices(Field):
         values = [value] if isinstance(value, str) else value
         if not isinstance(values, list) or not values:
             raise self._wrong_type(value, "một danh sách giá trị trong danh mục")
+        allowed = vocabularies.values(self.vocabulary)
+        parts = [p.strip() for p in value.split(",")] if isinstance(value, str) else []
+        if value not in allowed and len(parts) > 1 and all(p in allowed for p in parts):
+            raise FieldError(
+                "value-not-a-list",
+                f'Trường "{self.key}" ({self.label}) có nhiều giá trị: viết thành danh sách '
+                f"trong ngoặc vuông, {self.key}: [{', '.join(parts)}].",
+            )
         one = Choice(self.key, self.attr, self.label, vocabulary=self.vocabulary)
         return tuple(dict.fromkeys(one.parse(v, vocabularies) for v in values))
 
@@ -268,7 +276,8 @@ class Words(Field):
     """A list of short free texts, such as tags."""
 
     def parse(self, value: Any, vocabularies: Vocabularies) -> tuple[str, ...]:
-        values = [value] if isinstance(value, str) else value
+        # "tags: đất đai, hộ tịch" means two words, as the web editor's box reads it.
+        values = [v for v in value.split(",") if v.strip()] if isinstance(value, str) else value
         if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
             raise self._wrong_type(value, "một danh sách từ khóa")
         return tuple(" ".join(v.split()) for v in values)
