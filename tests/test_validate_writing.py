@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from sections.samples import AGENCY, write_sample_portal
+from sections.samples import AGENCY, SAMPLES, write_sample_portal
 
 from conftest import write
 
@@ -20,7 +20,7 @@ HEAD = "---\ntitle: Hội nghị tập huấn\ndate: 2026-11-20\n---\n"
 
 
 def portal_with(tmp_path: Path, body: str, name: str = "hoi-nghi") -> Path:
-    root = write_sample_portal(tmp_path / "portal", ["tin-tuc"])
+    root = write_sample_portal(tmp_path / "portal", ["tin-tuc", "hoi-dap"])
     write(root / FOLDER / f"{name}.md", HEAD + body)
     return root
 
@@ -96,3 +96,21 @@ def test_a_documents_number_and_attachment_come_with_its_other_errors(
         (11, "lỗi", "attachment-missing"),
     ):
         assert f"{path}:{line}: {level} [{code}]" in out
+
+
+def test_a_link_to_a_page_that_does_not_exist_is_named(tmp_path: Path, run_cli: Cli) -> None:
+    question = SAMPLES["hoi-dap"][0]
+    body = (
+        f"Xem [câu hỏi](../../hoi-dap/{question}/) và [tệp](../hoi-dap/{question}.md),\n"
+        "[chuyên mục](../), [trang chủ](/so-tu-phap-mau/), [ngoài](https://moj.gov.vn/).\n"
+        "Nhầm: [câu hỏi cũ](../../hoi-dap/cau-hoi-cu/) và [tệp](../hoi-dap/cau-hoi-cu.md).\n"
+    )
+    root = portal_with(tmp_path / "links", body)
+    status, out, _ = run_cli(root, "validate")
+    assert status == 0, out  # a warning: the page is published, with a dead link
+    found = [line for line in out.splitlines() if "[link-not-found]" in line]
+    assert [line.split(" Liên kết ")[1].split(" dẫn tới ")[0] for line in found] == [
+        '"../../hoi-dap/cau-hoi-cu/"',
+        '"../hoi-dap/cau-hoi-cu.md"',
+    ]
+    assert all(line.startswith(f"{FOLDER}/hoi-nghi.md:7: cảnh báo") for line in found)
