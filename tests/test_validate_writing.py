@@ -114,3 +114,22 @@ def test_a_link_to_a_page_that_does_not_exist_is_named(tmp_path: Path, run_cli: 
         '"../hoi-dap/cau-hoi-cu.md"',
     ]
     assert all(line.startswith(f"{FOLDER}/hoi-nghi.md:7: cảnh báo") for line in found)
+
+
+def test_a_link_by_file_to_another_agencys_item_gets_its_address(
+    tmp_path: Path, run_cli: Cli
+) -> None:
+    root = portal_with(tmp_path, "Xem [Lào Cai](../../lao-cai/tin-tuc/phien-cho.md).\n")
+    write(
+        root / "agencies/lao-cai/agency.yml",
+        "slug: lao-cai\nname: Tỉnh Lào Cai\nkind: province\ncontacts: {}\neditors: [lc]\n"
+        "sections: [tin-tuc]\n",
+    )
+    write(root / "agencies/lao-cai/tin-tuc/phien-cho.md", HEAD + "Phiên chợ.\n")
+    status, out, _ = run_cli(root, "validate")
+    assert status == 0, out
+    assert (
+        f"{FOLDER}/hoi-nghi.md:5: cảnh báo [link-to-other-site] Liên kết "
+        '"../../lao-cai/tin-tuc/phien-cho.md" dẫn tới tệp của một trang thành phần khác'
+    ) in out
+    assert 'Viết theo địa chỉ trang: "../../../lao-cai/tin-tuc/phien-cho/".' in out

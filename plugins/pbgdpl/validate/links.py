@@ -74,6 +74,27 @@ def _target(record: Item | Page, link: str, agencies: Iterable[str]) -> tuple[st
     return ("address", where) if first in agencies else None
 
 
+def _same_site(source: str, target: str) -> bool:
+    """Tell whether two files are built in the same site: the same agency's folder."""
+    return source.split("/")[:2] == target.split("/")[:2]
+
+
+def _other_site(record: Item | Page, line: int, link: str, target: str) -> Diagnostic:
+    """Name a link by file to another agency's item: each site is built on its own, so
+    MkDocs cannot turn it into an address; give the address to write instead."""
+    address = "/" + target.removeprefix("agencies/").removesuffix(".md")
+    address = address.removesuffix("/index") + "/"
+    relative = posixpath.relpath(address, "/" + record.url) + "/"
+    return Diagnostic(
+        record.path,
+        line,
+        "link-to-other-site",
+        Severity.WARNING,
+        f'Liên kết "{link}" dẫn tới tệp của một trang thành phần khác; trang đó được dựng '
+        f'riêng nên liên kết theo tên tệp sẽ hỏng. Viết theo địa chỉ trang: "{relative}".',
+    )
+
+
 def check_links(portal: Portal) -> Iterator[Diagnostic]:
     """Warn of each link into an agency's folder that reaches no page and no file."""
     addresses, sources = _addresses(portal), _sources(portal)
@@ -84,6 +105,9 @@ def check_links(portal: Portal) -> Iterator[Diagnostic]:
             if target is None:
                 continue
             kind, where = target
+            if kind == "file" and where in sources and not _same_site(record.path, where):
+                yield _other_site(record, line, link, where)
+                continue
             if (kind == "file" and where in sources) or (
                 kind == "address" and (where in addresses or f"{where}/" in addresses)
             ):
