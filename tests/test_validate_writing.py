@@ -133,3 +133,18 @@ def test_a_link_by_file_to_another_agencys_item_gets_its_address(
         '"../../lao-cai/tin-tuc/phien-cho.md" dẫn tới tệp của một trang thành phần khác'
     ) in out
     assert 'Viết theo địa chỉ trang: "../../../lao-cai/tin-tuc/phien-cho/".' in out
+
+
+def test_a_picture_without_a_description_and_one_named_in_another_case(
+    tmp_path: Path, run_cli: Cli
+) -> None:
+    root = portal_with(tmp_path, "![](anh-hoi-nghi.png)\n\n![Hội nghị](anh-2.png)\n")
+    (root / FOLDER / "anh-hoi-nghi.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(20))
+    (root / FOLDER / "Anh-2.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(20))
+    status, out, _ = run_cli(root, "validate")
+    assert status == 1
+    assert (
+        f'{FOLDER}/hoi-nghi.md:5: cảnh báo [image-without-description] Ảnh "anh-hoi-nghi.png" '
+        "chưa có mô tả"
+    ) in out
+    assert 'Trong thư mục có "Anh-2.png"' in out and 'đổi tên tệp thành "anh-2.png"' in out
