@@ -59,6 +59,9 @@ def repository(tmp_path: Path) -> Repo:
         "contacts: {email: stp@laocai.gov.vn}\neditors: [laocai-bientap]\n"
         "sections: [van-ban-moi, tin-tuc]\n",
     )
+    # A small upload limit, so that a picture over it is quick to make.
+    settings = root / "content/portal.yml"
+    settings.write_text(settings.read_text("utf-8") + "max_attachment_mb: 1\n", "utf-8")
     (root / "node_modules").symlink_to(REPO / "node_modules")
     (root / ".gitignore").write_text("node_modules\n", "utf-8")
     repository = Repo.init(root, initial_branch="main")
@@ -108,6 +111,17 @@ def test_an_editor_writes_a_question_with_a_picture_and_submits_it(
     page.locator('button[title="Thêm ảnh"]').click()
     page.get_by_role("menuitem", name="Hình ảnh").click()
     page.get_by_role("button", name="Chọn một hình").click()
+    # A picture over the portal's limit is refused before it is sent, in Vietnamese.
+    refused: list[str] = []
+    page.once("dialog", lambda dialog: (refused.append(dialog.message), dialog.dismiss()))
+    too_large = tmp_path / "anh-qua-lon.png"
+    too_large.write_bytes(png(40, 30) + bytes(1_100_000))
+    page.locator('input[type="file"]').set_input_files(too_large)
+    for _ in range(50):
+        if refused:
+            break
+        page.wait_for_timeout(100)
+    assert refused and refused[0].startswith("Tập tin quá lớn.")
     page.locator('input[type="file"]').set_input_files(picture)
     # The upload gets a safe name: lower case, no accents, no spaces.
     expect(page.get_by_text("anh-hoi-nghi.png")).to_be_visible()

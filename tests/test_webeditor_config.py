@@ -158,7 +158,15 @@ def test_the_editor_speaks_vietnamese_and_submits_for_review(editor: Path) -> No
     # Decap's Vietnamese completed where it falls back to English, before the CMS draws.
     page = (editor / AGENCY / "index.html").read_text("utf-8")
     scripts = re.findall(r'<script src="([^"]+)">', page)
-    assert scripts.index("../locale-vi.js") == scripts.index("../decap/decap-cms.js") + 1
+    # The CMS waits (sections.js) until every part is registered, then starts (start.js).
+    assert scripts == [
+        "../sections.js",
+        "../decap/decap-cms.js",
+        "../locale-vi.js",
+        "../preview.js",
+        "../start.js",
+    ]
+    assert "window.CMS_MANUAL_INIT = true;" in (editor / "sections.js").read_text("utf-8")
     phrases = (editor / "locale-vi.js").read_text("utf-8")
     assert 'expand: "Mở ra"' in phrases and unicodedata.is_normalized("NFC", phrases)
 
@@ -220,3 +228,15 @@ def test_the_local_backend_needs_no_account(editor: Path, tmp_path: Path) -> Non
     assert config(site.folder)["backend"]["name"] == "proxy"
     assert "connect-src 'self' blob: http://127.0.0.1:8081;" in site.policy
     assert Forge().kind == "github"
+
+
+def test_uploads_larger_than_validate_accepts_are_refused_in_the_form(editor: Path) -> None:
+    limit = 20 * 1024 * 1024  # max_attachment_mb of the sample portal's settings
+    files = next(
+        f for f in collection(editor, "van-ban-moi")["fields"] if f["name"] == "tep_dinh_kem"
+    )
+    assert files["field"]["media_library"]["config"]["max_file_size"] == limit
+    assert f'"max_upload_bytes": {limit}' in (editor / "sections.js").read_text("utf-8")
+    assert "max_file_size: window.PBGDPL_PREVIEW.max_upload_bytes" in (
+        editor / "locale-vi.js"
+    ).read_text("utf-8")

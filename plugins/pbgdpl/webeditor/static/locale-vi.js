@@ -1,6 +1,7 @@
 /* The editor's Vietnamese: Decap CMS's own "vi" locale, completed where it falls back to
    English (buttons, the toolbar of the text, lists, dates, the media library), and the
-   picture component with Vietnamese labels. Runs after decap-cms.js and before the CMS
+   picture component with Vietnamese labels and the portal's upload limit (sections.js).
+   Runs after decap-cms.js and sections.js, and before the CMS
    reads its configuration, which it fetches, so these phrases are in place when it draws. */
 (function () {
   "use strict";
@@ -161,7 +162,11 @@
         label: "Hình ảnh",
         name: "image",
         widget: "image",
-        media_library: { allow_multiple: false },
+        // Refused before upload when larger than validate accepts (max_attachment_mb).
+        media_library: {
+          allow_multiple: false,
+          config: { max_file_size: window.PBGDPL_PREVIEW.max_upload_bytes },
+        },
       },
       {
         label: "Mô tả hình (cho người đọc bằng máy đọc màn hình)",
