@@ -49,10 +49,11 @@ def test_each_problem_is_named_with_its_file_line_and_fix(tmp_path: Path, run_cl
     ]
     assert f"### Tỉnh Mẫu Sơn · Hỏi đáp pháp luật (`{QUESTIONS}/hoi-ve-dat.md`)" in lines
     problems = [line for line in lines if line.startswith("- ")]
-    assert [p.split(":")[0] for p in problems] == [
-        "- ❌ Lỗi (dòng 4)",
-        "- ❌ Lỗi (dòng 6)",
-        "- ❌ Lỗi (dòng 7)",
+    # Named as the web editor's form shows them: the field's label, or the text.
+    assert [p.split("):")[0] + ")" for p in problems] == [
+        "- ❌ Lỗi (trường “Câu hỏi”, dòng 4)",
+        "- ❌ Lỗi (phần Nội dung, dòng 6)",
+        "- ❌ Lỗi (phần Nội dung, dòng 7)",
     ]
     assert "Câu hỏi" in problems[0] and problems[0].endswith("`missing-field`")
     assert problems[2].endswith("`image-missing`")
@@ -70,7 +71,7 @@ def test_a_published_items_title_names_its_file(tmp_path: Path, run_cli: Cli) ->
     assert out.splitlines()[1] == "## ⚠️ Kiểm tra nội dung: không có lỗi, 1 cảnh báo"
     heading = f"### Tỉnh Mẫu Sơn · Hỏi đáp pháp luật · “Hỏi về đất” (`{QUESTIONS}/hoi-ve-dat.md`)"
     assert heading in out
-    assert "- ⚠️ Cảnh báo (dòng 5)" in out
+    assert "- ⚠️ Cảnh báo (dòng 5)" in out  # a key of no field: its line only
 
 
 def test_editors_values_stay_inert_text(tmp_path: Path, run_cli: Cli) -> None:

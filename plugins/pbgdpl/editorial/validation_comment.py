@@ -3,8 +3,9 @@
 An editor who saved an item in the web editor has no terminal and may never open the
 workflow's log: the pull request's comment is where the checks speak to them. It says
 first whether the change can be published, then, file by file (named by its agency, its
-section and its title where the file could be read), each problem with its line and what
-to do, then how to fix it in the web editor and resubmit. Annotations on the diff carry
+section and its title where the file could be read), each problem with the field it is in
+as the form labels it (or the text) and its line, and what to do, then how to fix it in
+the web editor and resubmit. Annotations on the diff carry
 the same problems (`validate --format github`).
 
 Every value in it comes from an editor (file names, titles, messages quoting values), so
@@ -14,8 +15,10 @@ each goes through `safety.markdown_text` before it reaches Markdown.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import groupby
 
+from pbgdpl.loading.frontmatter import FrontMatterError, split_front_matter
 from pbgdpl.loading.portal import Portal
 from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
@@ -80,11 +83,46 @@ def _file_heading(path: str, portal: Portal | None) -> str:
     return f"### {where} ({inert_path(path)})" if where else f"### {inert_path(path)}"
 
 
-def _problem(diagnostic: Diagnostic) -> str:
-    place = f"dòng {diagnostic.line}" if diagnostic.line > 1 else "đầu tệp"
+@dataclass(frozen=True)
+class Places:
+    """What an editor of the web editor sees at the lines of one item's file."""
+
+    labels: dict[int, str]
+    """The label of the field written at each front-matter line."""
+    body_line: int = 0
+    """The line the text starts at, or 0 when the file could not be read."""
+
+    def of(self, line: int) -> str:
+        """Name a line as the form shows it: the field's label, or the text."""
+        if line in self.labels:
+            return f"trường “{inert(self.labels[line])}”, dòng {line}"
+        if self.body_line and line >= self.body_line:
+            return f"phần Nội dung, dòng {line}"
+        return f"dòng {line}" if line > 1 else "đầu tệp"
+
+
+def _places(path: str, portal: Portal | None) -> Places:
+    """Read an item's file again for the line of each field; nothing when it cannot be."""
+    parts = path.split("/")
+    section = SECTIONS_BY_SLUG.get(parts[2]) if len(parts) == 4 else None
+    if portal is None or parts[0] != "agencies" or section is None:
+        return Places({})
+    file = portal.root / path
+    try:
+        if file.is_symlink():
+            return Places({})
+        document = split_front_matter(file.read_text("utf-8"))
+    except (OSError, UnicodeError, FrontMatterError):
+        return Places({})
+    labels = {field.key: field.label for field in section.all_fields}
+    by_line = {line: labels[key] for key, line in document.lines.items() if key in labels}
+    return Places(by_line, document.body_line)
+
+
+def _problem(diagnostic: Diagnostic, places: Places) -> str:
     return (
-        f"- {ICONS[diagnostic.severity]} ({place}): {inert(diagnostic.message)} "
-        f"`{inert(diagnostic.code)}`"
+        f"- {ICONS[diagnostic.severity]} ({places.of(diagnostic.line)}): "
+        f"{inert(diagnostic.message)} `{inert(diagnostic.code)}`"
     )
 
 
@@ -93,8 +131,9 @@ def validation_comment(diagnostics: Sequence[Diagnostic], portal: Portal | None 
     lines = [MARKER, *_verdict(diagnostics)]
     shown = sorted(diagnostics, key=lambda d: (d.path, d.severity is not Severity.ERROR, d.line))
     for path, problems in groupby(shown[:MAX_SHOWN], key=lambda d: d.path):
+        places = _places(path, portal)
         lines += ["", _file_heading(path, portal), ""]
-        lines += [_problem(d) for d in problems]
+        lines += [_problem(d, places) for d in problems]
     if len(shown) > MAX_SHOWN:
         lines += [
             "",

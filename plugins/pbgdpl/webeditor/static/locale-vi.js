@@ -96,7 +96,7 @@
           addMore: "Thêm tệp",
           removeAll: "Xóa mọi tệp",
         },
-        datetime: { setToNow: "Điền thời điểm hiện tại vào “%{fieldLabel}”" },
+        datetime: { setToNow: "Điền thời điểm hiện tại" },
         list: { add: "Thêm %{item}", addType: "Thêm %{item}" },
         object: { expand: "Mở ra", collapse: "Thu gọn" },
       },
