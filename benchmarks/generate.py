@@ -81,6 +81,11 @@ SECTION_PRIORITY = (
 CORPUS = Path(__file__).resolve().with_name("corpus.yml")
 
 
+def _after_body(province: str) -> str:
+    """Return a province's name as written after a body's: "Ủy ban nhân dân tỉnh Lào Cai"."""
+    return province[0].lower() + province[1:]
+
+
 class _FieldInfo(NamedTuple):
     """A field of law: a law people know, its year, and topics that fit "về {topic}"."""
 
@@ -462,7 +467,7 @@ class _Generator:
         self.provinces = [u for u in _load_units() if u.kind == "province"]
         issuers = set(vocabularies["issuers"])
         issuers.update(
-            f"{body} {p.name}"
+            f"{body} {_after_body(p.name)}"
             for p in self.provinces
             for body in ("Hội đồng nhân dân", "Ủy ban nhân dân")
         )
@@ -560,8 +565,8 @@ class _Generator:
     def own_document_kinds(self, agency: _Agency) -> list[tuple[str, str, str]]:
         """Return the (type, code, issuer) of the documents the agency issues itself."""
         if agency.kind == "province":
-            council = f"Hội đồng nhân dân {agency.name}"
-            committee = f"Ủy ban nhân dân {agency.name}"
+            council = f"Hội đồng nhân dân {_after_body(agency.name)}"
+            committee = f"Ủy ban nhân dân {_after_body(agency.name)}"
             return [
                 ("Quyết định", "QĐ-UBND", committee),
                 ("Nghị quyết", "NQ-HĐND", council),

@@ -13,8 +13,11 @@ import functools
 import http.server
 import os
 import shutil
+import socket
+import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -182,3 +185,60 @@ def page(browser: Browser) -> Iterator[Page]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+
+
+@contextlib.contextmanager
+def nginx_serving(site: Path, scratch: Path) -> Iterator[str]:
+    """Serve `site` with Debian's nginx and the snippet `site/nginx.conf`; yield its address.
+
+    The snippet is checked by running the server a deployment runs, not by reading it.
+    """
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).is_file() or not BROTLI_MODULE.is_file():
+        pytest.fail("nginx hoặc mô-đun Brotli không có; chạy 'make test' để cài")
+    scratch.mkdir(parents=True, exist_ok=True)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    conf = scratch / "server.conf"
+    user = "user root;" if os.geteuid() == 0 else ""
+    temp = "\n".join(
+        f"  {kind}_temp_path {scratch}/{kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    conf.write_text(
+        f"""load_module {BROTLI_MODULE};
+{user}
+daemon off;
+pid {scratch}/nginx.pid;
+error_log {scratch}/error.log;
+events {{}}
+http {{
+  include /etc/nginx/mime.types;
+  access_log off;
+{temp}
+  server {{
+    listen 127.0.0.1:{port};
+    root {site};
+    include {site}/nginx.conf;
+  }}
+}}
+""",
+        "utf-8",
+    )
+    checked = subprocess.run([nginx, "-t", "-c", str(conf)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    server = subprocess.Popen([nginx, "-c", str(conf)])
+    try:
+        for _ in range(100):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

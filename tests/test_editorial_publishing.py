@@ -115,13 +115,16 @@ def test_a_scheduled_item_is_absent_before_its_day_and_present_on_it(
 
 
 def test_a_scheduled_item_is_dated_by_the_day_it_goes_out(builds: dict[str, Path]) -> None:
-    """Written on 18/11 for tomorrow 08:00: its page and feeds show tomorrow, not 18/11."""
+    """Written on 18/11 for tomorrow 08:00: its page and feeds show tomorrow 08:00, not 18/11."""
     slug, tomorrow = "lich-tiep-cong-dan-thang-12", builds["tomorrow"]
-    shown = f'<time datetime="{TOMORROW.isoformat()}">{TOMORROW:%d/%m/%Y}</time>'
+    moment = f"{TOMORROW.isoformat()}T08:00"
+    shown = f'đăng lúc <time datetime="{moment}+07:00">08:00 ngày {TOMORROW:%d/%m/%Y}</time>'
     assert shown in page(tomorrow, slug).read_text("utf-8")
     feed = json.loads((tomorrow / AGENCY / "feed.json").read_text("utf-8"))
     entry = next(e for e in feed["items"] if e["url"].endswith(f"/{slug}/"))
-    assert entry["date_published"].startswith(TOMORROW.isoformat())
+    assert entry["date_published"] == f"{moment}:00+07:00"
+    atom = (tomorrow / AGENCY / "feed.xml").read_text("utf-8")
+    assert f"<published>{moment}:00+07:00</published>" in atom
 
 
 def test_a_draft_is_never_published(builds: dict[str, Path]) -> None:

@@ -53,15 +53,31 @@ def test_no_workflow_runs_untrusted_code_with_write_access(name: str) -> None:
 def test_pull_requests_get_annotations_a_report_and_a_preview_read_only() -> None:
     data = workflow("review.yml")
     assert set(data["on"]) == {"pull_request"}
-    (job,) = data["jobs"].values()
+    job = data["jobs"]["review"]
     assert job["permissions"] == {"contents": "read"}
     runs = "\n".join(step.get("run", "") for step in job["steps"])
     assert "build.py validate --format github" in runs
+    assert "build.py validate --format comment > comment/nhan-xet.md" in runs
     assert "build.py review" in runs and '>> "$GITHUB_STEP_SUMMARY"' in runs
     assert 'build.py build --out preview --keep-going "${only[@]}"' in runs
     assert "build.py codeowners --check" in runs
     uploads = [s for s in job["steps"] if "upload-artifact" in s.get("uses", "")]
-    assert uploads and uploads[0]["with"]["path"] == "preview"
+    assert [u["with"]["path"] for u in uploads] == ["comment", "preview"]
+
+
+def test_the_result_reaches_the_editor_as_a_comment_from_a_job_that_runs_no_pr_code() -> None:
+    data = workflow("review.yml")
+    assert set(data["jobs"]) == {"review", "comment"}
+    job = data["jobs"]["comment"]
+    assert job["needs"] == "review"
+    assert job["permissions"] == {"pull-requests": "write"}
+    # Same-repository branches only (the web editor's): a fork's token is read-only anyway.
+    assert "head.repo.full_name == github.repository" in job["if"]
+    uses = [step.get("uses", "") for step in job["steps"]]
+    assert not any("checkout" in u or "setup-python" in u for u in uses)
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    assert "build.py" not in runs and ".venv" not in runs
+    assert "gh pr comment" in runs and "--edit-last" in runs
 
 
 def test_main_and_nightly_builds_deploy_to_pages_one_at_a_time() -> None:
@@ -86,3 +102,11 @@ def test_the_pull_request_template_holds_the_boards_checklist() -> None:
     assert "## Ban Biên tập duyệt" in text
     assert any("redirect_from" in box for box in boxes)
     assert any("ngày có hiệu lực" in box for box in boxes)
+
+
+def test_the_published_portal_carries_its_web_editor() -> None:
+    steps = workflow("portal.yml")["jobs"]["assemble"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    install = runs.index("make node_modules/.installed")
+    joined = next(i for i, r in enumerate(runs) if "build.py assemble" in r)
+    assert install < joined and runs[joined].endswith("--out site --editor")

@@ -123,10 +123,12 @@ def test_the_same_number_registered_twice_is_an_error(portal_copy: Path, run_cli
     write(portal_copy / copy, text)
     status, found = validate_json(run_cli, portal_copy, copy)
     assert status == 1
+    # The copy's spelling ("QD" for "QĐ") is named in the same pass as the duplicate.
     assert [(d["line"], d["code"]) for d in found] == [
+        (line_of(text, "so_ky_hieu:"), "document-number-spelling"),
         (line_of(text, "so_ky_hieu:"), "duplicate-document-number"),
     ]
-    assert found[0]["message"] == (
+    assert found[1]["message"] == (
         'Văn bản số "471/QD-TTg" đã được đăng ở agencies/bo-tu-phap/van-ban-moi/'
         "quyet-dinh-471-qd-ttg.md; mỗi văn bản chỉ đăng một lần. Xóa tệp trùng hoặc sửa số "
         "ký hiệu."
@@ -154,7 +156,7 @@ def document(agency: str, slug: str, number: str, issuer: str) -> Item:
 
 
 DECISION = document("bo-tu-phap", "quyet-dinh-471", "471/QĐ-TTg", "Thủ tướng Chính phủ")
-LOCAL = document("ha-noi", "quyet-dinh-15", "15/QĐ-UBND", "Ủy ban nhân dân Thành phố Hà Nội")
+LOCAL = document("ha-noi", "quyet-dinh-15", "15/QĐ-UBND", "Ủy ban nhân dân thành phố Hà Nội")
 REGISTRY = Registry([DECISION, LOCAL])
 AS_OF = dt.date(2026, 11, 23)
 

@@ -25,7 +25,7 @@ REPEAL = """\
 title: Quyết định bãi bỏ nghị định xử phạt giao thông
 so_ky_hieu: "15/2025/QĐ-UBND"
 loai_van_ban: Quyết định
-co_quan_ban_hanh: Ủy ban nhân dân Tỉnh Sơn La
+co_quan_ban_hanh: Ủy ban nhân dân tỉnh Sơn La
 nguoi_ky: Nguyễn Văn A
 ngay_ban_hanh: 2025-03-01
 ngay_hieu_luc: 2025-03-15
@@ -81,7 +81,7 @@ def test_a_newcomer_can_neither_take_nor_repeal_another_agencys_document(
         f"agencies/{AGENCY}/van-ban-moi/nghi-dinh-168-2024-nd-cp.md; mỗi văn bản chỉ đăng "
         "một lần. Xóa tệp trùng hoặc sửa số ký hiệu.",
         f"agencies/{NEWCOMER}/van-ban-moi/quyet-dinh-15-2025-qd-ubnd.md:11: lỗi "
-        '[cross-agency-relation] Văn bản "15/2025/QĐ-UBND" (Ủy ban nhân dân Tỉnh Sơn La) không thể '
+        '[cross-agency-relation] Văn bản "15/2025/QĐ-UBND" (Ủy ban nhân dân tỉnh Sơn La) không thể '
         'bãi bỏ văn bản "168/2024/NĐ-CP" do Chính phủ ban hành, đăng ở '
         f"agencies/{AGENCY}/van-ban-moi/nghi-dinh-168-2024-nd-cp.md: chỉ văn bản của cùng cơ "
         "quan ban hành mới thay đổi được hiệu lực văn bản của trang thành phần khác. Xóa số "

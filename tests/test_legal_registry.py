@@ -184,7 +184,7 @@ def test_provincial_numbers_are_unique_only_within_their_province() -> None:
         "ke-hoach",
         "18/KH-UBND",
         "Kế hoạch",
-        "Ủy ban nhân dân Thành phố Hà Nội",
+        "Ủy ban nhân dân thành phố Hà Nội",
         "2026-01-16",
         "2026-01-16",
     )
@@ -193,7 +193,7 @@ def test_provincial_numbers_are_unique_only_within_their_province() -> None:
         "ke-hoach",
         "18/KH-UBND",
         "Kế hoạch",
-        "Ủy ban nhân dân Tỉnh Nghệ An",
+        "Ủy ban nhân dân tỉnh Nghệ An",
         "2026-02-10",
         "2026-02-10",
     )

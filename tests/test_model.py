@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from pbgdpl.loading.frontmatter import FrontMatterError, split_front_matter
-from pbgdpl.model.fields import Choice, Choices, Date, DocumentNumber, FieldError, Text
+from pbgdpl.model.fields import Choice, Choices, Date, DocumentNumber, FieldError, Text, Words
 from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG
 from pbgdpl.model.vocabularies import load_vocabularies
 
@@ -71,9 +71,36 @@ def test_vocabulary_value_gets_a_suggestion() -> None:
 
 def test_provincial_issuers_come_from_the_register() -> None:
     field = Choice("co_quan_ban_hanh", "issuer", "Cơ quan ban hành", vocabulary="issuers")
-    assert field.parse("Ủy ban nhân dân Tỉnh Nghệ An", VOCABULARIES)
+    assert field.parse("Ủy ban nhân dân tỉnh Nghệ An", VOCABULARIES)
     with pytest.raises(FieldError):
-        field.parse("Ủy ban nhân dân Tỉnh Hà Giang", VOCABULARIES)  # merged into Tuyên Quang
+        field.parse("Ủy ban nhân dân tỉnh Hà Giang", VOCABULARIES)  # merged into Tuyên Quang
+
+
+def test_a_province_body_is_written_as_its_documents_spell_it() -> None:
+    field = Choice("co_quan_ban_hanh", "issuer", "Cơ quan ban hành", vocabulary="issuers")
+    for issuer in (
+        "Ủy ban nhân dân tỉnh Lào Cai",
+        "Hội đồng nhân dân thành phố Hà Nội",
+        "Sở Tư pháp tỉnh Lào Cai",
+        "Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh",
+    ):
+        assert field.parse(issuer, VOCABULARIES) == issuer
+    with pytest.raises(FieldError) as caught:
+        field.parse("Ủy ban nhân dân Tỉnh Lào Cai", VOCABULARIES)
+    assert caught.value.message.endswith('Có phải là "Ủy ban nhân dân tỉnh Lào Cai"?')
+    # A real body's name, not free text: no such department, no such province.
+    for invented in ("Sở Du hành vũ trụ tỉnh Lào Cai", "Sở Tư pháp tỉnh Yên Bái"):
+        with pytest.raises(FieldError):
+            field.parse(invented, VOCABULARIES)
+
+
+def test_an_agency_chooses_among_the_central_issuers_and_its_own_bodies() -> None:
+    lao_cai = VOCABULARIES.for_agency("lao-cai").issuers
+    assert {"Chính phủ", "Sở Tư pháp tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai"} <= set(lao_cai)
+    assert not any("Hà Nội" in issuer for issuer in lao_cai)
+    ministry = VOCABULARIES.for_agency("bo-tu-phap").issuers
+    assert "Bộ Tư pháp" in ministry
+    assert not any("tỉnh" in issuer or "thành phố" in issuer for issuer in ministry)
 
 
 @pytest.mark.parametrize(
@@ -123,3 +150,16 @@ def test_unreadable_front_matter_names_the_line(text: str, code: str, line: int)
     with pytest.raises(FrontMatterError) as caught:
         split_front_matter(text)
     assert (caught.value.code, caught.value.line) == (code, line)
+
+
+def test_values_written_on_one_line_with_commas() -> None:
+    tags = Words("tags", "tags", "Từ khóa")
+    assert tags.parse("đất đai, hộ tịch", VOCABULARIES) == ("đất đai", "hộ tịch")
+    assert tags.parse("đất đai", VOCABULARIES) == ("đất đai",)
+    fields = Choices("linh_vuc", "fields", "Lĩnh vực", vocabulary="fields")
+    with pytest.raises(FieldError) as caught:
+        fields.parse("Đất đai, Hộ tịch", VOCABULARIES)
+    assert caught.value.code == "value-not-a-list"
+    assert caught.value.message.endswith("linh_vuc: [Đất đai, Hộ tịch].")
+    # A value of the vocabulary that holds a comma is one value.
+    assert fields.parse("An ninh, trật tự", VOCABULARIES) == ("An ninh, trật tự",)

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import gzip
 import os
-import shutil
-import socket
-import subprocess
 import threading
 import time
 import urllib.error
@@ -22,15 +19,16 @@ from pathlib import Path
 import brotli
 import pytest
 
+from pbgdpl.model.forge import Forge
 from pbgdpl.publishing.compression import write_precompressed
 from pbgdpl.publishing.headers import render_nginx
 from pbgdpl.publishing.preview import preview_server
 from pbgdpl.site.csp import content_security_policy
+from pbgdpl.webeditor.security import editor_policy
 
-from conftest import write
+from conftest import nginx_serving, write
 
 PAGE = "<!doctype html><html lang=vi><title>Hỏi đáp</title>" + "<p>Nồng độ cồn.</p>" * 400
-BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 
 
 def small_site(root: Path) -> Path:
@@ -131,65 +129,18 @@ def test_serve_answers_a_repeat_visit_with_not_modified(served: tuple[Path, str]
     assert (status, body) == (304, b"")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def test_nginx_with_the_snippet_sends_the_precompressed_copies(tmp_path: Path) -> None:
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(nginx).is_file() or not BROTLI_MODULE.is_file():
-        pytest.fail("nginx hoặc mô-đun Brotli không có; chạy 'make test' để cài")
     site = small_site(tmp_path / "site")
     write_precompressed(site)
-    (site / "nginx.conf").write_text(render_nginx(), "utf-8")
+    (site / "nginx.conf").write_text(render_nginx(editor_policy(Forge())), "utf-8")
     # The page must come from its copy: nginx must not compress on the fly here.
     (site / "index.html").write_text(PAGE.replace("Hỏi đáp", "Bản gốc"), "utf-8")
-    port = free_port()
-    conf = tmp_path / "server.conf"
-    user = "user root;" if os.geteuid() == 0 else ""
-    conf.write_text(
-        f"""load_module {BROTLI_MODULE};
-{user}
-daemon off;
-pid {tmp_path}/nginx.pid;
-error_log {tmp_path}/error.log;
-events {{}}
-http {{
-  include /etc/nginx/mime.types;
-  access_log off;
-  client_body_temp_path {tmp_path}/body;
-  proxy_temp_path {tmp_path}/proxy;
-  fastcgi_temp_path {tmp_path}/fastcgi;
-  uwsgi_temp_path {tmp_path}/uwsgi;
-  scgi_temp_path {tmp_path}/scgi;
-  server {{
-    listen 127.0.0.1:{port};
-    root {site};
-    include {site}/nginx.conf;
-  }}
-}}
-""",
-        "utf-8",
-    )
-    checked = subprocess.run([nginx, "-t", "-c", str(conf)], capture_output=True, text=True)
-    assert checked.returncode == 0, checked.stderr
-    server = subprocess.Popen([nginx, "-c", str(conf)])
-    try:
-        for _ in range(100):
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.05)
+    with nginx_serving(site, tmp_path / "nginx") as url:
         copy = (site / "index.html.br").read_bytes()
-        _, headers, body = fetch(f"http://127.0.0.1:{port}/", "gzip, br")
+        _, headers, body = fetch(url, "gzip, br")
         assert headers["Content-Encoding"] == "br" and body == copy
         assert "Hỏi đáp" in brotli.decompress(body).decode()
-        _, headers, body = fetch(f"http://127.0.0.1:{port}/hoi-dap/", "gzip")
+        _, headers, body = fetch(f"{url}hoi-dap/", "gzip")
         assert headers["Content-Encoding"] == "gzip"
         assert gzip.decompress(body) == (site / "hoi-dap/index.html").read_bytes()
         assert headers["Cache-Control"] == "no-cache"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pbgdpl.model.forge import Forge
 from pbgdpl.publishing.manifest import published_files
 from pbgdpl.site.csp import content_security_policy
+from pbgdpl.webeditor.security import editor_policy
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 
@@ -102,9 +104,14 @@ def test_the_nginx_snippet_quotes_its_patterns_and_repeats_the_security_headers(
     blocks = re.findall(r"location (.+?) \{\n(.*?)\n\}", conf, re.S)
     assert blocks and blocks[-1][0] == "/"
     policy = content_security_policy(header=True)
+    # The web editor's location comes first, with its own policy; every other, the citizens'.
+    assert blocks[0][0] == '~ "/bien-tap/"'
+    editor = editor_policy(Forge())
+    assert f'add_header Content-Security-Policy "{editor}" always;' in blocks[0][1]
     for match, body in blocks:
         # add_header in a location drops the inherited ones: each block carries them all.
-        assert f'add_header Content-Security-Policy "{policy}" always;' in body, match
+        if match != blocks[0][0]:
+            assert f'add_header Content-Security-Policy "{policy}" always;' in body, match
         assert 'add_header X-Content-Type-Options "nosniff" always;' in body, match
         assert "add_header Cache-Control" in body, match
     # nginx tries regular expressions in order; the prefix location "/" takes the rest.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from sections.samples import AGENCY, write_sample_portal
+from sections.samples import AGENCY, SAMPLES, write_sample_portal
 
 from conftest import write
 
@@ -20,7 +20,7 @@ HEAD = "---\ntitle: Hội nghị tập huấn\ndate: 2026-11-20\n---\n"
 
 
 def portal_with(tmp_path: Path, body: str, name: str = "hoi-nghi") -> Path:
-    root = write_sample_portal(tmp_path / "portal", ["tin-tuc"])
+    root = write_sample_portal(tmp_path / "portal", ["tin-tuc", "hoi-dap"])
     write(root / FOLDER / f"{name}.md", HEAD + body)
     return root
 
@@ -73,3 +73,78 @@ def test_every_error_of_a_file_comes_in_one_pass(tmp_path: Path, run_cli: Cli) -
     for line, code in ((3, "invalid-date"), (4, "missing-field"), (6, "placeholder-text")):
         assert f"{path}:{line}: lỗi [{code}]" in out
     assert f"{path}:7: lỗi [image-missing]" in out
+
+
+def test_a_documents_number_and_attachment_come_with_its_other_errors(
+    tmp_path: Path, run_cli: Cli
+) -> None:
+    root = write_sample_portal(tmp_path / "portal", ["van-ban-moi"])
+    path = f"agencies/{AGENCY}/van-ban-moi/ke-hoach-53.md"
+    write(
+        root / path,
+        "---\ntitle: Kế hoạch tuyên truyền\nso_ky_hieu: 53/kh-ubnd\nloai_van_ban: Kế hoạch\n"
+        "co_quan_ban_hanh: Ủy ban nhân dân tỉnh Lào Cai\nnguoi_ky:\n"
+        "ngay_ban_hanh: 2026-03-01\nngay_hieu_luc: 2026-02-30\nlinh_vuc: [Dân tộc]\n"
+        "trich_yeu: Tuyên truyền pháp luật\ntep_dinh_kem: [ke-hoach.pdf]\n---\nNội dung.\n",
+    )
+    status, out, _ = run_cli(root, "validate", path)
+    assert status == 1
+    for line, level, code in (
+        (3, "cảnh báo", "document-number-spelling"),
+        (6, "lỗi", "missing-field"),
+        (8, "lỗi", "invalid-date"),
+        (11, "lỗi", "attachment-missing"),
+    ):
+        assert f"{path}:{line}: {level} [{code}]" in out
+
+
+def test_a_link_to_a_page_that_does_not_exist_is_named(tmp_path: Path, run_cli: Cli) -> None:
+    question = SAMPLES["hoi-dap"][0]
+    body = (
+        f"Xem [câu hỏi](../../hoi-dap/{question}/) và [tệp](../hoi-dap/{question}.md),\n"
+        "[chuyên mục](../), [trang chủ](/so-tu-phap-mau/), [ngoài](https://moj.gov.vn/).\n"
+        "Nhầm: [câu hỏi cũ](../../hoi-dap/cau-hoi-cu/) và [tệp](../hoi-dap/cau-hoi-cu.md).\n"
+    )
+    root = portal_with(tmp_path / "links", body)
+    status, out, _ = run_cli(root, "validate")
+    assert status == 0, out  # a warning: the page is published, with a dead link
+    found = [line for line in out.splitlines() if "[link-not-found]" in line]
+    assert [line.split(" Liên kết ")[1].split(" dẫn tới ")[0] for line in found] == [
+        '"../../hoi-dap/cau-hoi-cu/"',
+        '"../hoi-dap/cau-hoi-cu.md"',
+    ]
+    assert all(line.startswith(f"{FOLDER}/hoi-nghi.md:7: cảnh báo") for line in found)
+
+
+def test_a_link_by_file_to_another_agencys_item_gets_its_address(
+    tmp_path: Path, run_cli: Cli
+) -> None:
+    root = portal_with(tmp_path, "Xem [Lào Cai](../../lao-cai/tin-tuc/phien-cho.md).\n")
+    write(
+        root / "agencies/lao-cai/agency.yml",
+        "slug: lao-cai\nname: Tỉnh Lào Cai\nkind: province\ncontacts: {}\neditors: [lc]\n"
+        "sections: [tin-tuc]\n",
+    )
+    write(root / "agencies/lao-cai/tin-tuc/phien-cho.md", HEAD + "Phiên chợ.\n")
+    status, out, _ = run_cli(root, "validate")
+    assert status == 0, out
+    assert (
+        f"{FOLDER}/hoi-nghi.md:5: cảnh báo [link-to-other-site] Liên kết "
+        '"../../lao-cai/tin-tuc/phien-cho.md" dẫn tới tệp của một trang thành phần khác'
+    ) in out
+    assert 'Viết theo địa chỉ trang: "../../../lao-cai/tin-tuc/phien-cho/".' in out
+
+
+def test_a_picture_without_a_description_and_one_named_in_another_case(
+    tmp_path: Path, run_cli: Cli
+) -> None:
+    root = portal_with(tmp_path, "![](anh-hoi-nghi.png)\n\n![Hội nghị](anh-2.png)\n")
+    (root / FOLDER / "anh-hoi-nghi.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(20))
+    (root / FOLDER / "Anh-2.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(20))
+    status, out, _ = run_cli(root, "validate")
+    assert status == 1
+    assert (
+        f'{FOLDER}/hoi-nghi.md:5: cảnh báo [image-without-description] Ảnh "anh-hoi-nghi.png" '
+        "chưa có mô tả"
+    ) in out
+    assert 'Trong thư mục có "Anh-2.png"' in out and 'đổi tên tệp thành "anh-2.png"' in out

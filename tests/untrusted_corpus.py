@@ -547,11 +547,11 @@ CASES: tuple[Case, ...] = (
             ),
             text(
                 "agencies/tinh-van-ban/van-ban-moi/quyet-dinh-9-2025-qd-ubnd.md",
-                '---\ntitle: Quyết định bãi bỏ Luật Đất đai\nso_ky_hieu: "9/2025/QĐ-UBND"\nloai_van_ban: Quyết định\nco_quan_ban_hanh: Ủy ban nhân dân Tỉnh Sơn La\nnguoi_ky: Nguyễn Văn A\nngay_ban_hanh: 2025-03-01\nngay_hieu_luc: 2025-03-15\nlinh_vuc: [Đất đai]\ntrich_yeu: Bãi bỏ Luật Đất đai\nbai_bo: ["31/2024/QH15"]\n---\nNội dung.\n',
+                '---\ntitle: Quyết định bãi bỏ Luật Đất đai\nso_ky_hieu: "9/2025/QĐ-UBND"\nloai_van_ban: Quyết định\nco_quan_ban_hanh: Ủy ban nhân dân tỉnh Sơn La\nnguoi_ky: Nguyễn Văn A\nngay_ban_hanh: 2025-03-01\nngay_hieu_luc: 2025-03-15\nlinh_vuc: [Đất đai]\ntrich_yeu: Bãi bỏ Luật Đất đai\nbai_bo: ["31/2024/QH15"]\n---\nNội dung.\n',
             ),
         ),
         (
-            'agencies/tinh-van-ban/van-ban-moi/quyet-dinh-9-2025-qd-ubnd.md:11: lỗi [cross-agency-relation] Văn bản "9/2025/QĐ-UBND" (Ủy ban nhân dân Tỉnh Sơn La) không thể bãi bỏ văn bản "31/2024/QH15" do Quốc hội ban hành, đăng ở agencies/bo-nong-nghiep-va-moi-truong/van-ban-moi/luat-dat-dai-31-2024-qh15.md: chỉ văn bản của cùng cơ quan ban hành mới thay đổi được hiệu lực văn bản của trang thành phần khác. Xóa số này khỏi "bai_bo", hoặc đề nghị Ban Biên tập xem xét.',
+            'agencies/tinh-van-ban/van-ban-moi/quyet-dinh-9-2025-qd-ubnd.md:11: lỗi [cross-agency-relation] Văn bản "9/2025/QĐ-UBND" (Ủy ban nhân dân tỉnh Sơn La) không thể bãi bỏ văn bản "31/2024/QH15" do Quốc hội ban hành, đăng ở agencies/bo-nong-nghiep-va-moi-truong/van-ban-moi/luat-dat-dai-31-2024-qh15.md: chỉ văn bản của cùng cơ quan ban hành mới thay đổi được hiệu lực văn bản của trang thành phần khác. Xóa số này khỏi "bai_bo", hoặc đề nghị Ban Biên tập xem xét.',
         ),
     ),
     # 11. Figures no agency can report.

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pbgdpl.cli.arguments import moment_argument
+from pbgdpl.editorial.validation_comment import validation_comment
 from pbgdpl.loading.fix import fix_files
 from pbgdpl.loading.gitrepo import GitError
 from pbgdpl.model.diagnostics import (
@@ -29,6 +30,12 @@ from pbgdpl.pipeline.last_good import restore_last_good
 from pbgdpl.pipeline.shards import AssembleError, assemble, parse_shard
 from pbgdpl.publishing.preview import preview_server
 from pbgdpl.validate import load_checked
+from pbgdpl.webeditor.admin import EditorError
+
+EDITOR_HELP = (
+    "ghi thêm trình biên tập trên trình duyệt vào OUT/bien-tap/ để đăng cùng cổng "
+    "(cần Decap CMS từ npm: 'make editor' hoặc 'npm ci')"
+)
 
 
 def _selected(diagnostics: list[Diagnostic], paths: Sequence[str], root: Path) -> list[Diagnostic]:
@@ -60,7 +67,10 @@ def command_validate(args: argparse.Namespace) -> int:
         if fixed:
             portal = load_checked(args.root)
     diagnostics = _selected(portal.diagnostics, args.paths, args.root)
-    output = FORMATTERS[args.format](diagnostics)
+    if args.format == "comment":
+        output = validation_comment(diagnostics, portal)
+    else:
+        output = FORMATTERS[args.format](diagnostics)
     if output:
         print(output)
     if args.format == "text":
@@ -100,8 +110,13 @@ def command_build(args: argparse.Namespace) -> int:
         force=args.force,
         shard=args.shard,
         keep_going=args.keep_going,
+        editor=args.editor,
     )
-    report = build_portal(options)
+    try:
+        report = build_portal(options)
+    except EditorError as error:
+        print(f"lỗi: {error}", file=sys.stderr)
+        return 1
     if report.diagnostics:
         print(format_text(report.diagnostics), file=sys.stderr)
     for notice in report.notices:
@@ -181,8 +196,8 @@ def command_restore_last_good(args: argparse.Namespace) -> int:
 def command_assemble(args: argparse.Namespace) -> int:
     """Join the outputs of sharded builds into one portal."""
     try:
-        sites = assemble(args.shards, args.out, args.root)
-    except AssembleError as error:
+        sites = assemble(args.shards, args.out, args.root, editor=args.editor)
+    except (AssembleError, EditorError) as error:
         print(f"lỗi: {error}", file=sys.stderr)
         return 1
     print(f"Đã ghép {len(sites)} trang từ {len(args.shards)} phân đoạn vào {args.out}.")
@@ -256,6 +271,7 @@ def add_portal_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         metavar="I/N",
         help="chỉ dựng phần thứ I trong N phần của cổng (sharded build)",
     )
+    build.add_argument("--editor", action="store_true", help=EDITOR_HELP)
     build.set_defaults(run=command_build)
 
     last_good = commands.add_parser(
@@ -267,11 +283,17 @@ def add_portal_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     join = commands.add_parser("assemble", help="ghép kết quả các phân đoạn (join shards)")
     join.add_argument("shards", nargs="+", type=Path, help="thư mục kết quả của từng phân đoạn")
     join.add_argument("--out", type=Path, default=Path("site"))
+    join.add_argument("--editor", action="store_true", help=EDITOR_HELP)
     join.set_defaults(run=command_assemble)
 
     validate = commands.add_parser("validate", help="kiểm tra nội dung (validate content)")
     validate.add_argument("paths", nargs="*", help="chỉ báo lỗi của các tệp/thư mục này")
-    validate.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    validate.add_argument(
+        "--format",
+        choices=[*sorted(FORMATTERS), "comment"],
+        default="text",
+        help="comment: nhận xét tiếng Việt cho đề nghị thay đổi (pull request comment)",
+    )
     validate.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     validate.add_argument(
         "--fix", action="store_true", help="sửa chữ tổ hợp (NFD) và ký tự ẩn ngay trong tệp"

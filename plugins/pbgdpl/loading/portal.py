@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pbgdpl.loading.assets import PUBLISHED_OR_REFUSED, check_asset
+from pbgdpl.loading.attachments import check_attachments
 from pbgdpl.loading.body import check_body
 from pbgdpl.loading.fields import parse_fields
 from pbgdpl.loading.files import MAX_FILE_BYTES, UnreadableFile, read_source
@@ -22,6 +23,7 @@ from pbgdpl.loading.frontmatter import (
     read_yaml_mapping,
     split_front_matter,
 )
+from pbgdpl.loading.numbers import check_number
 from pbgdpl.loading.writing import check_writing
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.diagnostics import Diagnostic, Severity
@@ -433,6 +435,11 @@ class PortalLoader:
             what=what,
         )
         problems.extend(_check_dates(section, parsed, document.lines, shown))
+        problems.extend(check_number(section, parsed, document.lines, shown))
+        # With the file's other errors, so that an editor fixes them all in one round.
+        attachments_line = document.lines.get("tep_dinh_kem", 1)
+        attachments = parsed.get("attachments", ())
+        problems.extend(check_attachments(shown, attachments_line, attachments, self.root))
         self.portal.diagnostics.extend(problems)
         if any(p.severity is Severity.ERROR for p in problems):
             return

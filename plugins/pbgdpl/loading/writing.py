@@ -1,8 +1,9 @@
 """Slips editors make in a page's text that render badly but break nothing else.
 
 Each was found by trying the editor's path as a new user: the template's placeholder left
-in, a table pasted from Word as tab-separated lines (one run-on paragraph on the page), and
-a picture linked by a name that is not next to the item (a broken image on the page). They
+in, a table pasted from Word as tab-separated lines (one run-on paragraph on the page), a
+picture linked by a name that is not next to the item (a broken image on the page), and a
+picture without a description (nothing for a reader who cannot see it). They
 are checked on every file read, even one whose front matter has errors, so an editor gets
 all of a file's errors in one pass.
 """
@@ -25,6 +26,8 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 # A cell, a tab, a cell: text on both sides of a tab that is not the line's indentation.
 TABBED = re.compile(r"^[^\t]*\S[^\t]*\t+\s*\S")
 PICTURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# A picture whose description (the text in brackets) is empty.
+UNDESCRIBED = re.compile(r"!\[\s*\]\(\s*<?([^)\s>]+)")
 
 
 def _prose_lines(body: str) -> Iterator[tuple[int, str]]:
@@ -89,14 +92,44 @@ def _missing_pictures(root: Path, shown: str, body: str, body_line: int) -> Iter
                 Severity.ERROR,
                 f'Không tìm thấy ảnh "{name}" cạnh bài (thư mục '
                 f"{folder.relative_to(root).as_posix()}/); thêm tệp ảnh vào thư mục đó hoặc sửa "
-                "tên ảnh trong bài cho đúng tên tệp (picture not found).",
+                "tên ảnh trong bài cho đúng tên tệp (picture not found)."
+                + _same_but_case(folder, name),
+            )
+
+
+def _same_but_case(folder: Path, name: str) -> str:
+    """Name a file of the folder that differs from `name` only by upper and lower case."""
+    if not folder.is_dir():
+        return ""
+    for path in sorted(folder.iterdir()):
+        if path.name.lower() == name.lower():
+            return (
+                f' Trong thư mục có "{path.name}": tên tệp phân biệt chữ hoa, chữ thường; đổi '
+                f'tên tệp thành "{path.name.lower()}".'
+            )
+    return ""
+
+
+def _undescribed_pictures(shown: str, body: str, body_line: int) -> Iterator[Diagnostic]:
+    for number, line in _prose_lines(body):
+        for match in UNDESCRIBED.finditer(line):
+            yield Diagnostic(
+                shown,
+                body_line + number,
+                "image-without-description",
+                Severity.WARNING,
+                f'Ảnh "{match.group(1)}" chưa có mô tả: người khiếm thị dùng máy đọc màn hình '
+                "không biết ảnh nói gì. Viết mô tả ngắn trong ngoặc vuông, ví dụ "
+                f'"![Hội nghị tập huấn tại xã]({match.group(1)})"; trong trình biên tập trên '
+                'trình duyệt là ô "Mô tả hình".',
             )
 
 
 def check_writing(root: Path, shown: str, body: str, body_line: int) -> list[Diagnostic]:
-    """Return the placeholders, pasted tables and missing pictures of a Markdown body."""
+    """Return the placeholders, pasted tables, missing and undescribed pictures of a body."""
     return [
         *_placeholders(shown, body, body_line),
         *_pasted_tables(shown, body, body_line),
         *_missing_pictures(root, shown, body, body_line),
+        *_undescribed_pictures(shown, body, body_line),
     ]

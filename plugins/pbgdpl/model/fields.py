@@ -215,7 +215,10 @@ def _suggestion(value: str, allowed: tuple[str, ...]) -> str:
         return f' Có phải là "{by_folded[close[0]]}"?'
     if len(allowed) <= 8:
         return " Chọn một trong: " + ", ".join(f'"{v}"' for v in allowed) + "."
-    return " Xem danh sách giá trị hợp lệ trong schemas/ hoặc trong README."
+    return (
+        " Chọn một giá trị trong danh sách của trình biên tập trên trình duyệt, hoặc xem "
+        "danh mục trong schemas/<chuyên-mục>.json."
+    )
 
 
 @dataclass(frozen=True)
@@ -253,6 +256,14 @@ class Choices(Field):
         values = [value] if isinstance(value, str) else value
         if not isinstance(values, list) or not values:
             raise self._wrong_type(value, "một danh sách giá trị trong danh mục")
+        allowed = vocabularies.values(self.vocabulary)
+        parts = [p.strip() for p in value.split(",")] if isinstance(value, str) else []
+        if value not in allowed and len(parts) > 1 and all(p in allowed for p in parts):
+            raise FieldError(
+                "value-not-a-list",
+                f'Trường "{self.key}" ({self.label}) có nhiều giá trị: viết thành danh sách '
+                f"trong ngoặc vuông, {self.key}: [{', '.join(parts)}].",
+            )
         one = Choice(self.key, self.attr, self.label, vocabulary=self.vocabulary)
         return tuple(dict.fromkeys(one.parse(v, vocabularies) for v in values))
 
@@ -273,7 +284,8 @@ class Words(Field):
     """A list of short free texts, such as tags."""
 
     def parse(self, value: Any, vocabularies: Vocabularies) -> tuple[str, ...]:
-        values = [value] if isinstance(value, str) else value
+        # "tags: đất đai, hộ tịch" means two words, as the web editor's box reads it.
+        values = [v for v in value.split(",") if v.strip()] if isinstance(value, str) else value
         if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
             raise self._wrong_type(value, "một danh sách từ khóa")
         return tuple(" ".join(v.split()) for v in values)

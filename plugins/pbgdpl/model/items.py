@@ -37,6 +37,18 @@ class Item:
         return self.lines.get(key, 1)
 
     @property
+    def goes_out(self) -> dt.datetime:
+        """Return when the item is published, Vietnam time: its `publish_at` on its day.
+
+        A scheduled item is dated by the day it goes out (loading), and its feed entry
+        carries the minute too; any other item goes out at the start of its date.
+        """
+        publish_at = self.data.get("publish_at")
+        if isinstance(publish_at, dt.datetime) and publish_at.date() == self.date:
+            return publish_at
+        return dt.datetime.combine(self.date, dt.time())
+
+    @property
     def section(self) -> Section:
         """Return the section the item belongs to."""
         return SECTIONS_BY_SLUG[self.section_slug]

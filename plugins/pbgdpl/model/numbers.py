@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from pbgdpl.model.vocabularies import provincial_issuers
+
 # Five-digit years are read too, so that "14/20121/QĐ-TTg" can be reported, not skipped.
 NUMBER = re.compile(
     r"^(?P<serial>\d{1,5}[a-z]?)(?:/(?P<year>\d{4,5}))?"
@@ -180,6 +182,9 @@ class NumberRules:
         self.kind_by_code = {fold_code(k.code): k for k in self.kinds.values() if k.code}
         self.central: dict[str, str] = raw["issuer_codes"]["central"]
         self.provincial: dict[str, str] = raw["issuer_codes"]["provincial"]
+        self.provincial_issuers = frozenset(
+            issuer for bodies in provincial_issuers(raw).values() for issuer in bodies
+        )
         # How the vocabulary spells each code, to show "NĐ-CP" for "ND-CP".
         self.spelling = {
             fold_code(code): code
@@ -207,8 +212,8 @@ class NumberRules:
         return None
 
     def is_provincial(self, issuer: str) -> bool:
-        """Tell whether the issuer is a province's council or committee."""
-        return any(issuer.startswith(prefix + " ") for prefix in self.provincial)
+        """Tell whether the issuer is one of a province's bodies (council, committee, sở…)."""
+        return issuer in self.provincial_issuers
 
     def canonical(self, parts: NumberParts) -> str:
         """Return the number spelled with the vocabulary's codes: "ND-CP" becomes "NĐ-CP"."""

@@ -27,6 +27,7 @@ from pbgdpl.publishing.output import OutputTree
 from pbgdpl.publishing.publish import publish_portal
 from pbgdpl.site.structure import SiteContext
 from pbgdpl.validate import load_checked
+from pbgdpl.webeditor.admin import write_editor
 
 T = TypeVar("T")
 
@@ -43,6 +44,8 @@ class BuildOptions:
     force: bool = False
     shard: tuple[int, int] | None = None
     keep_going: bool = False
+    editor: bool = False
+    """Also write the web editor into OUT/bien-tap/, served with the portal (its own CSP)."""
 
     @property
     def as_of(self) -> dt.date:
@@ -281,6 +284,10 @@ def build_portal(options: BuildOptions) -> BuildReport:
     provenance = Provenance.of_build(
         options.root, options.as_of, catalog.settings.mirror_expiry_days
     )
-    if report.rendered or gone or not published_for(options.out, provenance):
+    if options.editor:
+        # Before publishing: the CDN rules give its folder its own policy, the manifest
+        # lists its files.
+        _timed(report, "editor", lambda: write_editor(options.root, options.out))
+    if options.editor or report.rendered or gone or not published_for(options.out, provenance):
         _timed(report, "publish", lambda: publish_portal(catalog, options.out, provenance))
     return report

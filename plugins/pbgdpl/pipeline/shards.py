@@ -13,6 +13,7 @@ from pbgdpl.publishing.manifest import ManifestError, Provenance, read_manifest
 from pbgdpl.publishing.output import OutputTree
 from pbgdpl.publishing.publish import publish_portal
 from pbgdpl.validate import load_checked
+from pbgdpl.webeditor.admin import write_editor
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -57,11 +58,12 @@ def _provenance(shards: list[Path]) -> Provenance:
     return found.pop()
 
 
-def assemble(shards: list[Path], target: Path, root: Path) -> list[str]:
+def assemble(shards: list[Path], target: Path, root: Path, editor: bool = False) -> list[str]:
     """Copy the sites of every shard output into `target`; return the sites joined.
 
     The portal-wide files (feeds, sitemap, open data, manifest) are written again over
-    the joined sites from the catalog at `root`, as a full build would write them.
+    the joined sites from the catalog at `root`, as a full build would write them; with
+    `editor`, after the web editor (`bien-tap/`), so that they cover it too.
     """
     provenance = _provenance(shards)
     portal = load_checked(root)
@@ -90,6 +92,8 @@ def assemble(shards: list[Path], target: Path, root: Path) -> list[str]:
     index_portal(target, out.staging / "_search")
     out.finish()
     catalog = open_catalog(portal, BuildMoment.end_of(provenance.as_of))
+    if editor:
+        write_editor(root, target)
     publish_portal(catalog, target, provenance)
     return sorted(joined)
 

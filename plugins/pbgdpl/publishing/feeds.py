@@ -72,6 +72,11 @@ def feed_moment(day: dt.date) -> str:
     return dt.datetime.combine(day, dt.time(), VIETNAM).isoformat()
 
 
+def item_moment(item: Item) -> str:
+    """Return when an item went out as an RFC 3339 moment: a scheduled one, to the minute."""
+    return item.goes_out.replace(tzinfo=VIETNAM).isoformat()
+
+
 def summary_of(item: Item) -> str | None:
     """Return the plain text that sums an item up: its description, abstract or question."""
     leads = (item.data.get(f.attr) for f in item.section.with_role("lead"))
@@ -111,8 +116,8 @@ def atom_feed(catalog: Catalog, scope: FeedScope, as_of: dt.date) -> bytes:
         feed_element(entry, "id", url)
         feed_element(entry, "title", item.title)
         feed_element(entry, "link", rel="alternate", type="text/html", href=url)
-        feed_element(entry, "published", feed_moment(item.date))
-        feed_element(entry, "updated", feed_moment(item.date))
+        feed_element(entry, "published", item_moment(item))
+        feed_element(entry, "updated", item_moment(item))
         agency = feed_element(entry, "author")
         feed_element(agency, "name", catalog.agencies[item.agency].name)
         feed_element(entry, "category", term=item.section_slug, label=item.section.title)
@@ -151,7 +156,7 @@ def json_feed(catalog: Catalog, scope: FeedScope) -> bytes:
             "url": url,
             "title": item.title,
             "content_text": summary or item.title,
-            "date_published": feed_moment(item.date),
+            "date_published": item_moment(item),
             "authors": [{"name": catalog.agencies[item.agency].name}],
             "tags": feed_tags(item),
         }

@@ -8,6 +8,13 @@ names from one index to the next and are revalidated too.
 
 Text files are sent compressed: nginx sends the `.br` or `.gz` copy written beside each
 file (`brotli_static`, `gzip_static`); Netlify and Cloudflare Pages compress by themselves.
+
+The web editor (`bien-tap/`, written by `build --editor`) gets its own Content-Security-
+Policy (`webeditor/security.py`); every other page keeps the citizens' policy. In nginx its
+location comes first and replaces the policy. Cloudflare Pages joins the values of a header
+set by several matching rules, so its block first detaches the citizens' policy
+(`! Content-Security-Policy`); Netlify takes the most specific rule's value and does not
+know the `!` line, which a Netlify deployment drops (README).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from pathlib import Path
 
 from pbgdpl.publishing.manifest import published_files
 from pbgdpl.site.csp import content_security_policy
+from pbgdpl.webeditor.admin import EDITOR_PATH
 
 HEADERS_FILE = "_headers"
 NGINX_FILE = "nginx.conf"
@@ -32,12 +40,20 @@ CONTENT_TYPES = {
     "wasm": "application/wasm",
 }
 FEED_TYPES = {"feed.xml": "application/atom+xml", "feed.json": "application/feed+json"}
+# The editor's files, by extension: Decap reads its configuration only when served as YAML.
+EDITOR_TYPES = {
+    "html": "text/html",
+    "css": "text/css",
+    "js": "application/javascript",
+    "yml": "text/yaml",
+    "wasm": "application/wasm",
+}
 
 
-def security_headers() -> dict[str, str]:
-    """Return the headers every response carries."""
+def security_headers(policy: str | None = None) -> dict[str, str]:
+    """Return the headers every response carries; `policy` replaces the citizens' CSP."""
     return {
-        "Content-Security-Policy": content_security_policy(header=True),
+        "Content-Security-Policy": policy or content_security_policy(header=True),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "strict-origin-when-cross-origin",
         "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
@@ -61,12 +77,13 @@ def immutable_patterns(out: Path) -> list[str]:
     return [prefix + suffix for prefix in prefixes for suffix in PAGEFIND_HASHED]
 
 
-def render_headers(out: Path) -> str:
+def render_headers(out: Path, editor_policy: str) -> str:
     """Return the `_headers` file (Netlify, Cloudflare Pages): one block per pattern.
 
     Both hosts join the values of a header set by several matching rules, so each file
     gets Cache-Control from one rule only: HTML by its address, fingerprinted files by
-    theirs; other files keep the host's default, which revalidates.
+    theirs; other files keep the host's default, which revalidates. The editor's block,
+    when the editor is in `out`, replaces the policy for its pages alone.
     """
     blocks = [("/*", security_headers())]
     blocks += [(p, {"Cache-Control": REVALIDATE}) for p in ("/", "/*/", "/*.html")]
@@ -77,28 +94,43 @@ def render_headers(out: Path) -> str:
     for pattern, headers in blocks:
         lines.append(pattern)
         lines += [f"  {name}: {value}" for name, value in headers.items()]
+    if (out / EDITOR_PATH).is_dir():
+        lines += [
+            "# Trang biên tập: chính sách riêng thay cho chính sách của trang người dân.",
+            f"/{EDITOR_PATH}/*",
+            "  ! Content-Security-Policy",
+            f"  Content-Security-Policy: {editor_policy}",
+            f"/{EDITOR_PATH}/*.yml",
+            f"  Content-Type: {EDITOR_TYPES['yml']}",
+        ]
     return "\n".join(lines) + "\n"
 
 
-def _nginx_location(pattern: str, cache: str, types: str | None = None) -> list[str]:
+def _nginx_location(
+    pattern: str, cache: str, types: str | dict[str, str] | None = None, policy: str | None = None
+) -> list[str]:
     # A regular expression is quoted: nginx would read its "{8}" as a block.
     match = "/" if pattern == "/" else f'~ "{pattern}"'
     lines = [f"location {match} {{"]
-    if types:
+    if isinstance(types, dict):
+        # A types block here replaces the server's: exactly these files, these types.
+        lines += ["    types {", *(f"        {t} {ext};" for ext, t in types.items()), "    }"]
+    elif types:
         # An empty types block makes default_type the type of every file here.
         lines += ["    types { }", f"    default_type {types};"]
     lines.append(f'    add_header Cache-Control "{cache}" always;')
-    security = security_headers().items()
+    security = security_headers(policy).items()
     lines += [f'    add_header {name} "{value}" always;' for name, value in security]
     return [*lines, "}"]
 
 
-def render_nginx() -> str:
+def render_nginx(editor_policy: str) -> str:
     """Return an nginx snippet to include in the `server` block that serves the portal.
 
     The locations match anywhere in the path, so the portal may sit below any prefix
     (`root` must map the URL to the files). A location's `add_header` replaces the
-    inherited ones, so each repeats the security headers.
+    inherited ones, so each repeats the security headers. nginx tries regular expressions
+    in order: the editor's comes first, so its files get its policy and no other.
     """
     octet = "application/octet-stream"
     lines = [
@@ -116,6 +148,7 @@ def render_nginx() -> str:
         "",
     ]
     locations = [
+        _nginx_location(f"/{EDITOR_PATH}/", REVALIDATE, EDITOR_TYPES, editor_policy),
         _nginx_location(r"/pagefind/(?:fragment|index|filter)/[^/]+$", IMMUTABLE, octet),
         _nginx_location(r"/pagefind/[^/]+\.pf_meta$", IMMUTABLE, octet),
         _nginx_location(r"\.(?:pf_fragment|pf_index|pf_filter|pagefind)$", REVALIDATE, octet),
@@ -129,8 +162,8 @@ def render_nginx() -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def write_cdn_rules(out: Path) -> list[Path]:
+def write_cdn_rules(out: Path, editor_policy: str) -> list[Path]:
     """Write `_headers` and `nginx.conf` at the portal root; return their paths."""
-    (out / HEADERS_FILE).write_text(render_headers(out), "utf-8")
-    (out / NGINX_FILE).write_text(render_nginx(), "utf-8")
+    (out / HEADERS_FILE).write_text(render_headers(out, editor_policy), "utf-8")
+    (out / NGINX_FILE).write_text(render_nginx(editor_policy), "utf-8")
     return [out / HEADERS_FILE, out / NGINX_FILE]

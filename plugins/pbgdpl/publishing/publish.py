@@ -17,6 +17,7 @@ from pbgdpl.publishing.opendata import write_open_data
 from pbgdpl.publishing.published import items_with_pages
 from pbgdpl.publishing.service_worker import write_service_worker
 from pbgdpl.publishing.sitemap import write_robots, write_sitemap
+from pbgdpl.webeditor.security import editor_policy
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def publish_portal(catalog: Catalog, out: Path, provenance: Provenance) -> Publi
     open_data += write_agency_exports(catalog, out, provenance.as_of)
     sitemaps = write_sitemap(catalog, items, out)
     write_robots(catalog.settings, out)
-    write_cdn_rules(out)
+    write_cdn_rules(out, editor_policy(catalog.settings.editor))
     write_service_worker(out, provenance, catalog.settings.offline_reading)
     # After every other file, before the manifest, which lists the copies too.
     write_precompressed(out)

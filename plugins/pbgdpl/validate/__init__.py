@@ -2,8 +2,8 @@
 
 Loading (`pbgdpl.loading`) checks each file on its own: its encoding, front matter,
 fields and body. What needs every file at once runs here: document numbers, duplicates
-and citations (`legal.py`, `citations.py`), attachments (`attachments.py`) and redirects
-(`redirects.py`).
+and citations (`legal.py`, `citations.py`), redirects (`redirects.py`) and links between
+pages (`links.py`).
 `build.py validate`, `build`, `review`, `audit` and `report` all call `load_checked`, so
 they report the same problems.
 """
@@ -14,8 +14,8 @@ from pathlib import Path
 
 from pbgdpl.loading.history import History, read_history
 from pbgdpl.loading.portal import Portal, load_portal
-from pbgdpl.validate.attachments import check_attachments
 from pbgdpl.validate.legal import check_legal_content
+from pbgdpl.validate.links import check_links
 from pbgdpl.validate.national import check_national_entries
 from pbgdpl.validate.redirects import check_redirects
 from pbgdpl.validate.terms import check_cited_terms
@@ -28,10 +28,9 @@ def check_portal(portal: Portal, history: History | None = None) -> None:
     items' dates do.
     """
     portal.diagnostics.extend(check_legal_content(portal, history or History()))
-    for item in portal.items:
-        portal.diagnostics.extend(check_attachments(item, portal.root))
     portal.diagnostics.extend(check_redirects(portal.items))
     portal.diagnostics.extend(check_cited_terms(portal.items))
+    portal.diagnostics.extend(check_links(portal))
     if portal.settings is not None:
         portal.diagnostics.extend(check_national_entries(portal.items, portal.settings))
     portal.diagnostics.sort()

@@ -21,9 +21,6 @@ from pbgdpl.validate.citations import check_number, check_text
 if TYPE_CHECKING:
     from pbgdpl.loading.portal import Portal
 
-# Number problems an editor may publish with (a spelling), and those that block publishing.
-WARNING_CODES = frozenset({"document-number-spelling"})
-
 
 def check_legal_content(portal: Portal, history: History) -> list[Diagnostic]:
     """Check every registered document and every mention of a document in the portal.
@@ -40,7 +37,7 @@ def check_legal_content(portal: Portal, history: History) -> list[Diagnostic]:
 
 
 def check_documents(registry: Registry, root: Path) -> Iterator[Diagnostic]:
-    """Check each document's number against its kind, issuer and date, and its relations."""
+    """Check that each number is published once and each relation may be made."""
     for document, first in registry.duplicates:
         yield Diagnostic(
             document.item.path,
@@ -50,15 +47,9 @@ def check_documents(registry: Registry, root: Path) -> Iterator[Diagnostic]:
             f'Văn bản số "{document.number}" đã được đăng ở {first.item.path}; mỗi văn bản '
             "chỉ đăng một lần. Xóa tệp trùng hoặc sửa số ký hiệu.",
         )
+    # Each number against its own kind, issuer and date is checked as the file loads
+    # (pbgdpl.loading.numbers); here, what needs the other documents.
     for document in registry.documents:
-        path = document.item.path
-        for problem in registry.rules.check(
-            document.parts, document.kind, document.issuer, document.issued
-        ):
-            severity = Severity.WARNING if problem.code in WARNING_CODES else Severity.ERROR
-            yield Diagnostic(
-                path, document.item.line_of("so_ky_hieu"), problem.code, severity, problem.message
-            )
         yield from _check_relations(document, registry)
     for refused in registry.refused:
         source, target = refused.source, refused.target

@@ -18,6 +18,7 @@ import yaml
 from pbgdpl.loading.portal import load_portal
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.forge import Forge
+from pbgdpl.model.settings import PortalSettings
 from pbgdpl.model.vocabularies import load_vocabularies
 from pbgdpl.webeditor.config import LocalBackend, editor_config
 from pbgdpl.webeditor.preview import preview_script
@@ -26,7 +27,7 @@ from pbgdpl.webeditor.security import editor_policy
 EDITOR_PATH = "bien-tap"
 """Where the editor is served: /bien-tap/ lists the agencies, /bien-tap/<agency>/ edits one."""
 BUNDLE = Path("node_modules/decap-cms/dist")
-STATIC = ("preview.js", "editor.css")
+STATIC = ("locale-vi.js", "preview.js", "start.js", "editor.css")
 
 
 class EditorError(Exception):
@@ -67,9 +68,11 @@ def agency_page(agency: Agency, policy: str) -> str:
         '<link href="../editor.css" rel="stylesheet">'
     )
     body = (
-        '<script src="../decap/decap-cms.js"></script>\n'
         '<script src="../sections.js"></script>\n'
-        '<script src="../preview.js"></script>'
+        '<script src="../decap/decap-cms.js"></script>\n'
+        '<script src="../locale-vi.js"></script>\n'
+        '<script src="../preview.js"></script>\n'
+        '<script src="../start.js"></script>'
     )
     return _page(f"Biên tập: {agency.name}", policy, head, body)
 
@@ -113,6 +116,12 @@ def _copy_portal_styles(root: Path, target: Path) -> None:
     shutil.copy2(root / "theme/assets/pbgdpl/portal.css", target / "portal.css")
 
 
+def max_upload_bytes(settings: PortalSettings | None) -> int:
+    """Return the largest picture or attachment `validate` accepts (max_attachment_mb)."""
+    megabytes = settings.max_attachment_mb if settings else PortalSettings.max_attachment_mb
+    return megabytes * 1024 * 1024
+
+
 def write_editor(
     root: Path, out: Path, site_url: str | None = None, local: LocalBackend | None = None
 ) -> EditorSite:
@@ -133,11 +142,14 @@ def write_editor(
     static = resources.files("pbgdpl.webeditor").joinpath("static")
     for name in STATIC:
         (folder / name).write_text(static.joinpath(name).read_text("utf-8"), "utf-8")
-    (folder / "sections.js").write_text(preview_script(), "utf-8")
+    (folder / "sections.js").write_text(preview_script(max_upload_bytes(portal.settings)), "utf-8")
     agencies = sorted(portal.agencies.values(), key=lambda a: a.slug)
     vocabularies = load_vocabularies()
+    max_bytes = max_upload_bytes(portal.settings)
     for agency in agencies:
-        config = editor_config(agency, forge, f"{base}{agency.slug}/", vocabularies, local)
+        config = editor_config(
+            agency, forge, f"{base}{agency.slug}/", vocabularies, local, max_bytes
+        )
         (folder / agency.slug).mkdir()
         (folder / agency.slug / "config.yml").write_text(
             yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100), "utf-8"

@@ -78,14 +78,34 @@ def media_folder(agency: Agency) -> str:
     return f"agencies/{agency.slug}/{section}"
 
 
+def limit_uploads(fields: list[dict[str, Any]], max_bytes: int) -> None:
+    """Refuse in the form a picture or attachment larger than `validate` accepts.
+
+    Decap reads the limit from each file or image field's media library settings; nested
+    fields (a list of attachments) get it too.
+    """
+    for field in fields:
+        if field.get("widget") in ("file", "image"):
+            library = field.setdefault("media_library", {})
+            library.setdefault("config", {})["max_file_size"] = max_bytes
+        limit_uploads([f for f in (field.get("field"),) if f] + field.get("fields", []), max_bytes)
+
+
 def editor_config(
     agency: Agency,
     forge: Forge,
     site_url: str,
     vocabularies: Vocabularies,
     local: LocalBackend | None = None,
+    max_upload_bytes: int = 20 * 1024 * 1024,
 ) -> dict[str, Any]:
     """Return the Decap CMS configuration of one agency's editor."""
+    collections = [
+        collection(SECTIONS_BY_SLUG[slug], agency.slug, vocabularies.for_agency(agency.slug))
+        for slug in agency.sections
+    ]
+    for each in collections:
+        limit_uploads(each["fields"], max_upload_bytes)
     return {
         "locale": "vi",
         "backend": local_backend(local) if local else forge_backend(forge),
@@ -95,8 +115,5 @@ def editor_config(
         "media_folder": media_folder(agency),
         "public_folder": "",
         "slug": SLUG_RULE,
-        "collections": [
-            collection(SECTIONS_BY_SLUG[slug], agency.slug, vocabularies)
-            for slug in agency.sections
-        ],
+        "collections": collections,
     }

@@ -33,13 +33,18 @@ def section_preview(section: Section) -> dict[str, Any]:
     }
 
 
-def preview_script() -> str:
-    """Return sections.js: every section's preview description, for the preview script."""
+def preview_script(max_upload_bytes: int) -> str:
+    """Return sections.js: every section's preview description, for the preview script,
+    and the largest upload the picture component accepts."""
     described = {s.slug: section_preview(s) for s in SECTIONS}
     statuses = {
         "not_yet": LABELS[Status.NOT_YET_IN_FORCE],
         "in_force": LABELS[Status.IN_FORCE],
         "expired": LABELS[Status.EXPIRED],
     }
-    data = json.dumps({"sections": described, "statuses": statuses}, ensure_ascii=False)
-    return f"window.PBGDPL_PREVIEW = {data};\n"
+    data = json.dumps(
+        {"sections": described, "statuses": statuses, "max_upload_bytes": max_upload_bytes},
+        ensure_ascii=False,
+    )
+    # The CMS waits for start.js, so that our scripts register their parts before it draws.
+    return f"window.PBGDPL_PREVIEW = {data};\nwindow.CMS_MANUAL_INIT = true;\n"

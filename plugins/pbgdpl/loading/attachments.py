@@ -2,22 +2,28 @@
 
 An attachment's name becomes a link on the page and in the open data: a path in it
 (`../../…`, `/`, `\\`) would point elsewhere, a missing file would be a dead link. Every
-section with attachments is checked, not only legal documents.
+section with attachments is checked, not only legal documents. It is a check of one file,
+run while the item loads, so it is reported with the file's other errors, in one pass.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pbgdpl.model.diagnostics import Diagnostic, Severity
-from pbgdpl.model.items import ATTACHMENT_TYPES, Item
+from pbgdpl.model.items import ATTACHMENT_TYPES
 
 
-def check_attachments(item: Item, root: Path) -> Iterator[Diagnostic]:
-    """Check that each attachment is a PDF, DOCX or ODT file next to the item, by name only."""
-    folder = (root / item.path).parent
-    for name in item.data.get("attachments", ()):
+def check_attachments(
+    path: str, line: int, names: Iterable[str], root: Path
+) -> Iterator[Diagnostic]:
+    """Check that each attachment is a PDF, DOCX or ODT file next to the item, by name only.
+
+    `path` is the item's file relative to `root`, `line` the line of `tep_dinh_kem`.
+    """
+    folder = (root / path).parent
+    for name in names:
         suffix = name[name.rfind(".") :].lower() if "." in name else ""
         file = folder / name
         if "/" in name or "\\" in name or name.startswith("."):
@@ -41,4 +47,4 @@ def check_attachments(item: Item, root: Path) -> Iterator[Diagnostic]:
             code = "attachment-missing"
         else:
             continue
-        yield Diagnostic(item.path, item.line_of("tep_dinh_kem"), code, Severity.ERROR, message)
+        yield Diagnostic(path, line, code, Severity.ERROR, message)
