@@ -7,6 +7,7 @@ history of their files. `open_catalog` is the one way to make it from a loaded p
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -50,6 +51,8 @@ class Catalog:
     history: History = field(default_factory=History)
     search_terms: dict[str, str] = field(default_factory=dict)
     """The board's search dictionary (`model/search_terms.py`), for every search page."""
+    as_of: dt.date | None = None
+    """The build's day: a change note dated later is not public yet."""
 
     @classmethod
     def from_portal(
@@ -79,6 +82,7 @@ class Catalog:
             assets_by_site={k: tuple(v) for k, v in assets.items()},
             history=history or History(),
             search_terms=portal.search_terms,
+            as_of=moment.date,
         )
 
     @cached_property
@@ -109,8 +113,8 @@ class Catalog:
         return self.items_by_site.get(site, ())
 
     def history_of(self, item: Item) -> FileHistory:
-        """Return when an item was last updated and its change notes."""
-        return self.history.of(item.path, item.date)
+        """Return when an item was last updated (its last major change) and its change notes."""
+        return self.history.of(item.path, item.date, self.as_of)
 
     def latest(self, section: str, limit: int) -> list[Item]:
         """Return the newest items of one section across all agencies."""

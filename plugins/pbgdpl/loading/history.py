@@ -1,13 +1,21 @@
-"""The history of every content file, read from Git in one pass over the log.
+"""The history of every content file, read from Git, and its public change notes.
 
 One `git log --name-status` over `agencies/` and `content/` gives every commit that
 touched a content file; walking it newest first (and following renames) gives each
-file's change notes (commit subjects) and its last update. One call, however many
-files: a per-file `git log` would cost one process per page.
+file's commits, which say who published a document number first (`catalog.registry`).
+One call, however many files: a per-file `git log` would cost one process per page.
+
+What citizens see is not that log. As GOV.UK does, a *major* change carries a public
+change note that the editor writes in the item (`ghi_chu_thay_doi`); the page's "last
+updated" is the date of the last major change and its history lists the notes only. A
+minor fix, a rename or a bulk import leaves the note as it was, so it changes neither,
+and commit subjects (developers' messages, mentions of scheduled items) never reach a
+page. A second `git log -G` finds the few files whose note line ever changed; only their
+versions are read.
 
 Outside a Git checkout, or in a shallow clone (whose log is cut short and would show a
-wrong first change), the history falls back to the dates written in front matter and
-says so in `History.notice`.
+wrong first change), there are no notes: pages are dated by their front matter, and
+`History.notice` says so.
 """
 
 from __future__ import annotations
@@ -15,19 +23,23 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from git import Repo
 from git.exc import GitCommandError
 
+from pbgdpl.loading.frontmatter import FrontMatterError, split_front_matter
 from pbgdpl.loading.gitrepo import GitError, open_repository
 from pbgdpl.model.moment import vietnam_date
 from pbgdpl.safety.text import without_controls
 
 CONTENT_ROOTS = ("agencies", "content")
 UNIT = "\x1f"
+# The front-matter key of an item's public change note (see model/sections.py).
+CHANGE_NOTE_KEY = "ghi_chu_thay_doi"
 
 
 def record_mark() -> str:
@@ -42,13 +54,19 @@ def record_mark() -> str:
 
 @dataclass(frozen=True)
 class Change:
-    """One commit that changed a file: when (Vietnam's date) and its subject, the change note."""
+    """One commit that changed a file: when (Vietnam's date) and its subject.
+
+    The subject is the committer's, never shown to the public: in `History.notes` the
+    note is the editor's public change note instead.
+    """
 
     commit: str
     date: dt.date
     note: str
     age: int = 0
     """How many commits of the log are newer: commits of one day still come in order."""
+    named: str = ""
+    """The file's path in that commit (it may have been renamed since)."""
 
 
 @dataclass(frozen=True)
@@ -57,24 +75,30 @@ class FileHistory:
 
     updated: dt.date
     changes: tuple[Change, ...] = ()
-
-    @property
-    def from_git(self) -> bool:
-        """Tell whether the history comes from Git (else from the date in front matter)."""
-        return bool(self.changes)
+    """The major changes, newest first, each with the editor's public change note."""
 
 
 @dataclass(frozen=True)
 class History:
-    """The change notes of every content file by its path from the repository root."""
+    """Every content file's commits, and its public change notes, by path from the root."""
 
     files: dict[str, tuple[Change, ...]] = field(default_factory=dict)
     notice: str | None = None
+    notes: dict[str, tuple[Change, ...]] = field(default_factory=dict)
+    """The major changes of each file, newest first: the commits that wrote a new note."""
 
-    def of(self, path: str, written: dt.date) -> FileHistory:
-        """Return the history of the file at `path`, or `written` as its date if Git has none."""
-        changes = self.files.get(path, ())
-        return FileHistory(changes[0].date if changes else written, changes)
+    def of(self, path: str, published: dt.date, as_of: dt.date | None = None) -> FileHistory:
+        """Return the public history of the file at `path`, first published on `published`.
+
+        "Last updated" is the date of the last major change up to `as_of`, else the day the
+        item was published; commits without a new change note do not move it.
+        """
+        notes = tuple(
+            c
+            for c in self.notes.get(path, ())
+            if (as_of is None or c.date <= as_of) and c.date >= published
+        )
+        return FileHistory(max(published, notes[0].date) if notes else published, notes)
 
     def digest(self, paths: Iterable[str]) -> str:
         """Hash the history of `paths`, so a page is rebuilt when its history changes."""
@@ -119,7 +143,6 @@ def parse_log(log: str, mark: str, prefix: str = "") -> dict[str, tuple[Change, 
         commit, committed, subject = header.split(UNIT, 2)
         date = vietnam_date(dt.datetime.fromisoformat(committed))
         note = " ".join(without_controls(subject).split())
-        change = Change(commit[:12], date, note, age)
         tokens = body.strip("\n").split("\0")
         index = 0
         while index < len(tokens) and tokens[index]:
@@ -133,16 +156,80 @@ def parse_log(log: str, mark: str, prefix: str = "") -> dict[str, tuple[Change, 
                 current[named] = None
                 continue
             if now is not None:
-                changes.setdefault(now, []).append(change)
+                changes.setdefault(now, []).append(Change(commit, date, note, age, named))
             if status[0] == "R":
                 current[paths[0]] = now
             if status[0] in "AR":
                 current[named] = None
+    return _under({path: tuple(found) for path, found in changes.items()}, prefix)
+
+
+def _under(files: dict[str, tuple[Change, ...]], prefix: str) -> dict[str, tuple[Change, ...]]:
+    """Return the files under `prefix` (the portal's folder in the repository), by path from it."""
     return {
-        path.removeprefix(prefix): tuple(found)
-        for path, found in changes.items()
-        if path.startswith(prefix)
+        path.removeprefix(prefix): found for path, found in files.items() if path.startswith(prefix)
     }
+
+
+def _noted_versions(repo: Repo, prefix: str, mark: str, revision: str) -> set[tuple[str, str]]:
+    """Return (commit, path) of every version of a content file whose note line changed."""
+    log: str = repo.git.log(
+        "--no-merges",
+        "-M",
+        "--name-only",
+        "-z",
+        f"-G^{CHANGE_NOTE_KEY}[[:space:]]*:",
+        f"--format={mark}%H",
+        revision,
+        "--",
+        *(prefix + name for name in CONTENT_ROOTS),
+    )
+    found: set[tuple[str, str]] = set()
+    for record in log.split(mark)[1:]:
+        commit, _, body = record.partition("\0")
+        found.update((commit.strip(), path) for path in body.strip("\n").split("\0") if path)
+    return found
+
+
+def note_in(text: bytes) -> str:
+    """Return the change note written in one version of a file ("" if none or unreadable)."""
+    try:
+        values = split_front_matter(
+            unicodedata.normalize("NFC", text.decode("utf-8").replace("\r\n", "\n"))
+        ).values
+    except (UnicodeDecodeError, FrontMatterError):
+        return ""
+    note = values.get(CHANGE_NOTE_KEY)
+    return " ".join(without_controls(note).split()) if isinstance(note, str) else ""
+
+
+def change_notes(
+    repo: Repo, files: dict[str, tuple[Change, ...]], noted: set[tuple[str, str]]
+) -> dict[str, tuple[Change, ...]]:
+    """Return each file's major changes, newest first: the versions that wrote a new note.
+
+    Only files whose note line changed at least once are read, every version of them
+    (a note may span lines). The first version is the item's publication, never a
+    change, so a file added by a bulk import with a note in it starts with no history.
+    """
+    notes: dict[str, tuple[Change, ...]] = {}
+    for path, changes in files.items():
+        if not any((c.commit, c.named) in noted for c in changes):
+            continue
+        major: list[Change] = []
+        previous: str | None = None
+        for change in reversed(changes):
+            try:
+                text = repo.commit(change.commit).tree[change.named].data_stream.read()
+            except KeyError:
+                continue  # removed in this commit: no version to read
+            note = note_in(text)
+            if previous is not None and note and note != previous:
+                major.append(replace(change, note=note))
+            previous = note
+        if major:
+            notes[path] = tuple(reversed(major))
+    return notes
 
 
 def read_history(root: Path, revision: str = "HEAD") -> History:
@@ -174,6 +261,8 @@ def read_history(root: Path, revision: str = "HEAD") -> History:
             if not repo.head.is_valid():
                 return History(notice="Kho Git chưa có lần ghi nào (no commits yet).")
             mark = record_mark()
-            return History(parse_log(_read_log(repo, prefix, mark, revision), mark, prefix))
+            files = parse_log(_read_log(repo, prefix, mark, revision), mark)
+            notes = change_notes(repo, files, _noted_versions(repo, prefix, mark, revision))
+            return History(_under(files, prefix), notes=_under(notes, prefix))
         except GitCommandError as error:
             return History(notice=f"Không đọc được lịch sử Git: {error.stderr.strip()}")

@@ -60,6 +60,22 @@ COMMON_FIELDS: tuple[Field, ...] = (
         hint="Ngày biên tập viên đã rà soát nội dung theo văn bản hiện hành",
     ),
     Date("han_ra_soat", "review_by", "Hạn rà soát tiếp theo"),
+    # The public change note of a major change (GOV.UK's practice): a new note moves the
+    # page's "last updated" and joins its history (`pbgdpl.loading.history`); a minor
+    # fix leaves it as it was. Shown in the history, not in the facts table.
+    Text(
+        "ghi_chu_thay_doi",
+        "change_note",
+        "Ghi chú thay đổi (công khai)",
+        max_length=300,
+        shown=False,
+        hint=(
+            "Chỉ viết khi sửa nội dung quan trọng (thay đổi lớn), mỗi lần một câu mới, ví dụ "
+            "“Cập nhật mức phạt theo Nghị định 282/2025/NĐ-CP”: câu này hiện trong “Lịch sử "
+            "thay đổi” của trang và ngày “Cập nhật lần cuối” chuyển sang ngày đăng thay đổi. "
+            "Sửa lỗi chính tả, định dạng: giữ nguyên ghi chú cũ."
+        ),
+    ),
 )
 
 
