@@ -163,6 +163,10 @@ def test_a_page_shows_the_editors_change_notes_never_commit_messages(
     assert '<time datetime="2026-03-02">02/03/2026</time>: Đăng lần đầu.' in history
     for subject in ("fix(content)", "update", "Sửa lỗi chính tả", "Import", "hen-gio", "Đăng tin"):
         assert subject not in history
+    # Search engines are told the same date.
+    sitemap = (out / "sitemap.xml").read_text("utf-8")
+    entry = sitemap.split("danh-sach-hoa-giai-vien-duoc-cong-nhan/</loc>")[1].split("</url>")[0]
+    assert "<lastmod>2026-07-01</lastmod>" in entry
 
 
 def test_a_note_in_an_imported_file_is_its_publication_not_a_change(tmp_path: Path) -> None:
