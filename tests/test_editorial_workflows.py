@@ -60,8 +60,10 @@ def test_pull_requests_get_annotations_a_report_and_a_preview_read_only() -> Non
     assert "build.py review" in runs and '>> "$GITHUB_STEP_SUMMARY"' in runs
     assert 'build.py build --out preview --keep-going "${only[@]}"' in runs
     assert "build.py codeowners --check" in runs
+    # The uploaded preview is the copy that opens from disk (tests/test_publishing_disk_preview.py).
+    assert "build.py disk-preview preview --out ban-xem-truoc" in runs
     uploads = [s for s in job["steps"] if "upload-artifact" in s.get("uses", "")]
-    assert uploads and uploads[0]["with"]["path"] == "preview"
+    assert uploads and uploads[0]["with"]["path"] == "ban-xem-truoc"
 
 
 def test_main_and_nightly_builds_deploy_to_pages_one_at_a_time() -> None:
