@@ -191,6 +191,8 @@ def test_an_approval_by_a_non_board_owner_is_not_enough(forge: Forge, run_cli) -
     assert status == 1
     assert "chưa thể hợp nhất cho đến khi Ban Biên tập duyệt" in report
     assert f"| `{NEWS}` | Ban Biên tập |" in report
+    # No new change note: the board sees that the page keeps its "last updated".
+    assert "Sửa nhỏ: không có ghi chú thay đổi mới" in report
     # The author's own approval never counts; the board's does.
     assert review(run_cli, ci, EDITOR)[0] == 1
     assert review(run_cli, ci, BOARD_MEMBER)[0] == 0
@@ -201,14 +203,18 @@ def test_where_the_board_delegated_review_an_agency_editor_approves_ordinary_ite
     tmp_path: Path, run_cli
 ) -> None:
     forge = Forge(tmp_path, delegated=True)
-    ci = forge.pull_request(
-        "sua-tin",
-        lambda r: edit(r, NEWS, "Sáng Chủ nhật ngày 18/10/2026", "Sáng Chủ nhật 18/10/2026"),
-    )
+
+    def major_change(root: Path) -> None:
+        edit(root, NEWS, "Sáng Chủ nhật ngày 18/10/2026", "Sáng Chủ nhật 18/10/2026")
+        edit(root, NEWS, "date: 2026-10-19", "date: 2026-10-19\nghi_chu_thay_doi: Bổ sung số liệu")
+
+    ci = forge.pull_request("sua-tin", major_change)
     owners = (ci / ".github/CODEOWNERS").read_text("utf-8")
     (line,) = [x for x in owners.splitlines() if x.startswith("/agencies/lao-cai/ ")]
     assert f"@{COLLEAGUE}" in line
-    assert review(run_cli, ci, COLLEAGUE)[0] == 0
+    status, report = review(run_cli, ci, COLLEAGUE)
+    assert status == 0
+    assert "Thay đổi lớn, ghi chú công khai: “Bổ sung số liệu”" in report
     # The agency's roles file stays the board's, delegation or not.
     ci = forge.pull_request(
         "them-nguoi", lambda r: edit(r, AGENCY, f"{COLLEAGUE}]", f"{COLLEAGUE}, laocai-nguoi-moi]")

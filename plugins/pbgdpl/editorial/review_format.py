@@ -16,7 +16,7 @@ from pbgdpl.editorial.approvals import unmet
 from pbgdpl.editorial.review import FileReview, Review
 from pbgdpl.model.diagnostics import SEVERITY_LABELS, Diagnostic
 from pbgdpl.model.fields import Figure, Withdrawal
-from pbgdpl.model.sections import SECTIONS_BY_SLUG
+from pbgdpl.model.sections import CHANGE_NOTE, SECTIONS_BY_SLUG
 from pbgdpl.safety.markdown_text import inert, inert_path
 
 CHANGE_LABELS = {
@@ -251,6 +251,17 @@ def _preview_link(url: str, preview_url: str | None) -> str:
     return f"Xem trang trong bản xem trước: tệp {code(page)}"
 
 
+def _public_history(file: FileReview) -> str:
+    """Say what citizens will see of the change: a major change's note, or nothing new."""
+    note = next((c.new for c in file.fields if c.key == CHANGE_NOTE.key and c.new), None)
+    if note is not None:
+        return f"Thay đổi lớn, ghi chú công khai: “{md(note)}”; trang sẽ ghi ngày cập nhật mới."
+    return (
+        "Sửa nhỏ: không có ghi chú thay đổi mới, trang giữ ngày “Cập nhật lần cuối” "
+        f"(thay đổi lớn thì ghi một câu mới vào {code(CHANGE_NOTE.key)})."
+    )
+
+
 def _bodies(review: Review, preview_url: str | None) -> list[str]:
     """Summarise each changed text: paragraphs added, removed and reworded, with the sentences."""
     lines: list[str] = []
@@ -264,6 +275,7 @@ def _bodies(review: Review, preview_url: str | None) -> list[str]:
             f"thêm {len(body.added)} đoạn, bớt {len(body.removed)} đoạn, "
             f"sửa {len(body.changed)} đoạn.",
         ]
+        lines.append(_public_history(file))
         if file.url:
             lines.append(_preview_link(file.url, preview_url))
         lines.append("")

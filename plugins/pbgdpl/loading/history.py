@@ -34,12 +34,12 @@ from git.exc import GitCommandError
 from pbgdpl.loading.frontmatter import FrontMatterError, split_front_matter
 from pbgdpl.loading.gitrepo import GitError, open_repository
 from pbgdpl.model.moment import vietnam_date
+from pbgdpl.model.sections import CHANGE_NOTE
 from pbgdpl.safety.text import without_controls
 
 CONTENT_ROOTS = ("agencies", "content")
 UNIT = "\x1f"
-# The front-matter key of an item's public change note (see model/sections.py).
-CHANGE_NOTE_KEY = "ghi_chu_thay_doi"
+CHANGE_NOTE_KEY = CHANGE_NOTE.key
 
 
 def record_mark() -> str:
