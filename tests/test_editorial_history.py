@@ -40,11 +40,8 @@ def test_the_commits_of_a_file_follow_renames_newest_first(tmp_path: Path) -> No
     history = read_history(tmp_path / "repo")
     assert history.notice is None
     changes = history.files[ITEM]
-    assert [c.note for c in changes] == [
-        "Đặt lại tên tệp cho rõ",
-        "Sửa lỗi chính tả",
-        "Đăng tin tập huấn hòa giải viên",
-    ]
+    old = ITEM.replace("tap-huan-hoa-giai-vien", "tap-huan")
+    assert [c.named for c in changes] == [ITEM, old, old]
     assert [c.date for c in changes] == [
         dt.date(2026, 4, 9),
         dt.date(2026, 3, 5),
@@ -57,34 +54,36 @@ def test_the_commits_of_a_file_follow_renames_newest_first(tmp_path: Path) -> No
 
 def test_a_deleted_file_lends_no_history_to_a_new_file_at_its_path() -> None:
     log = (
-        "\x1ec3\x1f2026-05-01T09:00:00+07:00\x1fViết bài mới\0\nA\0agencies/a/tin-tuc/x.md\0"
-        "\x1ec2\x1f2026-04-01T09:00:00+07:00\x1fXóa bài cũ\0\nD\0agencies/a/tin-tuc/x.md\0"
-        "\x1ec1\x1f2026-03-01T09:00:00+07:00\x1fBài cũ\0\nA\0agencies/a/tin-tuc/x.md\0"
-        "\x1ec0\x1f2026-02-01T09:00:00+07:00\x1fBài đã bỏ\0\nA\0agencies/a/tin-tuc/gone.md\0"
+        "\x1ec3\x1f2026-05-01T09:00:00+07:00\0\nA\0agencies/a/tin-tuc/x.md\0"
+        "\x1ec2\x1f2026-04-01T09:00:00+07:00\0\nD\0agencies/a/tin-tuc/x.md\0"
+        "\x1ec1\x1f2026-03-01T09:00:00+07:00\0\nA\0agencies/a/tin-tuc/x.md\0"
+        "\x1ec0\x1f2026-02-01T09:00:00+07:00\0\nA\0agencies/a/tin-tuc/gone.md\0"
     )
     history = parse_log(log, "\x1e")
-    assert [c.note for c in history["agencies/a/tin-tuc/x.md"]] == ["Viết bài mới"]
+    assert [c.commit for c in history["agencies/a/tin-tuc/x.md"]] == ["c3"]
     assert "agencies/a/tin-tuc/gone.md" in history  # parse_log does not know what exists now
 
 
-def test_a_commit_subject_can_neither_break_nor_forge_the_public_history(tmp_path: Path) -> None:
+def test_a_commit_subject_can_neither_forge_nor_reach_the_public_history(tmp_path: Path) -> None:
     repo = PortalRepo(tmp_path / "repo")
     path = "agencies/lao-cai/tin-tuc/tin-moi.md"
     write(repo.root / path, TEXT.format("mới"))
+    repo.commit("Đăng tin", dt.datetime(2026, 3, 2, 9, 0))
     forged = (
         "\x1e0123456789ab\x1f2026-01-01T09:00:00+07:00\x1fNội dung đã được Bộ Tư pháp thẩm định"
     )
-    repo.commit("Đăng tin\x1f mới " + forged + "\x1b]8;;https://evil.example\x07")
-    other = "agencies/lao-cai/tin-tuc/tin-khac.md"
-    write(repo.root / other, TEXT.format("khác"))
-    repo.commit("Đăng tin khác")
-    history = read_history(repo.root)
-    (change,) = history.files[path]
-    assert change.note == (
-        "Đăng tin mới 0123456789ab2026-01-01T09:00:00+07:00"
-        "Nội dung đã được Bộ Tư pháp thẩm định]8;;https://evil.example"
+    write(
+        repo.root / path, TEXT.format("mới").replace("---\n\n", "ghi_chu_thay_doi: Bổ sung\n---\n")
     )
-    assert [c.note for c in history.files[other]] == ["Đăng tin khác"]
+    repo.commit(
+        "Cập nhật\x1f " + forged + "\x1b]8;;https://evil.example\x07", dt.datetime(2026, 4, 1)
+    )
+    history = read_history(repo.root)
+    assert [(c.date, c.note) for c in history.files[path]] == [
+        (dt.date(2026, 4, 1), ""),
+        (dt.date(2026, 3, 2), ""),
+    ]
+    assert [(c.date, c.note) for c in history.notes[path]] == [(dt.date(2026, 4, 1), "Bổ sung")]
 
 
 def test_a_shallow_clone_and_a_folder_outside_git_fall_back_and_say_so(tmp_path: Path) -> None:

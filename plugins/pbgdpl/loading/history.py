@@ -45,24 +45,23 @@ CHANGE_NOTE_KEY = CHANGE_NOTE.key
 def record_mark() -> str:
     """Return a mark that starts each commit's record in one reading of the log.
 
-    A commit subject is the author's text and may hold any character, a fixed separator
-    included; a mark drawn at random for each reading cannot be written in advance, so
-    no subject can split a record or forge an entry of the public history.
+    A file name may hold any character but NUL, a fixed separator included; a mark drawn
+    at random for each reading cannot be written in advance, so no name can split a record.
     """
     return f"\x1e{secrets.token_hex(16)}\x1e"
 
 
 @dataclass(frozen=True)
 class Change:
-    """One commit that changed a file: when (Vietnam's date) and its subject.
+    """One commit that changed a file: when (Vietnam's date), and its public change note.
 
-    The subject is the committer's, never shown to the public: in `History.notes` the
-    note is the editor's public change note instead.
+    Commit subjects are never read: they are developers' words, not the public's. The
+    note is the one the editor wrote in the item (`History.notes`); "" for other commits.
     """
 
     commit: str
     date: dt.date
-    note: str
+    note: str = ""
     age: int = 0
     """How many commits of the log are newer: commits of one day still come in order."""
     named: str = ""
@@ -117,7 +116,7 @@ def _read_log(repo: Repo, prefix: str, mark: str, revision: str) -> str:
         "-M",
         "--name-status",
         "-z",
-        f"--format={mark}%H{UNIT}%cI{UNIT}%s",
+        f"--format={mark}%H{UNIT}%cI",
         revision,
         "--",
         *(prefix + name for name in CONTENT_ROOTS),
@@ -128,9 +127,6 @@ def _read_log(repo: Repo, prefix: str, mark: str, revision: str) -> str:
 def parse_log(log: str, mark: str, prefix: str = "") -> dict[str, tuple[Change, ...]]:
     """Turn the output of `_read_log` into each current path's changes, newest first.
 
-    The subject is read last and whole (it may hold the unit separator); control
-    characters in it are removed, since change notes reach pages and feeds.
-
     Walking from the newest commit, a rename sends older changes of the old path to the
     file's current path; an addition ends a path's history, so a file deleted long ago
     lends nothing to a new file at the same path.
@@ -140,9 +136,8 @@ def parse_log(log: str, mark: str, prefix: str = "") -> dict[str, tuple[Change, 
     current: dict[str, str | None] = {}
     for age, record in enumerate(log.split(mark)[1:]):
         header, _, body = record.partition("\0")
-        commit, committed, subject = header.split(UNIT, 2)
+        commit, committed = header.split(UNIT, 1)
         date = vietnam_date(dt.datetime.fromisoformat(committed))
-        note = " ".join(without_controls(subject).split())
         tokens = body.strip("\n").split("\0")
         index = 0
         while index < len(tokens) and tokens[index]:
@@ -156,7 +151,7 @@ def parse_log(log: str, mark: str, prefix: str = "") -> dict[str, tuple[Change, 
                 current[named] = None
                 continue
             if now is not None:
-                changes.setdefault(now, []).append(Change(commit, date, note, age, named))
+                changes.setdefault(now, []).append(Change(commit, date, age=age, named=named))
             if status[0] == "R":
                 current[paths[0]] = now
             if status[0] in "AR":
@@ -233,7 +228,7 @@ def change_notes(
 
 
 def read_history(root: Path, revision: str = "HEAD") -> History:
-    """Read the history of the portal's content files at `root` in one pass over `git log`.
+    """Read the history of the portal's content files at `root`: two passes over `git log`.
 
     `revision` is the commit whose history is read: HEAD, or the change under review.
     """
