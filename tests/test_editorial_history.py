@@ -166,6 +166,10 @@ def test_a_page_shows_the_editors_change_notes_never_commit_messages(
     sitemap = (out / "sitemap.xml").read_text("utf-8")
     entry = sitemap.split("danh-sach-hoa-giai-vien-duoc-cong-nhan/</loc>")[1].split("</url>")[0]
     assert "<lastmod>2026-07-01</lastmod>" in entry
+    # And feed readers: published on its date, updated by its last major change.
+    feed = (out / "lao-cai/feed.xml").read_text("utf-8")
+    entry = feed.split("danh-sach-hoa-giai-vien-duoc-cong-nhan/</id>")[1].split("</entry>")[0]
+    assert "<published>2026-03-02" in entry and "<updated>2026-07-01" in entry
 
 
 def test_a_note_in_an_imported_file_is_its_publication_not_a_change(tmp_path: Path) -> None:

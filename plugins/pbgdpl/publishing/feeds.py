@@ -92,7 +92,9 @@ def atom_feed(catalog: Catalog, scope: FeedScope, as_of: dt.date) -> bytes:
     feed = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: "vi"})
     feed_element(feed, "id", public_url(settings, scope.folder))
     feed_element(feed, "title", scope.title)
-    feed_element(feed, "updated", feed_moment(entries[0].date if entries else as_of))
+    # An entry is updated by its last major change (its change note), never by a minor fix.
+    updated = {item.url: catalog.history_of(item).updated for item in entries}
+    feed_element(feed, "updated", feed_moment(max(updated.values(), default=as_of)))
     feed_element(
         feed,
         "link",
@@ -112,7 +114,7 @@ def atom_feed(catalog: Catalog, scope: FeedScope, as_of: dt.date) -> bytes:
         feed_element(entry, "title", item.title)
         feed_element(entry, "link", rel="alternate", type="text/html", href=url)
         feed_element(entry, "published", feed_moment(item.date))
-        feed_element(entry, "updated", feed_moment(item.date))
+        feed_element(entry, "updated", feed_moment(updated[item.url]))
         agency = feed_element(entry, "author")
         feed_element(agency, "name", catalog.agencies[item.agency].name)
         feed_element(entry, "category", term=item.section_slug, label=item.section.title)
@@ -152,6 +154,7 @@ def json_feed(catalog: Catalog, scope: FeedScope) -> bytes:
             "title": item.title,
             "content_text": summary or item.title,
             "date_published": feed_moment(item.date),
+            "date_modified": feed_moment(catalog.history_of(item).updated),
             "authors": [{"name": catalog.agencies[item.agency].name}],
             "tags": feed_tags(item),
         }
