@@ -54,13 +54,14 @@ def main(argv: list[str]) -> int:
                 text = text.replace(f"\nghi_chu_thay_doi: Thay đổi lớn lần {round_}\n", "\n")
             path.write_text(text + "\nSửa nhỏ.\n", "utf-8")
         commit(args.out, f"Vòng {round_ + 1}", day)
+    noted = [path.relative_to(args.out).as_posix() for path in items[: 2 * args.noted : 2]]
     started = time.perf_counter()
-    history = read_history(args.out)
+    history = read_history(args.out, noted=noted)
     took = time.perf_counter() - started
-    noted = sum(len(changes) for changes in history.notes.values())
+    major = sum(len(changes) for changes in history.notes.values())
     print(
         f"read_history: {len(items)} bài, {args.rounds + 1} lần ghi, {len(history.files)} tệp có "
-        f"lịch sử, {len(history.notes)} tệp có ghi chú ({noted} thay đổi lớn): {took:.2f} s"
+        f"lịch sử, {len(history.notes)} tệp có ghi chú ({major} thay đổi lớn): {took:.2f} s"
     )
     return 0
 

@@ -78,7 +78,7 @@ def test_a_commit_subject_can_neither_forge_nor_reach_the_public_history(tmp_pat
     repo.commit(
         "Cập nhật\x1f " + forged + "\x1b]8;;https://evil.example\x07", dt.datetime(2026, 4, 1)
     )
-    history = read_history(repo.root)
+    history = read_history(repo.root, noted=[path])
     assert [(c.date, c.note) for c in history.files[path]] == [
         (dt.date(2026, 4, 1), ""),
         (dt.date(2026, 3, 2), ""),
@@ -176,7 +176,7 @@ def test_a_note_in_an_imported_file_is_its_publication_not_a_change(tmp_path: Pa
     repo = PortalRepo(tmp_path / "repo")
     write(repo.root / NEWS, NOTED.format(note="ghi_chu_thay_doi: Cũ\n", count=1, typo="x"))
     repo.commit("Import", dt.datetime(2026, 11, 23, 7, 0))
-    history = read_history(repo.root)
+    history = read_history(repo.root, noted=[NEWS])
     assert NEWS not in history.notes
     found = history.of(NEWS, dt.date(2026, 3, 2))
     assert (found.updated, found.changes) == (dt.date(2026, 3, 2), ())

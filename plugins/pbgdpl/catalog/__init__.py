@@ -21,6 +21,7 @@ from pbgdpl.loading.portal import Asset, Portal
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.items import Item, Page
 from pbgdpl.model.moment import BuildMoment
+from pbgdpl.model.sections import CHANGE_NOTE
 from pbgdpl.model.settings import PortalSettings
 
 
@@ -155,4 +156,6 @@ def open_catalog(portal: Portal, moment: BuildMoment, left_out: set[str] | None 
     """
     if left_out:
         portal = without_agencies(portal, left_out)
-    return Catalog.from_portal(portal, moment, read_history(portal.root))
+    # Only the items that carry a change note have a public history to read.
+    noted = (i.path for i in portal.items if i.data.get(CHANGE_NOTE.attr))
+    return Catalog.from_portal(portal, moment, read_history(portal.root, noted=noted))
