@@ -61,8 +61,10 @@ def test_pull_requests_get_annotations_a_report_and_a_preview_read_only() -> Non
     assert "build.py review" in runs and '>> "$GITHUB_STEP_SUMMARY"' in runs
     assert 'build.py build --out preview --keep-going "${only[@]}"' in runs
     assert "build.py codeowners --check" in runs
+    # The uploaded preview is the copy that opens from disk (tests/test_publishing_disk_preview.py).
+    assert "build.py disk-preview preview --out ban-xem-truoc" in runs
     uploads = [s for s in job["steps"] if "upload-artifact" in s.get("uses", "")]
-    assert [u["with"]["path"] for u in uploads] == ["comment", "preview"]
+    assert [u["with"]["path"] for u in uploads] == ["comment", "ban-xem-truoc"]
 
 
 def test_the_result_reaches_the_editor_as_a_comment_from_a_job_that_runs_no_pr_code() -> None:

@@ -253,14 +253,23 @@ def git(root: Path, *args: str, date: dt.date | None = None) -> None:
     subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
 
 
-def test_dates_come_from_git_history_when_there_is_one(known_states: Path, run_cli) -> None:
-    # The stale news item of da-nang is edited and committed yesterday: the site is fresh.
+def test_only_a_change_note_makes_a_stale_site_fresh_not_an_import_or_a_fix(
+    known_states: Path, run_cli
+) -> None:
+    # da-nang's news is 31 days old. Imported yesterday, then fixed today: still stale.
     git(known_states, "init", "-q", "-b", "main")
     git(known_states, "add", "-A")
-    git(known_states, "commit", "-q", "-m", "Nội dung ban đầu", date=AS_OF - 60 * DAY)
-    assert audit(known_states, run_cli)[1]["da-nang"]["standing"] == "stale"
+    git(known_states, "commit", "-q", "-m", "Nhập nội dung từ cổng cũ", date=AS_OF - DAY)
     news = known_states / "agencies/da-nang/tin-tuc/bai-7.md"
-    news.write_text(news.read_text("utf-8") + "Bổ sung.\n", "utf-8")
-    git(known_states, "commit", "-q", "-am", "Cập nhật tin", date=AS_OF - DAY)
+    news.write_text(news.read_text("utf-8") + "Sửa lỗi chính tả.\n", "utf-8")
+    git(known_states, "commit", "-q", "-am", "Sửa lỗi", date=AS_OF)
     found = audit(known_states, run_cli)[1]["da-nang"]
-    assert (found["standing"], found["latest"]) == ("ok", (AS_OF - DAY).isoformat())
+    assert (found["standing"], problems(found)) == ("stale", [("tin-tuc", "stale", 31)])
+    # A major change, with its public change note, is news: the site is fresh again.
+    news.write_text(
+        news.read_text("utf-8").replace("---\n", "---\nghi_chu_thay_doi: Bổ sung kết quả\n", 1),
+        "utf-8",
+    )
+    git(known_states, "commit", "-q", "-am", "Cập nhật tin", date=AS_OF)
+    found = audit(known_states, run_cli)[1]["da-nang"]
+    assert (found["standing"], problems(found)) == ("ok", [])

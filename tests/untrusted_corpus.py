@@ -451,7 +451,7 @@ CASES: tuple[Case, ...] = (
             '---\ntitle: Tin\ndate: 2026-11-20\n"x\\n::add-mask::bi-mat\\n::error file=a::b": 1\n---\nNội dung.\n',
         ),
         (
-            'agencies/ha-noi/tin-tuc/lenh.md:4: cảnh báo [unknown-field] Trường "x ↵ ::add-mask::bi-mat ↵ ::error file=a::b" không có trong mẫu của chuyên mục "Tin tức, hoạt động" nên sẽ bị bỏ qua; kiểm tra lỗi chính tả. Các trường hợp lệ: title, date, description, tags, linh_vuc, draft, publish_at, withdrawn, redirect_from, da_ra_soat, han_ra_soat.',
+            'agencies/ha-noi/tin-tuc/lenh.md:4: cảnh báo [unknown-field] Trường "x ↵ ::add-mask::bi-mat ↵ ::error file=a::b" không có trong mẫu của chuyên mục "Tin tức, hoạt động" nên sẽ bị bỏ qua; kiểm tra lỗi chính tả. Các trường hợp lệ: title, date, description, tags, linh_vuc, draft, publish_at, withdrawn, redirect_from, da_ra_soat, han_ra_soat, ghi_chu_thay_doi.',
         ),
     ),
     Case(

@@ -7,6 +7,7 @@ history of their files. `open_catalog` is the one way to make it from a loaded p
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -20,6 +21,7 @@ from pbgdpl.loading.portal import Asset, Portal
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.items import Item, Page
 from pbgdpl.model.moment import BuildMoment
+from pbgdpl.model.sections import CHANGE_NOTE
 from pbgdpl.model.settings import PortalSettings
 
 
@@ -50,6 +52,8 @@ class Catalog:
     history: History = field(default_factory=History)
     search_terms: dict[str, str] = field(default_factory=dict)
     """The board's search dictionary (`model/search_terms.py`), for every search page."""
+    as_of: dt.date | None = None
+    """The build's day: a change note dated later is not public yet."""
 
     @classmethod
     def from_portal(
@@ -79,6 +83,7 @@ class Catalog:
             assets_by_site={k: tuple(v) for k, v in assets.items()},
             history=history or History(),
             search_terms=portal.search_terms,
+            as_of=moment.date,
         )
 
     @cached_property
@@ -127,8 +132,8 @@ class Catalog:
         return self.items_by_site.get(site, ())
 
     def history_of(self, item: Item) -> FileHistory:
-        """Return when an item was last updated and its change notes."""
-        return self.history.of(item.path, item.date)
+        """Return when an item was last updated (its last major change) and its change notes."""
+        return self.history.of(item.path, item.date, self.as_of)
 
     def latest(self, section: str, limit: int) -> list[Item]:
         """Return the newest items of one section across all agencies."""
@@ -169,4 +174,6 @@ def open_catalog(portal: Portal, moment: BuildMoment, left_out: set[str] | None 
     """
     if left_out:
         portal = without_agencies(portal, left_out)
-    return Catalog.from_portal(portal, moment, read_history(portal.root))
+    # Only the items that carry a change note have a public history to read.
+    noted = (i.path for i in portal.items if i.data.get(CHANGE_NOTE.attr))
+    return Catalog.from_portal(portal, moment, read_history(portal.root, noted=noted))

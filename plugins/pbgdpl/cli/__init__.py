@@ -15,6 +15,7 @@ from pbgdpl.cli.editorial import add_editorial_commands
 from pbgdpl.cli.followup import add_followup_commands
 from pbgdpl.cli.portal import add_portal_commands
 from pbgdpl.cli.publishing import add_publishing_commands
+from pbgdpl.cli.repository import add_repository_commands
 from pbgdpl.cli.webeditor import add_webeditor_commands
 
 
@@ -32,6 +33,7 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True)
     add_portal_commands(commands)
     add_editorial_commands(commands)
+    add_repository_commands(commands)
     add_publishing_commands(commands)
     add_followup_commands(commands)
     add_webeditor_commands(commands)

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from pbgdpl.editorial.approvals import unmet
 from pbgdpl.editorial.codeowners import CODEOWNERS_PATH, render_codeowners
 from pbgdpl.editorial.review import review_changes
 from pbgdpl.editorial.review_format import to_json, to_markdown
@@ -80,8 +81,13 @@ def command_review(args: argparse.Namespace) -> int:
     except GitError as error:
         print(f"lỗi: {one_line(error)}", file=sys.stderr)
         return 2
-    print(to_markdown(review, args.preview_url) if args.format == "markdown" else to_json(review))
-    return 1 if review.errors else 0
+    approvals = None if args.approved_by is None else tuple(a for a in args.approved_by if a)
+    if args.format == "markdown":
+        print(to_markdown(review, args.preview_url, approvals))
+    else:
+        print(to_json(review, approvals))
+    # A status check with the approvals fails until the right people approved.
+    return 1 if review.errors or (approvals is not None and unmet(review, approvals)) else 0
 
 
 def command_new(args: argparse.Namespace) -> int:
@@ -154,6 +160,14 @@ def add_editorial_commands(commands: Any) -> None:
         help="phiên bản thay đổi (default: bản làm việc, the working tree)",
     )
     review.add_argument("--author", default=None, help="tài khoản Git của người gửi")
+    review.add_argument(
+        "--approved-by",
+        action="append",
+        default=None,
+        metavar="LOGIN",
+        help="tài khoản đã duyệt (lặp lại cho mỗi người; --approved-by '' khi chưa ai duyệt): "
+        "báo cáo xét người duyệt có đủ thẩm quyền không, trả mã 1 khi chưa đủ",
+    )
     review.add_argument("--format", choices=("markdown", "json"), default="markdown")
     review.add_argument(
         "--preview-url",

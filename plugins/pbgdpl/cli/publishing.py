@@ -1,4 +1,4 @@
-"""The `verify` and `mirror` commands of build.py."""
+"""The `verify`, `mirror` and `disk-preview` commands of build.py."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from pbgdpl.cli.arguments import date_argument, day_or_today
 from pbgdpl.publishing.agency_package import PackageError
 from pbgdpl.publishing.archive import ArchiveError
+from pbgdpl.publishing.disk_preview import write_disk_preview
 from pbgdpl.publishing.manifest import ManifestError
 from pbgdpl.publishing.mirror import MirrorError, write_mirror
 from pbgdpl.publishing.verify import verify_copy
@@ -47,10 +48,26 @@ def command_mirror(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_disk_preview(args: argparse.Namespace) -> int:
+    """Copy a preview build into a folder that opens from disk (file://)."""
+    site = args.site if args.site.is_absolute() else args.root / args.site
+    out = args.out if args.out.is_absolute() else args.root / args.out
+    try:
+        preview = write_disk_preview(site, out)
+    except (ManifestError, OSError) as error:
+        print(f"lỗi: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"Đã ghi bản xem trước mở từ ổ đĩa: {preview.pages} trang, {preview.files} tệp, vào "
+        f"{preview.folder}; mở {preview.folder / 'index.html'} bằng trình duyệt."
+    )
+    return 0
+
+
 def add_publishing_commands(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> None:
-    """Register `verify` and `mirror`."""
+    """Register `verify`, `mirror` and `disk-preview`."""
     verify = commands.add_parser(
         "verify", help="kiểm tra một bản sao theo manifest.json (verify a copy)"
     )
@@ -85,3 +102,13 @@ def add_publishing_commands(
         help="ngày để xét hạn dùng, YYYY-MM-DD (default: today)",
     )
     mirror.set_defaults(run=command_mirror)
+
+    disk = commands.add_parser(
+        "disk-preview",
+        help="chép bản dựng thành bản xem trước mở được từ ổ đĩa (a preview for file://)",
+    )
+    disk.add_argument("site", type=Path, metavar="SITE", help="thư mục bản dựng xem trước")
+    disk.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="thư mục bản xem trước sẽ ghi"
+    )
+    disk.set_defaults(run=command_disk_preview)

@@ -12,10 +12,11 @@ import json
 from typing import Any
 from urllib.parse import quote
 
+from pbgdpl.editorial.approvals import unmet
 from pbgdpl.editorial.review import FileReview, Review
 from pbgdpl.model.diagnostics import SEVERITY_LABELS, Diagnostic
 from pbgdpl.model.fields import Figure, Withdrawal
-from pbgdpl.model.sections import SECTIONS_BY_SLUG
+from pbgdpl.model.sections import CHANGE_NOTE, SECTIONS_BY_SLUG
 from pbgdpl.safety.markdown_text import inert, inert_path
 
 CHANGE_LABELS = {
@@ -72,7 +73,7 @@ def _diagnostic_line(d: Diagnostic) -> str:
     return f"- {place} {SEVERITY_LABELS[d.severity]} [{d.code}] {md(d.message)}"
 
 
-def _summary(review: Review) -> list[str]:
+def _summary(review: Review, approvals: tuple[str, ...] | None) -> list[str]:
     counts = {label: 0 for label in CHANGE_LABELS}
     for file in review.files:
         counts[file.change.change] += 1
@@ -91,14 +92,22 @@ def _summary(review: Review) -> list[str]:
         lines.append(f"- Người gửi: {code(review.author)} ({role})")
     if review.sites:
         lines.append("- Trang thành phần bị ảnh hưởng: " + ", ".join(code(s) for s in review.sites))
-    lines += ["", _verdict(review)]
+    lines += ["", _verdict(review, approvals)]
     return lines
 
 
-def _verdict(review: Review) -> str:
+def _verdict(review: Review, approvals: tuple[str, ...] | None) -> str:
     """Say first what stops the merge: errors, then the maintainers', then the board's."""
     if review.errors:
         return f"**Kết luận: chưa thể hợp nhất, còn {len(review.errors)} lỗi phải sửa.**"
+    if approvals is not None:
+        missing = unmet(review, approvals)
+        if missing:
+            who = ", ".join(sorted({r.who for r in missing}))
+            return (
+                f"**Kết luận: chưa thể hợp nhất cho đến khi {who} duyệt** (xem phần “Phê duyệt”)."
+            )
+        return "**Kết luận: không có lỗi, đã đủ người có thẩm quyền duyệt.**"
     if review.needs_maintainers:
         return (
             "**Kết luận: chưa thể hợp nhất cho đến khi nhóm kỹ thuật duyệt** "
@@ -242,6 +251,17 @@ def _preview_link(url: str, preview_url: str | None) -> str:
     return f"Xem trang trong bản xem trước: tệp {code(page)}"
 
 
+def _public_history(file: FileReview) -> str:
+    """Say what citizens will see of the change: a major change's note, or nothing new."""
+    note = next((c.new for c in file.fields if c.key == CHANGE_NOTE.key and c.new), None)
+    if note is not None:
+        return f"Thay đổi lớn, ghi chú công khai: “{md(note)}”; trang sẽ ghi ngày cập nhật mới."
+    return (
+        "Sửa nhỏ: không có ghi chú thay đổi mới, trang giữ ngày “Cập nhật lần cuối” "
+        f"(thay đổi lớn thì ghi một câu mới vào {code(CHANGE_NOTE.key)})."
+    )
+
+
 def _bodies(review: Review, preview_url: str | None) -> list[str]:
     """Summarise each changed text: paragraphs added, removed and reworded, with the sentences."""
     lines: list[str] = []
@@ -255,6 +275,7 @@ def _bodies(review: Review, preview_url: str | None) -> list[str]:
             f"thêm {len(body.added)} đoạn, bớt {len(body.removed)} đoạn, "
             f"sửa {len(body.changed)} đoạn.",
         ]
+        lines.append(_public_history(file))
         if file.url:
             lines.append(_preview_link(file.url, preview_url))
         lines.append("")
@@ -266,16 +287,39 @@ def _bodies(review: Review, preview_url: str | None) -> list[str]:
     return ["", "### Nội dung đã sửa", *lines] if lines else []
 
 
-def to_markdown(review: Review, preview_url: str | None = None) -> str:
+def _approvals(review: Review, approvals: tuple[str, ...] | None) -> list[str]:
+    """Say whether the approvals given are those the rules require, file by file."""
+    if approvals is None:
+        return []
+    missing = unmet(review, approvals)
+    given = ", ".join(code(a) for a in approvals) or "chưa có"
+    lines = ["", "### Phê duyệt", "", f"Đã duyệt: {given}."]
+    if not missing:
+        return [*lines, "", "Đủ người có thẩm quyền duyệt mọi tệp thay đổi."]
+    lines += [
+        "",
+        "**Chưa đủ thẩm quyền duyệt** (người gửi không tự duyệt được; vai trò theo nhánh gốc):",
+        "",
+        "| Tệp | Cần ai duyệt |",
+        "|---|---|",
+    ]
+    lines += [f"| {code(r.path)} | {md(r.who)} |" for r in missing]
+    return lines
+
+
+def to_markdown(
+    review: Review, preview_url: str | None = None, approvals: tuple[str, ...] | None = None
+) -> str:
     """Return the review as Markdown in Vietnamese, for the pull request's summary.
 
     `preview_url` is where the preview of the change is served (its root); without it the
-    report names each page's file in the preview artifact.
+    report names each page's file in the preview artifact. With `approvals` (the logins
+    that approved), the report says whether they are the ones the rules require.
     """
-    lines = _summary(review)
+    lines = _summary(review, approvals)
     if review.errors:
         lines += ["", "### Lỗi phải sửa", ""] + [_diagnostic_line(d) for d in review.errors]
-    lines += _decisions(review)
+    lines += _decisions(review) + _approvals(review, approvals)
     lines += _attention(review)
     if review.warnings:
         lines += ["", "### Cảnh báo", ""] + [_diagnostic_line(d) for d in review.warnings]
@@ -284,9 +328,9 @@ def to_markdown(review: Review, preview_url: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_json(review: Review) -> str:
+def to_json(review: Review, approvals: tuple[str, ...] | None = None) -> str:
     """Return the review as JSON, with values written as the pages show them."""
-    data = {
+    data: dict[str, Any] = {
         "base": review.base,
         "head": review.head,
         "author": review.author,
@@ -319,4 +363,7 @@ def to_json(review: Review) -> str:
         "errors": [d.to_json() for d in review.errors],
         "warnings": [d.to_json() for d in review.warnings],
     }
+    if approvals is not None:
+        data["approvals"] = list(approvals)
+        data["unapproved"] = [{"path": r.path, "who": r.who} for r in unmet(review, approvals)]
     return json.dumps(data, ensure_ascii=False, indent=2)

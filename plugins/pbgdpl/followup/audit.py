@@ -268,14 +268,13 @@ class Audit:
 
 
 def last_changed(catalog: Catalog, item: Item, as_of: dt.date) -> dt.date:
-    """Return when `item` last changed by `as_of`: its last commit in Git, else its own date.
+    """Return when `item` last changed by `as_of`: the public date its page shows.
 
-    The later of the two counts: a legal document's date is the day it was issued, long
-    before it was posted, and a scheduled item appears on its own date, after its commit.
+    That is the date of its last major change (one with a change note) by `as_of`, else
+    its own date. A bulk import, a rename or a minor fix is no news for a citizen, so
+    it does not make a stale site look fresh.
     """
-    committed = catalog.history_of(item).updated
-    # A commit after the audit date did not exist yet on that date.
-    return max(item.date, committed) if committed <= as_of else item.date
+    return catalog.history.of(item.path, item.date, as_of).updated
 
 
 def audit_agency(

@@ -39,6 +39,23 @@ FIELD_OF_LAW = Choices("linh_vuc", "fields", "Lĩnh vực", vocabulary="fields")
 # Attachments are listed under the text, not in the facts table.
 ATTACHMENTS = Attachments("tep_dinh_kem", "attachments", "Tệp đính kèm", shown=False)
 
+# The public change note of a major change (GOV.UK's practice): a new note moves the
+# page's "last updated" and joins its history (`pbgdpl.loading.history`); a minor
+# fix leaves it as it was. Shown in the history, not in the facts table.
+CHANGE_NOTE = Text(
+    "ghi_chu_thay_doi",
+    "change_note",
+    "Ghi chú thay đổi lớn (công khai)",
+    max_length=300,
+    shown=False,
+    hint=(
+        "Chỉ viết khi sửa nội dung quan trọng (thay đổi lớn), mỗi lần một câu mới, ví dụ "
+        "“Cập nhật mức phạt theo Nghị định 282/2025/NĐ-CP”: câu này hiện trong “Lịch sử "
+        "thay đổi” của trang và ngày “Cập nhật lần cuối” chuyển sang ngày đăng thay đổi. "
+        "Sửa lỗi chính tả, định dạng: giữ nguyên ghi chú cũ."
+    ),
+)
+
 # Keys every item may carry; `date` is required except where a section says otherwise.
 COMMON_FIELDS: tuple[Field, ...] = (
     Text("title", "title", "Tiêu đề", required=True, max_length=300),
@@ -60,6 +77,7 @@ COMMON_FIELDS: tuple[Field, ...] = (
         hint="Ngày biên tập viên đã rà soát nội dung theo văn bản hiện hành",
     ),
     Date("han_ra_soat", "review_by", "Hạn rà soát tiếp theo"),
+    CHANGE_NOTE,
 )
 
 

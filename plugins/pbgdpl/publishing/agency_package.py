@@ -68,7 +68,7 @@ def _notice(name: str, slug: str, manifest: Manifest, depth: int) -> str:
     )
 
 
-def _with_notice(page: str, notice: str) -> str:
+def with_notice(page: str, notice: str) -> str:
     """Put the notice just before the main content, or first in the body."""
     main = MAIN_TAG.search(page)
     if main:
@@ -130,7 +130,7 @@ def agency_package(site: Path, manifest: Manifest, slug: str) -> dict[str, bytes
     pages = {f: files[f].decode("utf-8") for f in own if f.endswith(".html")}
     for path, page in pages.items():
         notice = _notice(name, slug, manifest, path.count("/"))
-        files[path] = _with_notice(relinker.rewrite(path, page), notice).encode()
+        files[path] = with_notice(relinker.rewrite(path, page), notice).encode()
     for needed in sorted(relinker.needed):
         files[needed] = _read(site, needed, manifest)
     files["index.html"] = _landing(name, slug)

@@ -77,6 +77,12 @@ def item_moment(item: Item) -> str:
     return item.goes_out.replace(tzinfo=VIETNAM).isoformat()
 
 
+def updated_moment(item: Item, day: dt.date) -> str:
+    """Return when an item last changed: its last major change, never before it went out."""
+    changed = dt.datetime.combine(day, dt.time(), VIETNAM)
+    return max(item.goes_out.replace(tzinfo=VIETNAM), changed).isoformat()
+
+
 def summary_of(item: Item) -> str | None:
     """Return the plain text that sums an item up: its description, abstract or question."""
     leads = (item.data.get(f.attr) for f in item.section.with_role("lead"))
@@ -97,7 +103,10 @@ def atom_feed(catalog: Catalog, scope: FeedScope, as_of: dt.date) -> bytes:
     feed = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: "vi"})
     feed_element(feed, "id", public_url(settings, scope.folder))
     feed_element(feed, "title", scope.title)
-    feed_element(feed, "updated", feed_moment(entries[0].date if entries else as_of))
+    # An entry is updated by its last major change (its change note), never by a minor fix.
+    updated = {item.url: updated_moment(item, catalog.history_of(item).updated) for item in entries}
+    # One time zone throughout, so the newest moment is the greatest string.
+    feed_element(feed, "updated", max(updated.values(), default=feed_moment(as_of)))
     feed_element(
         feed,
         "link",
@@ -117,7 +126,7 @@ def atom_feed(catalog: Catalog, scope: FeedScope, as_of: dt.date) -> bytes:
         feed_element(entry, "title", item.title)
         feed_element(entry, "link", rel="alternate", type="text/html", href=url)
         feed_element(entry, "published", item_moment(item))
-        feed_element(entry, "updated", item_moment(item))
+        feed_element(entry, "updated", updated[item.url])
         agency = feed_element(entry, "author")
         feed_element(agency, "name", catalog.agencies[item.agency].name)
         feed_element(entry, "category", term=item.section_slug, label=item.section.title)
@@ -157,6 +166,7 @@ def json_feed(catalog: Catalog, scope: FeedScope) -> bytes:
             "title": item.title,
             "content_text": summary or item.title,
             "date_published": item_moment(item),
+            "date_modified": updated_moment(item, catalog.history_of(item).updated),
             "authors": [{"name": catalog.agencies[item.agency].name}],
             "tags": feed_tags(item),
         }

@@ -49,12 +49,13 @@ def write_sitemap(
 ) -> list[Path]:
     """Write `sitemap.xml` (an index of `sitemap-N.xml` beyond `limit` pages); return them.
 
-    An item's page changes when the item does, so its date is the page's lastmod; other
+    An item's lastmod is the date its page shows as "last updated" (its last major
+    change, else its own date), as search engines ask: a minor fix is not news. Other
     pages (listings) change with every new item and carry none. The pages left at the old
     addresses of moved items are not listed.
     """
     settings = catalog.settings
-    dated = {item.url: item.date.isoformat() for item in items}
+    dated = {item.url: catalog.history_of(item).updated.isoformat() for item in items}
     moved = redirect_paths(catalog)
     urls = [
         ("url", public_url(settings, path), dated.get(path))
