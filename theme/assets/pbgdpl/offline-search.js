@@ -25,12 +25,14 @@
     var title = (parts[0] || "").split(" ").filter(Boolean);
     var text = (parts[1] || "").split(" ").filter(Boolean);
     var names = (page.a || []).map(function (a) { return S.syllables(a).join(" "); });
+    // Each name also without its trailing number, as the index's title tokens.
+    var known = S.titlesOf([page.t].concat(page.a || [])).map(S.syllables);
     return {
       page: page,
       title: title,
-      starts: [title.join("")].concat(names.map(function (n) { return n.replace(/ /g, ""); })),
-      ends: [title.slice().reverse().join("")].concat(names.map(function (n) {
-        return n.split(" ").reverse().join("");
+      starts: [title.join("")].concat(known.map(function (n) { return n.join(""); })),
+      ends: [title.slice().reverse().join("")].concat(known.map(function (n) {
+        return n.slice().reverse().join("");
       })),
       words: new Set(title.concat(text).concat(names.join(" ").split(" "))),
       titleWords: new Set(title.concat(names.join(" ").split(" "))),

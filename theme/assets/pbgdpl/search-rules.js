@@ -32,8 +32,10 @@
 
   // Question words and fillers, as typed with accents and without; longest first.
   var QUESTION_WORDS = [
+    "làm như thế nào để", "làm thế nào để", "làm sao để", "cần làm gì để", "phải làm gì để",
     "như thế nào", "làm thế nào", "làm như thế nào", "thế nào", "làm sao", "ra sao",
-    "bao nhiêu", "bao giờ", "khi nào", "ở đâu", "là gì", "cho hỏi", "xin hỏi", "có phải",
+    "bao nhiêu", "bao giờ", "bao lâu", "khi nào", "ở đâu", "là gì", "cho hỏi", "xin hỏi",
+    "có phải", "vì sao", "tại sao", "hay không", "được không", "có thể", "làm gì",
     "thì", "là", "gì", "để", "cần", "có", "không", "được", "phải", "bị", "nào", "sao",
     "những", "các", "của", "và", "hay", "hoặc", "với", "cho", "về", "tôi", "em", "mình",
     "ạ", "nhé", "vậy", "ơi", "hỏi", "muốn", "thế", "nhỉ", "đã", "đang", "sẽ", "rồi",
@@ -389,7 +391,10 @@
   }
 
   // Pair tokens of adjacent words of the query (both of letters, neither a question word):
-  // each pair searched costs a part of the index to download, so at most three.
+  // each pair searched costs a part of the index to download, so at most three, chosen
+  // to hold as many of the words as they can ("đăng ký | kết hôn | giấy tờ" before "ký
+  // kết"): a pair found also tells that a page has a common word the index keeps in
+  // titles only.
   function pairs(kept) {
     var found = [];
     for (var i = 0; i + 1 < kept.length; i++) {
@@ -398,10 +403,21 @@
       if (!isLetters(a.folded) || !isLetters(b.folded) || a.question || b.question) continue;
       found.push({
         a: a.folded, b: b.folded, token: PAIR_MARK + a.folded + b.folded,
-        prefix: b.match === "prefix"
+        prefix: b.match === "prefix", words: [a, b], at: i
       });
     }
-    return found.slice(0, 3);
+    var chosen = [];
+    var held = {};
+    found.forEach(function (p) {
+      if (chosen.length < 3 && !held[p.at] && !held[p.at + 1]) {
+        chosen.push(p);
+        held[p.at] = held[p.at + 1] = true;
+      }
+    });
+    found.forEach(function (p) {
+      if (chosen.length < 3 && chosen.indexOf(p) < 0) chosen.push(p);
+    });
+    return chosen.sort(function (x, y) { return x.at - y.at; });
   }
 
   // The query's syllables run together: the start of a title (`zqt…`), and from the end
@@ -421,6 +437,28 @@
     return text.normalize("NFC").replace(/\s+/g, "").toUpperCase().replace(/Đ/g, "D");
   }
 
+  // The titles a page is known by, each also without its trailing number: "Luật Đất đai
+  // số 31/2024/QH15" is the Luật Đất đai.
+  function titlesOf(names) {
+    var titles = [];
+    names.forEach(function (name) {
+      if (name) titles.push(name, name.replace(/\s+(số\s+)?[0-9][^\s]*\/[^\s]*$/i, ""));
+    });
+    return titles;
+  }
+
+  // The share of its title the query's words make (0-1), its best name's: "Luật Đất đai"
+  // is more about "đất đai" than a decree "quy định chi tiết thi hành Luật Đất đai".
+  function focus(names, plan) {
+    var asked = plan.terms.filter(function (w) { return w.match !== "number"; }).length;
+    var best = 0;
+    titlesOf(names).forEach(function (name) {
+      var size = syllables(name).length;
+      if (size) best = Math.max(best, Math.min(1, asked / size));
+    });
+    return best;
+  }
+
   // How a page's title (or other name) holds the query: 3 is, 2 starts with, 1 holds, 0.
   function titleTier(names, plan) {
     var full = plan.words.map(function (w) { return w.folded; }).join(" ");
@@ -429,12 +467,7 @@
     var named = plan.terms.filter(function (w) { return w.match !== "number"; })
       .map(function (w) { return w.folded; }).join(" ");
     var best = 0;
-    var titles = [];
-    names.forEach(function (name) {
-      // "Luật Đất đai số 31/2024/QH15" is the Luật Đất đai: its number is not its name.
-      if (name) titles.push(name, name.replace(/\s+(số\s+)?[0-9][^\s]*\/[^\s]*$/i, ""));
-    });
-    titles.forEach(function (name) {
+    titlesOf(names).forEach(function (name) {
       var title = syllables(name).join(" ");
       [full, content, named].forEach(function (query) {
         if (!query) return;
@@ -473,15 +506,17 @@
     entries.forEach(function (e, i) {
       e.index = i;
       if (!e.page) return;
+      var names = [e.page.title].concat(e.page.aliases || []);
       e.fit = numberFit(e.page, plan);
-      e.tier = titleTier([e.page.title].concat(e.page.aliases || []), plan);
+      e.tier = titleTier(names, plan);
+      e.focus = e.tier ? focus(names, plan) : 0;
       e.inForce = e.page.status === REPEALED ? 0 : 1;
       e.answers = ANSWERS[e.page.section || ""] || 0;
     });
     function key(e) {
       var all = e.cover >= 0.999 ? 1 : 0;
       return [e.page ? 1 : 0, e.fit || 0, all, e.tier || 0, e.inForce === 0 ? 0 : 1,
-        e.answers || 0, e.cover, e.score];
+        e.answers || 0, e.focus || 0, e.cover, e.score];
     }
     return entries.sort(function (a, b) {
       var ka = key(a);
@@ -502,39 +537,57 @@
   var END_WEIGHT = 3;
 
   /* Combine the pages each part of the query found: `found.terms[i]`, `found.pairs[i]` and
-   * `found.title`, `found.titleEnd` map a page's id to {result, score (0-1)}. A page's `cover` is the share
-   * of the query's weight its words carry; pairs and a title start add to its score.
-   * Pages with every word are the answer; when fewer than MIN_FULL have them all, every
-   * page with some of the words is, most words first ("never empty when words match"). */
+   * `found.title`, `found.titleEnd` map a page's id to {result, score (0-1)}. A page's
+   * `cover` is the share of the query's weight its words carry. A pair found says the page
+   * has both its words, and a title that starts or ends with the query has all of them:
+   * a common syllable ("tài", "không") is indexed in titles only, but its pairs are not.
+   * Pairs and title matches add to a page's score, a title match by its own score (the
+   * index weighs titles by what the page is to a citizen: answers first). Pages with
+   * every word are the answer; when fewer than MIN_FULL have them all, every page with
+   * some of the words is, most words first ("never empty when words match"). */
   function combine(plan, found, lexicon) {
     var weights = found.terms.map(function (m) { return weight(m.size, lexicon); });
     var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
     var entries = new Map();
+    function entry(id, hit) {
+      var e = entries.get(id);
+      if (!e) {
+        e = { id: id, result: hit.result, cover: 0, score: 0, has: [] };
+        entries.set(id, e);
+      }
+      return e;
+    }
     found.terms.forEach(function (map, i) {
       map.forEach(function (hit, id) {
-        var e = entries.get(id);
-        if (!e) {
-          e = { id: id, result: hit.result, cover: 0, score: 0, has: [] };
-          entries.set(id, e);
-        }
-        e.cover += weights[i] / total;
+        var e = entry(id, hit);
         e.score += weights[i] * hit.score;
         e.has[i] = true;
       });
     });
-    found.pairs.forEach(function (map) {
+    found.pairs.forEach(function (map, k) {
+      var pair = plan.pairs[k];
+      var at = (pair.words || []).map(function (w) { return plan.terms.indexOf(w); });
       map.forEach(function (hit, id) {
-        if (entries.has(id)) entries.get(id).score += PAIR_WEIGHT;
+        var e = entry(id, hit);
+        e.score += PAIR_WEIGHT;
+        at.forEach(function (i) { if (i >= 0) e.has[i] = true; });
       });
     });
-    found.title.forEach(function (hit, id) {
-      if (entries.has(id)) entries.get(id).score += TITLE_WEIGHT;
-    });
-    found.titleEnd.forEach(function (hit, id) {
-      if (entries.has(id)) entries.get(id).score += END_WEIGHT;
-    });
+    function titled(map, bonus) {
+      map.forEach(function (hit, id) {
+        var e = entry(id, hit);
+        e.score += bonus * hit.score;
+        plan.terms.forEach(function (t, i) { if (t.match !== "number") e.has[i] = true; });
+      });
+    }
+    titled(found.title, TITLE_WEIGHT);
+    titled(found.titleEnd, END_WEIGHT);
     var list = Array.from(entries.values());
-    list.forEach(function (e) { e.cover = Math.min(1, e.cover); });
+    list.forEach(function (e) {
+      e.cover = 0;
+      weights.forEach(function (w, i) { if (e.has[i]) e.cover += w / total; });
+      e.cover = Math.min(1, e.cover);
+    });
     list.sort(function (a, b) { return b.cover - a.cover || b.score - a.score; });
     var full = list.filter(function (e) { return e.cover >= 0.999; });
     return { list: full.length >= MIN_FULL ? full : list, full: full.length };
@@ -580,6 +633,7 @@
     weight: weight,
     numberKey: numberKey,
     titleTier: titleTier,
+    titlesOf: titlesOf,
     combine: combine,
     others: others,
     unknownPairs: unknownPairs,

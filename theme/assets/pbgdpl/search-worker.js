@@ -30,7 +30,9 @@ importScripts("search-rules.js");
       var base = bundle.replace(/pagefind\.js$/, "");
       engine = Promise.all([
         import(bundle).then(function (pagefind) {
-          return pagefind.options({ noWorker: true, baseUrl: "/" })
+          // A page's length must not lower its title's score: the title tokens' weight
+          // (what the page is to a citizen) is what their scores compare.
+          return pagefind.options({ noWorker: true, baseUrl: "/", ranking: { pageLength: 0 } })
             .then(function () { return pagefind.init(); })
             .then(function () { return pagefind; });
         }),
