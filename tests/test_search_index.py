@@ -10,10 +10,12 @@ import pytest
 
 from pbgdpl.pipeline.search_index import index_records, portal_records
 from pbgdpl.search import selection
-from pbgdpl.search.documents import index_document, number_key
+from pbgdpl.search.documents import ANSWERS, index_document, number_key
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import KeptWords, select_words
 from pbgdpl.search.text import plain_text, term_counts, with_ascii_copies, words
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def record(url: str, title: str = "Tin", text: str = "", **extra: object) -> SearchRecord:
@@ -102,6 +104,16 @@ def test_title_tokens_weigh_answers_above_news_and_repealed_documents_lower() ->
     assert tokens(section="tinh-huong") == "8"
     assert tokens(section="tin-tuc") == "4"
     assert tokens(section="van-ban-moi", status="het-hieu-luc-toan-bo") == "5"
+
+
+def test_the_index_and_the_search_page_order_sections_alike() -> None:
+    # The index weighs title tokens by section (which pages a search loads first); the
+    # search page orders loaded pages by the same table.
+    rules = (REPO / "theme/assets/pbgdpl/search-rules.js").read_text("utf-8")
+    table = re.search(r"var ANSWERS = \{(.*?)\};", rules, re.S)
+    assert table is not None
+    found = {k: int(v) for k, v in re.findall(r'"([a-z-]*)": (\d)', table.group(1))}
+    assert found == ANSWERS
 
 
 def test_a_title_ends_with_its_topic_before_its_number() -> None:
