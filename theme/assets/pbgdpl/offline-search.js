@@ -108,7 +108,11 @@
   function fix(plan, found) {
     var pair = S.unknownPairs(plan, found)[0];
     if (!pair) return null;
+    // Either word of the pair may be the wrong one: the correction that brings more pages
+    // with the query's other words wins, as online.
     var sides = [["b", pair.b], ["a", pair.a]];
+    var chosen = null;
+    var chosenCount = 0;
     for (var s = 0; s < sides.length; s++) {
       var side = sides[s][0];
       var word = sides[s][1];
@@ -124,9 +128,12 @@
           .forEach(function (hit, id) { if (along(id)) count++; });
         if (count > bestCount) { best = c; bestCount = count; }
       });
-      if (best) return { from: word, to: best };
+      if (best && bestCount > chosenCount) {
+        chosen = { from: word, to: best };
+        chosenCount = bestCount;
+      }
     }
-    return null;
+    return chosen;
   }
 
   function search(text) {

@@ -414,6 +414,13 @@
         held[p.at] = held[p.at + 1] = true;
       }
     });
+    // Then a pair with a word no chosen pair holds, then any.
+    found.forEach(function (p) {
+      if (chosen.length < 3 && chosen.indexOf(p) < 0 && !(held[p.at] && held[p.at + 1])) {
+        chosen.push(p);
+        held[p.at] = held[p.at + 1] = true;
+      }
+    });
     found.forEach(function (p) {
       if (chosen.length < 3 && chosen.indexOf(p) < 0) chosen.push(p);
     });
@@ -515,8 +522,10 @@
     });
     function key(e) {
       var all = e.cover >= 0.999 ? 1 : 0;
+      // What a page is (an answer before news) only orders pages whose title holds the
+      // query; among others, how well the words matched (adjacent words count more).
       return [e.page ? 1 : 0, e.fit || 0, all, e.tier || 0, e.inForce === 0 ? 0 : 1,
-        e.answers || 0, e.focus || 0, e.cover, e.score];
+        e.tier ? e.answers || 0 : 0, e.focus || 0, e.cover, e.score];
     }
     return entries.sort(function (a, b) {
       var ka = key(a);

@@ -101,7 +101,8 @@ importScripts("search-rules.js");
     })).then(function (scored) {
       scored.sort(function (x, y) { return y.together - x.together; });
       // A correction must bring pages with the query's other words, or it is a guess.
-      return scored[0].together ? { from: word, to: scored[0].word } : null;
+      var best = scored[0];
+      return best.together ? { from: word, to: best.word, together: best.together } : null;
     });
   }
 
@@ -120,9 +121,15 @@ importScripts("search-rules.js");
         .catch(function () {});
       return lexicon.shards[letter];
     })).then(function () {
+      // Either word of the pair may be the wrong one ("nồi độ cồn": "nồi", not "độ"): the
+      // correction that brings more pages with the query's other words wins.
       var pair = unknown[0];
-      return bestFix(loaded, plan, found, pair, "b").then(function (fix) {
-        return fix || bestFix(loaded, plan, found, pair, "a");
+      return Promise.all([
+        bestFix(loaded, plan, found, pair, "b"), bestFix(loaded, plan, found, pair, "a")
+      ]).then(function (fixes) {
+        var b = fixes[0];
+        var a = fixes[1];
+        return a && (!b || a.together > b.together) ? a : b;
       });
     });
   }
