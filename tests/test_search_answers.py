@@ -297,7 +297,7 @@ def test_when_no_page_has_every_word_pages_with_most_words_follow_and_say_what_t
 ) -> None:
     found, notes = ask(tab, url, "giấy chứng nhận kết hôn người bệnh")
     assert found
-    assert "trang có đủ các từ “giấy chứng nhận kết hôn người bệnh”" in notes
+    assert "có đủ các từ “giấy chứng nhận kết hôn người bệnh”" in notes
     missing = tab.locator("#pb-search-results > li .pb-result__missing").first.text_content()
     assert (missing or "").startswith("Không có từ: ")
 

@@ -11,6 +11,7 @@ import pytest
 from pbgdpl.pipeline.search_index import index_records, portal_records
 from pbgdpl.search import selection
 from pbgdpl.search.documents import ANSWERS, index_document, number_key
+from pbgdpl.search.lexicon import build_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import KeptWords, select_words
 from pbgdpl.search.text import plain_text, term_counts, with_ascii_copies, words
@@ -168,6 +169,18 @@ def test_a_large_index_keeps_each_pages_most_distinctive_words(
     ]
     # Two words a page: "hôn" and "nhân" are on every page, "ly" and "thừa" only here.
     assert select_words(records)[0].body == ["ly", "thừa"]
+
+
+def test_the_lexicon_names_the_common_syllables_the_search_page_leaves_to_pairs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(selection, "COMMON_PAGES", 2)
+    records = [record(f"p{i}/", f"Tin {i}", f"pháp luật về đất đai {i}") for i in range(3)]
+    records.append(record("q/", "Tin", "hôn nhân"))
+    lexicon = build_lexicon(records, select_words(records))
+    # On three pages of four: matched in titles only, folded as the search page compares.
+    assert lexicon.common == ("dai", "dat", "luat", "phap", "ve")
+    assert "hon" in lexicon.words and "hon" not in lexicon.common
 
 
 def test_records_round_trip_and_the_portal_reads_every_site(tmp_path: Path) -> None:

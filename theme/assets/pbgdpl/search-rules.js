@@ -185,6 +185,8 @@
     for (var i = 0; i < list.length; i++) this.rank.set(list[i], i);
     this.list = list;
     this.rewrites = data.rewrites || {};
+    // Syllables the index keeps in titles and numbers only (plugins/pbgdpl/search/lexicon.py).
+    this.common = new Set((data.common || "").split(" ").filter(Boolean));
     this.pairs = new Set();
   }
 
@@ -548,14 +550,17 @@
   /* Combine the pages each part of the query found: `found.terms[i]`, `found.pairs[i]` and
    * `found.title`, `found.titleEnd` map a page's id to {result, score (0-1)}. A page's
    * `cover` is the share of the query's weight its words carry. A pair found says the page
-   * has both its words, and a title that starts or ends with the query has all of them:
-   * a common syllable ("tài", "không") is indexed in titles only, but its pairs are not.
+   * has both its words: a common syllable ("tài", "không") is indexed in titles only, but
+   * its pairs are not.
    * Pairs and title matches add to a page's score, a title match by its own score (the
    * index weighs titles by what the page is to a citizen: answers first). Pages with
    * every word are the answer; when fewer than MIN_FULL have them all, every page with
    * some of the words is, most words first ("never empty when words match"). */
   function combine(plan, found, lexicon) {
-    var weights = found.terms.map(function (m) { return weight(m.size, lexicon); });
+    // A word not searched (null: a pair holds it) weighs as a word of a tenth of the pages.
+    var weights = found.terms.map(function (m) {
+      return weight(m ? m.size : lexicon.pages / 10, lexicon);
+    });
     var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
     var entries = new Map();
     function entry(id, hit) {
@@ -567,7 +572,7 @@
       return e;
     }
     found.terms.forEach(function (map, i) {
-      map.forEach(function (hit, id) {
+      (map || new Map()).forEach(function (hit, id) {
         var e = entry(id, hit);
         e.score += weights[i] * hit.score;
         e.has[i] = true;
@@ -582,11 +587,11 @@
         at.forEach(function (i) { if (i >= 0) e.has[i] = true; });
       });
     });
+    // A title token is searched as a prefix, and when no title starts with it, the engine
+    // tries it shorter: a title match adds to a page's score, never to its words.
     function titled(map, bonus) {
       map.forEach(function (hit, id) {
-        var e = entry(id, hit);
-        e.score += bonus * hit.score;
-        plan.terms.forEach(function (t, i) { if (t.match !== "number") e.has[i] = true; });
+        entry(id, hit).score += bonus * hit.score;
       });
     }
     titled(found.title, TITLE_WEIGHT);
@@ -602,9 +607,24 @@
     return { list: full.length >= MIN_FULL ? full : list, full: full.length };
   }
 
+  // The words of the query not worth searching alone: a common word (the index keeps it in
+  // titles only, in a large part of the index) that a pair of the query holds, for the
+  // pair finds the titles, summaries and facts where it stands next to its neighbour.
+  function pairedCommon(plan, lexicon) {
+    var held = [];
+    plan.pairs.forEach(function (p) {
+      (p.words || []).forEach(function (w) {
+        if (w.match === "exact" && lexicon.common.has(w.folded) && held.indexOf(w) < 0) {
+          held.push(w);
+        }
+      });
+    });
+    return held;
+  }
+
   // A test of whether a page has every word of the query but the one at `skip`.
   function others(found, skip) {
-    var maps = found.terms.filter(function (m, i) { return i !== skip; });
+    var maps = found.terms.filter(function (m, i) { return m && i !== skip; });
     return function (id) { return maps.every(function (m) { return m.has(id); }); };
   }
 
@@ -645,6 +665,7 @@
     titlesOf: titlesOf,
     combine: combine,
     others: others,
+    pairedCommon: pairedCommon,
     unknownPairs: unknownPairs,
     replan: replan,
     PAIR_MARK: PAIR_MARK,

@@ -3,7 +3,8 @@
  * unpacks its files.
  *
  * A query is prepared by search-rules.js, then each of its words is searched on its own
- * (so that a page missing one word is still found), each pair of neighbouring words as
+ * (so that a page missing one word is still found; a common word that a pair holds is left
+ * to the pair, for its part of the index is large), each pair of neighbouring words as
  * one index token (so that "đất đai" counts more than "đất" and "đai" apart), and the
  * query's words run together as the start of a title; search-rules.js combines them
  * (pages with every word first, pages with most words when too few have them all). The
@@ -65,10 +66,13 @@ importScripts("search-rules.js");
     return term.match === "exact" ? "\"" + term.text + "\"" : term.text;
   }
 
-  function gather(loaded, plan, filters) {
+  // Search each part of the query; the words in `skipped` are not searched (null).
+  function gather(loaded, plan, filters, skipped) {
     var pf = loaded.pagefind;
     return Promise.all([
-      Promise.all(plan.terms.map(function (t) { return hits(pf, asQuery(t), filters); })),
+      Promise.all(plan.terms.map(function (t) {
+        return skipped.indexOf(t) >= 0 ? Promise.resolve(null) : hits(pf, asQuery(t), filters);
+      })),
       Promise.all(plan.pairs.map(function (p) {
         return hits(pf, p.prefix ? p.token : "\"" + p.token + "\"", filters);
       })),
@@ -187,7 +191,13 @@ importScripts("search-rules.js");
         return { entries: entries, full: entries.length, plan: plan };
       });
     }
-    return gather(loaded, plan, filters).then(function (found) {
+    // A common word that a pair holds is left to the pair; if that finds no page with
+    // every word, the word is searched after all.
+    var skipped = S.pairedCommon(plan, loaded.lexicon);
+    return gather(loaded, plan, filters, skipped).then(function (found) {
+      if (!skipped.length || S.combine(plan, found, loaded.lexicon).full) return found;
+      return gather(loaded, plan, filters, []);
+    }).then(function (found) {
       var combined = S.combine(plan, found, loaded.lexicon);
       if (corrected) return { entries: combined.list, full: combined.full, plan: plan };
       return correctPairs(loaded, plan, found).then(function (fix) {
