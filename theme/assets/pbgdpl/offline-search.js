@@ -151,7 +151,7 @@
       var page = e.result.page;
       e.page = {
         title: page.t, aliases: page.a || [], number: page.n || "", status: page.st || "",
-        section: page.u.split("/")[1] || ""
+        section: page.u.split("/")[1] || "", summary: page.s || ""
       };
     });
     return { plan: plan, entries: S.order(entries, plan) };

@@ -508,10 +508,38 @@
     return fit;
   }
 
+  // The words a page shows: its title, other names and summary.
+  function shownWords(page) {
+    return words([page.title].concat(page.aliases || [], [page.summary || ""]).join(" "));
+  }
+
+  // How many words typed with accents the page shows only with other accents, as a
+  // negative number: the engine folds accents, so "căn cước" also finds "tiếp cận … cuộc
+  // thi", which must come after "thẻ căn cước". Only words some page shows as typed
+  // (`attested`) count: "chục" for "chúc" is a typo, not a choice.
+  function accentMisses(shown, plan, attested) {
+    var folded = shown.map(fold);
+    var misses = 0;
+    plan.terms.forEach(function (t) {
+      if (!attested.has(t.text)) return;
+      if (shown.indexOf(t.text) < 0 && folded.indexOf(t.folded) >= 0) misses++;
+    });
+    return -misses;
+  }
+
   /* Order candidates. Each has `cover` (0-1: the share of the query's weight it matched),
    * `score` (how well, by the engine) and, when loaded, `page` {title, aliases, number,
    * status, section}. Pages without `page` keep their place after those with one. */
   function order(entries, plan) {
+    var accented = plan.terms.filter(function (t) {
+      return t.match === "exact" && hasAccents(t.text);
+    });
+    var attested = new Set();
+    entries.forEach(function (e) {
+      if (!e.page) return;
+      e.shown = shownWords(e.page);
+      accented.forEach(function (t) { if (e.shown.indexOf(t.text) >= 0) attested.add(t.text); });
+    });
     entries.forEach(function (e, i) {
       e.index = i;
       if (!e.page) return;
@@ -519,15 +547,17 @@
       e.fit = numberFit(e.page, plan);
       e.tier = titleTier(names, plan);
       e.focus = e.tier ? focus(names, plan) : 0;
+      e.accents = accentMisses(e.shown, plan, attested);
       e.inForce = e.page.status === REPEALED ? 0 : 1;
       e.answers = ANSWERS[e.page.section || ""] || 0;
     });
     function key(e) {
-      var all = e.cover >= 0.999 ? 1 : 0;
+      // Every word, and none only as another word with other accents.
+      var all = e.cover >= 0.999 && !(e.accents < 0) ? 1 : 0;
       // What a page is (an answer before news) only orders pages whose title holds the
       // query; among others, how well the words matched (adjacent words count more).
-      return [e.page ? 1 : 0, e.fit || 0, all, e.tier || 0, e.inForce === 0 ? 0 : 1,
-        e.tier ? e.answers || 0 : 0, e.focus || 0, e.cover, e.score];
+      return [e.page ? 1 : 0, e.fit || 0, all, e.accents || 0, e.tier || 0,
+        e.inForce === 0 ? 0 : 1, e.tier ? e.answers || 0 : 0, e.focus || 0, e.cover, e.score];
     }
     return entries.sort(function (a, b) {
       var ka = key(a);

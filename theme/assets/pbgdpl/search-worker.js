@@ -171,7 +171,8 @@ importScripts("search-rules.js");
           aliases: data.filters.alias || [],
           number: (data.filters.number_text || [""])[0],
           status: (data.filters.status || [""])[0],
-          section: (data.filters.section || [""])[0]
+          section: (data.filters.section || [""])[0],
+          summary: (data.filters.summary || [""])[0]
         };
         return e;
       });
