@@ -51,7 +51,9 @@ def search_records(
     """Return one record per searchable page (path from the package root → its HTML).
 
     `known` holds the agency's search records by URL ("bo-tu-phap/hoi-dap/x/"): a page
-    with one gets its number ("n"), legal status ("st") and other names ("a").
+    with one gets its number ("n"), legal status ("st") and other names ("a"), and a page
+    with no searchable body (the agency's home, a listing) is searched by its record, as
+    online: a search for the agency's name finds its home.
     """
     known = known or {}
     records: list[dict[str, Any]] = []
