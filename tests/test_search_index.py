@@ -10,10 +10,13 @@ import pytest
 
 from pbgdpl.pipeline.search_index import index_records, portal_records
 from pbgdpl.search import selection
-from pbgdpl.search.documents import index_document, number_key
+from pbgdpl.search.documents import ANSWERS, index_document, number_key
+from pbgdpl.search.lexicon import build_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import KeptWords, select_words
 from pbgdpl.search.text import plain_text, term_counts, with_ascii_copies, words
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def record(url: str, title: str = "Tin", text: str = "", **extra: object) -> SearchRecord:
@@ -28,10 +31,9 @@ def record(url: str, title: str = "Tin", text: str = "", **extra: object) -> Sea
 
 
 def part(document: str, weight: str | None) -> str:
-    """Return the text of the document's part with that weight (None: the plain text)."""
+    """Return the text of the document's parts with that weight (None: the plain text)."""
     pattern = rf'<p data-pagefind-weight="{weight}">(.*?)</p>' if weight else r"<p>(.*?)</p>"
-    found = re.search(pattern, document)
-    return found.group(1) if found else ""
+    return " ".join(re.findall(pattern, document))
 
 
 def test_words_with_d_get_an_accent_free_copy_and_others_do_not() -> None:
@@ -74,12 +76,13 @@ def test_index_document_weights_the_number_and_title_and_copies_each_part() -> N
         ),
         KeptWords(facts=["nghị", "định"], lead=[], body=["điều", "khoản"]),
     )
-    assert part(document, "10") == "168/2024/nđ-cp 168/2024/nd-cp"
-    # The title's words, its start and its end as one token each, and each pair of
-    # adjacent syllables.
+    # The title's words and each pair of adjacent syllables; its start and its end as one
+    # token each, weighed by what the page is to a citizen (a document: the most).
     assert part(document, "7") == (
-        "nghị định dinh về đất dat đai dai zqtnghidinhvedatdai zqedaidatvedinhnghi "
-        "zqpnghidinh zqpdinhve zqpvedat zqpdatdai"
+        "nghị định dinh về đất dat đai dai zqpnghidinh zqpdinhve zqpvedat zqpdatdai"
+    )
+    assert part(document, "10") == (
+        "168/2024/nđ-cp 168/2024/nd-cp zqtnghidinhvedatdai zqedaidatvedinhnghi"
     )
     assert part(document, "3") == "nghị định dinh"
     assert part(document, None) == "điều dieu khoản"
@@ -91,6 +94,46 @@ def test_index_document_weights_the_number_and_title_and_copies_each_part() -> N
     assert filters["field"] == "Đất đai"
     # Pagefind would index a title or an h1 as metadata too, outside these rules.
     assert "<title" not in document and "<h1" not in document
+
+
+def test_title_tokens_weigh_answers_above_news_and_repealed_documents_lower() -> None:
+    def tokens(**extra: object) -> str:
+        document = index_document(record("x/", "Đăng ký kết hôn", **extra), KeptWords([], [], []))
+        return re.findall(r'data-pagefind-weight="([0-9.]+)">zqt', document)[0]
+
+    assert tokens(section="hoi-dap") == "10"
+    assert tokens(section="tinh-huong") == "8"
+    assert tokens(section="tin-tuc") == "4"
+    assert tokens(section="van-ban-moi", status="het-hieu-luc-toan-bo") == "5"
+
+
+def test_the_index_and_the_search_page_order_sections_alike() -> None:
+    # The index weighs title tokens by section (which pages a search loads first); the
+    # search page orders loaded pages by the same table.
+    rules = (REPO / "theme/assets/pbgdpl/search-rules.js").read_text("utf-8")
+    table = re.search(r"var ANSWERS = \{(.*?)\};", rules, re.S)
+    assert table is not None
+    found = {k: int(v) for k, v in re.findall(r'"([a-z-]*)": (\d)', table.group(1))}
+    assert found == ANSWERS
+
+
+def test_a_title_ends_with_its_topic_before_its_number() -> None:
+    document = index_document(
+        record("x/", "Luật Đất đai số 31/2024/QH15", section="van-ban-moi"),
+        KeptWords([], [], []),
+    )
+    assert "zqeqh15202431sodaidatluat" in document
+    # "đất đai" ends the title once its number is left out.
+    assert "zqedaidatluat" in document
+
+
+def test_facts_carry_the_pairs_of_their_words_even_when_a_word_is_common() -> None:
+    # "tài" is on too many pages to be kept outside titles; "tài sản" still finds the page.
+    document = index_document(
+        record("x/", "Chia nhà khi ly hôn", facts=("tài sản chung",)),
+        KeptWords(facts=["sản", "chung"], lead=[], body=[]),
+    )
+    assert part(document, "3") == "sản chung zqptaisan zqpsanchung"
 
 
 def test_index_document_escapes_editors_text() -> None:
@@ -126,6 +169,18 @@ def test_a_large_index_keeps_each_pages_most_distinctive_words(
     ]
     # Two words a page: "hôn" and "nhân" are on every page, "ly" and "thừa" only here.
     assert select_words(records)[0].body == ["ly", "thừa"]
+
+
+def test_the_lexicon_names_the_common_syllables_the_search_page_leaves_to_pairs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(selection, "COMMON_PAGES", 2)
+    records = [record(f"p{i}/", f"Tin {i}", f"pháp luật về đất đai {i}") for i in range(3)]
+    records.append(record("q/", "Tin", "hôn nhân"))
+    lexicon = build_lexicon(records, select_words(records))
+    # On three pages of four: matched in titles only, folded as the search page compares.
+    assert lexicon.common == ("dai", "dat", "luat", "phap", "ve")
+    assert "hon" in lexicon.words and "hon" not in lexicon.common
 
 
 def test_records_round_trip_and_the_portal_reads_every_site(tmp_path: Path) -> None:

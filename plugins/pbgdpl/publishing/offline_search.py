@@ -19,7 +19,7 @@ from typing import Any
 
 from pbgdpl.model.fields import fold
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
-from pbgdpl.publishing.pagetext import page_text
+from pbgdpl.publishing.pagetext import PageText, page_text
 from pbgdpl.search.records import SearchRecord
 
 SEARCH_PAGE = "tim-kiem.html"
@@ -51,22 +51,30 @@ def search_records(
     """Return one record per searchable page (path from the package root → its HTML).
 
     `known` holds the agency's search records by URL ("bo-tu-phap/hoi-dap/x/"): a page
-    with one gets its number ("n"), legal status ("st") and other names ("a").
+    with one gets its number ("n"), legal status ("st") and other names ("a"), and a page
+    with no searchable body (the agency's home, a listing) is searched by its record, as
+    online: a search for the agency's name finds its home.
     """
     known = known or {}
     records: list[dict[str, Any]] = []
     for path, page in sorted(pages.items()):
+        record = known.get(path.removesuffix("index.html"))
         found = page_text(page)
+        snippet = found.text if found is not None else ""
+        if found is None and record is not None:
+            # A page searched by its record alone (the agency's home, whose body lists
+            # items): its name, description and words, as the online index has them.
+            found = PageText(record.title, " ".join([record.lead, *record.terms]))
+            snippet = record.summary
         if found is None:
             continue
         parts = path.split("/")
         section = SECTIONS_BY_SLUG.get(parts[1]) if len(parts) > 2 else None
-        record = known.get(path.removesuffix("index.html"))
         entry: dict[str, Any] = {
             "u": path,
             "t": found.title,
             "c": section.title if section else "",
-            "s": _snippet(found.text),
+            "s": _snippet(snippet),
             "k": folded_words(found.title) + " | " + folded_words(found.text),
         }
         if record is not None:

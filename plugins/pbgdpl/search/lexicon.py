@@ -9,7 +9,10 @@ loads, with the index, one small file (`QUERY_FILE`):
 - `words`: every syllable made of letters that the index keeps, folded ("dat"), those on
   most pages first (a correction prefers the commoner word);
 - `pages`: how many pages the index has;
-- `rewrites`: the board's search dictionary (`model/search_terms.py`).
+- `rewrites`: the board's search dictionary (`model/search_terms.py`);
+- `common`: the syllables of the words kept in titles and numbers only (`selection.py`):
+  where a pair of the query holds such a word, the pair says all the index can, and the
+  word's own large part of the index is not downloaded.
 
 A wrong letter often makes another real syllable ("kết hôm" for "kết hôn"); only the
 neighbouring syllable tells. The pairs of adjacent syllables of titles, other names and
@@ -26,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pbgdpl.search.records import SearchRecord
-from pbgdpl.search.selection import KeptWords
+from pbgdpl.search.selection import KeptWords, common_words
 from pbgdpl.search.text import words
 from pbgdpl.search.tokens import LETTERS, syllable_pairs, syllables
 
@@ -40,6 +43,7 @@ class Lexicon:
 
     words: tuple[str, ...]
     pairs: dict[str, tuple[str, ...]]
+    common: tuple[str, ...] = ()
 
 
 def _names(record: SearchRecord) -> list[str]:
@@ -63,6 +67,7 @@ def build_lexicon(records: Sequence[SearchRecord], kept: Sequence[KeptWords]) ->
     return Lexicon(
         words=tuple(sorted(pages, key=lambda w: (-pages[w], w))),
         pairs={letter: tuple(sorted(found)) for letter, found in sorted(pairs.items())},
+        common=tuple(sorted(_letters(list(common_words(records))))),
     )
 
 
@@ -72,7 +77,12 @@ def _dump(data: object) -> str:
 
 def write_lexicon(bundle: Path, lexicon: Lexicon, pages: int, rewrites: dict[str, str]) -> None:
     """Write the query file and the pair files into the Pagefind bundle folder `bundle`."""
-    query = {"pages": pages, "words": " ".join(lexicon.words), "rewrites": rewrites}
+    query = {
+        "pages": pages,
+        "words": " ".join(lexicon.words),
+        "common": " ".join(lexicon.common),
+        "rewrites": rewrites,
+    }
     (bundle / QUERY_FILE).write_text(_dump(query), "utf-8")
     folder = bundle / PAIRS_FOLDER
     folder.mkdir(exist_ok=True)

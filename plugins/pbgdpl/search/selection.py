@@ -43,6 +43,26 @@ def _facts(record: SearchRecord) -> list[str]:
     return list(dict.fromkeys(w for fact in (*record.facts, *record.cited) for w in words(fact)))
 
 
+Parts = list[tuple[list[str], list[str], dict[str, int]]]
+
+
+def _parts(records: Sequence[SearchRecord]) -> Parts:
+    return [(_facts(r), list(dict.fromkeys(words(r.lead))), r.terms) for r in records]
+
+
+def _pages(parts: Parts) -> Counter[str]:
+    return Counter(w for facts, lead, body in parts for w in {*facts, *lead, *body})
+
+
+def _common(pages: Counter[str]) -> frozenset[str]:
+    return frozenset(w for w, n in pages.items() if n > COMMON_PAGES)
+
+
+def common_words(records: Sequence[SearchRecord]) -> frozenset[str]:
+    """Return the words an index over `records` keeps in titles and numbers only."""
+    return _common(_pages(_parts(records)))
+
+
 def select_words(records: Sequence[SearchRecord]) -> list[KeptWords]:
     """Return the facts, lead and body words each record's index document keeps.
 
@@ -51,9 +71,9 @@ def select_words(records: Sequence[SearchRecord]) -> list[KeptWords]:
     the page's share of `TEXT_BUDGET`, where the most distinctive win. Words keep the
     order in which they first occur.
     """
-    parts = [(_facts(r), list(dict.fromkeys(words(r.lead))), r.terms) for r in records]
-    pages = Counter(w for facts, lead, body in parts for w in {*facts, *lead, *body})
-    common = {w for w, n in pages.items() if n > COMMON_PAGES}
+    parts = _parts(records)
+    pages = _pages(parts)
+    common = _common(pages)
     share = max(MIN_WORDS_PER_PAGE, TEXT_BUDGET // max(1, len(records)))
     kept = []
     for facts, lead, terms in parts:

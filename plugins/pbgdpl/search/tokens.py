@@ -32,6 +32,9 @@ END_MARK = "zqe"
 # Titles are compared by their first syllables: nobody types a longer query.
 TITLE_SYLLABLES = 10
 NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
+# "Luật Đất đai số 31/2024/QH15" is the Luật Đất đai: a title's trailing number is not its
+# topic (search-rules.js `titlesOf` strips it the same way).
+TRAILING_NUMBER = re.compile(r"\s+(?:số\s+)?[0-9]\S*/\S*$", re.I)
 LETTERS = re.compile(r"^[a-z]+$")
 
 
@@ -61,3 +64,9 @@ def title_end_token(text: str) -> str | None:
     """Return the title end token of a title or an alias, or None for an empty one."""
     found = syllables(text)[-TITLE_SYLLABLES:]
     return f"{END_MARK}{''.join(reversed(found))}" if found else None
+
+
+def title_end_tokens(text: str) -> list[str]:
+    """Return the end tokens of a title: of the title, and of it without a trailing number."""
+    found = [title_end_token(text), title_end_token(TRAILING_NUMBER.sub("", text))]
+    return list(dict.fromkeys(t for t in found if t is not None))

@@ -25,12 +25,14 @@
     var title = (parts[0] || "").split(" ").filter(Boolean);
     var text = (parts[1] || "").split(" ").filter(Boolean);
     var names = (page.a || []).map(function (a) { return S.syllables(a).join(" "); });
+    // Each name also without its trailing number, as the index's title tokens.
+    var known = S.titlesOf([page.t].concat(page.a || [])).map(S.syllables);
     return {
       page: page,
       title: title,
-      starts: [title.join("")].concat(names.map(function (n) { return n.replace(/ /g, ""); })),
-      ends: [title.slice().reverse().join("")].concat(names.map(function (n) {
-        return n.split(" ").reverse().join("");
+      starts: [title.join("")].concat(known.map(function (n) { return n.join(""); })),
+      ends: [title.slice().reverse().join("")].concat(known.map(function (n) {
+        return n.slice().reverse().join("");
       })),
       words: new Set(title.concat(text).concat(names.join(" ").split(" "))),
       titleWords: new Set(title.concat(names.join(" ").split(" "))),
@@ -106,7 +108,11 @@
   function fix(plan, found) {
     var pair = S.unknownPairs(plan, found)[0];
     if (!pair) return null;
+    // Either word of the pair may be the wrong one: the correction that brings more pages
+    // with the query's other words wins, as online.
     var sides = [["b", pair.b], ["a", pair.a]];
+    var chosen = null;
+    var chosenCount = 0;
     for (var s = 0; s < sides.length; s++) {
       var side = sides[s][0];
       var word = sides[s][1];
@@ -122,9 +128,12 @@
           .forEach(function (hit, id) { if (along(id)) count++; });
         if (count > bestCount) { best = c; bestCount = count; }
       });
-      if (best) return { from: word, to: best };
+      if (best && bestCount > chosenCount) {
+        chosen = { from: word, to: best };
+        chosenCount = bestCount;
+      }
     }
-    return null;
+    return chosen;
   }
 
   function search(text) {
@@ -142,7 +151,7 @@
       var page = e.result.page;
       e.page = {
         title: page.t, aliases: page.a || [], number: page.n || "", status: page.st || "",
-        section: page.u.split("/")[1] || ""
+        section: page.u.split("/")[1] || "", summary: page.s || ""
       };
     });
     return { plan: plan, entries: S.order(entries, plan) };

@@ -32,8 +32,10 @@
 
   // Question words and fillers, as typed with accents and without; longest first.
   var QUESTION_WORDS = [
+    "làm như thế nào để", "làm thế nào để", "làm sao để", "cần làm gì để", "phải làm gì để",
     "như thế nào", "làm thế nào", "làm như thế nào", "thế nào", "làm sao", "ra sao",
-    "bao nhiêu", "bao giờ", "khi nào", "ở đâu", "là gì", "cho hỏi", "xin hỏi", "có phải",
+    "bao nhiêu", "bao giờ", "bao lâu", "khi nào", "ở đâu", "là gì", "cho hỏi", "xin hỏi",
+    "có phải", "vì sao", "tại sao", "hay không", "được không", "có thể", "làm gì",
     "thì", "là", "gì", "để", "cần", "có", "không", "được", "phải", "bị", "nào", "sao",
     "những", "các", "của", "và", "hay", "hoặc", "với", "cho", "về", "tôi", "em", "mình",
     "ạ", "nhé", "vậy", "ơi", "hỏi", "muốn", "thế", "nhỉ", "đã", "đang", "sẽ", "rồi",
@@ -183,6 +185,8 @@
     for (var i = 0; i < list.length; i++) this.rank.set(list[i], i);
     this.list = list;
     this.rewrites = data.rewrites || {};
+    // Syllables the index keeps in titles and numbers only (plugins/pbgdpl/search/lexicon.py).
+    this.common = new Set((data.common || "").split(" ").filter(Boolean));
     this.pairs = new Set();
   }
 
@@ -389,7 +393,10 @@
   }
 
   // Pair tokens of adjacent words of the query (both of letters, neither a question word):
-  // each pair searched costs a part of the index to download, so at most three.
+  // each pair searched costs a part of the index to download, so at most three, chosen
+  // to hold as many of the words as they can ("đăng ký | kết hôn | giấy tờ" before "ký
+  // kết"): a pair found also tells that a page has a common word the index keeps in
+  // titles only.
   function pairs(kept) {
     var found = [];
     for (var i = 0; i + 1 < kept.length; i++) {
@@ -398,10 +405,28 @@
       if (!isLetters(a.folded) || !isLetters(b.folded) || a.question || b.question) continue;
       found.push({
         a: a.folded, b: b.folded, token: PAIR_MARK + a.folded + b.folded,
-        prefix: b.match === "prefix"
+        prefix: b.match === "prefix", words: [a, b], at: i
       });
     }
-    return found.slice(0, 3);
+    var chosen = [];
+    var held = {};
+    found.forEach(function (p) {
+      if (chosen.length < 3 && !held[p.at] && !held[p.at + 1]) {
+        chosen.push(p);
+        held[p.at] = held[p.at + 1] = true;
+      }
+    });
+    // Then a pair with a word no chosen pair holds, then any.
+    found.forEach(function (p) {
+      if (chosen.length < 3 && chosen.indexOf(p) < 0 && !(held[p.at] && held[p.at + 1])) {
+        chosen.push(p);
+        held[p.at] = held[p.at + 1] = true;
+      }
+    });
+    found.forEach(function (p) {
+      if (chosen.length < 3 && chosen.indexOf(p) < 0) chosen.push(p);
+    });
+    return chosen.sort(function (x, y) { return x.at - y.at; });
   }
 
   // The query's syllables run together: the start of a title (`zqt…`), and from the end
@@ -421,6 +446,28 @@
     return text.normalize("NFC").replace(/\s+/g, "").toUpperCase().replace(/Đ/g, "D");
   }
 
+  // The titles a page is known by, each also without its trailing number: "Luật Đất đai
+  // số 31/2024/QH15" is the Luật Đất đai.
+  function titlesOf(names) {
+    var titles = [];
+    names.forEach(function (name) {
+      if (name) titles.push(name, name.replace(/\s+(số\s+)?[0-9][^\s]*\/[^\s]*$/i, ""));
+    });
+    return titles;
+  }
+
+  // The share of its title the query's words make (0-1), its best name's: "Luật Đất đai"
+  // is more about "đất đai" than a decree "quy định chi tiết thi hành Luật Đất đai".
+  function focus(names, plan) {
+    var asked = plan.terms.filter(function (w) { return w.match !== "number"; }).length;
+    var best = 0;
+    titlesOf(names).forEach(function (name) {
+      var size = syllables(name).length;
+      if (size) best = Math.max(best, Math.min(1, asked / size));
+    });
+    return best;
+  }
+
   // How a page's title (or other name) holds the query: 3 is, 2 starts with, 1 holds, 0.
   function titleTier(names, plan) {
     var full = plan.words.map(function (w) { return w.folded; }).join(" ");
@@ -429,12 +476,7 @@
     var named = plan.terms.filter(function (w) { return w.match !== "number"; })
       .map(function (w) { return w.folded; }).join(" ");
     var best = 0;
-    var titles = [];
-    names.forEach(function (name) {
-      // "Luật Đất đai số 31/2024/QH15" is the Luật Đất đai: its number is not its name.
-      if (name) titles.push(name, name.replace(/\s+(số\s+)?[0-9][^\s]*\/[^\s]*$/i, ""));
-    });
-    titles.forEach(function (name) {
+    titlesOf(names).forEach(function (name) {
       var title = syllables(name).join(" ");
       [full, content, named].forEach(function (query) {
         if (!query) return;
@@ -466,22 +508,56 @@
     return fit;
   }
 
+  // The words a page shows: its title, other names and summary.
+  function shownWords(page) {
+    return words([page.title].concat(page.aliases || [], [page.summary || ""]).join(" "));
+  }
+
+  // How many words typed with accents the page shows only with other accents, as a
+  // negative number: the engine folds accents, so "căn cước" also finds "tiếp cận … cuộc
+  // thi", which must come after "thẻ căn cước". Only words some page shows as typed
+  // (`attested`) count: "chục" for "chúc" is a typo, not a choice.
+  function accentMisses(shown, plan, attested) {
+    var folded = shown.map(fold);
+    var misses = 0;
+    plan.terms.forEach(function (t) {
+      if (!attested.has(t.text)) return;
+      if (shown.indexOf(t.text) < 0 && folded.indexOf(t.folded) >= 0) misses++;
+    });
+    return -misses;
+  }
+
   /* Order candidates. Each has `cover` (0-1: the share of the query's weight it matched),
    * `score` (how well, by the engine) and, when loaded, `page` {title, aliases, number,
    * status, section}. Pages without `page` keep their place after those with one. */
   function order(entries, plan) {
+    var accented = plan.terms.filter(function (t) {
+      return t.match === "exact" && hasAccents(t.text);
+    });
+    var attested = new Set();
+    entries.forEach(function (e) {
+      if (!e.page) return;
+      e.shown = shownWords(e.page);
+      accented.forEach(function (t) { if (e.shown.indexOf(t.text) >= 0) attested.add(t.text); });
+    });
     entries.forEach(function (e, i) {
       e.index = i;
       if (!e.page) return;
+      var names = [e.page.title].concat(e.page.aliases || []);
       e.fit = numberFit(e.page, plan);
-      e.tier = titleTier([e.page.title].concat(e.page.aliases || []), plan);
+      e.tier = titleTier(names, plan);
+      e.focus = e.tier ? focus(names, plan) : 0;
+      e.accents = accentMisses(e.shown, plan, attested);
       e.inForce = e.page.status === REPEALED ? 0 : 1;
       e.answers = ANSWERS[e.page.section || ""] || 0;
     });
     function key(e) {
-      var all = e.cover >= 0.999 ? 1 : 0;
-      return [e.page ? 1 : 0, e.fit || 0, all, e.tier || 0, e.inForce === 0 ? 0 : 1,
-        e.answers || 0, e.cover, e.score];
+      // Every word, and none only as another word with other accents.
+      var all = e.cover >= 0.999 && !(e.accents < 0) ? 1 : 0;
+      // What a page is (an answer before news) only orders pages whose title holds the
+      // query; among others, how well the words matched (adjacent words count more).
+      return [e.page ? 1 : 0, e.fit || 0, all, e.accents || 0, e.tier || 0,
+        e.inForce === 0 ? 0 : 1, e.tier ? e.answers || 0 : 0, e.focus || 0, e.cover, e.score];
     }
     return entries.sort(function (a, b) {
       var ka = key(a);
@@ -502,47 +578,83 @@
   var END_WEIGHT = 3;
 
   /* Combine the pages each part of the query found: `found.terms[i]`, `found.pairs[i]` and
-   * `found.title`, `found.titleEnd` map a page's id to {result, score (0-1)}. A page's `cover` is the share
-   * of the query's weight its words carry; pairs and a title start add to its score.
-   * Pages with every word are the answer; when fewer than MIN_FULL have them all, every
-   * page with some of the words is, most words first ("never empty when words match"). */
+   * `found.title`, `found.titleEnd` map a page's id to {result, score (0-1)}. A page's
+   * `cover` is the share of the query's weight its words carry. A pair found says the page
+   * has both its words: a common syllable ("tài", "không") is indexed in titles only, but
+   * its pairs are not.
+   * Pairs and title matches add to a page's score, a title match by its own score (the
+   * index weighs titles by what the page is to a citizen: answers first). Pages with
+   * every word are the answer; when fewer than MIN_FULL have them all, every page with
+   * some of the words is, most words first ("never empty when words match"). */
   function combine(plan, found, lexicon) {
-    var weights = found.terms.map(function (m) { return weight(m.size, lexicon); });
+    // A word not searched (null: a pair holds it) weighs as a word of a tenth of the pages.
+    var weights = found.terms.map(function (m) {
+      return weight(m ? m.size : lexicon.pages / 10, lexicon);
+    });
     var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
     var entries = new Map();
+    function entry(id, hit) {
+      var e = entries.get(id);
+      if (!e) {
+        e = { id: id, result: hit.result, cover: 0, score: 0, has: [] };
+        entries.set(id, e);
+      }
+      return e;
+    }
     found.terms.forEach(function (map, i) {
-      map.forEach(function (hit, id) {
-        var e = entries.get(id);
-        if (!e) {
-          e = { id: id, result: hit.result, cover: 0, score: 0, has: [] };
-          entries.set(id, e);
-        }
-        e.cover += weights[i] / total;
+      (map || new Map()).forEach(function (hit, id) {
+        var e = entry(id, hit);
         e.score += weights[i] * hit.score;
         e.has[i] = true;
       });
     });
-    found.pairs.forEach(function (map) {
+    found.pairs.forEach(function (map, k) {
+      var pair = plan.pairs[k];
+      var at = (pair.words || []).map(function (w) { return plan.terms.indexOf(w); });
       map.forEach(function (hit, id) {
-        if (entries.has(id)) entries.get(id).score += PAIR_WEIGHT;
+        var e = entry(id, hit);
+        e.score += PAIR_WEIGHT;
+        at.forEach(function (i) { if (i >= 0) e.has[i] = true; });
       });
     });
-    found.title.forEach(function (hit, id) {
-      if (entries.has(id)) entries.get(id).score += TITLE_WEIGHT;
-    });
-    found.titleEnd.forEach(function (hit, id) {
-      if (entries.has(id)) entries.get(id).score += END_WEIGHT;
-    });
+    // A title token is searched as a prefix, and when no title starts with it, the engine
+    // tries it shorter: a title match adds to a page's score, never to its words.
+    function titled(map, bonus) {
+      map.forEach(function (hit, id) {
+        entry(id, hit).score += bonus * hit.score;
+      });
+    }
+    titled(found.title, TITLE_WEIGHT);
+    titled(found.titleEnd, END_WEIGHT);
     var list = Array.from(entries.values());
-    list.forEach(function (e) { e.cover = Math.min(1, e.cover); });
+    list.forEach(function (e) {
+      e.cover = 0;
+      weights.forEach(function (w, i) { if (e.has[i]) e.cover += w / total; });
+      e.cover = Math.min(1, e.cover);
+    });
     list.sort(function (a, b) { return b.cover - a.cover || b.score - a.score; });
     var full = list.filter(function (e) { return e.cover >= 0.999; });
     return { list: full.length >= MIN_FULL ? full : list, full: full.length };
   }
 
+  // The words of the query not worth searching alone: a common word (the index keeps it in
+  // titles only, in a large part of the index) that a pair of the query holds, for the
+  // pair finds the titles, summaries and facts where it stands next to its neighbour.
+  function pairedCommon(plan, lexicon) {
+    var held = [];
+    plan.pairs.forEach(function (p) {
+      (p.words || []).forEach(function (w) {
+        if (w.match === "exact" && lexicon.common.has(w.folded) && held.indexOf(w) < 0) {
+          held.push(w);
+        }
+      });
+    });
+    return held;
+  }
+
   // A test of whether a page has every word of the query but the one at `skip`.
   function others(found, skip) {
-    var maps = found.terms.filter(function (m, i) { return i !== skip; });
+    var maps = found.terms.filter(function (m, i) { return m && i !== skip; });
     return function (id) { return maps.every(function (m) { return m.has(id); }); };
   }
 
@@ -580,8 +692,10 @@
     weight: weight,
     numberKey: numberKey,
     titleTier: titleTier,
+    titlesOf: titlesOf,
     combine: combine,
     others: others,
+    pairedCommon: pairedCommon,
     unknownPairs: unknownPairs,
     replan: replan,
     PAIR_MARK: PAIR_MARK,

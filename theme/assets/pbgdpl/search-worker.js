@@ -3,7 +3,8 @@
  * unpacks its files.
  *
  * A query is prepared by search-rules.js, then each of its words is searched on its own
- * (so that a page missing one word is still found), each pair of neighbouring words as
+ * (so that a page missing one word is still found; a common word that a pair holds is left
+ * to the pair, for its part of the index is large), each pair of neighbouring words as
  * one index token (so that "đất đai" counts more than "đất" and "đai" apart), and the
  * query's words run together as the start of a title; search-rules.js combines them
  * (pages with every word first, pages with most words when too few have them all). The
@@ -30,7 +31,9 @@ importScripts("search-rules.js");
       var base = bundle.replace(/pagefind\.js$/, "");
       engine = Promise.all([
         import(bundle).then(function (pagefind) {
-          return pagefind.options({ noWorker: true, baseUrl: "/" })
+          // A page's length must not lower its title's score: the title tokens' weight
+          // (what the page is to a citizen) is what their scores compare.
+          return pagefind.options({ noWorker: true, baseUrl: "/", ranking: { pageLength: 0 } })
             .then(function () { return pagefind.init(); })
             .then(function () { return pagefind; });
         }),
@@ -63,10 +66,13 @@ importScripts("search-rules.js");
     return term.match === "exact" ? "\"" + term.text + "\"" : term.text;
   }
 
-  function gather(loaded, plan, filters) {
+  // Search each part of the query; the words in `skipped` are not searched (null).
+  function gather(loaded, plan, filters, skipped) {
     var pf = loaded.pagefind;
     return Promise.all([
-      Promise.all(plan.terms.map(function (t) { return hits(pf, asQuery(t), filters); })),
+      Promise.all(plan.terms.map(function (t) {
+        return skipped.indexOf(t) >= 0 ? Promise.resolve(null) : hits(pf, asQuery(t), filters);
+      })),
       Promise.all(plan.pairs.map(function (p) {
         return hits(pf, p.prefix ? p.token : "\"" + p.token + "\"", filters);
       })),
@@ -99,7 +105,8 @@ importScripts("search-rules.js");
     })).then(function (scored) {
       scored.sort(function (x, y) { return y.together - x.together; });
       // A correction must bring pages with the query's other words, or it is a guess.
-      return scored[0].together ? { from: word, to: scored[0].word } : null;
+      var best = scored[0];
+      return best.together ? { from: word, to: best.word, together: best.together } : null;
     });
   }
 
@@ -118,9 +125,15 @@ importScripts("search-rules.js");
         .catch(function () {});
       return lexicon.shards[letter];
     })).then(function () {
+      // Either word of the pair may be the wrong one ("nồi độ cồn": "nồi", not "độ"): the
+      // correction that brings more pages with the query's other words wins.
       var pair = unknown[0];
-      return bestFix(loaded, plan, found, pair, "b").then(function (fix) {
-        return fix || bestFix(loaded, plan, found, pair, "a");
+      return Promise.all([
+        bestFix(loaded, plan, found, pair, "b"), bestFix(loaded, plan, found, pair, "a")
+      ]).then(function (fixes) {
+        var b = fixes[0];
+        var a = fixes[1];
+        return a && (!b || a.together > b.together) ? a : b;
       });
     });
   }
@@ -158,7 +171,8 @@ importScripts("search-rules.js");
           aliases: data.filters.alias || [],
           number: (data.filters.number_text || [""])[0],
           status: (data.filters.status || [""])[0],
-          section: (data.filters.section || [""])[0]
+          section: (data.filters.section || [""])[0],
+          summary: (data.filters.summary || [""])[0]
         };
         return e;
       });
@@ -178,7 +192,13 @@ importScripts("search-rules.js");
         return { entries: entries, full: entries.length, plan: plan };
       });
     }
-    return gather(loaded, plan, filters).then(function (found) {
+    // A common word that a pair holds is left to the pair; if that finds no page with
+    // every word, the word is searched after all.
+    var skipped = S.pairedCommon(plan, loaded.lexicon);
+    return gather(loaded, plan, filters, skipped).then(function (found) {
+      if (!skipped.length || S.combine(plan, found, loaded.lexicon).full) return found;
+      return gather(loaded, plan, filters, []);
+    }).then(function (found) {
       var combined = S.combine(plan, found, loaded.lexicon);
       if (corrected) return { entries: combined.list, full: combined.full, plan: plan };
       return correctPairs(loaded, plan, found).then(function (fix) {
