@@ -27,21 +27,25 @@ from pbgdpl.followup.views import (
     DASHBOARD_TITLE,
     DISSEMINATION,
     DISSEMINATION_TITLE,
+    LIST_PAGE_SIZE,
     STATISTICS,
     STATISTICS_TITLE,
     AgencyFollowUpView,
+    AgencyListView,
     CriteriaView,
     DashboardView,
     DisseminationView,
+    agency_lists,
     agency_page,
     dashboard_charts,
     indicator_slug,
     indicator_view,
+    list_base,
     statistics_index_view,
     statistics_view,
 )
 from pbgdpl.model.indicators import INDICATORS
-from pbgdpl.model.records import Download, Listing
+from pbgdpl.model.records import Download, Listing, listing_page_uri
 
 # The site's planner names the dashboard and the statistics in the navigation.
 __all__ = [
@@ -103,6 +107,42 @@ def dashboard_pages(
             description=f"{unit.name}: tình trạng trang thành phần, việc cần khắc phục, "
             "bài cần rà soát và việc phổ biến văn bản mới.",
         )
+        pages.update(agency_list_pages(unit))
+    return pages
+
+
+LIST_TITLES = {
+    "followup-review": "Bài cần rà soát",
+    "followup-overdue": "Văn bản chưa được phổ biến đúng hạn",
+}
+
+
+def agency_list_pages(unit: AgencyAudit) -> dict[str, Listing | Download]:
+    """Return the pages of an agency's long lists, LIST_PAGE_SIZE entries a page."""
+    pages: dict[str, Listing | Download] = {}
+    for kind, entries in agency_lists(unit):
+        base = list_base(unit, kind)
+        chunks = [
+            entries[start : start + LIST_PAGE_SIZE]
+            for start in range(0, len(entries), LIST_PAGE_SIZE)
+        ]
+        parents = (
+            (DASHBOARD, DASHBOARD_TITLE),
+            (agency_page(unit.slug), unit.name),
+        )
+        for number, chunk in enumerate(chunks, start=1):
+            uri = listing_page_uri(base, number)
+            title = f"{LIST_TITLES[kind]}: {unit.name}"
+            pages[uri] = Listing(
+                uri,
+                title if number == 1 else f"{title} (trang {number})",
+                kind,
+                page_number=number,
+                page_count=len(chunks),
+                view=AgencyListView(
+                    unit, chunk, (number - 1) * LIST_PAGE_SIZE + 1, len(entries), base, parents
+                ),
+            )
     return pages
 
 

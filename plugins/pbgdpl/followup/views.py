@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pbgdpl.catalog.dissemination import Coverage, DocumentCoverage
 from pbgdpl.followup.audit import AgencyAudit, Audit, Standing
 from pbgdpl.followup.charts import Bar, Chart
+from pbgdpl.followup.review_due import ItemToReview
 from pbgdpl.followup.statistics import AgencyYear, YearStatistics
 from pbgdpl.model.agency import KIND_LABELS
 from pbgdpl.model.fields import Indicator
@@ -33,6 +34,12 @@ STATISTICS_TITLE = "Số liệu phổ biến, giáo dục pháp luật"
 CHARTED = "so_cuoc_truc_tiep"
 # An indicator's page draws this many agencies, the largest first; its table lists all.
 CHART_TOP = 10
+# An agency's page shows the first few items to check again and documents not disseminated
+# in time; the rest are on pages of their own, this many a page.
+SHOWN_ON_AGENCY_PAGE = 10
+LIST_PAGE_SIZE = 50
+REVIEW_LIST = "can-ra-soat/"
+OVERDUE_LIST = "van-ban-chua-pho-bien/"
 
 Parents = tuple[tuple[str, str], ...]
 """The pages above a page, top first: (path from the portal's root, title)."""
@@ -135,7 +142,58 @@ class AgencyFollowUpView:
     @property
     def overdue(self) -> tuple[DocumentCoverage, ...]:
         """Return the documents not disseminated in time (missing, then late), to name them."""
-        return self.unit.disseminated(Coverage.MISSING, Coverage.LATE)
+        return overdue(self.unit)
+
+    @property
+    def shown(self) -> int:
+        """Return how many items to review and overdue documents the page lists itself."""
+        return SHOWN_ON_AGENCY_PAGE
+
+    @property
+    def review_list(self) -> str:
+        """Return the path of the full list of items to check again, from this page."""
+        return REVIEW_LIST
+
+    @property
+    def overdue_list(self) -> str:
+        """Return the path of the full list of overdue documents, from this page."""
+        return OVERDUE_LIST
+
+
+@dataclass(frozen=True)
+class AgencyListView:
+    """One page of an agency's long list: its items to check again, or its overdue documents."""
+
+    unit: AgencyAudit
+    entries: tuple[ItemToReview, ...] | tuple[DocumentCoverage, ...]
+    first: int
+    """The number of the page's first entry in the whole list, for `<ol start>`."""
+    total: int
+    base: str
+    """The path of the list's first page from the portal's root; the others are trang-N/."""
+    parents: Parents
+
+
+def overdue(unit: AgencyAudit) -> tuple[DocumentCoverage, ...]:
+    """Return an agency's documents not disseminated in time: missing first, then late."""
+    return unit.disseminated(Coverage.MISSING, Coverage.LATE)
+
+
+def agency_lists(
+    unit: AgencyAudit,
+) -> list[tuple[str, tuple[ItemToReview, ...] | tuple[DocumentCoverage, ...]]]:
+    """Return the agency's long lists that need pages of their own, by kind of listing."""
+    found: list[tuple[str, tuple[ItemToReview, ...] | tuple[DocumentCoverage, ...]]] = []
+    if len(unit.to_review) > SHOWN_ON_AGENCY_PAGE:
+        found.append(("followup-review", unit.to_review))
+    if len(overdue(unit)) > SHOWN_ON_AGENCY_PAGE:
+        found.append(("followup-overdue", overdue(unit)))
+    return found
+
+
+def list_base(unit: AgencyAudit, kind: str) -> str:
+    """Return the path of the first page of an agency's long list, from the portal's root."""
+    return agency_page(unit.slug) + (REVIEW_LIST if kind == "followup-review" else OVERDUE_LIST)
 
 
 @dataclass(frozen=True)
