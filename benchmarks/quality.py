@@ -50,7 +50,11 @@ PAGE_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Video", ("bo-tu-phap/video/*/",)),
     ("Trắc nghiệm", ("bo-tu-phap/cuoc-thi/*/",)),
     ("Tìm kiếm", ("tim-kiem/",)),
-    ("Bảng số liệu", ("tinh-hinh-cap-nhat/", "thong-ke/")),
+    ("Tình hình cập nhật", ("tinh-hinh-cap-nhat/",)),
+    ("Tình hình một đơn vị", ("tinh-hinh-cap-nhat/don-vi/bo-tu-phap/",)),
+    ("Phổ biến văn bản theo đơn vị", ("tinh-hinh-cap-nhat/pho-bien-van-ban/",)),
+    ("Số liệu một năm", ("thong-ke/*/",)),
+    ("Số liệu một chỉ tiêu", ("thong-ke/*/so-cuoc-truc-tiep/",)),
     ("Trang tiếng Anh", ("bo-tu-phap/en/",)),
 )
 AGENCY_HOME = "bo-tu-phap/"

@@ -71,6 +71,15 @@ def test_national_listings_of_documents(built_portal: Path) -> None:
     assert "Nghị định 168/2024/NĐ-CP" in issuer and "Luật 31/2024/QH15" not in issuer
     month = article_text(built_portal / "van-ban-moi/trong-thang/index.html")
     assert "Văn bản có hiệu lực trong tháng 11/2026" in month
+    # Issuers and posting agencies grow with the portal: the first page links their lookup.
+    first = built_portal / "van-ban-moi/index.html"
+    assert "../van-ban-moi/tra-cuu/" in links_of(first)
+    assert "van-ban-moi/co-quan/" not in first.read_text("utf-8")
+    lookup = built_portal / "van-ban-moi/tra-cuu/index.html"
+    assert "Chính phủ (" in article_text(lookup)
+    for link in ("../../van-ban-moi/co-quan/chinh-phu/", "../../bo-tu-phap/van-ban-moi/"):
+        assert link in links_of(lookup)
+        assert resolve(built_portal, lookup, link).is_file()  # type: ignore[union-attr]
 
 
 def test_as_of_before_and_after_effect_shows_two_statuses(

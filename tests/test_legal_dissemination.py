@@ -76,12 +76,16 @@ def test_the_document_page_and_the_national_table_show_coverage(tmp_path: Path) 
     assert "Những điểm mới của Nghị định sửa đổi quy định xử phạt giao thông" in late
     on_time = page_text(out / OWNER / "van-ban-moi" / "nghi-dinh-100-2019-nd-cp" / "index.html")
     assert "Đã phổ biến đúng hạn · hạn phổ biến: 31/01/2020" in on_time
-    dashboard = (out / "tinh-hinh-cap-nhat" / "index.html").read_text("utf-8")
-    row = re.search(rf'<tr id="pho-bien-{OWNER}">.*?</tr>', dashboard, flags=re.S)
+    table = (out / "tinh-hinh-cap-nhat" / "pho-bien-van-ban" / "index.html").read_text("utf-8")
+    row = re.search(rf'<tr id="pho-bien-{OWNER}">.*?</tr>', table, flags=re.S)
     assert row is not None
-    cells = re.findall(r'<td class="pb-num"[^>]*>([^<]*)</td>', row.group(0))
+    cells = re.findall(r"<td>([^<]*)</td>", row.group(0))
     # Documents; on time, late, missing, pending; the share on time of those due.
     assert cells == ["3", "1", "1", "0", "1", "50%"]
-    owner_row = re.search(rf'<tr id="don-vi-{OWNER}".*?</tr>', dashboard, flags=re.S)
-    assert owner_row is not None
-    assert "Phổ biến văn bản: 50% đúng hạn (2 văn bản đến hạn)" in text_of(owner_row.group(0))
+    # The agency's own follow-up page names each document not disseminated in time.
+    own = page_text(out / "tinh-hinh-cap-nhat" / "don-vi" / OWNER / "index.html")
+    assert "Phổ biến văn bản: 50% đúng hạn (2 văn bản đến hạn)" in own
+    assert "168/2024/NĐ-CP" in own and "phổ biến trễ hạn, hạn phổ biến 31/01/2025" in own
+    assert "Văn bản chưa được phổ biến đúng hạn" in own
+    dashboard = (out / "tinh-hinh-cap-nhat" / "index.html").read_text("utf-8")
+    assert 'href="pho-bien-van-ban/"' in dashboard

@@ -1,7 +1,8 @@
 """Stale answers: an item whose documents were amended or repealed says so, until reviewed.
 
 The portal of `legal_portal.py` is built either side of the repeal of 100/2019/NĐ-CP; the
-notice on the page, the audit entry, the dashboard row and the review report must follow.
+notice on the page, the audit entry, the agency's follow-up page and the review report must
+follow.
 """
 
 from __future__ import annotations
@@ -78,18 +79,18 @@ def test_a_review_clears_the_flag_until_the_next_change(builds: dict[dt.date, Pa
     assert "sửa đổi, bổ sung bởi 168/2024/NĐ-CP" not in after
 
 
-def test_the_dashboard_row_lists_items_to_review(builds: dict[dt.date, Path]) -> None:
-    def row(day: dt.date, slug: str) -> str:
-        raw = (builds[day] / "tinh-hinh-cap-nhat" / "index.html").read_text("utf-8")
-        found = re.search(rf'<tr id="don-vi-{slug}".*?</tr>', raw, flags=re.S)
-        assert found is not None
-        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", found.group(0))).split())
+def test_the_agency_follow_up_page_lists_items_to_review(builds: dict[dt.date, Path]) -> None:
+    def follow_up(day: dt.date, slug: str) -> str:
+        return page_text(builds[day], f"tinh-hinh-cap-nhat/don-vi/{slug}/")
 
-    assert "2 bài cần rà soát" in row(BEFORE_REPEAL, OWNER)
-    assert "3 bài cần rà soát" in row(REPEALED, OWNER)
-    assert "bãi bỏ bởi 20/2025/NĐ-CP" not in row(BEFORE_REPEAL, OTHER)
-    assert "bãi bỏ bởi 20/2025/NĐ-CP" in row(REPEALED, OTHER)
-    assert "Không đội mũ bảo hiểm bị phạt bao nhiêu?" in row(REPEALED, OTHER)
+    assert "Bài cần rà soát (2 bài, cũ nhất trước)" in follow_up(BEFORE_REPEAL, OWNER)
+    assert "Bài cần rà soát (3 bài, cũ nhất trước)" in follow_up(REPEALED, OWNER)
+    assert "bãi bỏ bởi 20/2025/NĐ-CP" not in follow_up(BEFORE_REPEAL, OTHER)
+    assert "bãi bỏ bởi 20/2025/NĐ-CP" in follow_up(REPEALED, OTHER)
+    assert "Không đội mũ bảo hiểm bị phạt bao nhiêu?" in follow_up(REPEALED, OTHER)
+    # The agency's home counts them and links that page.
+    home = page_text(builds[REPEALED], f"{OWNER}/")
+    assert "Chi tiết từng chuyên mục, 3 bài cần rà soát" in home
 
 
 def test_audit_lists_items_to_review_oldest_first(

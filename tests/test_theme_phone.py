@@ -175,3 +175,27 @@ def test_the_dashboard_is_a_list_of_compact_cards_on_a_phone(phone: Page, site_u
     phone.get_by_label("Tìm đơn vị").fill("mau son")
     phone.get_by_role("button", name="Lọc").click()
     assert phone.locator("#pb-dashboard-table tbody tr:visible").count() == 1
+
+
+FOLLOW_UP = (
+    "tinh-hinh-cap-nhat/",
+    f"tinh-hinh-cap-nhat/don-vi/{AGENCY}/",
+    "tinh-hinh-cap-nhat/don-vi/bo-cong-an/",
+    "tinh-hinh-cap-nhat/cach-danh-gia/",
+    "tinh-hinh-cap-nhat/pho-bien-van-ban/",
+    "thong-ke/",
+    "thong-ke/2024/",
+    "thong-ke/2024/so-cuoc-truc-tiep/",
+)
+
+
+@pytest.mark.parametrize("path", FOLLOW_UP)
+def test_each_follow_up_page_fits_a_phone(phone: Page, site_url: str, path: str) -> None:
+    response = phone.goto(site_url + path)
+    assert response is not None and response.ok, path
+    title = phone.locator("h1").bounding_box()
+    assert title is not None and title["y"] + title["height"] < PHONE["height"]
+    assert phone.evaluate("document.documentElement.scrollWidth") == PHONE["width"]
+    assert smallest_text(phone) == []
+    violations = Axe().run(phone).response["violations"]
+    assert [v["id"] for v in violations] == []

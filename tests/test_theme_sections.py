@@ -123,6 +123,14 @@ def test_questions_are_listed_by_field_of_law(page: Page, portal_url: str) -> No
     group = page.locator("section.pb-field-group", has=page.locator("h2", has_text="Hộ tịch"))
     assert group.locator(".pb-items__title").count() >= 1
     assert page.evaluate("location.hash") == "#linh-vuc-ho-tich"
+    # A question under several fields is listed in each, with its summary the first time only.
+    summaries = page.evaluate(
+        """() => [...document.querySelectorAll(".pb-field-group .pb-items__entry")]
+          .filter(e => e.querySelector(".pb-items__summary"))
+          .map(e => e.querySelector(".pb-items__title").getAttribute("href"))"""
+    )
+    entries = page.locator(".pb-field-group .pb-items__title").count()
+    assert summaries and len(summaries) == len(set(summaries)) < entries
 
 
 def test_dialogues_are_upcoming_or_held_as_of_the_build_date(page: Page, portal_url: str) -> None:

@@ -20,6 +20,7 @@ from pbgdpl.model.sections import SECTIONS_BY_SLUG
 
 SECTION = "van-ban-moi"
 MONTH_PATH = f"{SECTION}/trong-thang/"
+LOOKUP_URI = f"{SECTION}/tra-cuu/index.md"
 FIELD_PATH = f"{SECTION}/linh-vuc/"
 ISSUER_PATH = f"{SECTION}/co-quan/"
 
@@ -105,6 +106,14 @@ def plan_document_listings(
         f"Văn bản có hiệu lực trong tháng {as_of:%m/%Y}",
         "documents-month",
         tuple(in_month(everything, as_of)),
+        section=section,
+    )
+    # Issuers and posting agencies grow with the portal: their lists have a page of their own,
+    # so the first page of the national list stays small.
+    records[LOOKUP_URI] = Listing(
+        LOOKUP_URI,
+        "Tra cứu văn bản theo cơ quan ban hành, đơn vị đăng",
+        "documents-lookup",
         section=section,
     )
     for attr, path, title in (

@@ -2,9 +2,10 @@
  *
  * Progressive enhancement: without JavaScript the tables are complete and readable and
  * the filter form stays hidden. A header cell becomes a button that sorts by the cells'
- * data-sort values (numbers when the header has data-numeric) or their text; the filter
- * form named by data-pb-filter shows rows whose name matches the search (accents and đ
- * optional) and whose data-<name> attribute equals each chosen <select> value.
+ * data-sort values, else their <time>'s datetime, else their text (numbers when the header
+ * has data-numeric); the filter form named by data-pb-filter shows rows whose name
+ * matches the search (accents and đ optional) and whose data-<name> attribute equals each
+ * chosen <select> value.
  */
 (function () {
   "use strict";
@@ -19,13 +20,18 @@
     if (!cell) {
       return "";
     }
-    return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim();
+    if (cell.hasAttribute("data-sort")) {
+      return cell.getAttribute("data-sort");
+    }
+    var time = cell.querySelector("time[datetime]");
+    return time ? time.getAttribute("datetime") : cell.textContent.trim();
   }
 
   function compare(first, second, numeric) {
     if (numeric) {
-      var x = parseFloat(first);
-      var y = parseFloat(second);
+      // Figures are written the Vietnamese way (1.250.000): drop the thousands dots.
+      var x = parseFloat(first.replace(/\./g, ""));
+      var y = parseFloat(second.replace(/\./g, ""));
       return (isNaN(x) ? -Infinity : x) - (isNaN(y) ? -Infinity : y);
     }
     return first.localeCompare(second, "vi", { sensitivity: "base", numeric: true });
