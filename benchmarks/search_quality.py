@@ -21,8 +21,10 @@ printed apart, with the share of them that came before the first results. The fi
 of each class runs in a fresh browser (empty cache: Pagefind, its index and the lexicon
 load); the others follow in the same tab, as a reader's next searches do.
 
-`--agency` repeats the queries on the search page of the expected page's agency (the same
-ranking on a smaller index). `--offline` searches the offline package of the agency with
+`--keep DIR` keeps each built portal in DIR/<size>/ and, run again, searches it without
+building it again (remove the folder after a change to the code or the theme). `--agency`
+repeats the queries on the search page of the expected page's agency (the same ranking on a
+smaller index). `--offline` searches the offline package of the agency with
 the most expected pages, opened from file://. `--lighthouse` runs Lighthouse mobile on
 /tim-kiem/?q=… (npm `lighthouse`, installed by benchmarks/quality.py's cache, with
 Debian's Chromium) and prints its performance score, TBT and CLS. Figures are printed and
@@ -472,20 +474,33 @@ def main() -> None:
     parser.add_argument("--offline", action="store_true", help="also the offline package")
     parser.add_argument("--lighthouse", action="store_true", help="Lighthouse mobile")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="keep each portal in KEEP/<size>/ and search one built there before",
+    )
     args = parser.parse_args()
     queries = load_queries()
     figures: dict[str, Any] = {}
     for size in args.sizes:
-        work = Path(tempfile.mkdtemp(prefix=f"pbgdpl-quality-{size}-"))
-        root = work / "portal"
-        root.mkdir()
-        if size == "sample":
-            sample_portal(root)
+        if args.keep:
+            work = args.keep / size
+            work.mkdir(parents=True, exist_ok=True)
         else:
-            generated_portal(root, int(size), args.agencies, args.seed)
+            work = Path(tempfile.mkdtemp(prefix=f"pbgdpl-quality-{size}-"))
+        root = work / "portal"
         site = work / "site"
-        seconds = build(root, site)
-        print(f"\n=== {size}: built in {seconds:.0f} s")
+        if (site / "manifest.json").is_file():
+            print(f"\n=== {size}: the portal built before in {site}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir()
+            if size == "sample":
+                sample_portal(root)
+            else:
+                generated_portal(root, int(size), args.agencies, args.seed)
+            seconds = build(root, site)
+            print(f"\n=== {size}: built in {seconds:.0f} s")
         with serve(site) as (url, wire), sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=shutil.which("chromium"), args=["--no-sandbox"]
@@ -516,7 +531,8 @@ def main() -> None:
                 print(f"\n  Lighthouse mobile /tim-kiem/?q=đất đai: {scores}")
                 figures[size]["lighthouse"] = scores
             browser.close()
-        shutil.rmtree(work)
+        if not args.keep:
+            shutil.rmtree(work)
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / "search-quality.json"
     target.write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", "utf-8")
