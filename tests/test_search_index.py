@@ -166,6 +166,8 @@ def test_a_tag_few_pages_carry_names_a_topic_and_one_many_carry_does_not() -> No
     document = index_document(records[-1], kept[-1])
     assert '<meta data-pagefind-filter="topic[content]" content="Di chúc">' in document
     assert "hộ tịch" not in re.findall(r'topic\[content\]" content="([^"]*)"', document)
+    # To the index, a topic is a name the page starts with; a category is not.
+    assert "zqtdichuc" in document and "zqthotich" not in document
 
 
 def test_a_large_index_keeps_each_pages_most_distinctive_words(

@@ -97,8 +97,11 @@ def index_document(record: SearchRecord, kept: KeptWords) -> str:
     names = [record.title, *record.aliases]
     titled = list(dict.fromkeys(w for name in names for w in words(name)))
     phrases = [t for name in names for t in pair_tokens(words(name))]
-    starts = [t for name in names if (t := title_token(name)) is not None]
-    starts += [t for name in names for t in title_end_tokens(name)]
+    # A tag that names the page's topic is, to the index, a name the page starts with: a
+    # query equal to it finds the page among the first the search page loads and orders.
+    known_as = [*names, *kept.topics]
+    starts = [t for name in known_as if (t := title_token(name)) is not None]
+    starts += [t for name in known_as for t in title_end_tokens(name)]
     facts = [t for fact in (*record.facts, *record.cited) for t in pair_tokens(words(fact))]
     parts = "".join(
         (
