@@ -7,17 +7,24 @@
 For each portal size it builds a portal into a temporary folder: the sample portal, or a
 generated one (`benchmarks/generate.py OUT --agencies 70 --items N --seed S`, through its
 command line) with the sample's agencies copied into it, so the expected pages exist at
-every size. It serves the portal on 127.0.0.1, types each query of
+every size. It serves the portal on 127.0.0.1 with the portal's own preview server
+(`build.py serve`: the precompressed `.br`/`.gz` copies with Content-Encoding, as the CDN
+and nginx deliver them), types each query of
 `benchmarks/search-queries.yml` into the national search page in headless Chromium and
 presses Enter, then reads the results as a reader sees them. Per class of query it prints:
 the share of queries whose expected page is first (top-1) or in the first three (top-3),
 the share with no result at all, the time from Enter to the results, and the bytes the
-browser fetched meanwhile (as served, and gzip as a CDN would send text). The first query
+browser fetched meanwhile: transferred (compressed bodies and headers, as on the wire) and
+uncompressed. The service worker's install (`sw.js` and the shell it caches, registered when
+the page loads) runs in the background: its bytes are never counted in a query's and are
+printed apart, with the share of them that came before the first results. The first query
 of each class runs in a fresh browser (empty cache: Pagefind, its index and the lexicon
 load); the others follow in the same tab, as a reader's next searches do.
 
-`--agency` repeats the queries on the search page of the expected page's agency (the same
-ranking on a smaller index). `--offline` searches the offline package of the agency with
+`--keep DIR` keeps each built portal in DIR/<size>/ and, run again, searches it without
+building it again (remove the folder after a change to the code or the theme). `--agency`
+repeats the queries on the search page of the expected page's agency (the same ranking on a
+smaller index). `--offline` searches the offline package of the agency with
 the most expected pages, opened from file://. `--lighthouse` runs Lighthouse mobile on
 /tim-kiem/?q=… (npm `lighthouse`, installed by benchmarks/quality.py's cache, with
 Debian's Chromium) and prints its performance score, TBT and CLS. Figures are printed and
@@ -27,6 +34,9 @@ written as JSON, never asserted.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
+import http.server
 import json
 import os
 import shutil
@@ -34,35 +44,138 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+from urllib.parse import urlsplit
 
 import yaml
 from playwright.sync_api import Browser, Page, sync_playwright
-from search import AS_OF, Traffic, build, serve
+from search import AS_OF, build
 
 from pbgdpl.model.sections import SECTIONS
+from pbgdpl.publishing.preview import PreviewHandler
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = Path(__file__).resolve().parent / "search-queries.yml"
 PORTAL_PARTS = ("content", "agencies", "theme", "mkdocs.yml", "build.py")
 
 
+@dataclass(frozen=True)
+class Response:
+    """One response of the server: when, for whom, bytes on the wire and uncompressed."""
+
+    at: float
+    path: str
+    by_worker: bool
+    transferred: int
+    plain: int
+
+
+@dataclass
+class Wire:
+    """Every response the preview server sent since the last reset."""
+
+    responses: list[Response] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, response: Response) -> None:
+        with self.lock:
+            self.responses.append(response)
+
+    def reset(self) -> None:
+        with self.lock:
+            self.responses = []
+
+    def page(self, until: float) -> tuple[int, int]:
+        """Return the page's own bytes (transferred, uncompressed) sent up to `until`."""
+        with self.lock:
+            mine = [r for r in self.responses if not r.by_worker and r.at <= until]
+        return sum(r.transferred for r in mine), sum(r.plain for r in mine)
+
+    def worker(self, until: float) -> tuple[int, int]:
+        """Return the service worker's bytes transferred: in all, and up to `until`."""
+        with self.lock:
+            mine = [r for r in self.responses if r.by_worker]
+        return sum(r.transferred for r in mine), sum(r.transferred for r in mine if r.at <= until)
+
+
+class CountingPreview(PreviewHandler):
+    """The portal's preview server, counting what each response puts on the wire."""
+
+    wire: Wire
+    plain_size: int | None = None
+    header_bytes: int = 0
+
+    def send_head(self) -> BinaryIO | None:
+        self.plain_size = None
+        return super().send_head()
+
+    def _send_file(self, original: Path, copy: Path, coding: str) -> BinaryIO | None:
+        self.plain_size = original.stat().st_size
+        return super()._send_file(original, copy, coding)
+
+    def flush_headers(self) -> None:
+        self.header_bytes = sum(len(line) for line in getattr(self, "_headers_buffer", []))
+        super().flush_headers()
+
+    def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
+        body = source.read()
+        outputfile.write(body)
+        # The worker's own script, and what it fetches (its address is their referrer).
+        referrer = urlsplit(self.headers.get("Referer", "")).path
+        by_worker = "Service-Worker" in self.headers or referrer.endswith("/sw.js")
+        plain = len(body) if self.plain_size is None else self.plain_size
+        self.wire.add(
+            Response(
+                time.perf_counter(),
+                urlsplit(self.path).path,
+                by_worker,
+                self.header_bytes + len(body),
+                self.header_bytes + plain,
+            )
+        )
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[tuple[str, Wire]]:
+    """Serve `folder` with the preview server on 127.0.0.1; yield its URL and its wire."""
+    wire = Wire()
+    handler = type("Handler", (CountingPreview,), {"wire": wire})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", wire
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @dataclass
 class Outcome:
-    """One query as searched: where the expected page came, results, time and bytes."""
+    """One query as searched: where the expected page came, results, time and bytes.
+
+    `transferred` and `plain` are the page's own bytes from Enter to the results (on the
+    wire, and uncompressed); `worker` and `worker_before` the service worker's install
+    bytes seen while this tab was open, and those of them sent before the results showed.
+    """
 
     cls: str
     query: str
     rank: int | None
     results: int
     ms: float
-    served: int
-    compressed: int
+    transferred: int
+    plain: int
     cold: bool
     first: list[str] = field(default_factory=list)
+    worker: int = 0
+    worker_before: int = 0
 
 
 def load_queries() -> dict[str, list[dict[str, Any]]]:
@@ -165,21 +278,23 @@ def count_of(page: Page) -> int:
     return len(page.locator("#pb-search-results > li").all())
 
 
-def type_query(page: Page, query: str) -> float:
-    """Type `query` into the search box, press Enter; return the ms until the results."""
+def type_query(page: Page, query: str) -> tuple[float, float]:
+    """Type `query` into the search box, press Enter; return the ms until the results, and
+    the moment they showed (perf_counter)."""
     box = page.locator("#pb-search-q")
     box.fill(query)
     started = time.perf_counter()
     box.press("Enter")
     page.wait_for_timeout(1)
     wait_for_search(page)
-    return (time.perf_counter() - started) * 1000
+    shown = time.perf_counter()
+    return (shown - started) * 1000, shown
 
 
 def run_class(
     browser: Browser,
     url: str,
-    traffic: Traffic,
+    wire: Wire,
     cls: str,
     cases: list[dict[str, Any]],
     path: str,
@@ -187,27 +302,28 @@ def run_class(
     """Search a class's queries in one fresh tab; the first query finds an empty cache."""
     context = browser.new_context(locale="vi-VN")
     page = context.new_page()
+    # The worker's install starts when the page loads: count it from there, apart.
+    wire.reset()
     page.goto(url + path, wait_until="load")
+    loaded = [r for r in wire.responses if r.by_worker]
     outcomes = []
     for i, case in enumerate(cases):
-        traffic.reset()
-        ms = type_query(page, case["q"])
+        wire.reset()
+        ms, shown = type_query(page, case["q"])
+        transferred, plain = wire.page(shown)
         found = results_of(page, url)
         expected = set(case["expect"])
         rank = next((n for n, u in enumerate(found, 1) if u in expected), None)
-        outcomes.append(
-            Outcome(
-                cls,
-                case["q"],
-                rank,
-                count_of(page),
-                ms,
-                traffic.served,
-                traffic.compressed,
-                i == 0,
-                found[:3],
-            )
+        outcome = Outcome(
+            cls, case["q"], rank, count_of(page), ms, transferred, plain, i == 0, found[:3]
         )
+        if i == 0:
+            # Let the background install finish before counting it.
+            page.wait_for_timeout(1500)
+            worker, before = wire.worker(shown)
+            early = sum(r.transferred for r in loaded)
+            outcome.worker, outcome.worker_before = worker + early, before + early
+        outcomes.append(outcome)
     context.close()
     return outcomes
 
@@ -219,8 +335,9 @@ def share(part: int, whole: int) -> str:
 def report(title: str, outcomes: list[Outcome]) -> None:
     """Print per class and overall: top-1, top-3, zero results, times and bytes."""
     print(f"\n{title}")
+    print("  KB: transferred (compressed, with headers) / uncompressed; medians")
     head = f"  {'class':<10} {'n':>3} {'top-1':>6} {'top-3':>6} {'zero':>6}"
-    print(head + f" {'first ms':>9} {'next ms':>8} {'first KB':>9} {'gzip KB':>8} {'next KB':>8}")
+    print(head + f" {'first ms':>9} {'next ms':>8} {'first KB':>9} {'plain KB':>9} {'next KB':>8}")
     classes = [*dict.fromkeys(o.cls for o in outcomes), "ALL"]
     for cls in classes:
         rows = [o for o in outcomes if cls in ("ALL", o.cls)]
@@ -236,17 +353,25 @@ def report(title: str, outcomes: list[Outcome]) -> None:
         print(
             f"  {cls:<10} {len(rows):>3} {share(top1, len(rows))} {share(top3, len(rows))} "
             f"{share(zero, len(rows))} {med([o.ms for o in cold]):>9.0f} "
-            f"{med([o.ms for o in warm]):>8.0f} {med([o.served / 1024 for o in cold]):>9.0f} "
-            f"{med([o.compressed / 1024 for o in cold]):>8.0f} "
-            f"{med([o.served / 1024 for o in warm]):>8.1f}"
+            f"{med([o.ms for o in warm]):>8.0f} {med([o.transferred / 1024 for o in cold]):>9.0f} "
+            f"{med([o.plain / 1024 for o in cold]):>9.0f} "
+            f"{med([o.transferred / 1024 for o in warm]):>8.1f}"
         )
     cold = [o for o in outcomes if o.cold]
     if cold:
-        worst = max(cold, key=lambda o: o.served)
+        worst = max(cold, key=lambda o: o.transferred)
         print(
-            f"  first query, most bytes: {worst.served / 1024:.0f} KB served, "
-            f"{worst.compressed / 1024:.0f} KB gzip (“{worst.query}”)"
+            f"  first query, most bytes: {worst.transferred / 1024:.0f} KB transferred, "
+            f"{worst.plain / 1024:.0f} KB uncompressed (“{worst.query}”)"
         )
+        installs = [o for o in cold if o.worker]
+        if installs:
+            print(
+                "  service worker install (background, not counted above): median "
+                f"{statistics.median(o.worker for o in installs) / 1024:.0f} KB transferred, "
+                f"of which {statistics.median(o.worker_before for o in installs) / 1024:.0f} KB "
+                "before the first results showed"
+            )
     misses = [o for o in outcomes if o.rank is None or o.rank > 3]
     for o in misses:
         print(f"    miss [{o.cls}] “{o.query}” → {', '.join(o.first) or 'no result'}")
@@ -349,28 +474,41 @@ def main() -> None:
     parser.add_argument("--offline", action="store_true", help="also the offline package")
     parser.add_argument("--lighthouse", action="store_true", help="Lighthouse mobile")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="keep each portal in KEEP/<size>/ and search one built there before",
+    )
     args = parser.parse_args()
     queries = load_queries()
     figures: dict[str, Any] = {}
     for size in args.sizes:
-        work = Path(tempfile.mkdtemp(prefix=f"pbgdpl-quality-{size}-"))
-        root = work / "portal"
-        root.mkdir()
-        if size == "sample":
-            sample_portal(root)
+        if args.keep:
+            work = args.keep / size
+            work.mkdir(parents=True, exist_ok=True)
         else:
-            generated_portal(root, int(size), args.agencies, args.seed)
+            work = Path(tempfile.mkdtemp(prefix=f"pbgdpl-quality-{size}-"))
+        root = work / "portal"
         site = work / "site"
-        seconds = build(root, site)
-        print(f"\n=== {size}: built in {seconds:.0f} s")
-        with serve(site) as (url, traffic), sync_playwright() as playwright:
+        if (site / "manifest.json").is_file():
+            print(f"\n=== {size}: the portal built before in {site}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir()
+            if size == "sample":
+                sample_portal(root)
+            else:
+                generated_portal(root, int(size), args.agencies, args.seed)
+            seconds = build(root, site)
+            print(f"\n=== {size}: built in {seconds:.0f} s")
+        with serve(site) as (url, wire), sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=shutil.which("chromium"), args=["--no-sandbox"]
             )
             outcomes = [
                 o
                 for cls, cases in queries.items()
-                for o in run_class(browser, url, traffic, cls, cases, "tim-kiem/")
+                for o in run_class(browser, url, wire, cls, cases, "tim-kiem/")
             ]
             report(f"national search page ({size})", outcomes)
             figures[size] = {"national": [o.__dict__ for o in outcomes]}
@@ -381,7 +519,7 @@ def main() -> None:
                         slug = case["expect"][0].split("/")[0]
                         if all(u.startswith(f"{slug}/") for u in case["expect"]):
                             path = f"{slug}/tim-kiem/"
-                            scoped += run_class(browser, url, traffic, cls, [case], path)
+                            scoped += run_class(browser, url, wire, cls, [case], path)
                 report(f"agency search pages ({size})", scoped)
                 figures[size]["agency"] = [o.__dict__ for o in scoped]
             if args.offline:
@@ -393,7 +531,8 @@ def main() -> None:
                 print(f"\n  Lighthouse mobile /tim-kiem/?q=đất đai: {scores}")
                 figures[size]["lighthouse"] = scores
             browser.close()
-        shutil.rmtree(work)
+        if not args.keep:
+            shutil.rmtree(work)
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / "search-quality.json"
     target.write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", "utf-8")

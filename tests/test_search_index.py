@@ -157,6 +157,19 @@ def test_common_words_are_matched_in_titles_only(monkeypatch: pytest.MonkeyPatch
     assert "luật" in part(index_document(records[0], kept[0]), "7")
 
 
+def test_a_tag_few_pages_carry_names_a_topic_and_one_many_carry_does_not() -> None:
+    records = [record(f"p{i}/", tags=("hộ tịch",)) for i in range(4)]
+    records.append(record("will/", tags=("Di chúc", "hộ tịch")))
+    kept = select_words(records)
+    assert kept[-1].topics == ("Di chúc",)
+    assert kept[0].topics == ()
+    document = index_document(records[-1], kept[-1])
+    assert '<meta data-pagefind-filter="topic[content]" content="Di chúc">' in document
+    assert "hộ tịch" not in re.findall(r'topic\[content\]" content="([^"]*)"', document)
+    # To the index, a topic is a name the page starts with; a category is not.
+    assert "zqtdichuc" in document and "zqthotich" not in document
+
+
 def test_a_large_index_keeps_each_pages_most_distinctive_words(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -7,7 +7,8 @@ facts and the summary also carry their index-only tokens (`tokens.py`): syllable
 the start and the end of the title and of each other name are a part of their own, weighed
 by what the page is to a citizen (`title_weight`). It has no title and no `h1`: Pagefind would
 index them as metadata too, beyond the rules of `selection.py`. What the results show
-(title, agency, kind, date, summary, number, status) is carried as Pagefind filters,
+(title, agency, kind, date, summary, number, status) and what ranks it once loaded (other
+names, the tags that name its topic) are carried as Pagefind filters,
 which are never matched by words; the search page offers agency, section, field, year,
 status and number for narrowing a search.
 """
@@ -56,7 +57,7 @@ def number_key(number: str) -> str:
     return fold_code(number.replace(" ", ""))
 
 
-def _filters(record: SearchRecord) -> list[tuple[str, str]]:
+def _filters(record: SearchRecord, kept: KeptWords) -> list[tuple[str, str]]:
     found = [
         ("agency", record.site),
         ("section", record.section),
@@ -74,6 +75,7 @@ def _filters(record: SearchRecord) -> list[tuple[str, str]]:
         ("status_label", record.status_label),
         ("status_as_of", record.status_as_of),
         *(("alias", name) for name in record.aliases),
+        *(("topic", tag) for tag in kept.topics),
     ]
     return [(name, value) for name, value in found if value]
 
@@ -90,13 +92,16 @@ def index_document(record: SearchRecord, kept: KeptWords) -> str:
     numbers = [record.number.replace(" ", "").lower()] if record.number else []
     filters = "".join(
         f'<meta data-pagefind-filter="{name}[content]" content="{escape(value)}">'
-        for name, value in _filters(record)
+        for name, value in _filters(record, kept)
     )
     names = [record.title, *record.aliases]
     titled = list(dict.fromkeys(w for name in names for w in words(name)))
     phrases = [t for name in names for t in pair_tokens(words(name))]
-    starts = [t for name in names if (t := title_token(name)) is not None]
-    starts += [t for name in names for t in title_end_tokens(name)]
+    # A tag that names the page's topic is, to the index, a name the page starts with: a
+    # query equal to it finds the page among the first the search page loads and orders.
+    known_as = [*names, *kept.topics]
+    starts = [t for name in known_as if (t := title_token(name)) is not None]
+    starts += [t for name in known_as for t in title_end_tokens(name)]
     facts = [t for fact in (*record.facts, *record.cited) for t in pair_tokens(words(fact))]
     parts = "".join(
         (

@@ -52,6 +52,8 @@ class SearchRecord:
     status_as_of: str = ""
     aliases: tuple[str, ...] = ()
     """Other names of the page that people type (an agency's home: "Sở Tư pháp Hà Nội")."""
+    tags: tuple[str, ...] = ()
+    """The editors' keywords of the item (`tags`)."""
     terms: dict[str, int] = field(default_factory=dict)
     """Each word of the page's text and how often it occurs, first occurrence first."""
 
@@ -124,6 +126,7 @@ def item_record(item: Item, catalog: Catalog, as_of: dt.date, content: str) -> S
         status=status,
         status_label=status_label,
         status_as_of=status_as_of,
+        tags=tuple(normalized(tag) for tag in item.tags if tag),
         terms=term_counts(text),
     )
 

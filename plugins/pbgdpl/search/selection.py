@@ -28,6 +28,9 @@ from pbgdpl.search.text import words
 COMMON_PAGES = 1000
 TEXT_BUDGET = 1_000_000
 MIN_WORDS_PER_PAGE = 60
+# A tag names a topic when at most this many pages, or one page in TOPIC_SHARE, carry it.
+TOPIC_PAGES = 3
+TOPIC_SHARE = 500
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,8 @@ class KeptWords:
     facts: list[str]
     lead: list[str]
     body: list[str]
+    topics: tuple[str, ...] = ()
+    """The page's tags that few pages of the index share (`topic_tags`)."""
 
 
 def _facts(record: SearchRecord) -> list[str]:
@@ -63,6 +68,30 @@ def common_words(records: Sequence[SearchRecord]) -> frozenset[str]:
     return _common(_pages(_parts(records)))
 
 
+def topic_tags(records: Sequence[SearchRecord]) -> list[tuple[str, ...]]:
+    """Return, for each record, its tags that name a topic rather than a category.
+
+    A keyword that few pages carry ("di chúc", "nồng độ cồn") says what those pages are
+    about; one that hundreds carry ("hộ tịch", "hỏi đáp") is a category, and a query equal
+    to it says nothing of which page answers. A tag is a topic when at most
+    `TOPIC_PAGES` pages, or one page in `TOPIC_SHARE`, carry it (the search page ranks a
+    page whose topic is the query like one whose title starts with it).
+    """
+    counts: Counter[str] = Counter()
+    for record in records:
+        counts.update({fold_tag(tag) for tag in record.tags})
+    most = max(TOPIC_PAGES, len(records) // TOPIC_SHARE)
+    return [
+        tuple(dict.fromkeys(t for t in record.tags if counts[fold_tag(t)] <= most))
+        for record in records
+    ]
+
+
+def fold_tag(tag: str) -> str:
+    """Return the form two tags share when they are the same keyword: case and spaces aside."""
+    return " ".join(tag.lower().split())
+
+
 def select_words(records: Sequence[SearchRecord]) -> list[KeptWords]:
     """Return the facts, lead and body words each record's index document keeps.
 
@@ -76,7 +105,7 @@ def select_words(records: Sequence[SearchRecord]) -> list[KeptWords]:
     common = _common(pages)
     share = max(MIN_WORDS_PER_PAGE, TEXT_BUDGET // max(1, len(records)))
     kept = []
-    for facts, lead, terms in parts:
+    for (facts, lead, terms), topics in zip(parts, topic_tags(records), strict=True):
         facts = [w for w in facts if w not in common]
         lead = [w for w in lead if w not in common and w not in facts]
         seen = {*facts, *lead}
@@ -89,5 +118,5 @@ def select_words(records: Sequence[SearchRecord]) -> list[KeptWords]:
 
             best = set(sorted(body, key=distinctive, reverse=True)[:room])
             body = [w for w in body if w in best]
-        kept.append(KeptWords(facts, lead, body))
+        kept.append(KeptWords(facts, lead, body, topics))
     return kept

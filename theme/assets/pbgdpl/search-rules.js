@@ -490,6 +490,22 @@
     return best;
   }
 
+  // 2 when a tag that names the page's topic (one few pages carry: `topics`) is the query,
+  // as a title that starts with it: "di chúc" finds the page its editors tagged so before
+  // "Hỏi đáp về thừa kế theo di chúc", which only ends with it. Else 0.
+  var TOPIC_TIER = 2;
+  function topicTier(topics, plan) {
+    var queries = [plan.words, plan.terms, plan.terms.filter(function (w) {
+      return w.match !== "number";
+    })].map(function (list) {
+      return list.map(function (w) { return w.folded; }).join(" ");
+    }).filter(Boolean);
+    var hit = (topics || []).some(function (topic) {
+      return queries.indexOf(syllables(topic).join(" ")) >= 0;
+    });
+    return hit ? TOPIC_TIER : 0;
+  }
+
   // +1 when the page's number or title has the query's year or number, -1 when the page is
   // a numbered document of another year or number, 0 when the query has none.
   function numberFit(page, plan) {
@@ -545,7 +561,7 @@
       if (!e.page) return;
       var names = [e.page.title].concat(e.page.aliases || []);
       e.fit = numberFit(e.page, plan);
-      e.tier = titleTier(names, plan);
+      e.tier = Math.max(titleTier(names, plan), topicTier(e.page.topics, plan));
       e.focus = e.tier ? focus(names, plan) : 0;
       e.accents = accentMisses(e.shown, plan, attested);
       e.inForce = e.page.status === REPEALED ? 0 : 1;

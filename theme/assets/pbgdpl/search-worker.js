@@ -169,6 +169,7 @@ importScripts("search-rules.js");
         e.page = {
           title: (data.filters.title || [""])[0],
           aliases: data.filters.alias || [],
+          topics: data.filters.topic || [],
           number: (data.filters.number_text || [""])[0],
           status: (data.filters.status || [""])[0],
           section: (data.filters.section || [""])[0],
