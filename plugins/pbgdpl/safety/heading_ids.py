@@ -18,7 +18,10 @@ EDITOR_PREFIX = "m-"
 # links (site/anchors.py) never takes one. tests/test_heading_ids.py keeps this list whole.
 THEME_IDS = frozenset(
     {
+        "bao-cao",
         "cach-danh-gia",
+        "can-ra-soat",
+        "chua-pho-bien-dung-han",
         "chuyen-muc-khac",
         "da-to-chuc",
         "gui-cau-hoi",
@@ -26,11 +29,14 @@ THEME_IDS = frozenset(
         "pho-bien-van-ban",
         "sap-dien-ra",
         "theo-don-vi",
+        "tinh-trang",
         "tong-cong",
         "trac-nghiem",
         "trang-thanh-phan",
+        "tung-chuyen-muc",
         "tung-don-vi",
         "van-ban-vien-dan",
+        "viec-can-khac-phuc",
     }
 )
 EDITOR_ID = re.compile(rf"(?:{re.escape(EDITOR_PREFIX)}|fn:|fnref\d*:)")
