@@ -80,32 +80,43 @@ def _pasted_tables(shown: str, body: str, body_line: int) -> Iterator[Diagnostic
         run = []
 
 
-def _missing_pictures(root: Path, shown: str, body: str, body_line: int) -> Iterator[Diagnostic]:
-    folder = (root / shown).parent
+def picture_references(body: str, body_line: int) -> tuple[tuple[int, str], ...]:
+    """Return (line, file name) of each picture the body shows from its own folder."""
+    found = []
     for number, line in _prose_lines(body):
         for match in PICTURE.finditer(line):
             target = match.group(1)
             parts = urlsplit(target)
             if parts.scheme or parts.netloc or target.startswith(("/", "data:")):
                 continue  # remote pictures and data: are the HTML policy's to report
-            name = unquote(parts.path)
-            if (folder / name).is_file():
-                continue
-            yield Diagnostic(
-                shown,
-                body_line + number,
-                "image-missing",
-                Severity.ERROR,
-                f'Không tìm thấy ảnh "{name}" cạnh bài (thư mục '
-                f"{folder.relative_to(root).as_posix()}/); thêm tệp ảnh vào thư mục đó hoặc sửa "
-                "tên ảnh trong bài cho đúng tên tệp (picture not found).",
-            )
+            found.append((body_line + number, unquote(parts.path)))
+    return tuple(found)
 
 
-def check_writing(root: Path, shown: str, body: str, body_line: int) -> list[Diagnostic]:
-    """Return the placeholders, pasted tables and missing pictures of a Markdown body."""
+def missing_pictures(
+    root: Path, shown: str, references: tuple[tuple[int, str], ...]
+) -> list[Diagnostic]:
+    """Report each picture of `references` (`picture_references`) missing beside the page."""
+    folder = (root / shown).parent
     return [
-        *_placeholders(shown, body, body_line),
-        *_pasted_tables(shown, body, body_line),
-        *_missing_pictures(root, shown, body, body_line),
+        Diagnostic(
+            shown,
+            line,
+            "image-missing",
+            Severity.ERROR,
+            f'Không tìm thấy ảnh "{name}" cạnh bài (thư mục '
+            f"{folder.relative_to(root).as_posix()}/); thêm tệp ảnh vào thư mục đó hoặc sửa "
+            "tên ảnh trong bài cho đúng tên tệp (picture not found).",
+        )
+        for line, name in references
+        if not (folder / name).is_file()
     ]
+
+
+def check_writing(shown: str, body: str, body_line: int) -> list[Diagnostic]:
+    """Return the placeholders and pasted tables of a Markdown body.
+
+    Its pictures are checked apart (`missing_pictures`), on every build: they are other
+    files, which may come or go while the page stays the same.
+    """
+    return [*_placeholders(shown, body, body_line), *_pasted_tables(shown, body, body_line)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -174,7 +175,11 @@ def _install(
 def build_portal(options: BuildOptions) -> BuildReport:
     """Load, check and render the portal into `options.out`; only changed sites are rebuilt."""
     report = BuildReport()
-    portal = _timed(report, "load", lambda: load_checked(options.root))
+    cache = OutputTree(options.out).cache
+    if options.force:
+        # A forced build trusts nothing it kept: every file is parsed again, then kept.
+        shutil.rmtree(cache, ignore_errors=True)
+    portal = _timed(report, "load", lambda: load_checked(options.root, cache_dir=cache))
     report.diagnostics = portal.diagnostics
     if portal.settings is None:
         return report
