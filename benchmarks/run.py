@@ -1,15 +1,20 @@
-"""Benchmark the portal build at national scale and print the figures issue 3 asks for.
+"""Benchmark the portal build at national scale and print the figures issues 3 and 21 ask for.
 
     python benchmarks/run.py --pages 10000 [--agencies 70] [--stock both|prune|default|none]
 
-Generates a synthetic portal, builds it fully, measures incremental rebuilds, then builds
-the same corpus with stock MkDocs + Material as one site; prints a table and writes JSON.
+Generates a synthetic portal, builds it fully, measures an incremental rebuild after each
+kind of edit (a body, a title, a legal document's metadata, an agency.yml, a new item, a
+new agency, nothing) with the sites and pages it rendered again, checks that the result is
+byte for byte a full build of the same input, then builds the same corpus with stock
+MkDocs + Material as one site; prints a table and writes JSON.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
+import hashlib
 import json
 import shutil
 import statistics
@@ -22,7 +27,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
-from generate import add_agency, add_item, edit_item, generate_portal
+from generate import (
+    add_agency,
+    add_item,
+    edit_agency,
+    edit_item,
+    expire_document,
+    generate_portal,
+    most_cited_document,
+)
 
 AS_OF = "2026-11-23"
 HERE = Path(__file__).resolve().parent
@@ -94,6 +107,21 @@ def build(portal: Path, out: Path, jobs: int, *, force: bool = False) -> Run:
     if force:
         command.append("--force")
     return measure(command, portal, report)
+
+
+def tree_digests(root: Path) -> dict[str, str]:
+    """Hash every file of a built portal but the build's cache of parsed files."""
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.relative_to(root).parts[0] != ".pbgdpl-cache"
+    }
+
+
+def differences(one: Path, other: Path) -> list[str]:
+    """Return the files that differ between two built portals (missing on one side included)."""
+    first, second = tree_digests(one), tree_digests(other)
+    return sorted(k for k in first.keys() | second.keys() if first.get(k) != second.get(k))
 
 
 def html_sizes(site: Path) -> list[int]:
@@ -190,20 +218,42 @@ def main() -> None:
     }
 
     incremental = {}
-    edit_item(generated.item_paths[len(generated.item_paths) // 2])
-    incremental["edit_one_item"] = build(portal, site, args.jobs)
-    add_item(portal, generated.agencies[0], seed=args.seed + 1)
-    incremental["add_one_item"] = build(portal, site, args.jobs)
-    add_agency(portal, "don-vi-moi", items=max(args.pages // args.agencies, 11), seed=args.seed + 2)
-    incremental["add_one_agency"] = build(portal, site, args.jobs)
-    incremental["no_change"] = build(portal, site, args.jobs)
+    paths = generated.item_paths
+    edits = {
+        "edit_body": lambda: edit_item(paths[len(paths) // 2], title=False),
+        "edit_title": lambda: edit_item(paths[len(paths) // 3], body=False),
+        "edit_document_metadata": lambda: expire_document(
+            most_cited_document(portal), dt.date.fromisoformat(AS_OF) - dt.timedelta(days=10)
+        ),
+        "edit_agency_yml": lambda: edit_agency(portal, generated.agencies[1]),
+        "add_one_item": lambda: add_item(portal, generated.agencies[0], seed=args.seed + 1),
+        "add_one_agency": lambda: add_agency(
+            portal, "don-vi-moi", items=max(args.pages // args.agencies, 11), seed=args.seed + 2
+        ),
+        "no_change": lambda: None,
+    }
+    for name, edit in edits.items():
+        edit()
+        incremental[name] = build(portal, site, args.jobs)
     figures["incremental"] = {
         name: {
             "seconds": round(run.seconds, 2),
+            "share_of_full": round(run.seconds / full.seconds, 3),
             "sites_rebuilt": run.report["sites_rendered"],
+            "pages_rendered": run.report.get("pages_rendered", run.report["pages"]),
             "peak_rss_mb": round(run.peak_rss / 2**20),
         }
         for name, run in incremental.items()
+    }
+    # Correctness first: the incremental builds must end where a full build of the same
+    # input does, byte for byte.
+    full_again = build(portal, work / "site-full", args.jobs, force=True)
+    differing = differences(site, work / "site-full")
+    figures["verify"] = {
+        "full_seconds": round(full_again.seconds, 2),
+        "identical": not differing,
+        "differing_files": differing[:20],
+        "differing_count": len(differing),
     }
 
     figures["stock"] = {}
@@ -247,8 +297,19 @@ def print_table(figures: dict) -> None:
         ("first query, one agency (est.)", f"{full['first_query_kb_agency']} KB"),
         ("first query, all sites (est.)", f"{full['first_query_kb_all_sites']} KB"),
         *(
-            (f"incremental: {k}", f"{v['seconds']} s ({v['sites_rebuilt']} sites)")
+            (
+                f"incremental: {k}",
+                f"{v['seconds']} s = {100 * v['share_of_full']:.1f}% of full "
+                f"({v['sites_rebuilt']} sites, {v['pages_rendered']} pages rendered)",
+            )
             for k, v in figures["incremental"].items()
+        ),
+        (
+            "incremental output = full build",
+            "yes, byte for byte"
+            if figures["verify"]["identical"]
+            else f"NO: {figures['verify']['differing_count']} files differ, e.g. "
+            + ", ".join(figures["verify"]["differing_files"][:5]),
         ),
         *(
             (

@@ -7,12 +7,15 @@ history of their files. `open_catalog` is the one way to make it from a loaded p
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from pbgdpl.catalog.publication import live_items
+from pbgdpl.catalog.reads import Query, Reads
 from pbgdpl.catalog.registry import Registry, seniority
 from pbgdpl.catalog.reliance import RelianceIndex
 from pbgdpl.loading.history import FileHistory, History, read_history
@@ -96,6 +99,26 @@ class Catalog:
         return RelianceIndex(
             (i for site in self.items_by_site.values() for i in site), self.registry
         )
+
+    @contextmanager
+    def recording(self) -> Iterator[Reads]:
+        """Record the questions asked of the registry and the reliance index meanwhile."""
+        # Built first: the index's own look-ups answer no page's question.
+        reliance = self.reliance
+        reads = Reads()
+        self.registry.reads = reliance.reads = reads
+        try:
+            yield reads
+        finally:
+            self.registry.reads = reliance.reads = None
+
+    def answers(self, queries: Iterable[Query]) -> str:
+        """Hash the answers this catalog gives to recorded questions (`recording`)."""
+        digest = hashlib.sha256()
+        for query in sorted(queries):
+            source = self.reliance if query[0] in ("relied_on", "relying_on") else self.registry
+            digest.update(repr((query, source.answer(query))).encode())
+        return digest.hexdigest()
 
     def items(self, site: str, section: str | None = None) -> tuple[Item, ...]:
         """Return a site's listed items (not withdrawn), newest first, optionally of one section."""

@@ -17,7 +17,11 @@ from pbgdpl.catalog import Catalog, open_catalog
 from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.sites import NATIONAL, NATIONAL_KEY, site_key
-from pbgdpl.pipeline.fingerprint import platform_fingerprint, site_fingerprint
+from pbgdpl.pipeline.fingerprint import (
+    platform_fingerprint,
+    registry_fingerprint,
+    site_fingerprint,
+)
 from pbgdpl.pipeline.isolation import broken_agencies
 from pbgdpl.pipeline.render import SiteResult, render_site
 from pbgdpl.pipeline.search_index import index_portal, portal_index_missing
@@ -68,6 +72,7 @@ class BuildReport:
         return {
             "timings": self.timings,
             "sites_rendered": len(self.rendered),
+            "rebuilt": sorted(site_key(r.site) for r in self.rendered),
             "sites_skipped": len(self.skipped),
             "pages": sum(r.pages for r in self.rendered),
             "render_seconds": sum(r.seconds for r in self.rendered),
@@ -130,7 +135,11 @@ def _plan(
     state: dict[str, dict[str, Any]],
     report: BuildReport,
 ) -> tuple[list[str], dict[str, str]]:
-    """Return the sites whose inputs changed since the last build, and every fingerprint."""
+    """Return the sites whose inputs changed since the last build, and their fingerprints.
+
+    A fingerprint here leaves out what the site reads of the legal registry: that part is
+    compared through the questions its last render asked (`registry_fingerprint`).
+    """
     platform = platform_fingerprint(options.root)
     if options.shard:
         wanted = shard_sites(catalog, *options.shard)
@@ -145,7 +154,8 @@ def _plan(
     for site, fingerprint in fingerprints.items():
         previous = state.get(site_key(site), {})
         installed = (options.out / site).is_dir() if site else bool(previous.get("entries"))
-        if previous.get("inputs") == fingerprint and installed:
+        registry = registry_fingerprint(catalog, previous.get("reads"))
+        if previous.get("inputs") == f"{fingerprint}:{registry}" and installed:
             report.skipped.append(site)
         else:
             to_render.append(site)
@@ -156,6 +166,7 @@ def _plan(
 
 def _install(
     results: list[SiteResult],
+    catalog: Catalog,
     out: OutputTree,
     state: dict[str, dict[str, Any]],
     fingerprints: dict[str, str],
@@ -164,12 +175,14 @@ def _install(
     for result in results:
         if result.error:
             continue
+        reads = [list(query) for query in result.reads]
+        inputs = f"{fingerprints[result.site]}:{registry_fingerprint(catalog, reads)}"
         if result.site == NATIONAL:
             entries = out.install_national(state.get(NATIONAL_KEY, {}).get("entries", []))
-            state[NATIONAL_KEY] = {"inputs": fingerprints[NATIONAL], "entries": entries}
+            state[NATIONAL_KEY] = {"inputs": inputs, "entries": entries, "reads": reads}
         else:
             out.install_agency(result.site)
-            state[result.site] = {"inputs": fingerprints[result.site]}
+            state[result.site] = {"inputs": inputs, "reads": reads}
 
 
 def build_portal(options: BuildOptions) -> BuildReport:
@@ -214,12 +227,14 @@ def build_portal(options: BuildOptions) -> BuildReport:
     to_render, fingerprints = _plan(catalog, options, state, report)
     empty_docs = out.staging / "_empty"
     empty_docs.mkdir()
+    # Built before the workers fork, so that each inherits them instead of building its own.
+    _timed(report, "catalog", lambda: catalog.reliance)
     report.rendered = _timed(
         report,
         "render+index",
         lambda: list(_render_all(to_render, catalog, options, empty_docs, out.staging)),
     )
-    _timed(report, "install", lambda: _install(report.rendered, out, state, fingerprints))
+    _timed(report, "install", lambda: _install(report.rendered, catalog, out, state, fingerprints))
     gone: list[str] = []
     if not options.only and not options.shard:
         gone = [

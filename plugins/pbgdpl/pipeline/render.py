@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, cast
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from pbgdpl.catalog.reads import Query
 from pbgdpl.pipeline.search_index import save_site_search
 from pbgdpl.pipeline.theme_dirs import shallow_theme_dirs
 from pbgdpl.search.records import BUNDLE
@@ -32,6 +33,8 @@ class SiteResult:
     warnings: tuple[str, ...] = ()
     error: str | None = None
     pages: int = 0
+    # What its pages asked of the legal registry (`pbgdpl.catalog.reads`).
+    reads: tuple[Query, ...] = ()
 
 
 @dataclass
@@ -60,6 +63,7 @@ def render_site(
     capture = _Capture()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(capture)
+    reads: tuple[Query, ...] = ()
     try:
         config = load_config(
             config_file=str(config_file), docs_dir=str(empty_docs), site_dir=str(staging)
@@ -71,7 +75,9 @@ def render_site(
         # MkDocs' registry types every plugin as BasePlugin; mkdocs.yml names ours.
         plugin = cast("SitePlugin", config.plugins["pbgdpl/site"])
         plugin.bind(context)
-        build(config)
+        with context.catalog.recording() as recorded:
+            build(config)
+        reads = tuple(sorted(recorded.queries))
         pages = len(plugin.records)
         rendered = time.perf_counter()
         site_root = staging / context.site if context.site else staging
@@ -96,4 +102,5 @@ def render_site(
         warnings=tuple(capture.messages),
         error=failure,
         pages=pages,
+        reads=reads,
     )
