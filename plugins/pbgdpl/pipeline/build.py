@@ -24,11 +24,16 @@ from pbgdpl.pipeline.fingerprint import (
 )
 from pbgdpl.pipeline.isolation import broken_agencies
 from pbgdpl.pipeline.render import SiteResult, render_site
-from pbgdpl.pipeline.search_index import index_portal, portal_index_missing
+from pbgdpl.pipeline.search_index import (
+    index_portal,
+    portal_index_missing,
+    portal_search_inputs,
+)
 from pbgdpl.pipeline.shards import shard_sites
 from pbgdpl.publishing.manifest import Provenance, published_for
 from pbgdpl.publishing.output import OutputTree
 from pbgdpl.publishing.publish import publish_portal
+from pbgdpl.search.records import BUNDLE
 from pbgdpl.site.structure import SiteContext
 from pbgdpl.validate import load_checked
 
@@ -87,28 +92,46 @@ class BuildReport:
         return [r for r in self.rendered if r.error]
 
 
-# Set in each worker process by the pool's initializer (inherited through fork, not pickled).
-_worker_args: tuple[Catalog, BuildOptions, Path, Path] | None = None
+@dataclass(frozen=True)
+class _Work:
+    """What every worker needs to render a site, inherited through fork (never pickled)."""
+
+    catalog: Catalog
+    options: BuildOptions
+    empty_docs: Path
+    staging: Path
+    # Sites whose installed search bundle was built by the same platform (code, theme,
+    # libraries): its index may be copied when the site's records are the same.
+    same_platform: frozenset[str]
 
 
-def _init_worker(catalog: Catalog, options: BuildOptions, empty_docs: Path, staging: Path) -> None:
-    global _worker_args
-    _worker_args = (catalog, options, empty_docs, staging)
+# Set in each worker process by the pool's initializer.
+_work: _Work | None = None
+
+
+def _init_worker(work: _Work) -> None:
+    global _work
+    _work = work
 
 
 def _render_in_worker(site: str) -> SiteResult:
-    assert _worker_args is not None
-    catalog, options, empty_docs, staging = _worker_args
-    context = SiteContext(site, catalog, options.root, options.as_of)
-    return render_site(context, options.root / "mkdocs.yml", empty_docs, staging / site_key(site))
+    assert _work is not None
+    options = _work.options
+    context = SiteContext(site, _work.catalog, options.root, options.as_of)
+    previous = options.out / site / BUNDLE if site in _work.same_platform else None
+    return render_site(
+        context,
+        options.root / "mkdocs.yml",
+        _work.empty_docs,
+        _work.staging / site_key(site),
+        previous_search=previous,
+    )
 
 
-def _render_all(
-    sites: list[str], catalog: Catalog, options: BuildOptions, empty_docs: Path, staging: Path
-) -> Iterator[SiteResult]:
-    jobs = options.jobs or os.cpu_count() or 1
+def _render_all(sites: list[str], work: _Work) -> Iterator[SiteResult]:
+    jobs = work.options.jobs or os.cpu_count() or 1
     if jobs == 1 or len(sites) <= 1:
-        _init_worker(catalog, options, empty_docs, staging)
+        _init_worker(work)
         yield from map(_render_in_worker, sites)
         return
     # fork: workers inherit the loaded catalog and imported MkDocs instead of starting afresh.
@@ -117,7 +140,7 @@ def _render_all(
         max_workers=min(jobs, len(sites)),
         mp_context=context,
         initializer=_init_worker,
-        initargs=(catalog, options, empty_docs, staging),
+        initargs=(work,),
     ) as pool:
         yield from pool.map(_render_in_worker, sites)
 
@@ -132,6 +155,7 @@ def _timed(report: BuildReport, stage: str, step: Callable[[], T]) -> T:
 def _plan(
     catalog: Catalog,
     options: BuildOptions,
+    platform: str,
     state: dict[str, dict[str, Any]],
     report: BuildReport,
 ) -> tuple[list[str], dict[str, str]]:
@@ -140,7 +164,6 @@ def _plan(
     A fingerprint here leaves out what the site reads of the legal registry: that part is
     compared through the questions its last render asked (`registry_fingerprint`).
     """
-    platform = platform_fingerprint(options.root)
     if options.shard:
         wanted = shard_sites(catalog, *options.shard)
     else:
@@ -170,6 +193,7 @@ def _install(
     out: OutputTree,
     state: dict[str, dict[str, Any]],
     fingerprints: dict[str, str],
+    platform: str,
 ) -> None:
     """Move every site that rendered well into the output tree and record its inputs."""
     for result in results:
@@ -177,12 +201,16 @@ def _install(
             continue
         reads = [list(query) for query in result.reads]
         inputs = f"{fingerprints[result.site]}:{registry_fingerprint(catalog, reads)}"
+        record = {"inputs": inputs, "reads": reads, "platform": platform}
         if result.site == NATIONAL:
-            entries = out.install_national(state.get(NATIONAL_KEY, {}).get("entries", []))
-            state[NATIONAL_KEY] = {"inputs": inputs, "entries": entries, "reads": reads}
+            national = state.get(NATIONAL_KEY, {})
+            record["entries"] = out.install_national(national.get("entries", []))
+            if "search" in national:
+                record["search"] = national["search"]
+            state[NATIONAL_KEY] = record
         else:
             out.install_agency(result.site)
-            state[result.site] = {"inputs": inputs, "reads": reads}
+            state[result.site] = record
 
 
 def build_portal(options: BuildOptions) -> BuildReport:
@@ -224,17 +252,22 @@ def build_portal(options: BuildOptions) -> BuildReport:
     out = OutputTree(options.out)
     out.prepare()
     state = {} if options.force else out.load_state()
-    to_render, fingerprints = _plan(catalog, options, state, report)
+    platform = platform_fingerprint(options.root)
+    to_render, fingerprints = _plan(catalog, options, platform, state, report)
     empty_docs = out.staging / "_empty"
     empty_docs.mkdir()
     # Built before the workers fork, so that each inherits them instead of building its own.
     _timed(report, "catalog", lambda: catalog.reliance)
-    report.rendered = _timed(
-        report,
-        "render+index",
-        lambda: list(_render_all(to_render, catalog, options, empty_docs, out.staging)),
+    same_platform = frozenset(
+        s for s in to_render if state.get(site_key(s), {}).get("platform") == platform
     )
-    _timed(report, "install", lambda: _install(report.rendered, catalog, out, state, fingerprints))
+    work = _Work(catalog, options, empty_docs, out.staging, same_platform)
+    report.rendered = _timed(report, "render+index", lambda: list(_render_all(to_render, work)))
+    _timed(
+        report,
+        "install",
+        lambda: _install(report.rendered, catalog, out, state, fingerprints, platform),
+    )
     gone: list[str] = []
     if not options.only and not options.shard:
         gone = [
@@ -245,9 +278,12 @@ def build_portal(options: BuildOptions) -> BuildReport:
         for key in gone:
             out.remove_site(key)
             del state[key]
-    if not options.shard and (report.rendered or portal_index_missing(options.out)):
-        # The national bundle searches every site: rebuilt when any site changed.
-        _timed(report, "search", lambda: index_portal(options.out, out.staging / "_search"))
+    if not options.shard and NATIONAL_KEY in state:
+        # The national bundle searches every site: rebuilt when any site's records changed.
+        inputs = f"{platform}:{portal_search_inputs(options.out)}"
+        if state[NATIONAL_KEY].get("search") != inputs or portal_index_missing(options.out):
+            _timed(report, "search", lambda: index_portal(options.out, out.staging / "_search"))
+            state[NATIONAL_KEY]["search"] = inputs
     out.save_state(state)
     out.finish()
     # Feeds, sitemap, open data and the manifest cover every site, rebuilt or kept.

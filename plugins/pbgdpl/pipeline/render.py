@@ -54,9 +54,17 @@ class _Capture(logging.Handler):
 
 
 def render_site(
-    context: SiteContext, config_file: Path, empty_docs: Path, staging: Path
+    context: SiteContext,
+    config_file: Path,
+    empty_docs: Path,
+    staging: Path,
+    previous_search: Path | None = None,
 ) -> SiteResult:
-    """Build `context.site` and its search index into `staging`; report errors, never raise."""
+    """Build `context.site` and its search index into `staging`; report errors, never raise.
+
+    `previous_search` is the site's installed search bundle, if built by the same
+    platform: its index is kept when the site's search records did not change.
+    """
     started = time.perf_counter()
     rendered = started
     failure: str | None = None
@@ -89,6 +97,7 @@ def render_site(
             staging / "_search",
             index=bool(context.site),
             terms=context.catalog.search_terms,
+            previous=previous_search,
         )
     except Exception as error:
         pages, failure = 0, f"{type(error).__name__}: {error}"
