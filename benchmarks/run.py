@@ -1,12 +1,16 @@
 """Benchmark the portal build at national scale and print the figures issues 3 and 21 ask for.
 
     python benchmarks/run.py --pages 10000 [--agencies 70] [--stock both|prune|default|none]
+    python benchmarks/run.py --pages 100000 --agencies 300 --shards 8
 
 Generates a synthetic portal, builds it fully, measures an incremental rebuild after each
 kind of edit (a body, a title, a legal document's metadata, an agency.yml, a new item, a
 new agency, nothing) with the sites and pages it rendered again, checks that the result is
 byte for byte a full build of the same input, then builds the same corpus with stock
 MkDocs + Material as one site; prints a table and writes JSON.
+
+With --shards N it simulates an N-runner CI matrix instead: `build --shard I/N` for each
+shard one after another, then `assemble`, each with its time and peak memory.
 """
 
 from __future__ import annotations
@@ -88,7 +92,9 @@ def measure(command: list[str], cwd: Path, report: Path | None = None) -> Run:
     return Run(seconds, peak, loaded)
 
 
-def build(portal: Path, out: Path, jobs: int, *, force: bool = False) -> Run:
+def build(
+    portal: Path, out: Path, jobs: int, *, force: bool = False, shard: str | None = None
+) -> Run:
     """Build the portal with build.py, as CI does."""
     report = portal / "report.json"
     command = [
@@ -106,6 +112,8 @@ def build(portal: Path, out: Path, jobs: int, *, force: bool = False) -> Run:
         command += ["--jobs", str(jobs)]
     if force:
         command.append("--force")
+    if shard:
+        command += ["--shard", shard]
     return measure(command, portal, report)
 
 
@@ -166,6 +174,49 @@ def stock_build(portal: Path, work: Path, *, prune: bool) -> Run:
     return measure([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / "site")], work)
 
 
+def shard_simulation(portal: Path, work: Path, count: int, jobs: int) -> dict[str, object]:
+    """Build every shard of `count` one after another, then assemble them; return figures."""
+    shards = []
+    for index in range(1, count + 1):
+        out = work / f"shard-{index}"
+        run = build(portal, out, jobs, force=True, shard=f"{index}/{count}")
+        shards.append(
+            {
+                "shard": f"{index}/{count}",
+                "seconds": round(run.seconds, 2),
+                "peak_rss_mb": round(run.peak_rss / 2**20),
+                "sites": run.report["sites_rendered"],
+                "pages": run.report["pages"],
+            }
+        )
+    outs = [str(work / f"shard-{i}") for i in range(1, count + 1)]
+    command = [sys.executable, "build.py", "assemble", *outs, "--out", str(work / "site")]
+    assembled = measure(command, portal)
+    slowest = max(float(str(s["seconds"])) for s in shards)
+    return {
+        "shards": shards,
+        "assemble_seconds": round(assembled.seconds, 2),
+        "assemble_peak_rss_mb": round(assembled.peak_rss / 2**20),
+        "matrix_seconds": round(slowest + assembled.seconds, 2),
+    }
+
+
+def print_shards(figures: dict) -> None:
+    """Print the shard simulation: each shard, the assembly, the matrix's wall time."""
+    simulation = figures["shard_simulation"]
+    print(f"items / agencies: {figures['pages']} / {figures['agencies']}")
+    for shard in simulation["shards"]:
+        print(
+            f"shard {shard['shard']}: {shard['seconds']} s, {shard['peak_rss_mb']} MB, "
+            f"{shard['sites']} sites, {shard['pages']} pages"
+        )
+    print(f"assemble: {simulation['assemble_seconds']} s, {simulation['assemble_peak_rss_mb']} MB")
+    print(
+        f"as a matrix (slowest shard + assemble, runners in parallel): "
+        f"{simulation['matrix_seconds']} s"
+    )
+
+
 def main() -> None:
     """Run the benchmark and print its table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -180,6 +231,13 @@ def main() -> None:
         help="stock MkDocs runs (default: both up to 3,000 pages, else prune)",
     )
     parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument(
+        "--shards",
+        type=int,
+        default=0,
+        help="simulate an N-runner matrix (build --shard I/N one after another, then assemble) "
+        "instead of the full and incremental benchmark",
+    )
     args = parser.parse_args()
     stock = args.stock or ("both" if args.pages <= 3000 else "prune")
 
@@ -191,6 +249,15 @@ def main() -> None:
     )
     figures["generate_seconds"] = round(time.perf_counter() - started, 2)
     portal, site = generated.root, work / "site"
+    if args.shards:
+        figures["shard_simulation"] = shard_simulation(portal, work, args.shards, args.jobs)
+        print_shards(figures)
+        args.out.mkdir(parents=True, exist_ok=True)
+        target = args.out / f"shards-{args.pages}-{args.shards}.json"
+        target.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        print(f"\nJSON: {target}")
+        shutil.rmtree(work)
+        return
 
     full = build(portal, site, args.jobs, force=True)
     sizes = html_sizes(site)
