@@ -116,9 +116,18 @@ class Catalog:
         """Hash the answers this catalog gives to recorded questions (`recording`)."""
         digest = hashlib.sha256()
         for query in sorted(queries):
-            source = self.reliance if query[0] in ("relied_on", "relying_on") else self.registry
-            digest.update(repr((query, source.answer(query))).encode())
+            answer = self._answered.get(query)
+            if answer is None:
+                source = self.reliance if query[0] in ("relied_on", "relying_on") else self.registry
+                answer = hashlib.sha256(repr(source.answer(query)).encode()).hexdigest()
+                # Sites ask many of the same questions (the national site asks most).
+                self._answered[query] = answer
+            digest.update(f"{query!r}{answer}".encode())
         return digest.hexdigest()
+
+    @cached_property
+    def _answered(self) -> dict[Query, str]:
+        return {}
 
     def items(self, site: str, section: str | None = None) -> tuple[Item, ...]:
         """Return a site's listed items (not withdrawn), newest first, optionally of one section."""

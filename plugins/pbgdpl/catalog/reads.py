@@ -11,7 +11,6 @@ render is deterministic: the same questions answered the same way give the same 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from enum import Enum
 
@@ -51,11 +50,9 @@ def shown(value: object) -> object:
             value.fields,
             sorted((k, repr(v)) for k, v in value.data.items()),
         )
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (
-            type(value).__name__,
-            *(shown(getattr(value, f.name)) for f in dataclasses.fields(value)),
-        )
+    names = getattr(type(value), "__dataclass_fields__", None)
+    if names is not None:
+        return (type(value).__name__, *(shown(getattr(value, name)) for name in names))
     if isinstance(value, list | tuple):
         return [shown(v) for v in value]
     if isinstance(value, Enum):
