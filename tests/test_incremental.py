@@ -97,14 +97,25 @@ def _add_item_and_agency(root: Path) -> None:
     write(root / "agencies/don-vi-moi/tin-tuc/ra-mat-trang.md", NEW_NEWS)
 
 
-STEPS: list[tuple[Callable[[Path], None], set[str]]] = [
+def _edit_phone(root: Path) -> None:
+    path = root / "agencies/lao-cai/agency.yml"
+    text = path.read_text("utf-8")
+    phone = next(line for line in text.splitlines() if line.strip().startswith("phone:"))
+    _replace(root, "agencies/lao-cai/agency.yml", phone, phone.split(":")[0] + ': "0214 000 0000"')
+
+
+# Each edit, the sites it rebuilds, and whether search records changed (national index).
+STEPS: list[tuple[Callable[[Path], None], set[str], bool]] = [
     # The text of a news story shows on its own site only; a title also in national lists.
-    (_edit_text_and_title, {"ha-noi", "bo-tu-phap", "_portal"}),
+    (_edit_text_and_title, {"ha-noi", "bo-tu-phap", "_portal"}, True),
     # A law's end of effect shows where it is posted and wherever a page links or cites
     # it (Hà Nội's answer); an agency.yml on its own site and in the national directory.
-    (_expire_law_and_edit_agency, {"bo-y-te", "ha-noi", "lao-cai", "_portal"}),
+    (_expire_law_and_edit_agency, {"bo-y-te", "ha-noi", "lao-cai", "_portal"}, True),
     # A new agency: its own site and what names agencies, not every other site.
-    (_add_item_and_agency, {"ha-noi", "don-vi-moi", "_portal"}),
+    (_add_item_and_agency, {"ha-noi", "don-vi-moi", "_portal"}, True),
+    # A phone number is on the agency's pages and in the directory, in no search record:
+    # every search index is kept as it was.
+    (_edit_phone, {"lao-cai", "_portal"}, False),
 ]
 
 
@@ -112,12 +123,13 @@ def test_incremental_builds_end_where_a_full_build_does(portal_copy: Path, run_c
     out, full = portal_copy / "site", portal_copy / "full"
     report = ("--report", str(portal_copy / "report.json"))
     assert run_cli(portal_copy, "build", "--out", str(out), *ARGS)[0] == 0
-    for edit, expected in STEPS:
+    for edit, expected, searched in STEPS:
         edit(portal_copy)
         status, _, err = run_cli(portal_copy, "build", "--out", str(out), *ARGS, *report)
         assert status == 0, err
-        rebuilt = json.loads(Path(report[1]).read_text("utf-8"))["rebuilt"]
-        assert set(rebuilt) == expected, edit.__name__
+        figures = json.loads(Path(report[1]).read_text("utf-8"))
+        assert set(figures["rebuilt"]) == expected, edit.__name__
+        assert ("search" in figures["timings"]) == searched, edit.__name__
         status, _, err = run_cli(portal_copy, "build", "--force", "--out", str(full), *ARGS)
         assert status == 0, err
         assert _differences(out, full) == [], edit.__name__

@@ -26,8 +26,9 @@ from pbgdpl.pipeline.isolation import broken_agencies
 from pbgdpl.pipeline.render import SiteResult, render_site
 from pbgdpl.pipeline.search_index import (
     index_portal,
-    portal_index_missing,
     portal_search_inputs,
+    restore_index,
+    set_aside_index,
 )
 from pbgdpl.pipeline.shards import shard_sites
 from pbgdpl.publishing.manifest import Provenance, published_for
@@ -263,6 +264,11 @@ def build_portal(options: BuildOptions) -> BuildReport:
     )
     work = _Work(catalog, options, empty_docs, out.staging, same_platform)
     report.rendered = _timed(report, "render+index", lambda: list(_render_all(to_render, work)))
+    # The national site's new pages replace its search folder: its index is kept aside,
+    # to be put back if every site's records are the same.
+    kept_index = out.staging / "_national_index"
+    if not options.shard:
+        set_aside_index(options.out / BUNDLE, kept_index)
     _timed(
         report,
         "install",
@@ -281,7 +287,8 @@ def build_portal(options: BuildOptions) -> BuildReport:
     if not options.shard and NATIONAL_KEY in state:
         # The national bundle searches every site: rebuilt when any site's records changed.
         inputs = f"{platform}:{portal_search_inputs(options.out)}"
-        if state[NATIONAL_KEY].get("search") != inputs or portal_index_missing(options.out):
+        unchanged = state[NATIONAL_KEY].get("search") == inputs
+        if not (unchanged and restore_index(kept_index, options.out / BUNDLE)):
             _timed(report, "search", lambda: index_portal(options.out, out.staging / "_search"))
             state[NATIONAL_KEY]["search"] = inputs
     out.save_state(state)

@@ -190,9 +190,25 @@ def portal_records(out: Path) -> list[SearchRecord]:
     return [record for path in found if path.is_file() for record in load_records(path)]
 
 
-def portal_index_missing(out: Path) -> bool:
-    """Return whether the portal folder `out` lacks its national search bundle."""
-    return not (out / BUNDLE / "pagefind-entry.json").is_file()
+def set_aside_index(bundle_dir: Path, folder: Path) -> None:
+    """Move a bundle's index (all but its records and dictionary) into `folder`."""
+    folder.mkdir(parents=True)
+    if (bundle_dir / "pagefind-entry.json").is_file():
+        for path in bundle_dir.iterdir():
+            if path.name not in (RECORDS, TERMS):
+                path.rename(folder / path.name)
+
+
+def restore_index(folder: Path, bundle_dir: Path) -> bool:
+    """Move an index set aside (`set_aside_index`) back into `bundle_dir`, if there is one."""
+    if not (folder / "pagefind-entry.json").is_file() or not bundle_dir.is_dir():
+        return False
+    for path in folder.iterdir():
+        target = bundle_dir / path.name
+        if target.exists():
+            _remove(target)
+        path.rename(target)
+    return True
 
 
 def portal_search_inputs(out: Path) -> str:
