@@ -307,9 +307,16 @@ def main() -> None:
         ),
         "no_change": lambda: None,
     }
+    print(f"full build: {full.seconds:.2f} s, {full.cpu_seconds:.2f} s processor", flush=True)
     for name, edit in edits.items():
         edit()
-        incremental[name] = build(portal, site, args.jobs)
+        run = incremental[name] = build(portal, site, args.jobs)
+        # As it goes: a long run on a shared machine may be stopped before the table.
+        print(
+            f"{name}: {run.seconds:.2f} s, {run.cpu_seconds:.2f} s processor, "
+            f"{run.report['sites_rendered']} sites, {run.report['pages']} pages",
+            flush=True,
+        )
     figures["incremental"] = {
         name: {
             "seconds": round(run.seconds, 2),
