@@ -338,6 +338,7 @@ def main() -> None:
         "differing_files": differing[:20],
         "differing_count": len(differing),
     }
+    print(f"incremental output = full build: {not differing} ({len(differing)} differ)", flush=True)
 
     figures["stock"] = {}
     for variant in ("default", "prune"):
