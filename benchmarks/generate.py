@@ -1666,32 +1666,36 @@ def add_agency(root: Path, slug: str, *, items: int, seed: int) -> list[Path]:
     return generator.write_agencies(root, [agency], [items])
 
 
-def edit_item(path: Path) -> None:
-    """Change the title and one sentence of the body of an item, keeping it valid."""
+def edit_item(path: Path, *, title: bool = True, body: bool = True) -> None:
+    """Change the title and/or one sentence of the body of an item, keeping it valid."""
     path = Path(path)
     text = path.read_text("utf-8")
     if not text.startswith("---\n"):
         raise ValueError(f"{path} has no front matter")
     end = text.index("\n---", 4)
-    front, body = text[4:end], text[end:]
+    front, rest_of_file = text[4:end], text[end:]
     lines = front.split("\n")
     for i, line in enumerate(lines):
         if line.startswith("title:"):
             loaded = yaml.safe_load(line)
-            title = str(loaded["title"]) if loaded and loaded.get("title") is not None else ""
-            match = EDIT_MARK.search(title)
+            heading = str(loaded["title"]) if loaded and loaded.get("title") is not None else ""
+            match = EDIT_MARK.search(heading)
             revision = int(match.group(1)) + 1 if match else 1
-            title = EDIT_MARK.sub("", title)
+            heading = EDIT_MARK.sub("", heading)
             suffix = f" (cập nhật lần {revision})"
-            lines[i] = f"title: {_q(title[: 300 - len(suffix)] + suffix)}"
+            if title:
+                lines[i] = f"title: {_q(heading[: 300 - len(suffix)] + suffix)}"
             break
     else:
         raise ValueError(f"{path} has no title")
+    if not body:
+        path.write_text("---\n" + "\n".join(lines) + rest_of_file, "utf-8")
+        return
     sentence = (
         f"Nội dung bài viết đã được cập nhật lần {revision} để phản ánh đầy đủ, chính "
         "xác các quy định hiện hành."
     )
-    parts = body.split("\n\n")
+    parts = rest_of_file.split("\n\n")
     for i, part in enumerate(parts):
         paragraph = part.strip()
         if i < 2 or not paragraph or paragraph[0] in "#-|*>0123456789" or paragraph[-1] == ":":
@@ -1705,6 +1709,42 @@ def edit_item(path: Path) -> None:
     front_text = "\n".join(lines)
     body_text = "\n\n".join(parts)
     path.write_text(f"---\n{front_text}{body_text}", "utf-8")
+
+
+def most_cited_document(root: Path) -> Path:
+    """Return the file of the legal document whose number the most other files mention."""
+    documents = {}
+    for path in sorted(Path(root).glob("agencies/*/van-ban-moi/*.md")):
+        number = _read_front_value(path.read_text("utf-8").split("\n---", 1)[0], "so_ky_hieu")
+        if number:
+            documents[number] = path
+    counts = dict.fromkeys(documents, 0)
+    for path in Path(root).glob("agencies/*/*/*.md"):
+        text = path.read_text("utf-8")
+        for number in documents:
+            if number in text and path != documents[number]:
+                counts[number] += 1
+    return documents[max(sorted(counts), key=lambda n: counts[n])]
+
+
+def expire_document(path: Path, day: dt.date) -> None:
+    """Make the legal document of `path` cease to have effect on `day` (a status change)."""
+    path = Path(path)
+    text = path.read_text("utf-8")
+    end = text.index("\n---", 4)
+    lines = [line for line in text[4:end].split("\n") if not line.startswith("ngay_het_hieu_luc:")]
+    at = next(i for i, line in enumerate(lines) if line.startswith("ngay_hieu_luc:"))
+    effective = dt.date.fromisoformat(lines[at].split(":", 1)[1].strip().strip('"'))
+    lines.insert(at + 1, f"ngay_het_hieu_luc: {max(day, effective).isoformat()}")
+    path.write_text("---\n" + "\n".join(lines) + text[end:], "utf-8")
+
+
+def edit_agency(root: Path, slug: str) -> None:
+    """Change an agency's description in its agency.yml (shown on its pages and lists)."""
+    path = Path(root) / "agencies" / slug / "agency.yml"
+    config = yaml.safe_load(path.read_text("utf-8"))
+    config["description"] = f"{config.get('description') or config['name']} Cập nhật thông tin."
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,16 +1,26 @@
-"""Benchmark the portal build at national scale and print the figures issue 3 asks for.
+"""Benchmark the portal build at national scale and print the figures issues 3 and 21 ask for.
 
     python benchmarks/run.py --pages 10000 [--agencies 70] [--stock both|prune|default|none]
+    python benchmarks/run.py --pages 100000 --agencies 300 --shards 8
 
-Generates a synthetic portal, builds it fully, measures incremental rebuilds, then builds
-the same corpus with stock MkDocs + Material as one site; prints a table and writes JSON.
+Generates a synthetic portal, builds it fully, measures an incremental rebuild after each
+kind of edit (a body, a title, a legal document's metadata, an agency.yml, a new item, a
+new agency, nothing) with the sites and pages it rendered again, checks that the result is
+byte for byte a full build of the same input, then builds the same corpus with stock
+MkDocs + Material as one site; prints a table and writes JSON.
+
+With --shards N it simulates an N-runner CI matrix instead: `build --shard I/N` for each
+shard one after another, then `assemble`, each with its time and peak memory.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
+import hashlib
 import json
+import resource
 import shutil
 import statistics
 import subprocess
@@ -22,7 +32,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
-from generate import add_agency, add_item, edit_item, generate_portal
+from generate import (
+    add_agency,
+    add_item,
+    edit_agency,
+    edit_item,
+    expire_document,
+    generate_portal,
+    most_cited_document,
+)
 
 AS_OF = "2026-11-23"
 HERE = Path(__file__).resolve().parent
@@ -35,6 +53,9 @@ class Run:
     seconds: float
     peak_rss: int
     report: dict = field(default_factory=dict)
+    # Processor time of the command and every process it waited for: on a shared,
+    # loaded machine it varies less than the wall time.
+    cpu_seconds: float = 0.0
 
 
 def _tree_rss(process: psutil.Process) -> int:
@@ -49,6 +70,7 @@ def _tree_rss(process: psutil.Process) -> int:
 def measure(command: list[str], cwd: Path, report: Path | None = None) -> Run:
     """Run `command`, sampling the RSS of its whole process tree every 20 ms."""
     started = time.perf_counter()
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     process = psutil.Process(child.pid)
     peak = 0
@@ -67,15 +89,19 @@ def measure(command: list[str], cwd: Path, report: Path | None = None) -> Run:
     sampler.start()
     _, stderr = child.communicate()
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime
     done.set()
     sampler.join()
     if child.returncode not in (0,):
         sys.exit(f"{' '.join(command)} failed ({child.returncode}):\n{stderr.decode()[-3000:]}")
     loaded = json.loads(report.read_text("utf-8")) if report and report.is_file() else {}
-    return Run(seconds, peak, loaded)
+    return Run(seconds, peak, loaded, cpu)
 
 
-def build(portal: Path, out: Path, jobs: int, *, force: bool = False) -> Run:
+def build(
+    portal: Path, out: Path, jobs: int, *, force: bool = False, shard: str | None = None
+) -> Run:
     """Build the portal with build.py, as CI does."""
     report = portal / "report.json"
     command = [
@@ -93,7 +119,24 @@ def build(portal: Path, out: Path, jobs: int, *, force: bool = False) -> Run:
         command += ["--jobs", str(jobs)]
     if force:
         command.append("--force")
+    if shard:
+        command += ["--shard", shard]
     return measure(command, portal, report)
+
+
+def tree_digests(root: Path) -> dict[str, str]:
+    """Hash every file of a built portal but the build's cache of parsed files."""
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.relative_to(root).parts[0] != ".pbgdpl-cache"
+    }
+
+
+def differences(one: Path, other: Path) -> list[str]:
+    """Return the files that differ between two built portals (missing on one side included)."""
+    first, second = tree_digests(one), tree_digests(other)
+    return sorted(k for k in first.keys() | second.keys() if first.get(k) != second.get(k))
 
 
 def html_sizes(site: Path) -> list[int]:
@@ -138,6 +181,49 @@ def stock_build(portal: Path, work: Path, *, prune: bool) -> Run:
     return measure([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / "site")], work)
 
 
+def shard_simulation(portal: Path, work: Path, count: int, jobs: int) -> dict[str, object]:
+    """Build every shard of `count` one after another, then assemble them; return figures."""
+    shards = []
+    for index in range(1, count + 1):
+        out = work / f"shard-{index}"
+        run = build(portal, out, jobs, force=True, shard=f"{index}/{count}")
+        shards.append(
+            {
+                "shard": f"{index}/{count}",
+                "seconds": round(run.seconds, 2),
+                "peak_rss_mb": round(run.peak_rss / 2**20),
+                "sites": run.report["sites_rendered"],
+                "pages": run.report["pages"],
+            }
+        )
+    outs = [str(work / f"shard-{i}") for i in range(1, count + 1)]
+    command = [sys.executable, "build.py", "assemble", *outs, "--out", str(work / "site")]
+    assembled = measure(command, portal)
+    slowest = max(float(str(s["seconds"])) for s in shards)
+    return {
+        "shards": shards,
+        "assemble_seconds": round(assembled.seconds, 2),
+        "assemble_peak_rss_mb": round(assembled.peak_rss / 2**20),
+        "matrix_seconds": round(slowest + assembled.seconds, 2),
+    }
+
+
+def print_shards(figures: dict) -> None:
+    """Print the shard simulation: each shard, the assembly, the matrix's wall time."""
+    simulation = figures["shard_simulation"]
+    print(f"items / agencies: {figures['pages']} / {figures['agencies']}")
+    for shard in simulation["shards"]:
+        print(
+            f"shard {shard['shard']}: {shard['seconds']} s, {shard['peak_rss_mb']} MB, "
+            f"{shard['sites']} sites, {shard['pages']} pages"
+        )
+    print(f"assemble: {simulation['assemble_seconds']} s, {simulation['assemble_peak_rss_mb']} MB")
+    print(
+        f"as a matrix (slowest shard + assemble, runners in parallel): "
+        f"{simulation['matrix_seconds']} s"
+    )
+
+
 def main() -> None:
     """Run the benchmark and print its table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -152,6 +238,13 @@ def main() -> None:
         help="stock MkDocs runs (default: both up to 3,000 pages, else prune)",
     )
     parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument(
+        "--shards",
+        type=int,
+        default=0,
+        help="simulate an N-runner matrix (build --shard I/N one after another, then assemble) "
+        "instead of the full and incremental benchmark",
+    )
     args = parser.parse_args()
     stock = args.stock or ("both" if args.pages <= 3000 else "prune")
 
@@ -163,6 +256,15 @@ def main() -> None:
     )
     figures["generate_seconds"] = round(time.perf_counter() - started, 2)
     portal, site = generated.root, work / "site"
+    if args.shards:
+        figures["shard_simulation"] = shard_simulation(portal, work, args.shards, args.jobs)
+        print_shards(figures)
+        args.out.mkdir(parents=True, exist_ok=True)
+        target = args.out / f"shards-{args.pages}-{args.shards}.json"
+        target.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        print(f"\nJSON: {target}")
+        shutil.rmtree(work)
+        return
 
     full = build(portal, site, args.jobs, force=True)
     sizes = html_sizes(site)
@@ -172,6 +274,7 @@ def main() -> None:
     rendered_pages = full.report["pages"]
     figures["full"] = {
         "seconds": round(full.seconds, 2),
+        "cpu_seconds": round(full.cpu_seconds, 2),
         "ms_per_item": round(1000 * full.seconds / args.pages, 2),
         "ms_per_page": round(1000 * full.seconds / rendered_pages, 2),
         "stages": {k: round(v, 2) for k, v in full.report["timings"].items()},
@@ -190,21 +293,52 @@ def main() -> None:
     }
 
     incremental = {}
-    edit_item(generated.item_paths[len(generated.item_paths) // 2])
-    incremental["edit_one_item"] = build(portal, site, args.jobs)
-    add_item(portal, generated.agencies[0], seed=args.seed + 1)
-    incremental["add_one_item"] = build(portal, site, args.jobs)
-    add_agency(portal, "don-vi-moi", items=max(args.pages // args.agencies, 11), seed=args.seed + 2)
-    incremental["add_one_agency"] = build(portal, site, args.jobs)
-    incremental["no_change"] = build(portal, site, args.jobs)
+    paths = generated.item_paths
+    edits = {
+        "edit_body": lambda: edit_item(paths[len(paths) // 2], title=False),
+        "edit_title": lambda: edit_item(paths[len(paths) // 3], body=False),
+        "edit_document_metadata": lambda: expire_document(
+            most_cited_document(portal), dt.date.fromisoformat(AS_OF) - dt.timedelta(days=10)
+        ),
+        "edit_agency_yml": lambda: edit_agency(portal, generated.agencies[1]),
+        "add_one_item": lambda: add_item(portal, generated.agencies[0], seed=args.seed + 1),
+        "add_one_agency": lambda: add_agency(
+            portal, "don-vi-moi", items=max(args.pages // args.agencies, 11), seed=args.seed + 2
+        ),
+        "no_change": lambda: None,
+    }
+    print(f"full build: {full.seconds:.2f} s, {full.cpu_seconds:.2f} s processor", flush=True)
+    for name, edit in edits.items():
+        edit()
+        run = incremental[name] = build(portal, site, args.jobs)
+        # As it goes: a long run on a shared machine may be stopped before the table.
+        print(
+            f"{name}: {run.seconds:.2f} s, {run.cpu_seconds:.2f} s processor, "
+            f"{run.report['sites_rendered']} sites, {run.report['pages']} pages",
+            flush=True,
+        )
     figures["incremental"] = {
         name: {
             "seconds": round(run.seconds, 2),
+            "cpu_seconds": round(run.cpu_seconds, 2),
+            "share_of_full": round(run.seconds / full.seconds, 3),
             "sites_rebuilt": run.report["sites_rendered"],
+            "pages_rendered": run.report.get("pages_rendered", run.report["pages"]),
             "peak_rss_mb": round(run.peak_rss / 2**20),
         }
         for name, run in incremental.items()
     }
+    # Correctness first: the incremental builds must end where a full build of the same
+    # input does, byte for byte.
+    full_again = build(portal, work / "site-full", args.jobs, force=True)
+    differing = differences(site, work / "site-full")
+    figures["verify"] = {
+        "full_seconds": round(full_again.seconds, 2),
+        "identical": not differing,
+        "differing_files": differing[:20],
+        "differing_count": len(differing),
+    }
+    print(f"incremental output = full build: {not differing} ({len(differing)} differ)", flush=True)
 
     figures["stock"] = {}
     for variant in ("default", "prune"):
@@ -229,7 +363,7 @@ def print_table(figures: dict) -> None:
     full = figures["full"]
     rows = [
         ("pages (items) / agencies", f"{figures['pages']} / {figures['agencies']}"),
-        ("full build, wall", f"{full['seconds']} s"),
+        ("full build, wall / processor", f"{full['seconds']} s / {full['cpu_seconds']} s"),
         ("  ms per corpus page (item)", f"{full['ms_per_item']} ms"),
         (
             "  ms per rendered page",
@@ -247,8 +381,20 @@ def print_table(figures: dict) -> None:
         ("first query, one agency (est.)", f"{full['first_query_kb_agency']} KB"),
         ("first query, all sites (est.)", f"{full['first_query_kb_all_sites']} KB"),
         *(
-            (f"incremental: {k}", f"{v['seconds']} s ({v['sites_rebuilt']} sites)")
+            (
+                f"incremental: {k}",
+                f"{v['seconds']} s = {100 * v['share_of_full']:.1f}% of full, "
+                f"{v['cpu_seconds']} s processor "
+                f"({v['sites_rebuilt']} sites, {v['pages_rendered']} pages rendered)",
+            )
             for k, v in figures["incremental"].items()
+        ),
+        (
+            "incremental output = full build",
+            "yes, byte for byte"
+            if figures["verify"]["identical"]
+            else f"NO: {figures['verify']['differing_count']} files differ, e.g. "
+            + ", ".join(figures["verify"]["differing_files"][:5]),
         ),
         *(
             (

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from pbgdpl.catalog import Catalog
+from pbgdpl.catalog.reads import Reads
 from pbgdpl.catalog.registry import Registry
 from pbgdpl.catalog.status import Status, status_on, status_phrase
 from pbgdpl.legal.listings import plan_document_listings
@@ -251,17 +252,42 @@ def test_national_listings_sort_by_date_of_effect_and_paginate(sample_portal: Pa
     }
 
 
-def test_fingerprint_follows_what_other_sites_show() -> None:
-    same = Registry([LAND_2013, LAND_2024, DECREE, TRAFFIC_2019, TRAFFIC_2024])
-    assert same.fingerprint() == REGISTRY.fingerprint()
+def _asked(registry: Registry, site: str, number: str) -> tuple[tuple[str, ...], ...]:
+    """Ask what a page of `site` linking `number` asks, and return the questions recorded."""
+    reads = Reads()
+    registry.reads = reads
+    found = registry.lookup(number, site)
+    if found is not None:
+        registry.status_of(found, AS_OF)
+    registry.reads = None
+    return tuple(sorted(reads.queries))
+
+
+def _answers(registry: Registry, queries: tuple[tuple[str, ...], ...]) -> list[object]:
+    return [registry.answer(query) for query in queries]
+
+
+def test_a_page_depends_only_on_the_documents_it_asked_about() -> None:
+    asked = _asked(REGISTRY, "bo-y-te", "45/2013/QH13")
+    assert asked == (
+        ("lookup", "45/2013/QH13", "bo-y-te"),
+        ("status", "bo-nong-nghiep-va-moi-truong/van-ban-moi/luat-dat-dai-2013/", "2026-11-23"),
+    )
+    # A new agency's unrelated document: the page's answers are the same.
     unrelated = document(
-        "ha-noi",
-        "nghi-dinh-168",
-        "168/2024/NĐ-CP",
+        "don-vi-moi",
+        "nghi-dinh-1",
+        "1/2026/NĐ-CP",
         "Nghị định",
         "Chính phủ",
-        "2024-12-26",
-        "2025-01-01",
+        "2026-01-01",
+        "2026-02-01",
     )
-    changed = Registry([LAND_2013, LAND_2024, DECREE, TRAFFIC_2019, unrelated])
-    assert changed.fingerprint() != REGISTRY.fingerprint()
+    more = Registry([LAND_2013, LAND_2024, DECREE, TRAFFIC_2019, TRAFFIC_2024, unrelated])
+    assert _answers(more, asked) == _answers(REGISTRY, asked)
+    # The law that replaced it is withdrawn from the registry: its status changes.
+    fewer = Registry([LAND_2013, DECREE, TRAFFIC_2019, TRAFFIC_2024])
+    assert _answers(fewer, asked) != _answers(REGISTRY, asked)
+    # A number the page links but nobody registered yet: registering it changes the answer.
+    missing = _asked(REGISTRY, "bo-y-te", "1/2026/NĐ-CP")
+    assert _answers(more, missing) != _answers(REGISTRY, missing)

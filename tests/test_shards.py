@@ -8,13 +8,15 @@ from pathlib import Path
 import pytest
 
 from pbgdpl.pipeline.shards import parse_shard
+from pbgdpl.publishing.output import CACHE_DIR
 
 
 def tree_digest(root: Path) -> dict[str, str]:
+    """Hash every file of an output folder but the build's cache (parsed files)."""
     return {
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.relative_to(root).parts[0] != CACHE_DIR
     }
 
 

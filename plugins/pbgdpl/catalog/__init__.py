@@ -8,12 +8,15 @@ history of their files. `open_catalog` is the one way to make it from a loaded p
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from pbgdpl.catalog.publication import live_items
+from pbgdpl.catalog.reads import Query, Reads
 from pbgdpl.catalog.registry import Registry, seniority
 from pbgdpl.catalog.reliance import RelianceIndex
 from pbgdpl.loading.history import FileHistory, History, read_history
@@ -119,6 +122,35 @@ class Catalog:
                 for site, pages in self.pages_by_site.items()
             },
         )
+
+    @contextmanager
+    def recording(self) -> Iterator[Reads]:
+        """Record the questions asked of the registry and the reliance index meanwhile."""
+        # Built first: the index's own look-ups answer no page's question.
+        reliance = self.reliance
+        reads = Reads()
+        self.registry.reads = reliance.reads = reads
+        try:
+            yield reads
+        finally:
+            self.registry.reads = reliance.reads = None
+
+    def answers(self, queries: Iterable[Query]) -> str:
+        """Hash the answers this catalog gives to recorded questions (`recording`)."""
+        digest = hashlib.sha256()
+        for query in sorted(queries):
+            answer = self._answered.get(query)
+            if answer is None:
+                source = self.reliance if query[0] in ("relied_on", "relying_on") else self.registry
+                answer = hashlib.sha256(repr(source.answer(query)).encode()).hexdigest()
+                # Sites ask many of the same questions (the national site asks most).
+                self._answered[query] = answer
+            digest.update(f"{query!r}{answer}".encode())
+        return digest.hexdigest()
+
+    @cached_property
+    def _answered(self) -> dict[Query, str]:
+        return {}
 
     def items(self, site: str, section: str | None = None) -> tuple[Item, ...]:
         """Return a site's listed items (not withdrawn), newest first, optionally of one section."""

@@ -88,7 +88,7 @@ def agency_coverage(catalog: Catalog, agency: str, as_of: dt.date) -> tuple[Docu
     """Return the coverage of every listed document an agency posts, the earliest deadline first."""
     found = [
         coverage_of(catalog, d, as_of)
-        for d in catalog.registry.documents
-        if d.item.agency == agency and d.issued <= as_of and "withdrawn" not in d.item.data
+        for d in catalog.registry.posted_by(agency)
+        if d.issued <= as_of and "withdrawn" not in d.item.data
     ]
     return tuple(sorted(found, key=lambda c: (c.deadline, c.document.number)))

@@ -16,11 +16,11 @@ repeal a ministry's law. Amending and guiding relations leave the target in forc
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from pbgdpl.catalog.reads import ALL, Query, Reads, shown
 from pbgdpl.catalog.status import Status, status_on
 from pbgdpl.loading.history import History
 from pbgdpl.model.items import Item
@@ -201,7 +201,9 @@ class Registry:
         order: Seniority | None = None,
     ) -> None:
         self.rules = rules or load_number_rules()
-        self.documents: list[LegalDocument] = []
+        # The questions of the site being rendered, when its build records them.
+        self.reads: Reads | None = None
+        self._documents: list[LegalDocument] = []
         self.duplicates: list[tuple[LegalDocument, LegalDocument]] = []
         self.refused: list[RefusedRelation] = []
         self._by_key: dict[str, list[LegalDocument]] = defaultdict(list)
@@ -218,7 +220,7 @@ class Registry:
         self._incoming: dict[LegalDocument, list[tuple[Relation, LegalDocument]]] = defaultdict(
             list
         )
-        for source in self.documents:
+        for source in self._documents:
             for relation in RELATIONS:
                 for number in source.targets(relation):
                     target = self.lookup(number, source.item.agency)
@@ -240,11 +242,26 @@ class Registry:
             ):
                 self.duplicates.append((document, other))
                 return
-        self.documents.append(document)
+        self._documents.append(document)
         self._by_key[parts.key].append(document)
         self._by_year[parts.folded_codes, parts.year].append(document)
         self._by_serial[parts.folded_codes, parts.serial.lower()].append(document)
         self._by_url[item.url] = document
+
+    @property
+    def documents(self) -> list[LegalDocument]:
+        """Return every registered document, in the order they were registered."""
+        self._ask(*ALL)
+        return self._documents
+
+    def posted_by(self, agency: str) -> list[LegalDocument]:
+        """Return the documents one agency's site registers, in the order they were registered."""
+        self._ask("posted_by", agency)
+        return [d for d in self._documents if d.item.agency == agency]
+
+    def _ask(self, *query: str) -> None:
+        if self.reads is not None:
+            self.reads.add(*query)
 
     @staticmethod
     def _visible(document: LegalDocument, site: str) -> bool:
@@ -256,6 +273,7 @@ class Registry:
         `ND`/`NĐ` and upper or lower case are alike. A province's number is found only
         from that province's own site; `site` is "" for the national portal.
         """
+        self._ask("lookup", number, site)
         parts = parse_number(number)
         if parts is None:
             return None
@@ -266,13 +284,19 @@ class Registry:
 
     def for_item(self, item: Item) -> LegalDocument | None:
         """Return the registered document an item is the page of."""
+        self._ask("document_of", item.url)
         return self._by_url.get(item.url)
+
+    def for_url(self, url: str) -> LegalDocument | None:
+        """Return the registered document whose page is at `url`, without recording it."""
+        return self._by_url.get(url)
 
     def near_misses(self, parts: NumberParts, site: str) -> list[tuple[LegalDocument, str]]:
         """Return the documents one keystroke away from `parts`, with the kind of slip.
 
         Only documents of the same kind and issuer (the same codes) are compared.
         """
+        self._ask(*ALL)
         candidates = {
             id(d): d
             for d in (
@@ -289,6 +313,7 @@ class Registry:
 
     def incoming(self, document: LegalDocument) -> list[tuple[Relation, LegalDocument]]:
         """Return the registered documents that name this one, with how they relate."""
+        self._ask("incoming", document.item.url)
         return list(self._incoming.get(document, ()))
 
     def status(
@@ -304,6 +329,7 @@ class Registry:
 
     def status_of(self, document: LegalDocument, as_of: dt.date) -> Status:
         """Return the status on `as_of` of a registered document."""
+        self._ask("status", document.item.url, as_of.isoformat())
         sources = self._incoming.get(document, ())
         return status_on(
             as_of,
@@ -315,6 +341,7 @@ class Registry:
 
     def relations(self, document: LegalDocument) -> list[RelationGroup]:
         """Return the document's relations both ways: what it changes, then what changes it."""
+        self._ask("relations", document.item.url)
         groups = []
         for relation in RELATIONS:
             numbers = document.targets(relation)
@@ -343,6 +370,7 @@ class Registry:
 
     def history(self, document: LegalDocument, as_of: dt.date) -> list[HistoryEvent]:
         """Return the document's history, oldest first; events after `as_of` are upcoming."""
+        self._ask("history", document.item.url, as_of.isoformat())
         events: list[tuple[dt.date, int, str, LegalDocument | None]] = [
             (document.issued, 0, "Ban hành", None),
             (document.effective, 1, "Có hiệu lực", None),
@@ -356,18 +384,25 @@ class Registry:
             HistoryEvent(date, label, source, date > as_of) for date, _, label, source in events
         ]
 
-    def fingerprint(self) -> str:
-        """Hash what pages of any site read from the registry, for incremental builds."""
-        digest = hashlib.sha256()
-        for document in sorted(self.documents, key=lambda d: d.url):
-            data = document.item.data
-            digest.update(
-                repr(
-                    (
-                        document.url,
-                        document.item.title,
-                        sorted((k, repr(v)) for k, v in data.items()),
-                    )
-                ).encode()
-            )
-        return digest.hexdigest()
+    def answer(self, query: Query) -> object:
+        """Answer a recorded question again (`pbgdpl.catalog.reads`), as a page shows it."""
+        kind, *arguments = query
+        if kind == "lookup":
+            return shown(self.lookup(*arguments))
+        if kind == "all":
+            return shown(self._documents)
+        if kind == "posted_by":
+            return shown(self.posted_by(*arguments))
+        document = self._by_url.get(arguments[0])
+        if kind == "document_of" or document is None:
+            return shown(document)
+        if kind == "incoming":
+            return shown(self.incoming(document))
+        if kind == "relations":
+            return shown(self.relations(document))
+        as_of = dt.date.fromisoformat(arguments[1])
+        if kind == "status":
+            return shown(self.status_of(document, as_of))
+        if kind == "history":
+            return shown(self.history(document, as_of))
+        raise ValueError(f"not a question of the registry: {query!r}")

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pbgdpl.catalog.reads import Query, Reads, shown
 from pbgdpl.catalog.registry import RELATIONS, LegalDocument, Registry
 from pbgdpl.model.items import Item
 from pbgdpl.model.numbers import NUMBER_IN_TEXT
@@ -87,6 +88,9 @@ class RelianceIndex:
 
     def __init__(self, items: Iterable[Item], registry: Registry) -> None:
         self.registry = registry
+        # The questions of the site being rendered, when its build records them; `stale`
+        # asks through `relied_on` and the registry.
+        self.reads: Reads | None = None
         self._of_item: dict[str, tuple[Reliance, ...]] = {}
         self._on_document: dict[LegalDocument, list[Reliance]] = defaultdict(list)
         for item in items:
@@ -114,12 +118,24 @@ class RelianceIndex:
 
     def relied_on(self, item: Item) -> tuple[Reliance, ...]:
         """Return the documents an item relies on, cited fields first, then its text."""
+        if self.reads is not None:
+            self.reads.add("relied_on", item.url)
         return self._of_item.get(item.url, ())
 
     def relying_on(self, document: LegalDocument) -> list[Reliance]:
         """Return the items that rely on a document, newest first."""
+        if self.reads is not None:
+            self.reads.add("relying_on", document.item.url)
         found = self._on_document.get(document, [])
         return sorted(found, key=lambda r: (-r.item.date.toordinal(), r.item.url))
+
+    def answer(self, query: Query) -> object:
+        """Answer a recorded question again (`pbgdpl.catalog.reads`), as a page shows it."""
+        kind, url = query
+        if kind == "relied_on":
+            return shown(self._of_item.get(url, ()))
+        document = self.registry.for_url(url)
+        return shown(self.relying_on(document) if document is not None else None)
 
     def stale(self, item: Item, as_of: dt.date) -> list[StaleReason]:
         """Return why an item may be out of date on `as_of`: changes after its last review.

@@ -6,8 +6,11 @@ portal (document numbers, citations, redirects) run next, in `pbgdpl.validate`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +27,8 @@ from pbgdpl.loading.frontmatter import (
     split_front_matter,
 )
 from pbgdpl.loading.numbers import check_number
-from pbgdpl.loading.writing import check_writing
+from pbgdpl.loading.parse_cache import ParseCache, Parsed
+from pbgdpl.loading.writing import check_writing, missing_pictures, picture_references
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.fields import SLUG, Field, Text, slugify
@@ -111,8 +115,18 @@ def _invalid_slug(shown: str, what: str, stem: str, suffix: str = "", why: str =
 class PortalLoader:
     """Read the repository at `root` into a Portal; never stop at the first bad file."""
 
-    def __init__(self, root: Path, vocabularies: Vocabularies | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        vocabularies: Vocabularies | None = None,
+        cache_dir: Path | None = None,
+    ) -> None:
         self.root = root
+        self.cache_dir = cache_dir
+        self.cache: ParseCache | None = None
+        # The pictures and attachments of the Markdown file being parsed, as (line, name).
+        self._pictures: tuple[tuple[int, str], ...] = ()
+        self._attachments: tuple[tuple[int, str], ...] = ()
         self.vocabularies = vocabularies or load_vocabularies()
         self.portal = Portal(root=root, settings=None)
         self.reserved: set[str] = set()
@@ -129,6 +143,8 @@ class PortalLoader:
         for top in ("content", "agencies"):
             self._refuse_symlink(self.root / top)
         self._check_markdown_extensions()
+        if self.cache_dir is not None:
+            self.cache = ParseCache.open(self.cache_dir, self._cache_salt())
         self.portal.search_terms = self._load_search_terms()
         self.reserved = self._national_names()
         self._load_national()
@@ -136,8 +152,51 @@ class PortalLoader:
         if agencies_dir.is_dir():
             for folder in sorted(agencies_dir.iterdir()):
                 self._load_agency(folder)
+        if self.cache is not None:
+            self.cache.save()
         self.portal.diagnostics.sort()
         return self.portal
+
+    def _cache_salt(self) -> str:
+        """Hash what a file's parse depends on besides its bytes: code, mkdocs.yml, bounds."""
+        digest = hashlib.sha256()
+        package = Path(__file__).resolve().parent.parent
+        for path in sorted(package.rglob("*")):
+            if path.suffix in (".py", ".yml"):
+                digest.update(path.relative_to(package).as_posix().encode())
+                digest.update(path.read_bytes())
+        config = self.root / "mkdocs.yml"
+        digest.update(config.read_bytes() if config.is_file() else b"")
+        vocabularies = [
+            sorted(getattr(self.vocabularies, f.name)) for f in dataclasses.fields(Vocabularies)
+        ]
+        digest.update(repr((self.max_page_bytes, self.markdown_trusted, vocabularies)).encode())
+        return digest.hexdigest()
+
+    def _parse_once(self, path: Path, parse: Callable[[], Item | Page | None]) -> None:
+        """Parse the file `path` with `parse`, or take what the cache kept of it; add it."""
+        shown = _relative(path, self.root)
+        parsed, probe = self.cache.lookup(shown, path) if self.cache else (None, None)
+        if parsed is None:
+            start = len(self.portal.diagnostics)
+            self._pictures = self._attachments = ()
+            record = parse()
+            parsed = Parsed(
+                tuple(self.portal.diagnostics[start:]), record, self._pictures, self._attachments
+            )
+            del self.portal.diagnostics[start:]
+            if self.cache is not None and probe is not None:
+                self.cache.store(shown, probe, parsed)
+        self.portal.diagnostics.extend(parsed.diagnostics)
+        # Pictures and attachments are other files: checked on every load, never cached.
+        self.portal.diagnostics.extend(missing_pictures(self.root, shown, parsed.pictures))
+        for line in sorted({line for line, _ in parsed.attachments}):
+            names = [name for at, name in parsed.attachments if at == line]
+            self.portal.diagnostics.extend(check_attachments(shown, line, names, self.root))
+        if isinstance(parsed.record, Item):
+            self.portal.items.append(parsed.record)
+        elif isinstance(parsed.record, Page):
+            self.portal.pages.append(parsed.record)
 
     def _check_markdown_extensions(self) -> None:
         """Refuse Markdown extensions that would let an editor include other files."""
@@ -236,35 +295,37 @@ class PortalLoader:
         )
         self.portal.diagnostics.extend(problems)
         # Slips in the text do not stop the fields being checked: all errors in one pass.
-        self.portal.diagnostics.extend(
-            check_writing(self.root, shown, document.body, document.body_line)
-        )
+        self.portal.diagnostics.extend(check_writing(shown, document.body, document.body_line))
+        self._pictures = picture_references(document.body, document.body_line)
         if any(p.severity is Severity.ERROR for p in problems):
             return None
         return document
 
     def _load_page(self, site: str, path: Path, src_uri: str, fields: tuple[Field, ...]) -> None:
+        self._parse_once(path, lambda: self._parse_page(site, path, src_uri, fields))
+
+    def _parse_page(
+        self, site: str, path: Path, src_uri: str, fields: tuple[Field, ...]
+    ) -> Page | None:
         document = self._read_markdown(path)
         if document is None:
-            return
+            return None
         shown = _relative(path, self.root)
         parsed, problems = parse_fields(
             fields, document.values, document.lines, shown, self.vocabularies, what="trang"
         )
         self.portal.diagnostics.extend(problems)
         if any(p.severity is Severity.ERROR for p in problems):
-            return
-        self.portal.pages.append(
-            Page(
-                site,
-                src_uri,
-                shown,
-                parsed.get("title"),
-                document.body,
-                parsed.get("description"),
-                lines=document.lines,
-                body_line=document.body_line,
-            )
+            return None
+        return Page(
+            site,
+            src_uri,
+            shown,
+            parsed.get("title"),
+            document.body,
+            parsed.get("description"),
+            lines=document.lines,
+            body_line=document.body_line,
         )
 
     def _load_national(self) -> None:
@@ -404,12 +465,15 @@ class PortalLoader:
             self.portal.assets.append(Asset(site, src_uri, shown))
 
     def _load_item(self, agency: Agency, section: Section, path: Path) -> None:
+        self._parse_once(path, lambda: self._parse_item(agency, section, path))
+
+    def _parse_item(self, agency: Agency, section: Section, path: Path) -> Item | None:
         shown = _relative(path, self.root)
         if not SLUG.fullmatch(path.stem):
             name = f'Tên tệp "{path.name}"'
             why = "; tên tệp là địa chỉ trang"
             self._report(_invalid_slug(shown, name, path.stem, suffix=".md", why=why))
-            return
+            return None
         if RESERVED_ITEM_NAME.fullmatch(path.stem):
             self._report(
                 _error(
@@ -421,10 +485,10 @@ class PortalLoader:
                     f'tệp theo tiêu đề bài, ví dụ "{slugify(section.item_label)}-moi.md".',
                 )
             )
-            return
+            return None
         document = self._read_markdown(path)
         if document is None:
-            return
+            return None
         what = f'chuyên mục "{section.title}"'
         parsed, problems = parse_fields(
             section.all_fields,
@@ -436,35 +500,33 @@ class PortalLoader:
         )
         problems.extend(_check_dates(section, parsed, document.lines, shown))
         problems.extend(check_number(section, parsed, document.lines, shown))
-        # With the file's other errors, so that an editor fixes them all in one round.
+        # Checked with the file's other errors (`_parse_once`), so that an editor fixes them
+        # all in one round.
         attachments_line = document.lines.get("tep_dinh_kem", 1)
-        attachments = parsed.get("attachments", ())
-        problems.extend(check_attachments(shown, attachments_line, attachments, self.root))
+        self._attachments = tuple((attachments_line, n) for n in parsed.get("attachments", ()))
         self.portal.diagnostics.extend(problems)
         if any(p.severity is Severity.ERROR for p in problems):
-            return
+            return None
         common = {"title", "date", "description", "tags", "fields"}
         date = parsed.get("date") or parsed[section.date_from or "date"]
         publish_at = parsed.get("publish_at")
         if publish_at is not None and publish_at.date() > date:
             # A scheduled item is dated by the day it goes out, on its page and in feeds.
             date = publish_at.date()
-        self.portal.items.append(
-            Item(
-                agency=agency.slug,
-                section_slug=section.slug,
-                slug=path.stem,
-                path=shown,
-                title=parsed["title"],
-                date=date,
-                body=document.body,
-                description=parsed.get("description"),
-                tags=parsed.get("tags", ()),
-                fields=parsed.get("fields", ()),
-                data={k: v for k, v in parsed.items() if k not in common},
-                lines=document.lines,
-                body_line=document.body_line,
-            )
+        return Item(
+            agency=agency.slug,
+            section_slug=section.slug,
+            slug=path.stem,
+            path=shown,
+            title=parsed["title"],
+            date=date,
+            body=document.body,
+            description=parsed.get("description"),
+            tags=parsed.get("tags", ()),
+            fields=parsed.get("fields", ()),
+            data={k: v for k, v in parsed.items() if k not in common},
+            lines=document.lines,
+            body_line=document.body_line,
         )
 
 
@@ -490,6 +552,6 @@ def _check_dates(
     return problems
 
 
-def load_portal(root: Path) -> Portal:
-    """Load the portal in the repository at `root`."""
-    return PortalLoader(root).load()
+def load_portal(root: Path, cache_dir: Path | None = None) -> Portal:
+    """Load the portal in the repository at `root`; keep parsed files in `cache_dir` if given."""
+    return PortalLoader(root, cache_dir=cache_dir).load()

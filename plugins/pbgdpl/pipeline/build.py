@@ -9,7 +9,7 @@ import shutil
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,14 +17,24 @@ from pbgdpl.catalog import Catalog, open_catalog
 from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.sites import NATIONAL, NATIONAL_KEY, site_key
-from pbgdpl.pipeline.fingerprint import platform_fingerprint, site_fingerprint
+from pbgdpl.pipeline.fingerprint import (
+    platform_fingerprint,
+    registry_fingerprint,
+    site_fingerprint,
+)
 from pbgdpl.pipeline.isolation import broken_agencies
 from pbgdpl.pipeline.render import SiteResult, render_site
-from pbgdpl.pipeline.search_index import index_portal, portal_index_missing
+from pbgdpl.pipeline.search_index import (
+    index_portal,
+    portal_search_inputs,
+    restore_index,
+    set_aside_index,
+)
 from pbgdpl.pipeline.shards import shard_sites
 from pbgdpl.publishing.manifest import Provenance, published_for
 from pbgdpl.publishing.output import OutputTree
 from pbgdpl.publishing.publish import publish_portal
+from pbgdpl.search.records import BUNDLE
 from pbgdpl.site.structure import SiteContext
 from pbgdpl.validate import load_checked
 from pbgdpl.webeditor.admin import write_editor
@@ -73,6 +83,7 @@ class BuildReport:
         return {
             "timings": self.timings,
             "sites_rendered": len(self.rendered),
+            "rebuilt": sorted(site_key(r.site) for r in self.rendered),
             "sites_skipped": len(self.skipped),
             "pages": sum(r.pages for r in self.rendered),
             "render_seconds": sum(r.seconds for r in self.rendered),
@@ -88,28 +99,46 @@ class BuildReport:
         return [r for r in self.rendered if r.error]
 
 
-# Set in each worker process by the pool's initializer (inherited through fork, not pickled).
-_worker_args: tuple[Catalog, BuildOptions, Path, Path] | None = None
+@dataclass(frozen=True)
+class _Work:
+    """What every worker needs to render a site, inherited through fork (never pickled)."""
+
+    catalog: Catalog
+    options: BuildOptions
+    empty_docs: Path
+    staging: Path
+    # Sites whose installed search bundle was built by the same platform (code, theme,
+    # libraries): its index may be copied when the site's records are the same.
+    same_platform: frozenset[str]
 
 
-def _init_worker(catalog: Catalog, options: BuildOptions, empty_docs: Path, staging: Path) -> None:
-    global _worker_args
-    _worker_args = (catalog, options, empty_docs, staging)
+# Set in each worker process by the pool's initializer.
+_work: _Work | None = None
+
+
+def _init_worker(work: _Work) -> None:
+    global _work
+    _work = work
 
 
 def _render_in_worker(site: str) -> SiteResult:
-    assert _worker_args is not None
-    catalog, options, empty_docs, staging = _worker_args
-    context = SiteContext(site, catalog, options.root, options.as_of)
-    return render_site(context, options.root / "mkdocs.yml", empty_docs, staging / site_key(site))
+    assert _work is not None
+    options = _work.options
+    context = SiteContext(site, _work.catalog, options.root, options.as_of)
+    previous = options.out / site / BUNDLE if site in _work.same_platform else None
+    return render_site(
+        context,
+        options.root / "mkdocs.yml",
+        _work.empty_docs,
+        _work.staging / site_key(site),
+        previous_search=previous,
+    )
 
 
-def _render_all(
-    sites: list[str], catalog: Catalog, options: BuildOptions, empty_docs: Path, staging: Path
-) -> Iterator[SiteResult]:
-    jobs = options.jobs or os.cpu_count() or 1
+def _render_all(sites: list[str], work: _Work) -> Iterator[SiteResult]:
+    jobs = work.options.jobs or os.cpu_count() or 1
     if jobs == 1 or len(sites) <= 1:
-        _init_worker(catalog, options, empty_docs, staging)
+        _init_worker(work)
         yield from map(_render_in_worker, sites)
         return
     # fork: workers inherit the loaded catalog and imported MkDocs instead of starting afresh.
@@ -118,7 +147,7 @@ def _render_all(
         max_workers=min(jobs, len(sites)),
         mp_context=context,
         initializer=_init_worker,
-        initargs=(catalog, options, empty_docs, staging),
+        initargs=(work,),
     ) as pool:
         yield from pool.map(_render_in_worker, sites)
 
@@ -137,7 +166,7 @@ def _slow_page(path: str) -> Diagnostic:
 
 
 def _render_leaving_out_slow_pages(
-    sites: list[str], catalog: Catalog, options: BuildOptions, empty_docs: Path, staging: Path
+    sites: list[str], work: _Work
 ) -> tuple[list[SiteResult], dict[str, str]]:
     """Render `sites`; a page too slow to render is left out and its site rendered again.
 
@@ -146,17 +175,15 @@ def _render_leaving_out_slow_pages(
     leaves out at least one more page. Returns the results and the pages left out, each
     with its site.
     """
-    results = {r.site: r for r in _render_all(sites, catalog, options, empty_docs, staging)}
+    results = {r.site: r for r in _render_all(sites, work)}
     left_out: dict[str, str] = {}
     while slow := {r.too_slow: r.site for r in results.values() if r.too_slow}:
         left_out.update(slow)
-        catalog = catalog.without_pages(set(left_out))
+        work = replace(work, catalog=work.catalog.without_pages(set(left_out)))
         again = [site for site in sites if site in {*slow.values(), NATIONAL}]
         for site in again:
-            shutil.rmtree(staging / site_key(site), ignore_errors=True)
-        results.update(
-            (r.site, r) for r in _render_all(again, catalog, options, empty_docs, staging)
-        )
+            shutil.rmtree(work.staging / site_key(site), ignore_errors=True)
+        results.update((r.site, r) for r in _render_all(again, work))
     return list(results.values()), left_out
 
 
@@ -170,11 +197,15 @@ def _timed(report: BuildReport, stage: str, step: Callable[[], T]) -> T:
 def _plan(
     catalog: Catalog,
     options: BuildOptions,
+    platform: str,
     state: dict[str, dict[str, Any]],
     report: BuildReport,
 ) -> tuple[list[str], dict[str, str]]:
-    """Return the sites whose inputs changed since the last build, and every fingerprint."""
-    platform = platform_fingerprint(options.root)
+    """Return the sites whose inputs changed since the last build, and their fingerprints.
+
+    A fingerprint here leaves out what the site reads of the legal registry: that part is
+    compared through the questions its last render asked (`registry_fingerprint`).
+    """
     if options.shard:
         wanted = shard_sites(catalog, *options.shard)
     else:
@@ -188,7 +219,8 @@ def _plan(
     for site, fingerprint in fingerprints.items():
         previous = state.get(site_key(site), {})
         installed = (options.out / site).is_dir() if site else bool(previous.get("entries"))
-        if previous.get("inputs") == fingerprint and installed:
+        registry = registry_fingerprint(catalog, previous.get("reads"))
+        if previous.get("inputs") == f"{fingerprint}:{registry}" and installed:
             report.skipped.append(site)
         else:
             to_render.append(site)
@@ -199,35 +231,49 @@ def _plan(
 
 def _install(
     results: list[SiteResult],
+    catalog: Catalog,
     out: OutputTree,
     state: dict[str, dict[str, Any]],
     fingerprints: dict[str, str],
+    platform: str,
 ) -> None:
     """Move every site that rendered well into the output tree and record its inputs."""
     for result in results:
         if result.error:
             continue
+        reads = [list(query) for query in result.reads]
+        inputs = f"{fingerprints[result.site]}:{registry_fingerprint(catalog, reads)}"
+        record = {"inputs": inputs, "reads": reads, "platform": platform}
         if result.site == NATIONAL:
-            entries = out.install_national(state.get(NATIONAL_KEY, {}).get("entries", []))
-            state[NATIONAL_KEY] = {"inputs": fingerprints[NATIONAL], "entries": entries}
+            national = state.get(NATIONAL_KEY, {})
+            record["entries"] = out.install_national(national.get("entries", []))
+            if "search" in national:
+                record["search"] = national["search"]
+            state[NATIONAL_KEY] = record
         else:
             out.install_agency(result.site)
-            state[result.site] = {"inputs": fingerprints[result.site]}
+            state[result.site] = record
 
 
 def build_portal(options: BuildOptions) -> BuildReport:
     """Load, check and render the portal into `options.out`; only changed sites are rebuilt."""
     report = BuildReport()
-    portal = _timed(report, "load", lambda: load_checked(options.root))
+    cache = OutputTree(options.out).cache
+    if options.force:
+        # A forced build trusts nothing it kept: every file is parsed again, then kept.
+        shutil.rmtree(cache, ignore_errors=True)
+    first_build = not options.out.exists()
+    portal = _timed(report, "load", lambda: load_checked(options.root, cache_dir=cache))
     report.diagnostics = portal.diagnostics
-    if portal.settings is None:
-        return report
     report.excluded = broken_agencies(portal)
     errors = [d for d in portal.diagnostics if d.severity is Severity.ERROR]
     platform_errors = [d for d in errors if not d.path.startswith(("agencies/", "content/"))]
-    if (errors and not options.keep_going) or platform_errors:
+    if portal.settings is None or (errors and not options.keep_going) or platform_errors:
         # Nothing is published from content with errors; every error is reported at once.
-        # A broken platform file (mkdocs.yml) stops even a --keep-going build.
+        # A broken platform file (mkdocs.yml) stops even a --keep-going build. A first
+        # build that stops leaves no output folder, not even the parse cache.
+        if first_build:
+            shutil.rmtree(options.out, ignore_errors=True)
         return report
     # --keep-going: each broken agency keeps the pages it had; the national site's broken
     # pages are left out one by one.
@@ -250,21 +296,33 @@ def build_portal(options: BuildOptions) -> BuildReport:
     out = OutputTree(options.out)
     out.prepare()
     state = {} if options.force else out.load_state()
-    to_render, fingerprints = _plan(catalog, options, state, report)
+    platform = platform_fingerprint(options.root)
+    to_render, fingerprints = _plan(catalog, options, platform, state, report)
     empty_docs = out.staging / "_empty"
     empty_docs.mkdir()
+    # Built before the workers fork, so that each inherits them instead of building its own.
+    _timed(report, "catalog", lambda: catalog.reliance)
+    same_platform = frozenset(
+        s for s in to_render if state.get(site_key(s), {}).get("platform") == platform
+    )
+    work = _Work(catalog, options, empty_docs, out.staging, same_platform)
     report.rendered, left_out = _timed(
-        report,
-        "render+index",
-        lambda: _render_leaving_out_slow_pages(
-            to_render, catalog, options, empty_docs, out.staging
-        ),
+        report, "render+index", lambda: _render_leaving_out_slow_pages(to_render, work)
     )
     report.left_out = [_slow_page(path) for path in sorted(left_out)]
     for site in {*left_out.values(), NATIONAL} if left_out else ():
         # A site published without one of its pages is rendered again by the next build.
         fingerprints[site] = ""
-    _timed(report, "install", lambda: _install(report.rendered, out, state, fingerprints))
+    # The national site's new pages replace its search folder: its index is kept aside,
+    # to be put back if every site's records are the same.
+    kept_index = out.staging / "_national_index"
+    if not options.shard:
+        set_aside_index(options.out / BUNDLE, kept_index)
+    _timed(
+        report,
+        "install",
+        lambda: _install(report.rendered, catalog, out, state, fingerprints, platform),
+    )
     gone: list[str] = []
     if not options.only and not options.shard:
         gone = [
@@ -275,9 +333,13 @@ def build_portal(options: BuildOptions) -> BuildReport:
         for key in gone:
             out.remove_site(key)
             del state[key]
-    if not options.shard and (report.rendered or portal_index_missing(options.out)):
-        # The national bundle searches every site: rebuilt when any site changed.
-        _timed(report, "search", lambda: index_portal(options.out, out.staging / "_search"))
+    if not options.shard and NATIONAL_KEY in state:
+        # The national bundle searches every site: rebuilt when any site's records changed.
+        inputs = f"{platform}:{portal_search_inputs(options.out)}"
+        unchanged = state[NATIONAL_KEY].get("search") == inputs
+        if not (unchanged and restore_index(kept_index, options.out / BUNDLE)):
+            _timed(report, "search", lambda: index_portal(options.out, out.staging / "_search"))
+            state[NATIONAL_KEY]["search"] = inputs
     out.save_state(state)
     out.finish()
     # Feeds, sitemap, open data and the manifest cover every site, rebuilt or kept.

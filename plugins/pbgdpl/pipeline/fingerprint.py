@@ -29,23 +29,33 @@ def platform_fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
+def registry_fingerprint(catalog: Catalog, reads: list[list[str]] | None) -> str:
+    """Hash the catalog's answers to the questions a site's last render asked.
+
+    A site never rendered (`reads` None) has no fingerprint that matches.
+    """
+    if reads is None:
+        return "never rendered"
+    return catalog.answers(tuple(query) for query in reads)
+
+
 def _asset_stamp(root: Path, path: str) -> str:
     stat = (root / path).stat()
     return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def site_fingerprint(site: str, catalog: Catalog, root: Path, platform: str, as_of: str) -> str:
-    """Hash the inputs of one site.
+    """Hash the inputs of one site, but for what its pages read of the legal registry.
 
     An agency site shows its own items, pages and assets; the national site shows
-    every item's summary, so it changes whenever any item does.
+    every item's summary, so it changes whenever any item does. What any page reads of
+    the registry (other sites' documents, their status) is hashed apart, from the
+    questions its last render asked (`registry_fingerprint`).
     """
     digest = hashlib.sha256(f"{platform}\n{as_of}\n{site}\n".encode())
     digest.update(repr(catalog.settings).encode())
     # Every site's search page rewrites queries with the board's search dictionary.
     digest.update(repr(sorted(catalog.search_terms.items())).encode())
-    # Every page may link, list or give the status of any site's legal documents.
-    digest.update(catalog.registry.fingerprint().encode())
     if site == NATIONAL:
         digest.update(repr(sorted(catalog.agencies.items())).encode())
         for slug in sorted(catalog.items_by_site):

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, cast
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from pbgdpl.catalog.reads import Query
 from pbgdpl.pipeline.search_index import save_site_search
 from pbgdpl.pipeline.theme_dirs import shallow_theme_dirs
 from pbgdpl.safety.render_clock import PageTooSlow
@@ -36,6 +37,8 @@ class SiteResult:
     # The editor's file whose page took longer than the clock allows: the build leaves
     # that page out and renders the site again.
     too_slow: str | None = None
+    # What its pages asked of the legal registry (`pbgdpl.catalog.reads`).
+    reads: tuple[Query, ...] = ()
 
 
 @dataclass
@@ -55,9 +58,17 @@ class _Capture(logging.Handler):
 
 
 def render_site(
-    context: SiteContext, config_file: Path, empty_docs: Path, staging: Path
+    context: SiteContext,
+    config_file: Path,
+    empty_docs: Path,
+    staging: Path,
+    previous_search: Path | None = None,
 ) -> SiteResult:
-    """Build `context.site` and its search index into `staging`; report errors, never raise."""
+    """Build `context.site` and its search index into `staging`; report errors, never raise.
+
+    `previous_search` is the site's installed search bundle, if built by the same
+    platform: its index is kept when the site's search records did not change.
+    """
     started = time.perf_counter()
     rendered = started
     failure: str | None = None
@@ -65,6 +76,7 @@ def render_site(
     capture = _Capture()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(capture)
+    reads: tuple[Query, ...] = ()
     try:
         config = load_config(
             config_file=str(config_file), docs_dir=str(empty_docs), site_dir=str(staging)
@@ -76,7 +88,9 @@ def render_site(
         # MkDocs' registry types every plugin as BasePlugin; mkdocs.yml names ours.
         plugin = cast("SitePlugin", config.plugins["pbgdpl/site"])
         plugin.bind(context)
-        build(config)
+        with context.catalog.recording() as recorded:
+            build(config)
+        reads = tuple(sorted(recorded.queries))
         pages = len(plugin.records)
         rendered = time.perf_counter()
         site_root = staging / context.site if context.site else staging
@@ -88,6 +102,7 @@ def render_site(
             staging / "_search",
             index=bool(context.site),
             terms=context.catalog.search_terms,
+            previous=previous_search,
         )
     except PageTooSlow as error:
         pages, failure, too_slow = 0, str(error), error.page
@@ -104,4 +119,5 @@ def render_site(
         error=failure,
         pages=pages,
         too_slow=too_slow,
+        reads=reads,
     )

@@ -9,6 +9,7 @@ sites, so the national site searches the whole portal while each agency its own 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -131,6 +132,27 @@ def index_records(records: list[SearchRecord], bundle_dir: Path, scratch: Path) 
     shutil.rmtree(scratch)
 
 
+def _same_inputs(bundle_dir: Path, previous: Path | None) -> bool:
+    """Tell whether `previous` is a whole bundle indexed from the records now in `bundle_dir`."""
+    if previous is None or not (previous / "pagefind-entry.json").is_file():
+        return False
+    return all(
+        (previous / name).is_file()
+        and (previous / name).read_bytes() == (bundle_dir / name).read_bytes()
+        for name in (RECORDS, TERMS)
+    )
+
+
+def _copy_index(previous: Path, bundle_dir: Path) -> None:
+    for path in previous.iterdir():
+        if path.name in (RECORDS, TERMS):
+            continue
+        if path.is_dir():
+            shutil.copytree(path, bundle_dir / path.name)
+        else:
+            shutil.copy2(path, bundle_dir / path.name)
+
+
 def save_site_search(
     records: list[SearchRecord],
     bundle_dir: Path,
@@ -138,15 +160,27 @@ def save_site_search(
     *,
     index: bool,
     terms: dict[str, str] | None = None,
-) -> None:
-    """Keep a site's records and search dictionary in its bundle folder; index when `index`."""
+    previous: Path | None = None,
+) -> bool:
+    """Keep a site's records and search dictionary in its bundle folder; index when `index`.
+
+    `previous` is the bundle the site had, built by the same code: when its records and
+    dictionary are the same bytes, its index is copied instead of built again (Pagefind
+    gives the same index for the same documents). Return whether Pagefind ran.
+    """
     save_records(bundle_dir / RECORDS, records)
     (bundle_dir / TERMS).write_text(
         json.dumps(terms or {}, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
         "utf-8",
     )
-    if index:
-        index_records(records, bundle_dir, scratch)
+    if not index:
+        return False
+    if _same_inputs(bundle_dir, previous):
+        assert previous is not None
+        _copy_index(previous, bundle_dir)
+        return False
+    index_records(records, bundle_dir, scratch)
+    return True
 
 
 def portal_records(out: Path) -> list[SearchRecord]:
@@ -156,9 +190,38 @@ def portal_records(out: Path) -> list[SearchRecord]:
     return [record for path in found if path.is_file() for record in load_records(path)]
 
 
-def portal_index_missing(out: Path) -> bool:
-    """Return whether the portal folder `out` lacks its national search bundle."""
-    return not (out / BUNDLE / "pagefind-entry.json").is_file()
+def set_aside_index(bundle_dir: Path, folder: Path) -> None:
+    """Move a bundle's index (all but its records and dictionary) into `folder`."""
+    folder.mkdir(parents=True)
+    if (bundle_dir / "pagefind-entry.json").is_file():
+        for path in bundle_dir.iterdir():
+            if path.name not in (RECORDS, TERMS):
+                path.rename(folder / path.name)
+
+
+def restore_index(folder: Path, bundle_dir: Path) -> bool:
+    """Move an index set aside (`set_aside_index`) back into `bundle_dir`, if there is one."""
+    if not (folder / "pagefind-entry.json").is_file() or not bundle_dir.is_dir():
+        return False
+    for path in folder.iterdir():
+        target = bundle_dir / path.name
+        if target.exists():
+            _remove(target)
+        path.rename(target)
+    return True
+
+
+def portal_search_inputs(out: Path) -> str:
+    """Hash the records and dictionaries of every site installed in `out`: the national
+    bundle's inputs."""
+    digest = hashlib.sha256()
+    sites = [p for p in out.glob(f"*/{BUNDLE}") if not p.parts[-2].startswith(".")]
+    for bundle in sorted([out / BUNDLE, *sites]):
+        for name in (RECORDS, TERMS):
+            path = bundle / name
+            digest.update(f"{path.relative_to(out)}\n".encode())
+            digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()
 
 
 def index_portal(out: Path, scratch: Path) -> int:

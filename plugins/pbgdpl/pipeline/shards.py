@@ -8,7 +8,8 @@ from pathlib import Path
 from pbgdpl.catalog import Catalog, open_catalog
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.sites import NATIONAL, NATIONAL_KEY
-from pbgdpl.pipeline.search_index import index_portal
+from pbgdpl.pipeline.fingerprint import platform_fingerprint
+from pbgdpl.pipeline.search_index import index_portal, portal_search_inputs
 from pbgdpl.publishing.manifest import ManifestError, Provenance, read_manifest
 from pbgdpl.publishing.output import OutputTree
 from pbgdpl.publishing.publish import publish_portal
@@ -87,9 +88,13 @@ def assemble(shards: list[Path], target: Path, root: Path, editor: bool = False)
             else:
                 _copy(shard / key, target / key)
             state[key] = record
-    out.save_state(state)
-    # The national search covers every site: indexed once all shards are joined.
+    # The national search covers every site: indexed once all shards are joined, and
+    # recorded as a full build records it, so the next build can keep it.
     index_portal(target, out.staging / "_search")
+    if NATIONAL_KEY in state:
+        platform = platform_fingerprint(root)
+        state[NATIONAL_KEY]["search"] = f"{platform}:{portal_search_inputs(target)}"
+    out.save_state(state)
     out.finish()
     catalog = open_catalog(portal, BuildMoment.end_of(provenance.as_of))
     if editor:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import git
 
-from pbgdpl.publishing.output import STAGING_DIR, STATE_FILE
+from pbgdpl.publishing.output import CACHE_DIR, STAGING_DIR, STATE_FILE
 
 MANIFEST = "manifest.json"
 FORMAT = "pbgdpl-manifest/1"
@@ -20,7 +20,7 @@ UNKNOWN_COMMIT = "unknown"
 # What a build reads from the repository.
 SOURCE_PATHS = ("content", "agencies", "theme", "plugins", "mkdocs.yml")
 # Build bookkeeping kept in the output folder: never published, never listed.
-UNPUBLISHED = frozenset({MANIFEST, STATE_FILE, STAGING_DIR})
+UNPUBLISHED = frozenset({MANIFEST, STATE_FILE, STAGING_DIR, CACHE_DIR})
 
 
 class ManifestError(Exception):

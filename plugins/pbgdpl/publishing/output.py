@@ -11,6 +11,8 @@ from pbgdpl.model.sites import site_key
 
 STATE_FILE = ".pbgdpl-build.json"
 STAGING_DIR = ".pbgdpl-staging"
+# What the builds keep to do less next time (parsed files); never published.
+CACHE_DIR = ".pbgdpl-cache"
 
 
 def _replace(source: Path, target: Path) -> None:
@@ -33,6 +35,7 @@ class OutputTree:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.staging = root / STAGING_DIR
+        self.cache = root / CACHE_DIR
 
     def prepare(self) -> None:
         """Create the output folder and an empty staging folder inside it."""

@@ -36,12 +36,15 @@ def check_portal(portal: Portal, history: History | None = None) -> None:
     portal.diagnostics.sort()
 
 
-def load_checked(root: Path, history: History | None = None) -> Portal:
+def load_checked(
+    root: Path, history: History | None = None, cache_dir: Path | None = None
+) -> Portal:
     """Load the portal at `root` and run every check; its problems are in `diagnostics`.
 
     `history` is the Git history of its files, read from `root` when not given (a review
-    reads it from the commit under review).
+    reads it from the commit under review). Files parsed before are taken from `cache_dir`
+    when given (`pbgdpl.loading.parse_cache`).
     """
-    portal = load_portal(root)
+    portal = load_portal(root, cache_dir)
     check_portal(portal, history or read_history(root))
     return portal

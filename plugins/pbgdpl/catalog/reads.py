@@ -1,0 +1,62 @@
+"""What a site's pages asked of the legal registry, so the next build can ask again.
+
+A page prints facts of documents any site may post: the status of a number it links,
+a document's relations and history, the stale notice of an answer whose law changed.
+Rebuilding every site whenever any document changes made adding an agency or editing a
+document's dates cost a full build. Instead, rendering a site records each question its
+pages ask (`Reads`, filled by the registry and the reliance index while recording), and
+the next build asks the same questions of the new catalog (`Catalog.answers`). The
+render is deterministic: the same questions answered the same way give the same pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pbgdpl.model.items import Item
+
+Query = tuple[str, ...]
+"""A question: its kind ("lookup", "status" …) then its arguments, all text."""
+
+ALL = ("all",)
+"""The question of a page that goes through every document (national listings)."""
+
+
+class Reads:
+    """The questions one site's render asked, in no order and each once."""
+
+    def __init__(self) -> None:
+        self.queries: set[Query] = set()
+
+    def add(self, *query: str) -> None:
+        """Record one question."""
+        self.queries.add(query)
+
+
+def shown(value: object) -> object:
+    """Return what a page could print of an answer, in a form that compares and hashes.
+
+    An item is reduced to its facts without its text (no page prints another page's
+    body); dataclasses (documents, relations, changes) to their fields; dates to text.
+    """
+    if isinstance(value, Item):
+        return (
+            value.url,
+            value.title,
+            value.date.isoformat(),
+            value.description,
+            value.tags,
+            value.fields,
+            sorted((k, repr(v)) for k, v in value.data.items()),
+        )
+    names = getattr(type(value), "__dataclass_fields__", None)
+    if names is not None:
+        return (type(value).__name__, *(shown(getattr(value, name)) for name in names))
+    if isinstance(value, list | tuple):
+        return [shown(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return repr(value)

@@ -1,0 +1,115 @@
+"""The cache of parsed files: a build that finds nothing changed reads metadata, not files."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from pbgdpl.loading.portal import PortalLoader
+
+from conftest import copy_portal
+
+ITEM = "agencies/bo-tu-phap/hoi-dap/hoi-dap-ve-dang-ky-ket-hon.md"
+
+
+def _load(root: Path, cache: Path) -> PortalLoader:
+    loader = PortalLoader(root, cache_dir=cache)
+    loader.load()
+    return loader
+
+
+def _titles(loader: PortalLoader) -> dict[str, str]:
+    return {item.path: item.title for item in loader.portal.items}
+
+
+def test_an_unchanged_portal_is_read_from_the_cache(tmp_path: Path) -> None:
+    root = copy_portal(tmp_path / "portal")
+    first = _load(root, tmp_path / "cache")
+    second = _load(root, tmp_path / "cache")
+    assert first.cache is not None and second.cache is not None
+    assert first.cache.misses > 20 and second.cache.misses == 0
+    assert second.portal.items == first.portal.items
+    assert second.portal.pages == first.portal.pages
+    assert second.portal.diagnostics == first.portal.diagnostics
+
+
+def test_an_edit_with_the_same_size_and_time_is_still_seen(tmp_path: Path) -> None:
+    root = copy_portal(tmp_path / "portal")
+    _load(root, tmp_path / "cache")
+    path = root / ITEM
+    before = path.stat()
+    text = path.read_text("utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    # Same length in bytes: one letter for another.
+    edited = title.replace("thủ tục", "thủ tụx", 1)
+    assert edited != title and len(edited.encode()) == len(title.encode())
+    path.write_text(text.replace(title, edited), "utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    assert path.stat().st_mtime_ns == before.st_mtime_ns
+
+    loader = _load(root, tmp_path / "cache")
+
+    assert loader.cache is not None and loader.cache.misses == 1
+    assert _titles(loader)[ITEM] == "Điều kiện và thủ tụx đăng ký kết hôn"
+
+
+def test_a_picture_removed_beside_an_unchanged_page_is_reported(tmp_path: Path) -> None:
+    root = copy_portal(tmp_path / "portal")
+    folder = (root / ITEM).parent
+    (folder / "so-do.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    with (root / ITEM).open("a", encoding="utf-8") as stream:
+        stream.write("\n![Sơ đồ thủ tục](so-do.png)\n")
+    assert not [d for d in _load(root, tmp_path / "cache").portal.diagnostics if d.path == ITEM]
+
+    (folder / "so-do.png").unlink()
+    loader = _load(root, tmp_path / "cache")
+
+    assert loader.cache is not None and loader.cache.misses == 0
+    found = [d for d in loader.portal.diagnostics if d.path == ITEM]
+    assert [d.code for d in found] == ["image-missing"]
+    assert 'Không tìm thấy ảnh "so-do.png"' in found[0].message
+
+
+def test_a_file_with_errors_reports_them_again_from_the_cache(tmp_path: Path) -> None:
+    root = copy_portal(tmp_path / "portal")
+    path = root / ITEM
+    path.write_text(path.read_text("utf-8").replace("title:", "tieu_de:", 1), "utf-8")
+    first = [d for d in _load(root, tmp_path / "cache").portal.diagnostics if d.path == ITEM]
+    loader = _load(root, tmp_path / "cache")
+    assert loader.cache is not None and loader.cache.misses == 0
+    assert first and [d for d in loader.portal.diagnostics if d.path == ITEM] == first
+    assert ITEM not in _titles(loader)
+
+
+def test_a_new_markdown_setting_parses_every_file_again(tmp_path: Path) -> None:
+    root = copy_portal(tmp_path / "portal")
+    _load(root, tmp_path / "cache")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "\n# một dòng chú thích\n", "utf-8")
+    loader = _load(root, tmp_path / "cache")
+    assert loader.cache is not None and loader.cache.hits == 0
+
+
+def test_a_no_change_load_reads_no_file_once_times_are_settled(tmp_path: Path) -> None:
+    root = copy_portal(tmp_path / "portal")
+    cache = tmp_path / "cache"
+    # Files changed within two seconds of the cache are ambiguous by their times alone
+    # (RACY_NANOSECONDS): just after the copy, each file is read to compare its bytes.
+    _load(root, cache)
+    again = _load(root, cache)
+    assert again.cache is not None and again.cache.misses == 0
+    assert again.cache.read == again.cache.hits
+    time.sleep(2.1)
+    _load(root, cache)
+
+    settled = _load(root, cache)
+
+    assert settled.cache is not None and settled.cache.misses == 0
+    assert settled.cache.read == 0 and settled.cache.hits > 20
+    path = root / ITEM
+    path.write_text(path.read_text("utf-8") + "\nMột câu mới.\n", "utf-8")
+    edited = _load(root, cache)
+    assert edited.cache is not None
+    assert (edited.cache.read, edited.cache.misses) == (1, 1)
