@@ -72,6 +72,26 @@ def test_a_picture_removed_beside_an_unchanged_page_is_reported(tmp_path: Path) 
     assert 'Không tìm thấy ảnh "so-do.png"' in found[0].message
 
 
+def test_an_attachment_removed_or_put_back_beside_an_unchanged_page_is_seen(
+    tmp_path: Path,
+) -> None:
+    root = copy_portal(tmp_path / "portal")
+    decree = "agencies/bo-nong-nghiep-va-moi-truong/van-ban-moi/nghi-dinh-102-2024-nd-cp.md"
+    attachment = (root / decree).parent / "nghi-dinh-102-2024-nd-cp-tom-tat.odt"
+    saved = attachment.read_bytes()
+    assert [d for d in _load(root, tmp_path / "cache").portal.diagnostics if d.path == decree] == []
+
+    attachment.unlink()
+    removed = _load(root, tmp_path / "cache")
+    assert removed.cache is not None and removed.cache.misses == 0
+    found = [d.code for d in removed.portal.diagnostics if d.path == decree]
+    assert found == ["attachment-missing"]
+
+    attachment.write_bytes(saved)
+    back = _load(root, tmp_path / "cache")
+    assert [d for d in back.portal.diagnostics if d.path == decree] == []
+
+
 def test_a_file_with_errors_reports_them_again_from_the_cache(tmp_path: Path) -> None:
     root = copy_portal(tmp_path / "portal")
     path = root / ITEM
