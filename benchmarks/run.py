@@ -224,6 +224,13 @@ def print_shards(figures: dict) -> None:
     )
 
 
+def save_figures(figures: dict[str, object], target: Path) -> None:
+    """Write the run's figures as JSON next to the others and say where."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    print(f"\nJSON: {target}")
+
+
 def main() -> None:
     """Run the benchmark and print its table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -259,10 +266,7 @@ def main() -> None:
     if args.shards:
         figures["shard_simulation"] = shard_simulation(portal, work, args.shards, args.jobs)
         print_shards(figures)
-        args.out.mkdir(parents=True, exist_ok=True)
-        target = args.out / f"shards-{args.pages}-{args.shards}.json"
-        target.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", "utf-8")
-        print(f"\nJSON: {target}")
+        save_figures(figures, args.out / f"shards-{args.pages}-{args.shards}.json")
         shutil.rmtree(work)
         return
 
@@ -351,10 +355,7 @@ def main() -> None:
                 "html_kb_median": round(statistics.median(html_sizes(work / "stock/site")) / 1024),
             }
     print_table(figures)
-    args.out.mkdir(parents=True, exist_ok=True)
-    target = args.out / f"bench-{args.pages}.json"
-    target.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    print(f"\nJSON: {target}")
+    save_figures(figures, args.out / f"bench-{args.pages}.json")
     shutil.rmtree(work)
 
 

@@ -82,19 +82,25 @@ class CountingHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path) -> Iterator[tuple[str, Traffic]]:
-    """Serve `folder` on 127.0.0.1; yield its URL and the traffic counter."""
-    traffic = Traffic()
-    handler = type("Handler", (CountingHandler,), {"traffic": traffic})
+def serve_with(folder: Path, handler: type[http.server.SimpleHTTPRequestHandler]) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 with `handler`, in a thread; yield its URL."""
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", traffic
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[tuple[str, Traffic]]:
+    """Serve `folder` on 127.0.0.1; yield its URL and the traffic counter."""
+    traffic = Traffic()
+    with serve_with(folder, type("Handler", (CountingHandler,), {"traffic": traffic})) as url:
+        yield url, traffic
 
 
 def build(root: Path, out: Path) -> float:

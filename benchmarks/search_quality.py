@@ -35,8 +35,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import json
 import os
 import shutil
@@ -54,7 +52,7 @@ from urllib.parse import urlsplit
 
 import yaml
 from playwright.sync_api import Browser, Page, sync_playwright
-from search import AS_OF, build
+from search import AS_OF, build, serve_with
 
 from pbgdpl.model.sections import SECTIONS
 from pbgdpl.publishing.preview import PreviewHandler
@@ -144,16 +142,8 @@ class CountingPreview(PreviewHandler):
 def serve(folder: Path) -> Iterator[tuple[str, Wire]]:
     """Serve `folder` with the preview server on 127.0.0.1; yield its URL and its wire."""
     wire = Wire()
-    handler = type("Handler", (CountingPreview,), {"wire": wire})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", wire
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_with(folder, type("Handler", (CountingPreview,), {"wire": wire})) as url:
+        yield url, wire
 
 
 @dataclass

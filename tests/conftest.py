@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -242,3 +243,10 @@ http {{
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def headers_address_pattern(line: str) -> str:
+    """Return the regular expression of a `_headers` address line, as Netlify and Cloudflare
+    read it: `*` any text, `:name` one path segment, everything else literal."""
+    parts = [re.escape(p) for p in re.split(r"(\*|:[a-z0-9]+)", line)]
+    return "".join(".*" if p == r"\*" else "[^/]+" if p.startswith(":") else p for p in parts)

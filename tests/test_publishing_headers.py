@@ -10,6 +10,8 @@ from pbgdpl.publishing.manifest import published_files
 from pbgdpl.site.csp import content_security_policy
 from pbgdpl.webeditor.security import editor_policy
 
+from conftest import headers_address_pattern
+
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 
@@ -20,11 +22,7 @@ def read_rules(path: Path) -> list[tuple[re.Pattern[str], dict[str, str]]]:
         if not line.strip() or line.startswith("#"):
             continue
         if not line.startswith(" "):
-            parts = [re.escape(p) for p in re.split(r"(\*|:[a-z0-9]+)", line)]
-            pattern = "".join(
-                ".*" if p == r"\*" else "[^/]+" if p.startswith(":") else p for p in parts
-            )
-            rules.append((re.compile(pattern), {}))
+            rules.append((re.compile(headers_address_pattern(line)), {}))
         else:
             name, _, value = line.strip().partition(": ")
             rules[-1][1][name] = value

@@ -23,7 +23,7 @@ from pbgdpl.model.forge import Forge
 from pbgdpl.site.csp import content_security_policy
 from pbgdpl.webeditor.security import editor_policy
 
-from conftest import REPO, nginx_serving
+from conftest import REPO, headers_address_pattern, nginx_serving
 
 CITIZENS = content_security_policy(header=True)
 EDITOR = editor_policy(Forge())
@@ -60,11 +60,7 @@ def cloudflare_headers(headers_file: Path, address: str) -> dict[str, list[str]]
         if not line.strip() or line.startswith("#"):
             continue
         if not line.startswith(" "):
-            parts = [re.escape(p) for p in re.split(r"(\*|:[a-z0-9]+)", line)]
-            pattern = "".join(
-                ".*" if p == r"\*" else "[^/]+" if p.startswith(":") else p for p in parts
-            )
-            matches = re.fullmatch(pattern, address) is not None
+            matches = re.fullmatch(headers_address_pattern(line), address) is not None
         elif matches and line.strip().startswith("! "):
             found.pop(line.strip()[2:], None)
         elif matches:
