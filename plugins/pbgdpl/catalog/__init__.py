@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from pbgdpl.catalog.publication import live_items
-from pbgdpl.catalog.reads import Query, Reads
+from pbgdpl.catalog.reads import CATALOG_QUESTIONS, Query, Reads, shown
 from pbgdpl.catalog.registry import Registry, seniority
 from pbgdpl.catalog.reliance import RelianceIndex
 from pbgdpl.loading.history import FileHistory, History, read_history
@@ -136,13 +137,30 @@ class Catalog:
             self.registry.reads = reliance.reads = None
 
     def answers(self, queries: Iterable[Query]) -> str:
-        """Hash the answers this catalog gives to recorded questions (`recording`)."""
+        """Hash the answers this catalog gives to recorded questions (`recording`).
+
+        Answering asks the registry again: those questions are nobody's, never recorded.
+        """
+        registry, reliance = self.registry, self.reliance
+        reads = registry.reads, reliance.reads
+        registry.reads = reliance.reads = None
+        try:
+            return self._answers(queries)
+        finally:
+            registry.reads, reliance.reads = reads
+
+    def _answers(self, queries: Iterable[Query]) -> str:
         digest = hashlib.sha256()
         for query in sorted(queries):
             answer = self._answered.get(query)
             if answer is None:
-                source = self.reliance if query[0] in ("relied_on", "relying_on") else self.registry
-                answer = hashlib.sha256(repr(source.answer(query)).encode()).hexdigest()
+                if query[0] in CATALOG_QUESTIONS:
+                    found = self._answer(query)
+                elif query[0] in ("relied_on", "relying_on"):
+                    found = self.reliance.answer(query)
+                else:
+                    found = self.registry.answer(query)
+                answer = hashlib.sha256(repr(found).encode()).hexdigest()
                 # Sites ask many of the same questions (the national site asks most).
                 self._answered[query] = answer
             digest.update(f"{query!r}{answer}".encode())
@@ -151,6 +169,36 @@ class Catalog:
     @cached_property
     def _answered(self) -> dict[Query, str]:
         return {}
+
+    def _answer(self, query: Query) -> object:
+        """Answer a question a page's templates asked of the catalog (`catalog/recorded.py`)."""
+        kind, *arguments = query
+        if kind == "agencies":
+            return sorted(self.agencies.items())
+        if kind == "agency":
+            return self.agencies.get(arguments[0])
+        if kind == "sites":
+            return sorted(self.items_by_site)
+        if kind == "items":
+            return shown(self.items(arguments[0], arguments[1] or None))
+        if kind == "item_pages":
+            return shown(self.item_pages(arguments[0]))
+        if kind == "latest":
+            return shown(self.latest(arguments[0], int(arguments[1])))
+        if kind == "count":
+            return self.count(arguments[0] or None)
+        if kind == "history_of":
+            item = self._by_path.get(arguments[0])
+            return self.history_of(item) if item is not None else None
+        if kind == "assets":
+            return self.assets_by_site.get(arguments[0], ())
+        # What no question names ("opaque"): an answer no later build gives again, so the
+        # page that read it is always rendered again.
+        return secrets.token_hex(16)
+
+    @cached_property
+    def _by_path(self) -> dict[str, Item]:
+        return {i.path: i for items in self.items_by_site.values() for i in items}
 
     def items(self, site: str, section: str | None = None) -> tuple[Item, ...]:
         """Return a site's listed items (not withdrawn), newest first, optionally of one section."""

@@ -22,16 +22,31 @@ Query = tuple[str, ...]
 ALL = ("all",)
 """The question of a page that goes through every document (national listings)."""
 
+CATALOG_QUESTIONS = frozenset(
+    {"agencies", "agency", "sites", "items", "item_pages", "latest", "count", "history_of"}
+    | {"assets", "opaque"}
+)
+"""The questions a page's templates ask of the catalog itself (`catalog/recorded.py`)."""
+
 
 class Reads:
-    """The questions one site's render asked, in no order and each once."""
+    """The questions one site's render asked, in no order and each once.
+
+    While `page` names a page (its source path), each question is also recorded as that
+    page's own (`pages`): the next build renders again only the pages whose answers
+    changed. `queries` holds every question of the site, planning included.
+    """
 
     def __init__(self) -> None:
         self.queries: set[Query] = set()
+        self.page: str | None = None
+        self.pages: dict[str, set[Query]] = {}
 
     def add(self, *query: str) -> None:
-        """Record one question."""
+        """Record one question, for the site and for the page being rendered, if any."""
         self.queries.add(query)
+        if self.page is not None:
+            self.pages.setdefault(self.page, set()).add(query)
 
 
 def shown(value: object) -> object:

@@ -35,6 +35,7 @@ from pbgdpl.publishing.manifest import Provenance, published_for
 from pbgdpl.publishing.output import OutputTree
 from pbgdpl.publishing.publish import publish_portal
 from pbgdpl.search.records import BUNDLE
+from pbgdpl.site.page_inputs import pages_from_json, pages_to_json
 from pbgdpl.site.structure import SiteContext
 from pbgdpl.validate import load_checked
 from pbgdpl.webeditor.admin import write_editor
@@ -85,7 +86,9 @@ class BuildReport:
             "sites_rendered": len(self.rendered),
             "rebuilt": sorted(site_key(r.site) for r in self.rendered),
             "sites_skipped": len(self.skipped),
+            # Pages rendered; the other pages of the sites rendered were kept as they were.
             "pages": sum(r.pages for r in self.rendered),
+            "pages_kept": sum(r.kept for r in self.rendered),
             "render_seconds": sum(r.seconds for r in self.rendered),
             "index_seconds": sum(r.index_seconds for r in self.rendered),
             "errors": sum(d.severity is Severity.ERROR for d in self.diagnostics),
@@ -110,6 +113,9 @@ class _Work:
     # Sites whose installed search bundle was built by the same platform (code, theme,
     # libraries): its index may be copied when the site's records are the same.
     same_platform: frozenset[str]
+    # What the last build recorded of each site (its pages among it), and the platform.
+    state: dict[str, dict[str, Any]]
+    platform: str
 
 
 # Set in each worker process by the pool's initializer.
@@ -126,12 +132,15 @@ def _render_in_worker(site: str) -> SiteResult:
     options = _work.options
     context = SiteContext(site, _work.catalog, options.root, options.as_of)
     previous = options.out / site / BUNDLE if site in _work.same_platform else None
+    pages = pages_from_json(_work.state.get(site_key(site), {}).get("pages"))
     return render_site(
         context,
         options.root / "mkdocs.yml",
         _work.empty_docs,
         _work.staging / site_key(site),
         previous_search=previous,
+        previous=(options.out, pages),
+        salt=f"{_work.platform}\n{options.as_of.isoformat()}",
     )
 
 
@@ -243,7 +252,12 @@ def _install(
             continue
         reads = [list(query) for query in result.reads]
         inputs = f"{fingerprints[result.site]}:{registry_fingerprint(catalog, reads)}"
-        record = {"inputs": inputs, "reads": reads, "platform": platform}
+        record = {
+            "inputs": inputs,
+            "reads": reads,
+            "platform": platform,
+            "pages": pages_to_json(result.page_states),
+        }
         if result.site == NATIONAL:
             national = state.get(NATIONAL_KEY, {})
             record["entries"] = out.install_national(national.get("entries", []))
@@ -305,7 +319,7 @@ def build_portal(options: BuildOptions) -> BuildReport:
     same_platform = frozenset(
         s for s in to_render if state.get(site_key(s), {}).get("platform") == platform
     )
-    work = _Work(catalog, options, empty_docs, out.staging, same_platform)
+    work = _Work(catalog, options, empty_docs, out.staging, same_platform, state, platform)
     report.rendered, left_out = _timed(
         report, "render+index", lambda: _render_leaving_out_slow_pages(to_render, work)
     )

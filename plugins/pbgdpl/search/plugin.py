@@ -48,11 +48,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def __init__(self) -> None:
         self.records: list[SearchRecord] = []
+        # The address of each rendered page's record, by the page's source path.
+        self.searched: dict[str, str] = {}
         self.site: PageSource | None = None
 
     def on_config(self, config: MkDocsConfig) -> None:
         # Per-build state: this build's records, and the site plugin that knows the pages.
         self.records = []
+        self.searched = {}
         if "pbgdpl/site" not in config.plugins:
             raise PluginError("pbgdpl/search cần plugin pbgdpl/site (needs the site plugin).")
         self.site = config.plugins["pbgdpl/site"]  # type: ignore[assignment]
@@ -72,3 +75,4 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         )
         if found is not None:
             self.records.append(found)
+            self.searched[page.file.src_uri] = found.url

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -10,6 +12,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from pbgdpl.catalog.reads import Query, Reads
+from pbgdpl.catalog.recorded import RecordedCatalog
 from pbgdpl.editorial.redirects import write_redirects
 from pbgdpl.legal.autolink import link_documents
 from pbgdpl.model.diagnostics import COMMAND
@@ -23,6 +27,14 @@ from pbgdpl.safety.render_clock import RenderClock
 from pbgdpl.site.anchors import keep_old_anchors
 from pbgdpl.site.config import SiteConfig
 from pbgdpl.site.csp import content_security_policy
+from pbgdpl.site.page_inputs import (
+    PageState,
+    PreviousSite,
+    page_key,
+    record_inputs,
+    site_inputs,
+    unchanged,
+)
 from pbgdpl.site.structure import SiteContext, plan_nav, plan_records
 from pbgdpl.site.tables import scrollable_tables
 from pbgdpl.site.template_cache import TEMPLATE_CACHE
@@ -40,6 +52,39 @@ if TYPE_CHECKING:
 PORTAL_ASSETS = "assets/pbgdpl/"
 
 
+class SiteFile(File):
+    """A file of the site; a page `kept` from the last build is neither read nor rendered.
+
+    MkDocs skips a page whose file is not modified in a `dirty` build
+    (`mkdocs.commands.build`): the site's build is always dirty, into an empty folder,
+    and only the pages whose inputs did not change count as not modified.
+    """
+
+    kept = False
+
+    def is_modified(self) -> bool:
+        return not self.kept
+
+
+class LookedUpFiles(Files):
+    """The site's files; each look-up while a page renders is recorded as the page's."""
+
+    def __init__(self, files: list[File]) -> None:
+        super().__init__(files)
+        self.page: str | None = None
+        self.looked_up: dict[str, set[str]] = {}
+
+    def get_file_from_path(self, path: str) -> File | None:
+        if self.page is not None:
+            self.looked_up.setdefault(self.page, set()).add(path)
+        return super().get_file_from_path(path)
+
+    def url_at(self, path: str) -> str | None:
+        """Return the address of the file at `path`, or None; never recorded."""
+        found = super().get_file_from_path(path)
+        return found.url if found is not None else None
+
+
 class SitePlugin(BasePlugin[SiteConfig]):
     """Render one site of the portal from the catalog instead of from docs_dir."""
 
@@ -49,10 +94,30 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.context: SiteContext | None = None
         self.records: dict[str, Record] = {}
         self.clock = RenderClock()
+        self.reads = Reads()
+        self.previous: PreviousSite | None = None
+        self.salt = ""
+        self.files = LookedUpFiles([])
+        self.site_wide = ""
+        self.inputs: dict[str, str] = {}
 
-    def bind(self, context: SiteContext) -> None:
-        """Tell the plugin which site it renders, before the build starts."""
+    def bind(
+        self,
+        context: SiteContext,
+        reads: Reads | None = None,
+        previous: PreviousSite | None = None,
+        salt: str = "",
+    ) -> None:
+        """Tell the plugin which site it renders, before the build starts.
+
+        `reads` records what each page asks of the catalog; `previous` is the site as
+        the last build left it, whose unchanged pages are kept; `salt` hashes what every
+        page depends on beyond the catalog (the platform, the day).
+        """
         self.context = context
+        self.reads = reads or Reads()
+        self.previous = previous
+        self.salt = salt
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -92,12 +157,13 @@ class SitePlugin(BasePlugin[SiteConfig]):
             site_files.extend(f for f in files if f.src_uri.startswith(PORTAL_ASSETS))
         source_dir = str(context.source_dir)
         for src_uri, record in self.records.items():
+            file: File
             if isinstance(record, Download):
                 file = File.generated(config, src_uri, content=record.content)
             elif isinstance(record, Listing) and record.intro is None:
-                file = File.generated(config, src_uri, content="")
+                file = SiteFile.generated(config, src_uri, content="")
             else:
-                file = File(src_uri, source_dir, config.site_dir, config.use_directory_urls)
+                file = SiteFile(src_uri, source_dir, config.site_dir, config.use_directory_urls)
             if isinstance(record, Item):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             site_files.append(file)
@@ -105,7 +171,70 @@ class SitePlugin(BasePlugin[SiteConfig]):
             site_files.append(
                 File(asset.src_uri, source_dir, config.site_dir, config.use_directory_urls)
             )
-        return Files(site_files)
+        self.files = LookedUpFiles(site_files)
+        self.site_wide = site_inputs(
+            self.salt, context.catalog, context.site, context.site_name, config.nav
+        )
+        self.inputs = {
+            f.src_uri: record_inputs(self.records[f.src_uri], context.root)
+            for f in site_files
+            if isinstance(f, SiteFile) and f.is_documentation_page()
+        }
+        if self.previous is not None:
+            self._keep_unchanged(self.previous)
+        return self.files
+
+    def _key(self, src_uri: str, queries: Iterable[Query], paths: Iterable[str]) -> str:
+        assert self.context is not None
+        lookups = [(path, self.files.url_at(path)) for path in paths]
+        return page_key(
+            self.site_wide, self.inputs[src_uri], self.context.catalog, queries, lookups
+        )
+
+    def _keep_unchanged(self, previous: PreviousSite) -> None:
+        """Mark the pages whose inputs are what the last build rendered them from."""
+        for file in self.files:
+            if isinstance(file, SiteFile) and file.src_uri in self.inputs:
+                uri = file.src_uri
+
+                def key(state: PageState, uri: str = uri) -> str:
+                    return self._key(uri, state.queries, state.files)
+
+                file.kept = unchanged(previous.pages.get(uri), key, file.dest_uri, previous)
+
+    @property
+    def kept(self) -> list[SiteFile]:
+        """Return the pages kept from the last build."""
+        return [f for f in self.files if isinstance(f, SiteFile) and f.kept]
+
+    def page_states(self, searched: dict[str, str]) -> dict[str, PageState]:
+        """Return what each page of the site was made from, after the build.
+
+        `searched` gives the address of each rendered page's search record.
+        """
+        assert self.previous is not None or not self.kept
+        states = {}
+        for file in self.files:
+            if not isinstance(file, SiteFile) or file.src_uri not in self.inputs:
+                continue
+            if file.kept:
+                assert self.previous is not None
+                states[file.src_uri] = self.previous.pages[file.src_uri]
+                continue
+            queries = tuple(sorted(self.reads.pages.get(file.src_uri, ())))
+            paths = tuple(sorted(self.files.looked_up.get(file.src_uri, ())))
+            states[file.src_uri] = PageState(
+                self._key(file.src_uri, queries, paths),
+                file.dest_uri,
+                queries,
+                paths,
+                searched.get(file.src_uri),
+            )
+        return states
+
+    def _render_page(self, src_uri: str | None) -> None:
+        # What the catalog and the files are asked from now on is this page's.
+        self.reads.page = self.files.page = src_uri
 
     def on_page_read_source(self, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
         record = self.records.get(page.file.src_uri)
@@ -120,6 +249,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str | None:
+        self._render_page(page.file.src_uri)
         record = self.records.get(page.file.src_uri)
         if record is None or isinstance(record, Download):
             return None
@@ -148,6 +278,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             self.context.site,
             self.context.as_of,
         )
+        self._render_page(None)
         return Markup(scrollable_tables(keep_old_anchors(linked)))
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -157,6 +288,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         env.filters.update(TEMPLATE_FILTERS)
         # Templates are loaded after this event: compile each once per process.
         env.bytecode_cache = TEMPLATE_CACHE
+        self._render_page(None)
         return env
 
     def on_template_context(
@@ -175,6 +307,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         config: MkDocsConfig,
         nav: Navigation,
     ) -> TemplateContext:
+        # Until the next page: its template and its search record (search plugin).
+        self._render_page(page.file.src_uri)
         return self._site_context(context, record=self.records.get(page.file.src_uri))
 
     def _site_context(self, context: TemplateContext, record: Record | None) -> TemplateContext:
@@ -184,7 +318,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         # keys is how a plugin gives templates more to read: it is a plain dict at run time.
         cast("dict[str, Any]", context).update(
             portal=site.catalog.settings,
-            catalog=site.catalog,
+            catalog=RecordedCatalog(site.catalog, self.reads),
             agency=site.agency,
             record=record,
             item=record if isinstance(record, Item) else None,
@@ -199,6 +333,15 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.context is None:
             return
+        self._render_page(None)
+        # The pages kept from the last build, copied (never linked: a later writer must
+        # not change the published file) into the new build.
+        site_dir = Path(config.site_dir)
+        for file in self.kept:
+            assert self.previous is not None
+            target = site_dir / file.dest_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.previous.out / file.dest_uri, target)
         # After the pages, so a redirect never replaces one: each old address of a moved
         # item (redirect_from) gets a small page sending readers on.
         site = self.context
