@@ -142,10 +142,12 @@ def command_build(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     pages = sum(r.pages for r in report.rendered)
+    kept = sum(r.kept for r in report.rendered)
     timings = ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items())
     print(
         f"Đã dựng {len(report.rendered)} trang ({pages} trang con), giữ nguyên "
-        f"{len(report.skipped)} trang không đổi, bỏ qua {len(report.excluded)} trang có lỗi, "
+        f"{len(report.skipped)} trang không đổi và {kept} trang con không đổi, "
+        f"bỏ qua {len(report.excluded)} trang có lỗi, "
         f"vào {options.out} ({timings}); dữ liệu tính đến ngày {options.as_of:%d/%m/%Y}."
     )
     if args.report:

@@ -103,7 +103,7 @@ def dashboard_pages(
             uri,
             f"Tình hình cập nhật: {unit.name}",
             "followup-agency",
-            view=AgencyFollowUpView(unit, audit),
+            view=AgencyFollowUpView(unit, audit.as_of, audit.dissemination_days),
             description=f"{unit.name}: tình trạng trang thành phần, việc cần khắc phục, "
             "bài cần rà soát và việc phổ biến văn bản mới.",
         )

@@ -8,6 +8,7 @@ downloads. `parents` are the pages above a page, for its breadcrumbs.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from pbgdpl.catalog.dissemination import Coverage, DocumentCoverage
@@ -131,7 +132,11 @@ class AgencyFollowUpView:
     """One agency's follow-up: its sections, what to fix, what to check again, dissemination."""
 
     unit: AgencyAudit
-    audit: Audit
+    as_of: dt.date
+    dissemination_days: int
+    """Of the whole audit, only what the page prints: its date and the days allowed. With
+    no other agency in it, the page is rendered again only when this agency's audit changes
+    (`pbgdpl.site.page_inputs`)."""
     parents: Parents = ((DASHBOARD, DASHBOARD_TITLE),)
 
     @property

@@ -89,6 +89,7 @@ class BuildReport:
             # Pages rendered; the other pages of the sites rendered were kept as they were.
             "pages": sum(r.pages for r in self.rendered),
             "pages_kept": sum(r.kept for r in self.rendered),
+            "rendered_pages": sorted(p for r in self.rendered for p in r.rendered_pages),
             "render_seconds": sum(r.seconds for r in self.rendered),
             "index_seconds": sum(r.index_seconds for r in self.rendered),
             "errors": sum(d.severity is Severity.ERROR for d in self.diagnostics),

@@ -37,6 +37,8 @@ class SiteResult:
     pages: int = 0
     """The pages rendered; the others were kept from the last build (`kept`)."""
     kept: int = 0
+    rendered_pages: tuple[str, ...] = ()
+    """Where each rendered page is, relative to the output folder."""
     # The editor's file whose page took longer than the clock allows: the build leaves
     # that page out and renders the site again.
     too_slow: str | None = None
@@ -107,6 +109,7 @@ def render_site(
     reads: tuple[Query, ...] = ()
     states: dict[str, PageState] = {}
     kept = 0
+    rendered_pages: tuple[str, ...] = ()
     out, pages_before = previous or (Path(), {})
     old_records = _previous_records(out, context.site, pages_before)
     dirty = _NotDirty()
@@ -134,6 +137,8 @@ def render_site(
         kept_files = plugin.kept
         kept = len(kept_files)
         pages = len(states) - kept
+        kept_uris = {f.src_uri for f in kept_files}
+        rendered_pages = tuple(s.dest for uri, s in states.items() if uri not in kept_uris)
         records = list(search.records)
         for file in kept_files:
             url = states[file.src_uri].search
@@ -168,5 +173,6 @@ def render_site(
         too_slow=too_slow,
         reads=reads,
         kept=kept,
+        rendered_pages=rendered_pages,
         page_states=states,
     )
