@@ -7,6 +7,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from pbgdpl.publishing.output import CACHE_DIR
 
@@ -75,26 +76,39 @@ def _replace(root: Path, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), "utf-8")
 
 
-def _edit_text_and_title(root: Path) -> None:
+def _edit_body(root: Path) -> None:
     _replace(root, NEWS, "Từ ngày 20/7", "Trong hai tuần, từ ngày 20/7")
+
+
+def _edit_title(root: Path) -> None:
     _replace(root, QUESTION, "title: Điều kiện", "title: Hỏi đáp về điều kiện")
 
 
-def _expire_law_and_edit_agency(root: Path) -> None:
+def _expire_law(root: Path) -> None:
     _replace(
         root,
         ALCOHOL_LAW,
         "ngay_hieu_luc: 2020-01-01\n",
         "ngay_hieu_luc: 2020-01-01\nngay_het_hieu_luc: 2026-11-01\n",
     )
+
+
+def _edit_agency(root: Path) -> None:
     _replace(root, "agencies/lao-cai/agency.yml", "description: ", "description: Cập nhật. ")
 
 
-def _add_item_and_agency(root: Path) -> None:
+def _add_item(root: Path) -> None:
     write(root / "agencies/ha-noi/tin-tuc/tin-moi-cuoi-thang-11.md", NEW_NEWS)
+
+
+def _add_agency(root: Path) -> None:
     write(root / "agencies/don-vi-moi/agency.yml", NEW_AGENCY)
     write(root / "agencies/don-vi-moi/van-ban-moi/ke-hoach-7-kh-mttw.md", NEW_DOCUMENT)
     write(root / "agencies/don-vi-moi/tin-tuc/ra-mat-trang.md", NEW_NEWS)
+
+
+def _remove_item(root: Path) -> None:
+    (root / NEWS).unlink()
 
 
 def _edit_phone(root: Path) -> None:
@@ -104,32 +118,131 @@ def _edit_phone(root: Path) -> None:
     _replace(root, "agencies/lao-cai/agency.yml", phone, phone.split(":")[0] + ': "0214 000 0000"')
 
 
-# Each edit, the sites it rebuilds, and whether search records changed (national index).
-STEPS: list[tuple[Callable[[Path], None], set[str], bool]] = [
-    # The text of a news story shows on its own site only; a title also in national lists.
-    (_edit_text_and_title, {"ha-noi", "bo-tu-phap", "_portal"}, True),
-    # A law's end of effect shows where it is posted and wherever a page links or cites
-    # it (Hà Nội's answer); an agency.yml on its own site and in the national directory.
-    (_expire_law_and_edit_agency, {"bo-y-te", "ha-noi", "lao-cai", "_portal"}, True),
-    # A new agency: its own site and what names agencies, not every other site.
-    (_add_item_and_agency, {"ha-noi", "don-vi-moi", "_portal"}, True),
+NEWS_PAGE = "ha-noi/tin-tuc/boi-duong-hoa-giai-vien-nam-2026/index.html"
+QUESTION_PAGE = "bo-tu-phap/hoi-dap/hoi-dap-ve-dang-ky-ket-hon/index.html"
+LAW_PAGE = "bo-y-te/van-ban-moi/luat-phong-chong-tac-hai-cua-ruou-bia-44-2019-qh14/index.html"
+# Hà Nội's answer cites the law; its decree's page lists the law among its relations.
+CITING_PAGE = "ha-noi/hoi-dap/hoi-dap-ve-nong-do-con-khi-di-xe-may/index.html"
+# A page no edit below touches: an item of an agency none of them is about.
+UNTOUCHED = "ho-chi-minh/tin-tuc/"
+
+
+class Step(NamedTuple):
+    """An edit, the sites it opens, the pages it renders (exactly, or at least and never)."""
+
+    edit: Callable[[Path], None]
+    sites: set[str]
+    pages: set[str] | None = None
+    at_least: frozenset[str] = frozenset()
+    never: tuple[str, ...] = (UNTOUCHED,)
+    searched: bool = True
+    """Whether search records changed: the national index is built again."""
+
+
+STEPS = [
+    # A story's text shows on its own page only.
+    Step(_edit_body, {"ha-noi"}, {NEWS_PAGE}),
+    # A title shows on the page, its agency's home and section list, the national list of
+    # its section, and the directory (which counts each agency's items).
+    Step(
+        _edit_title,
+        {"bo-tu-phap", "_portal"},
+        {
+            QUESTION_PAGE,
+            "bo-tu-phap/hoi-dap/index.html",
+            "bo-tu-phap/index.html",
+            "hoi-dap/index.html",
+            "don-vi/index.html",
+        },
+    ),
+    # A law's end of effect shows on its page, in the lists of documents, and on every
+    # page that links or cites it, on any site: not on the other pages of those sites.
+    Step(
+        _expire_law,
+        {"bo-y-te", "ha-noi", "_portal"},
+        at_least=frozenset(
+            {
+                LAW_PAGE,
+                CITING_PAGE,
+                "bo-y-te/van-ban-moi/index.html",
+                "van-ban-moi/index.html",
+            }
+        ),
+        never=(UNTOUCHED, "ha-noi/tin-tuc/", "bo-y-te/tin-tuc/", "lao-cai/"),
+    ),
+    # An agency.yml is in the header of every page of its site, and in the national
+    # pages that name agencies: not in other agencies' pages.
+    Step(
+        _edit_agency,
+        {"lao-cai", "_portal"},
+        at_least=frozenset(
+            {"lao-cai/index.html", "lao-cai/tin-tuc/index.html", "don-vi/index.html"}
+        ),
+        never=(UNTOUCHED, "ha-noi/", "bo-y-te/", "van-ban-moi/linh-vuc/y-te/"),
+    ),
+    # A new story: its page, its agency's lists, the national lists of its section.
+    Step(
+        _add_item,
+        {"ha-noi", "_portal"},
+        at_least=frozenset(
+            {
+                "ha-noi/tin-tuc/tin-moi-cuoi-thang-11/index.html",
+                "ha-noi/tin-tuc/index.html",
+                "tin-tuc/index.html",
+            }
+        ),
+        never=(UNTOUCHED, "ha-noi/hoi-dap/", "ha-noi/van-ban-moi/"),
+    ),
+    # A new agency: its own site and the national pages that name agencies (the
+    # directory, the home page, the lists, the follow-up): no other agency's pages.
+    Step(
+        _add_agency,
+        {"don-vi-moi", "_portal"},
+        at_least=frozenset({"don-vi-moi/index.html", "don-vi/index.html", "index.html"}),
+        never=("ha-noi/", "bo-y-te/", "lao-cai/", "tinh-hinh-cap-nhat/don-vi/ha-noi/"),
+    ),
+    # A removed story leaves its page, its agency's lists and the national ones.
+    Step(
+        _remove_item,
+        {"ha-noi", "_portal"},
+        at_least=frozenset({"ha-noi/tin-tuc/index.html"}),
+        never=(UNTOUCHED, "ha-noi/hoi-dap/", "ha-noi/van-ban-moi/"),
+    ),
     # A phone number is on the agency's pages and in the directory, in no search record:
     # every search index is kept as it was.
-    (_edit_phone, {"lao-cai", "_portal"}, False),
+    Step(
+        _edit_phone,
+        {"lao-cai", "_portal"},
+        at_least=frozenset({"lao-cai/index.html", "don-vi/index.html"}),
+        never=(UNTOUCHED, "ha-noi/", "bo-y-te/"),
+        searched=False,
+    ),
 ]
 
 
 def test_incremental_builds_end_where_a_full_build_does(portal_copy: Path, run_cli) -> None:
     out, full = portal_copy / "site", portal_copy / "full"
     report = ("--report", str(portal_copy / "report.json"))
-    assert run_cli(portal_copy, "build", "--out", str(out), *ARGS)[0] == 0
-    for edit, expected, searched in STEPS:
-        edit(portal_copy)
+    assert run_cli(portal_copy, "build", "--out", str(out), *ARGS, *report)[0] == 0
+    every_page = json.loads(Path(report[1]).read_text("utf-8"))["rendered_pages"]
+    assert any(page.startswith(UNTOUCHED) for page in every_page)
+    for step in STEPS:
+        name = step.edit.__name__
+        step.edit(portal_copy)
         status, _, err = run_cli(portal_copy, "build", "--out", str(out), *ARGS, *report)
         assert status == 0, err
         figures = json.loads(Path(report[1]).read_text("utf-8"))
-        assert set(figures["rebuilt"]) == expected, edit.__name__
-        assert ("search" in figures["timings"]) == searched, edit.__name__
+        assert set(figures["rebuilt"]) == step.sites, name
+        rendered = set(figures["rendered_pages"])
+        assert figures["pages"] == len(rendered), name
+        # Few pages: the sites opened keep most of theirs.
+        assert len(rendered) < len(every_page) // 4, name
+        if step.pages is not None:
+            assert rendered == step.pages, name
+        assert step.at_least <= rendered, name
+        assert not [p for p in rendered if p.startswith(step.never)], name
+        assert ("search" in figures["timings"]) == step.searched, name
         status, _, err = run_cli(portal_copy, "build", "--force", "--out", str(full), *ARGS)
         assert status == 0, err
-        assert _differences(out, full) == [], edit.__name__
+        assert _differences(out, full) == [], name
+    assert not (out / NEWS_PAGE).exists()
