@@ -318,7 +318,8 @@ def main() -> None:
         # As it goes: a long run on a shared machine may be stopped before the table.
         print(
             f"{name}: {run.seconds:.2f} s, {run.cpu_seconds:.2f} s processor, "
-            f"{run.report['sites_rendered']} sites, {run.report['pages']} pages",
+            f"{run.report['sites_rendered']} sites, {run.report['pages']} pages rendered, "
+            f"{run.report.get('pages_kept', 0)} pages of those sites kept",
             flush=True,
         )
     figures["incremental"] = {
@@ -327,7 +328,8 @@ def main() -> None:
             "cpu_seconds": round(run.cpu_seconds, 2),
             "share_of_full": round(run.seconds / full.seconds, 3),
             "sites_rebuilt": run.report["sites_rendered"],
-            "pages_rendered": run.report.get("pages_rendered", run.report["pages"]),
+            "pages_rendered": run.report["pages"],
+            "pages_kept": run.report.get("pages_kept", 0),
             "peak_rss_mb": round(run.peak_rss / 2**20),
         }
         for name, run in incremental.items()
@@ -386,7 +388,8 @@ def print_table(figures: dict) -> None:
                 f"incremental: {k}",
                 f"{v['seconds']} s = {100 * v['share_of_full']:.1f}% of full, "
                 f"{v['cpu_seconds']} s processor "
-                f"({v['sites_rebuilt']} sites, {v['pages_rendered']} pages rendered)",
+                f"({v['sites_rebuilt']} sites, {v['pages_rendered']} pages rendered, "
+                f"{v['pages_kept']} kept)",
             )
             for k, v in figures["incremental"].items()
         ),
