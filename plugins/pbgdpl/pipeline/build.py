@@ -114,8 +114,7 @@ class _Work:
     # Sites whose installed search bundle was built by the same platform (code, theme,
     # libraries): its index may be copied when the site's records are the same.
     same_platform: frozenset[str]
-    # What the last build recorded of each site (its pages among it), and the platform.
-    state: dict[str, dict[str, Any]]
+    out: OutputTree
     platform: str
 
 
@@ -133,7 +132,8 @@ def _render_in_worker(site: str) -> SiteResult:
     options = _work.options
     context = SiteContext(site, _work.catalog, options.root, options.as_of)
     previous = options.out / site / BUNDLE if site in _work.same_platform else None
-    pages = pages_from_json(_work.state.get(site_key(site), {}).get("pages"))
+    # A forced build trusts no page it kept (its cache is gone, and the pages' record).
+    pages = pages_from_json(_work.out.load_pages(site_key(site)))
     return render_site(
         context,
         options.root / "mkdocs.yml",
@@ -253,12 +253,7 @@ def _install(
             continue
         reads = [list(query) for query in result.reads]
         inputs = f"{fingerprints[result.site]}:{registry_fingerprint(catalog, reads)}"
-        record = {
-            "inputs": inputs,
-            "reads": reads,
-            "platform": platform,
-            "pages": pages_to_json(result.page_states),
-        }
+        record = {"inputs": inputs, "reads": reads, "platform": platform}
         if result.site == NATIONAL:
             national = state.get(NATIONAL_KEY, {})
             record["entries"] = out.install_national(national.get("entries", []))
@@ -268,6 +263,7 @@ def _install(
         else:
             out.install_agency(result.site)
             state[result.site] = record
+        out.save_pages(site_key(result.site), pages_to_json(result.page_states))
 
 
 def build_portal(options: BuildOptions) -> BuildReport:
@@ -320,7 +316,7 @@ def build_portal(options: BuildOptions) -> BuildReport:
     same_platform = frozenset(
         s for s in to_render if state.get(site_key(s), {}).get("platform") == platform
     )
-    work = _Work(catalog, options, empty_docs, out.staging, same_platform, state, platform)
+    work = _Work(catalog, options, empty_docs, out.staging, same_platform, out, platform)
     report.rendered, left_out = _timed(
         report, "render+index", lambda: _render_leaving_out_slow_pages(to_render, work)
     )

@@ -60,6 +60,25 @@ class OutputTree:
         text = json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True)
         (self.root / STATE_FILE).write_text(text + "\n", "utf-8")
 
+    def _pages_file(self, key: str) -> Path:
+        return self.cache / "pages" / f"{key}.json"
+
+    def load_pages(self, key: str) -> object:
+        """Return what the last build recorded of each page of a site (`save_pages`), or None."""
+        try:
+            return json.loads(self._pages_file(key).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def save_pages(self, key: str, pages: object) -> None:
+        """Record what made each page of a site just installed, kept with the build's cache.
+
+        Apart from the build state: only a site's own render reads it.
+        """
+        path = self._pages_file(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(pages, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
     def install_agency(self, slug: str) -> None:
         """Move an agency site from staging into `/<slug>/`."""
         _replace(self.staging_for(slug) / slug, self.root / slug)
@@ -79,8 +98,9 @@ class OutputTree:
         return entries
 
     def remove_site(self, slug: str) -> None:
-        """Delete the output of an agency site that no longer exists."""
+        """Delete the output of an agency site that no longer exists, and its pages' record."""
         shutil.rmtree(self.root / slug, ignore_errors=True)
+        self._pages_file(slug).unlink(missing_ok=True)
 
     def finish(self) -> None:
         """Remove the staging folder."""
