@@ -31,6 +31,7 @@ from pbgdpl.pipeline.search_index import (
     set_aside_index,
 )
 from pbgdpl.pipeline.shards import shard_sites
+from pbgdpl.publishing.compression import ENCODINGS
 from pbgdpl.publishing.manifest import Provenance, published_for
 from pbgdpl.publishing.output import OutputTree
 from pbgdpl.publishing.publish import publish_portal
@@ -256,7 +257,9 @@ def _install(
         record = {"inputs": inputs, "reads": reads, "platform": platform}
         if result.site == NATIONAL:
             national = state.get(NATIONAL_KEY, {})
-            record["entries"] = out.install_national(national.get("entries", []))
+            record["entries"] = out.install_national(
+                national.get("entries", []), tuple(ENCODINGS.values())
+            )
             if "search" in national:
                 record["search"] = national["search"]
             state[NATIONAL_KEY] = record

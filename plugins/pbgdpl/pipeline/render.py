@@ -14,6 +14,7 @@ from mkdocs.config import load_config
 from pbgdpl.catalog.reads import Query
 from pbgdpl.pipeline.search_index import save_site_search
 from pbgdpl.pipeline.theme_dirs import shallow_theme_dirs
+from pbgdpl.publishing.compression import ENCODINGS
 from pbgdpl.safety.render_clock import PageTooSlow
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records
 from pbgdpl.site.page_inputs import PageState, PreviousSite
@@ -126,7 +127,11 @@ def render_site(
         plugin = cast("SitePlugin", config.plugins["pbgdpl/site"])
         search = cast("SearchPlugin", config.plugins["pbgdpl/search"])
         with context.catalog.recording() as recorded:
-            site = PreviousSite(out, pages_before, frozenset(old_records)) if previous else None
+            site = (
+                PreviousSite(out, pages_before, frozenset(old_records), tuple(ENCODINGS.values()))
+                if previous
+                else None
+            )
             plugin.bind(context, recorded, site, salt)
             # Dirty: MkDocs renders only the pages whose file is modified (`SiteFile`).
             build(config, dirty=True)

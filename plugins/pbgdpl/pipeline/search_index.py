@@ -143,14 +143,22 @@ def _same_inputs(bundle_dir: Path, previous: Path | None) -> bool:
     )
 
 
+def _link(source: str, target: str) -> None:
+    # Index files are never written again in place: a new index replaces the folder's.
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def _copy_index(previous: Path, bundle_dir: Path) -> None:
     for path in previous.iterdir():
         if path.name in (RECORDS, TERMS):
             continue
         if path.is_dir():
-            shutil.copytree(path, bundle_dir / path.name)
+            shutil.copytree(path, bundle_dir / path.name, copy_function=_link)
         else:
-            shutil.copy2(path, bundle_dir / path.name)
+            _link(str(path), str(bundle_dir / path.name))
 
 
 def save_site_search(

@@ -83,17 +83,28 @@ class OutputTree:
         """Move an agency site from staging into `/<slug>/`."""
         _replace(self.staging_for(slug) / slug, self.root / slug)
 
-    def install_national(self, previous_entries: list[str]) -> list[str]:
-        """Move the national site's entries into `/`, dropping its stale ones; return them."""
+    def install_national(
+        self, previous_entries: list[str], companions: tuple[str, ...] = ()
+    ) -> list[str]:
+        """Move the national site's entries into `/`, dropping its stale ones; return them.
+
+        A file named as another entry plus one of `companions` (a kept page's precompressed
+        copy) is moved too, but is not one of the site's entries: publishing owns it.
+        """
         staged = self.staging_for("")
-        entries = sorted(p.name for p in staged.iterdir())
+        names = {p.name for p in staged.iterdir()}
+        entries = sorted(
+            name
+            for name in names
+            if not any(name.endswith(e) and name[: -len(e)] in names for e in companions)
+        )
         for name in set(previous_entries) - set(entries):
             stale = self.root / name
             if stale.is_dir():
                 shutil.rmtree(stale)
             elif stale.exists():
                 stale.unlink()
-        for name in entries:
+        for name in sorted(names):
             _replace(staged / name, self.root / name)
         return entries
 

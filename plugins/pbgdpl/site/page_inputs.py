@@ -19,6 +19,8 @@ keeps its previous output (and search record) instead of rendering it again.
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -53,6 +55,21 @@ class PreviousSite:
     pages: dict[str, PageState]
     searched: frozenset[str]
     """The addresses of the search records the site has kept."""
+    companions: tuple[str, ...] = ()
+    """The endings of the files kept with a page: its precompressed copies (".br" …)."""
+
+
+def keep_file(source: Path, target: Path) -> None:
+    """Put the kept file `source` at `target` as a hard link, or a copy where links fail.
+
+    A link costs no copy, and keeps the file's time, so its precompressed copies stay
+    fresh. It is safe because nothing writes into a kept file: MkDocs writes only the
+    pages it renders, each to a new file; later writers replace a file or unlink it first.
+    """
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _attachment_sizes(item: Item, root: Path) -> list[tuple[str, int]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -30,6 +29,7 @@ from pbgdpl.site.csp import content_security_policy
 from pbgdpl.site.page_inputs import (
     PageState,
     PreviousSite,
+    keep_file,
     page_key,
     record_inputs,
     site_inputs,
@@ -334,14 +334,18 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if not self.config.enabled or self.context is None:
             return
         self._render_page(None)
-        # The pages kept from the last build, copied (never linked: a later writer must
-        # not change the published file) into the new build.
+        # The pages kept from the last build, with their precompressed copies, before the
+        # redirects (which never replace a page).
         site_dir = Path(config.site_dir)
         for file in self.kept:
             assert self.previous is not None
-            target = site_dir / file.dest_uri
+            source, target = self.previous.out / file.dest_uri, site_dir / file.dest_uri
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(self.previous.out / file.dest_uri, target)
+            keep_file(source, target)
+            for ending in self.previous.companions:
+                companion = Path(f"{source}{ending}")
+                if companion.is_file():
+                    keep_file(companion, Path(f"{target}{ending}"))
         # After the pages, so a redirect never replaces one: each old address of a moved
         # item (redirect_from) gets a small page sending readers on.
         site = self.context
