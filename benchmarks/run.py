@@ -319,7 +319,8 @@ def main() -> None:
         print(
             f"{name}: {run.seconds:.2f} s, {run.cpu_seconds:.2f} s processor, "
             f"{run.report['sites_rendered']} sites, {run.report['pages']} pages rendered, "
-            f"{run.report.get('pages_kept', 0)} pages of those sites kept",
+            f"{run.report.get('pages_kept', 0)} pages of those sites kept; stages: "
+            + ", ".join(f"{k} {v:.2f} s" for k, v in run.report["timings"].items()),
             flush=True,
         )
     figures["incremental"] = {
@@ -330,6 +331,7 @@ def main() -> None:
             "sites_rebuilt": run.report["sites_rendered"],
             "pages_rendered": run.report["pages"],
             "pages_kept": run.report.get("pages_kept", 0),
+            "stages": {k: round(v, 2) for k, v in run.report["timings"].items()},
             "peak_rss_mb": round(run.peak_rss / 2**20),
         }
         for name, run in incremental.items()
