@@ -255,6 +255,9 @@ def _install(
         reads = [list(query) for query in result.reads]
         inputs = f"{fingerprints[result.site]}:{registry_fingerprint(catalog, reads)}"
         record = {"inputs": inputs, "reads": reads, "platform": platform}
+        # Between the two, the site's pages are the new ones: no record of the old ones
+        # may outlive them if the build stops there.
+        out.forget_pages(site_key(result.site))
         if result.site == NATIONAL:
             national = state.get(NATIONAL_KEY, {})
             record["entries"] = out.install_national(

@@ -79,6 +79,10 @@ class OutputTree:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(pages, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
+    def forget_pages(self, key: str) -> None:
+        """Remove what `save_pages` recorded of a site, before its output is replaced."""
+        self._pages_file(key).unlink(missing_ok=True)
+
     def install_agency(self, slug: str) -> None:
         """Move an agency site from staging into `/<slug>/`."""
         _replace(self.staging_for(slug) / slug, self.root / slug)
@@ -111,7 +115,7 @@ class OutputTree:
     def remove_site(self, slug: str) -> None:
         """Delete the output of an agency site that no longer exists, and its pages' record."""
         shutil.rmtree(self.root / slug, ignore_errors=True)
-        self._pages_file(slug).unlink(missing_ok=True)
+        self.forget_pages(slug)
 
     def finish(self) -> None:
         """Remove the staging folder."""
