@@ -22,6 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pbgdpl.publishing.manifest import published_files
+from pbgdpl.publishing.output import write_changed
 from pbgdpl.site.csp import content_security_policy
 from pbgdpl.webeditor.admin import EDITOR_PATH
 
@@ -164,6 +165,6 @@ def render_nginx(editor_policy: str) -> str:
 
 def write_cdn_rules(out: Path, editor_policy: str) -> list[Path]:
     """Write `_headers` and `nginx.conf` at the portal root; return their paths."""
-    (out / HEADERS_FILE).write_text(render_headers(out, editor_policy), "utf-8")
-    (out / NGINX_FILE).write_text(render_nginx(editor_policy), "utf-8")
+    write_changed(out / HEADERS_FILE, render_headers(out, editor_policy))
+    write_changed(out / NGINX_FILE, render_nginx(editor_policy))
     return [out / HEADERS_FILE, out / NGINX_FILE]

@@ -10,10 +10,12 @@ from pbgdpl.publishing.addresses import portal_base
 from pbgdpl.publishing.agency_export import write_agency_exports
 from pbgdpl.publishing.compression import write_precompressed
 from pbgdpl.publishing.feeds import write_feeds
+from pbgdpl.publishing.file_digests import FileDigests
 from pbgdpl.publishing.headers import write_cdn_rules
 from pbgdpl.publishing.legal_feeds import write_legal_feeds
 from pbgdpl.publishing.manifest import PORTAL_SCOPE, Manifest, Provenance, write_manifest
 from pbgdpl.publishing.opendata import write_open_data
+from pbgdpl.publishing.output import OutputTree
 from pbgdpl.publishing.published import items_with_pages
 from pbgdpl.publishing.service_worker import write_service_worker
 from pbgdpl.publishing.sitemap import write_robots, write_sitemap
@@ -47,5 +49,6 @@ def publish_portal(catalog: Catalog, out: Path, provenance: Provenance) -> Publi
     write_service_worker(out, provenance, catalog.settings.offline_reading)
     # After every other file, before the manifest, which lists the copies too.
     write_precompressed(out)
-    manifest = write_manifest(out, PORTAL_SCOPE, portal_base(catalog.settings), provenance)
+    digests = FileDigests.open(OutputTree(out).cache)
+    manifest = write_manifest(out, PORTAL_SCOPE, portal_base(catalog.settings), provenance, digests)
     return Publication(feeds, open_data, sitemaps, manifest)

@@ -11,6 +11,7 @@ from pbgdpl.model.items import Item
 from pbgdpl.model.settings import PortalSettings
 from pbgdpl.publishing.addresses import public_url
 from pbgdpl.publishing.manifest import published_files
+from pbgdpl.publishing.output import write_changed
 from pbgdpl.publishing.published import redirect_paths
 from pbgdpl.safety.xml_text import xml_text
 
@@ -62,18 +63,17 @@ def write_sitemap(
         for path in page_paths(out)
         if path not in moved
     ]
-    for stale in out.glob("sitemap-*.xml"):
-        stale.unlink()
-    if len(urls) <= limit:
-        (out / SITEMAP).write_bytes(_document("urlset", urls))
-        return [out / SITEMAP]
     written = []
-    for number, start in enumerate(range(0, len(urls), limit), start=1):
-        part = out / f"sitemap-{number}.xml"
-        part.write_bytes(_document("urlset", urls[start : start + limit]))
-        written.append(part)
-    index = [("sitemap", public_url(settings, p.name), None) for p in written]
-    (out / SITEMAP).write_bytes(_document("sitemapindex", index))
+    if len(urls) <= limit:
+        write_changed(out / SITEMAP, _document("urlset", urls))
+    else:
+        for number, start in enumerate(range(0, len(urls), limit), start=1):
+            part = out / f"sitemap-{number}.xml"
+            written.append(write_changed(part, _document("urlset", urls[start : start + limit])))
+        index = [("sitemap", public_url(settings, p.name), None) for p in written]
+        write_changed(out / SITEMAP, _document("sitemapindex", index))
+    for stale in set(out.glob("sitemap-*.xml")) - set(written):
+        stale.unlink()
     return [out / SITEMAP, *written]
 
 
@@ -88,6 +88,4 @@ def write_robots(settings: PortalSettings, out: Path) -> Path:
         "\n"
         f"Sitemap: {public_url(settings, SITEMAP)}\n"
     )
-    path = out / ROBOTS
-    path.write_text(text, "utf-8")
-    return path
+    return write_changed(out / ROBOTS, text)
