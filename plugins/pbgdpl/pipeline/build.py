@@ -25,6 +25,7 @@ from pbgdpl.pipeline.fingerprint import (
 from pbgdpl.pipeline.isolation import broken_agencies
 from pbgdpl.pipeline.render import SiteResult, render_site
 from pbgdpl.pipeline.search_index import (
+    NATIONAL_DOCUMENTS,
     index_portal,
     portal_search_inputs,
     restore_index,
@@ -42,6 +43,7 @@ from pbgdpl.pipeline.unchanged import (
     still_unchanged,
     take_sources,
 )
+from pbgdpl.publishing.file_digests import FileDigests
 from pbgdpl.publishing.manifest import MANIFEST, Provenance, published_for
 from pbgdpl.publishing.output import STATE_FILE, OutputTree
 from pbgdpl.publishing.publish import publish_portal
@@ -360,7 +362,13 @@ def build_portal(options: BuildOptions) -> BuildReport:
         inputs = f"{platform}:{portal_search_inputs(options.out)}"
         unchanged = state[NATIONAL_KEY].get("search") == inputs
         if not (unchanged and restore_index(kept_index, options.out / BUNDLE)):
-            _timed(report, "search", lambda: index_portal(options.out, out.staging / "_search"))
+            _timed(
+                report,
+                "search",
+                lambda: index_portal(
+                    options.out, out.staging / "_search", out.cache / NATIONAL_DOCUMENTS
+                ),
+            )
             state[NATIONAL_KEY]["search"] = inputs
     out.save_state(state)
     out.finish()
@@ -373,7 +381,12 @@ def build_portal(options: BuildOptions) -> BuildReport:
         # lists its files.
         _timed(report, "editor", lambda: write_editor(options.root, options.out))
     if options.editor or report.rendered or gone or not published_for(options.out, provenance):
-        _timed(report, "publish", lambda: publish_portal(catalog, options.out, provenance))
+        digests = FileDigests.open(out.cache)
+        _timed(
+            report,
+            "publish",
+            lambda: publish_portal(catalog, options.out, provenance, digests),
+        )
     if not report.failed and not report.left_out:
         since, until = moment_window(portal.items, options.moment)
         record = Unchanged(

@@ -20,7 +20,6 @@ from pathlib import Path
 from pagefind.service import get_executable
 
 from pbgdpl.pipeline.search_documents import update_documents
-from pbgdpl.publishing.output import OutputTree
 from pbgdpl.search.canonical import canonicalize
 from pbgdpl.search.lexicon import build_lexicon, write_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
@@ -222,12 +221,12 @@ def portal_search_inputs(out: Path) -> str:
     return digest.hexdigest()
 
 
-def index_portal(out: Path, scratch: Path) -> int:
+def index_portal(out: Path, scratch: Path, kept: Path | None = None) -> int:
     """Build the national bundle `/pagefind/` over every site's records; return its pages.
 
-    Its documents are kept in the output's cache: the next build writes only those whose
-    record or kept words changed.
+    With `kept` (a build's cache), its documents are kept there: the next build writes
+    only those whose record or kept words changed.
     """
     records = portal_records(out)
-    index_records(records, out / BUNDLE, scratch, kept=OutputTree(out).cache / NATIONAL_DOCUMENTS)
+    index_records(records, out / BUNDLE, scratch, kept)
     return len(records)

@@ -10,7 +10,6 @@ from pbgdpl.catalog import Catalog
 from pbgdpl.model.items import Item
 from pbgdpl.model.settings import PortalSettings
 from pbgdpl.publishing.addresses import public_url
-from pbgdpl.publishing.manifest import published_files
 from pbgdpl.publishing.output import write_changed
 from pbgdpl.publishing.published import redirect_paths
 from pbgdpl.safety.xml_text import xml_text
@@ -22,11 +21,11 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 MAX_URLS = 50_000
 
 
-def page_paths(out: Path) -> list[str]:
-    """Return the folder of every page in `out` relative to the portal root, sorted."""
+def page_paths(files: list[str]) -> list[str]:
+    """Return the folder of every page among the published `files`, sorted."""
     return [
         name.removesuffix("index.html")
-        for name in published_files(out)
+        for name in files
         if name == "index.html" or name.endswith("/index.html")
     ]
 
@@ -46,9 +45,11 @@ def _document(root: str, children: Sequence[tuple[str, str, str | None]]) -> byt
 
 
 def write_sitemap(
-    catalog: Catalog, items: list[Item], out: Path, limit: int = MAX_URLS
+    catalog: Catalog, items: list[Item], out: Path, files: list[str], limit: int = MAX_URLS
 ) -> list[Path]:
     """Write `sitemap.xml` (an index of `sitemap-N.xml` beyond `limit` pages); return them.
+
+    `files` are the published files of `out` (`published_files`), listed once by the caller.
 
     An item's lastmod is the date its page shows as "last updated" (its last major
     change, else its own date), as search engines ask: a minor fix is not news. Other
@@ -60,7 +61,7 @@ def write_sitemap(
     moved = redirect_paths(catalog)
     urls = [
         ("url", public_url(settings, path), dated.get(path))
-        for path in page_paths(out)
+        for path in page_paths(files)
         if path not in moved
     ]
     written = []
