@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import time
 from pathlib import Path
 
@@ -72,3 +73,21 @@ def test_nothing_changed_means_nothing_done_and_the_same_problems_said(
     figures, _ = _build(run_cli, portal_copy, "2026-11-23T14:30")
     assert "load" in figures["timings"]
     assert (portal_copy / "site" / "manifest.json").is_file()
+
+
+def test_a_new_commit_is_a_change_though_no_file_changed(portal_copy: Path, run_cli) -> None:
+    # The pages' history ("last updated", change notes) is read from Git.
+    git = ["git", "-c", "user.name=Biên tập", "-c", "user.email=bientap@example.gov.vn"]
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Bản đầu"]):
+        subprocess.run([*git, *step], cwd=portal_copy, check=True, capture_output=True)
+    _build(run_cli, portal_copy, "2026-11-23")
+    time.sleep(2.1)
+    figures, _ = _build(run_cli, portal_copy, "2026-11-23")
+    assert list(figures["timings"]) == ["unchanged"]
+    subprocess.run(
+        [*git, "commit", "-q", "--allow-empty", "-m", "Không đổi tệp"],
+        cwd=portal_copy,
+        check=True,
+    )
+    figures, _ = _build(run_cli, portal_copy, "2026-11-23")
+    assert "load" in figures["timings"]

@@ -279,7 +279,8 @@ def build_portal(options: BuildOptions) -> BuildReport:
     platform = platform_fingerprint(options.root)
     sources = _timed(report, "unchanged", lambda: _sources(options, platform))
     output = output_stamp(options.out, (STATE_FILE, MANIFEST))
-    kept = None if options.force else read_unchanged(cache)
+    # The web editor is written, and the portal published, on every --editor build.
+    kept = None if options.force or options.editor else read_unchanged(cache)
     if kept is not None and still_unchanged(kept, sources, options.moment, output):
         # Nothing the last complete build read has changed: say again what it said.
         report.diagnostics = list(kept.diagnostics)

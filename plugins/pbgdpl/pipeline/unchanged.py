@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import subprocess
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,10 +30,8 @@ from pbgdpl.model.moment import BuildMoment
 
 RECORD_FILE = "unchanged.pickle"
 _VERSION = 1
-# What a build reads below the repository (manifest.SOURCE_PATHS), and the Git files that
-# tell which commit its history ends at.
+# What a build reads below the repository (manifest.SOURCE_PATHS).
 SOURCES = ("content", "agencies", "theme", "plugins", "mkdocs.yml")
-GIT_FILES = (".git/HEAD", ".git/packed-refs", ".git/refs")
 
 
 @dataclass(frozen=True)
@@ -59,11 +58,19 @@ def _files(path: Path) -> list[tuple[str, os.stat_result]]:
     return found
 
 
+def _head(root: Path) -> str:
+    """Return the commit the pages' history ends at (a commit changes it, not the files)."""
+    found = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=False
+    )
+    return found.stdout.strip() if found.returncode == 0 else "no commit"
+
+
 def take_sources(root: Path, extra: tuple[str, ...] = ()) -> Sources:
-    """Stamp the sources below `root`, with `extra` (the options, the platform …)."""
-    digest = hashlib.sha256("\n".join(extra).encode())
+    """Stamp the sources below `root` and its commit, with `extra` (the options, the platform …)."""
+    digest = hashlib.sha256("\n".join((*extra, _head(root))).encode())
     newest = 0
-    for name in (*SOURCES, *GIT_FILES):
+    for name in SOURCES:
         for path, stat in sorted(_files(root / name)):
             digest.update(
                 f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}\n".encode()
