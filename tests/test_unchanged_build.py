@@ -91,3 +91,14 @@ def test_a_new_commit_is_a_change_though_no_file_changed(portal_copy: Path, run_
     )
     figures, _ = _build(run_cli, portal_copy, "2026-11-23")
     assert "load" in figures["timings"]
+
+
+def test_a_dangling_link_is_reported_by_the_loader_not_a_crash(portal_copy: Path, run_cli) -> None:
+    link = portal_copy / "agencies/ha-noi/tin-tuc/lien-ket-hong.md"
+    link.symlink_to(portal_copy / "khong-co-tep-nay.md")
+    status, _, err = run_cli(
+        portal_copy, "build", "--out", str(portal_copy / "site"), "--as-of", "2026-11-23"
+    )
+    assert status == 1
+    assert "agencies/ha-noi/tin-tuc/lien-ket-hong.md" in err
+    assert "Traceback" not in err

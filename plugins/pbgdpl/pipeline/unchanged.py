@@ -43,18 +43,20 @@ class Sources:
 
 
 def _files(path: Path) -> list[tuple[str, os.stat_result]]:
+    # A link itself, never its target: a dangling link is the loader's to report.
     try:
-        stat = path.stat()
+        stat = path.lstat()
     except FileNotFoundError:
         return []
-    if not path.is_dir():
+    if path.is_symlink() or not path.is_dir():
         return [(str(path), stat)]
     found = []
     for folder, dirs, files in os.walk(path):
         dirs.sort()
-        found += [
-            (os.path.join(folder, name), os.stat(os.path.join(folder, name))) for name in files
-        ]
+        # The walk does not enter a link to a folder: it is stamped as a file is.
+        links = [name for name in dirs if os.path.islink(os.path.join(folder, name))]
+        paths = [os.path.join(folder, name) for name in [*files, *links]]
+        found += [(path, os.lstat(path)) for path in paths]
     return found
 
 
