@@ -187,18 +187,26 @@ def shard_simulation(portal: Path, work: Path, count: int, jobs: int) -> dict[st
     for index in range(1, count + 1):
         out = work / f"shard-{index}"
         run = build(portal, out, jobs, force=True, shard=f"{index}/{count}")
-        shards.append(
-            {
-                "shard": f"{index}/{count}",
-                "seconds": round(run.seconds, 2),
-                "peak_rss_mb": round(run.peak_rss / 2**20),
-                "sites": run.report["sites_rendered"],
-                "pages": run.report["pages"],
-            }
-        )
+        shard = {
+            "shard": f"{index}/{count}",
+            "seconds": round(run.seconds, 2),
+            "cpu_seconds": round(run.cpu_seconds, 2),
+            "peak_rss_mb": round(run.peak_rss / 2**20),
+            "sites": run.report["sites_rendered"],
+            "pages": run.report["pages"],
+            "stages": {k: round(v, 2) for k, v in run.report["timings"].items()},
+        }
+        shards.append(shard)
+        # As it goes: the whole simulation may take an hour on a shared machine.
+        print(_shard_line(shard), flush=True)
     outs = [str(work / f"shard-{i}") for i in range(1, count + 1)]
     command = [sys.executable, "build.py", "assemble", *outs, "--out", str(work / "site")]
     assembled = measure(command, portal)
+    print(
+        f"assemble: {assembled.seconds:.2f} s, {assembled.cpu_seconds:.2f} s processor, "
+        f"{round(assembled.peak_rss / 2**20)} MB",
+        flush=True,
+    )
     slowest = max(float(str(s["seconds"])) for s in shards)
     return {
         "shards": shards,
@@ -208,15 +216,20 @@ def shard_simulation(portal: Path, work: Path, count: int, jobs: int) -> dict[st
     }
 
 
+def _shard_line(shard: dict) -> str:
+    stages = ", ".join(f"{k} {v} s" for k, v in shard["stages"].items())
+    return (
+        f"shard {shard['shard']}: {shard['seconds']} s ({shard['cpu_seconds']} s processor), "
+        f"{shard['peak_rss_mb']} MB, {shard['sites']} sites, {shard['pages']} pages ({stages})"
+    )
+
+
 def print_shards(figures: dict) -> None:
     """Print the shard simulation: each shard, the assembly, the matrix's wall time."""
     simulation = figures["shard_simulation"]
     print(f"items / agencies: {figures['pages']} / {figures['agencies']}")
     for shard in simulation["shards"]:
-        print(
-            f"shard {shard['shard']}: {shard['seconds']} s, {shard['peak_rss_mb']} MB, "
-            f"{shard['sites']} sites, {shard['pages']} pages"
-        )
+        print(_shard_line(shard))
     print(f"assemble: {simulation['assemble_seconds']} s, {simulation['assemble_peak_rss_mb']} MB")
     print(
         f"as a matrix (slowest shard + assemble, runners in parallel): "
@@ -262,6 +275,7 @@ def main() -> None:
         work / "portal", agencies=args.agencies, items=args.pages, seed=args.seed
     )
     figures["generate_seconds"] = round(time.perf_counter() - started, 2)
+    print(f"generated: {figures['generate_seconds']} s into {work}", flush=True)
     portal, site = generated.root, work / "site"
     if args.shards:
         figures["shard_simulation"] = shard_simulation(portal, work, args.shards, args.jobs)

@@ -24,6 +24,7 @@ from pbgdpl.followup.downloads import csv_text
 from pbgdpl.loading.portal import load_portal
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.publishing.feeds import FeedScope, atom_feed
+from pbgdpl.publishing.manifest import published_files
 from pbgdpl.publishing.sitemap import write_sitemap
 from pbgdpl.safety.spreadsheet import csv_cell
 from pbgdpl.safety.xml_text import xml_text
@@ -112,7 +113,7 @@ def test_the_sitemap_stays_well_formed_for_any_folder_name(tmp_path: Path) -> No
     out = tmp_path / "site"
     for folder in ("", "tin\x01 mới/", "a<b>&\"c'/"):
         write(out / folder / "index.html", "<!doctype html>")
-    (sitemap,) = write_sitemap(catalog, [], out)
+    (sitemap,) = write_sitemap(catalog, [], out, published_files(out))
     addresses = sorted(
         loc.text or ""
         for loc in ET.parse(sitemap).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pbgdpl.pipeline.search_documents import KEYS_FILE, update_documents
 from pbgdpl.pipeline.search_index import index_records, portal_records
 from pbgdpl.search import selection
 from pbgdpl.search.documents import ANSWERS, index_document, number_key
@@ -244,3 +245,32 @@ def test_two_indexes_of_the_same_records_are_the_same_bytes(tmp_path: Path) -> N
         built.append({p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()})
     assert built[0] == built[1]
     assert any(path.parts[0] == "filter" for path in built[0])
+
+
+def _bundle(root: Path) -> dict[Path, bytes]:
+    return {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_kept_documents_give_the_index_a_fresh_build_gives_and_never_go_stale(
+    tmp_path: Path,
+) -> None:
+    records = [record(f"ha-noi/tin-tuc/{i}/", f"Tin {i}", f"đất đai số {i}") for i in range(6)]
+    kept = tmp_path / "kept"
+    index_records(records, tmp_path / "site" / BUNDLE, tmp_path / "scratch", kept=kept)
+
+    # One record edited, one gone, one new.
+    records[2] = record("ha-noi/tin-tuc/2/", "Tin 2", "hộ tịch kết hôn")
+    records = [*records[:4], record("ha-noi/tin-tuc/9/", "Tin 9", "thừa kế")]
+    selected = select_words(sorted(records, key=lambda r: r.url))
+    documents, written = update_documents(sorted(records, key=lambda r: r.url), selected, kept)
+    assert written == 2  # the edited and the new record; every other document is kept
+    on_disk = {p.parent.relative_to(documents).as_posix() + "/" for p in documents.rglob("*.html")}
+    assert on_disk == {r.url for r in records}
+    assert "hộ tịch" in (documents / "ha-noi/tin-tuc/2/index.html").read_text("utf-8")
+
+    # A build stopped after touching a document leaves no list of keys: all are rewritten.
+    (documents / "ha-noi/tin-tuc/3/index.html").write_text("<p>cũ</p>", "utf-8")
+    (kept / KEYS_FILE).unlink()
+    index_records(records, tmp_path / "site" / BUNDLE, tmp_path / "scratch", kept=kept)
+    index_records(records, tmp_path / "fresh" / BUNDLE, tmp_path / "scratch-fresh")
+    assert _bundle(tmp_path / "site" / BUNDLE) == _bundle(tmp_path / "fresh" / BUNDLE)

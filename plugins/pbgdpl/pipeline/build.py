@@ -25,15 +25,28 @@ from pbgdpl.pipeline.fingerprint import (
 from pbgdpl.pipeline.isolation import broken_agencies
 from pbgdpl.pipeline.render import SiteResult, render_site
 from pbgdpl.pipeline.search_index import (
+    NATIONAL_DOCUMENTS,
     index_portal,
     portal_search_inputs,
     restore_index,
     set_aside_index,
 )
 from pbgdpl.pipeline.shards import shard_sites
+from pbgdpl.pipeline.unchanged import (
+    Sources,
+    Unchanged,
+    forget_unchanged,
+    moment_window,
+    output_stamp,
+    read_unchanged,
+    save_unchanged,
+    still_unchanged,
+    take_sources,
+)
 from pbgdpl.publishing.compression import ENCODINGS
-from pbgdpl.publishing.manifest import Provenance, published_for
-from pbgdpl.publishing.output import OutputTree
+from pbgdpl.publishing.file_digests import FileDigests
+from pbgdpl.publishing.manifest import MANIFEST, Provenance, published_for
+from pbgdpl.publishing.output import STATE_FILE, OutputTree
 from pbgdpl.publishing.publish import publish_portal
 from pbgdpl.search.records import BUNDLE
 from pbgdpl.site.page_inputs import pages_from_json, pages_to_json
@@ -280,6 +293,19 @@ def build_portal(options: BuildOptions) -> BuildReport:
         # A forced build trusts nothing it kept: every file is parsed again, then kept.
         shutil.rmtree(cache, ignore_errors=True)
     first_build = not options.out.exists()
+    platform = platform_fingerprint(options.root)
+    sources = _timed(report, "unchanged", lambda: _sources(options, platform))
+    output = output_stamp(options.out, (STATE_FILE, MANIFEST))
+    # The web editor is written, and the portal published, on every --editor build.
+    kept = None if options.force or options.editor else read_unchanged(cache)
+    if kept is not None and still_unchanged(kept, sources, options.moment, output):
+        # Nothing the last complete build read has changed: say again what it said.
+        report.diagnostics = list(kept.diagnostics)
+        report.notices = list(kept.notices)
+        report.skipped = list(kept.sites)
+        report.excluded = dict(kept.excluded)
+        return report
+    forget_unchanged(cache)
     portal = _timed(report, "load", lambda: load_checked(options.root, cache_dir=cache))
     report.diagnostics = portal.diagnostics
     report.excluded = broken_agencies(portal)
@@ -313,7 +339,6 @@ def build_portal(options: BuildOptions) -> BuildReport:
     out = OutputTree(options.out)
     out.prepare()
     state = {} if options.force else out.load_state()
-    platform = platform_fingerprint(options.root)
     to_render, fingerprints = _plan(catalog, options, platform, state, report)
     empty_docs = out.staging / "_empty"
     empty_docs.mkdir()
@@ -355,7 +380,13 @@ def build_portal(options: BuildOptions) -> BuildReport:
         inputs = f"{platform}:{portal_search_inputs(options.out)}"
         unchanged = state[NATIONAL_KEY].get("search") == inputs
         if not (unchanged and restore_index(kept_index, options.out / BUNDLE)):
-            _timed(report, "search", lambda: index_portal(options.out, out.staging / "_search"))
+            _timed(
+                report,
+                "search",
+                lambda: index_portal(
+                    options.out, out.staging / "_search", out.cache / NATIONAL_DOCUMENTS
+                ),
+            )
             state[NATIONAL_KEY]["search"] = inputs
     out.save_state(state)
     out.finish()
@@ -368,5 +399,30 @@ def build_portal(options: BuildOptions) -> BuildReport:
         # lists its files.
         _timed(report, "editor", lambda: write_editor(options.root, options.out))
     if options.editor or report.rendered or gone or not published_for(options.out, provenance):
-        _timed(report, "publish", lambda: publish_portal(catalog, options.out, provenance))
+        digests = FileDigests.open(out.cache)
+        _timed(
+            report,
+            "publish",
+            lambda: publish_portal(catalog, options.out, provenance, digests),
+        )
+    if not report.failed and not report.left_out:
+        since, until = moment_window(portal.items, options.moment)
+        record = Unchanged(
+            sources.digest,
+            options.as_of,
+            since,
+            until,
+            output_stamp(options.out, (STATE_FILE, MANIFEST)),
+            tuple(report.diagnostics),
+            tuple(report.notices),
+            tuple(report.skipped) + tuple(r.site for r in report.rendered),
+            report.excluded,
+        )
+        save_unchanged(cache, record)
     return report
+
+
+def _sources(options: BuildOptions, platform: str) -> Sources:
+    """Stamp the build's sources with everything else that decides its output."""
+    choices = (options.only, options.shard, options.keep_going, options.editor)
+    return take_sources(options.root, (platform, repr(choices)))

@@ -19,13 +19,15 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from pbgdpl.pipeline.search_documents import update_documents
 from pbgdpl.search.canonical import canonicalize
-from pbgdpl.search.documents import index_document
-from pbgdpl.search.lexicon import Lexicon, build_lexicon, write_lexicon
+from pbgdpl.search.lexicon import build_lexicon, write_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import select_words
 
 TERMS = "pbgdpl-terms.json"
+# The national index's documents, in the output's cache (`search_documents.py`).
+NATIONAL_DOCUMENTS = "national-search"
 # What the portal's search page loads: Pagefind's ready-made interfaces (~0.5 MB a bundle)
 # are not used, nor its web worker (search.js runs the whole search in a worker of its own).
 KEPT_FILES = ("pagefind.js", "pagefind-entry.json")
@@ -55,15 +57,6 @@ def pagefind_binary() -> Path:
     return binary
 
 
-def _write_documents(records: list[SearchRecord], folder: Path) -> Lexicon:
-    selected = select_words(records)
-    for record, kept in zip(records, selected, strict=True):
-        target = folder / record.url / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(index_document(record, kept), "utf-8")
-    return build_lexicon(records, selected)
-
-
 def _read_terms(bundle_dir: Path) -> dict[str, str]:
     path = bundle_dir / TERMS
     found: dict[str, str] = json.loads(path.read_text("utf-8")) if path.is_file() else {}
@@ -88,18 +81,22 @@ def _prune(bundle: Path) -> None:
             _remove(path)
 
 
-def index_records(records: list[SearchRecord], bundle_dir: Path, scratch: Path) -> None:
+def index_records(
+    records: list[SearchRecord], bundle_dir: Path, scratch: Path, kept: Path | None = None
+) -> None:
     """Index `records` into `bundle_dir`, replacing its index only when Pagefind succeeds.
 
     The records' documents are written below `scratch` (a folder the caller removes),
-    one `<url>/index.html` each, so that Pagefind gives every result its portal URL.
+    one `<url>/index.html` each, so that Pagefind gives every result its portal URL; with
+    `kept`, below that folder instead, kept for the next build (`search_documents.py`).
     """
-    documents, built = scratch / "documents", scratch / BUNDLE
-    for folder in (documents, built):
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
+    built = scratch / BUNDLE
+    shutil.rmtree(built, ignore_errors=True)
+    built.mkdir(parents=True)
     records = sorted(records, key=lambda r: r.url)
-    lexicon = _write_documents(records, documents)
+    selected = select_words(records)
+    documents, _ = update_documents(records, selected, kept or scratch)
+    lexicon = build_lexicon(records, selected)
     completed = subprocess.run(
         [
             str(pagefind_binary()),
@@ -232,8 +229,12 @@ def portal_search_inputs(out: Path) -> str:
     return digest.hexdigest()
 
 
-def index_portal(out: Path, scratch: Path) -> int:
-    """Build the national bundle `/pagefind/` over every site's records; return its pages."""
+def index_portal(out: Path, scratch: Path, kept: Path | None = None) -> int:
+    """Build the national bundle `/pagefind/` over every site's records; return its pages.
+
+    With `kept` (a build's cache), its documents are kept there: the next build writes
+    only those whose record or kept words changed.
+    """
     records = portal_records(out)
-    index_records(records, out / BUNDLE, scratch)
+    index_records(records, out / BUNDLE, scratch, kept)
     return len(records)

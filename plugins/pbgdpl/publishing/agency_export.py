@@ -25,6 +25,7 @@ from pbgdpl.model.items import Item
 from pbgdpl.model.schemas import SCHEMA_URL, all_schemas
 from pbgdpl.model.sections import SECTIONS
 from pbgdpl.publishing.addresses import public_url
+from pbgdpl.publishing.output import write_changed
 
 FOLDER = "du-lieu-mo/don-vi/"
 SCHEMA = "noi-dung.schema.json"
@@ -224,14 +225,14 @@ def write_agency_exports(catalog: Catalog, out: Path, as_of: dt.date) -> list[Pa
     folder = out / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     settings = catalog.settings
-    (folder / SCHEMA).write_text(_json(export_schema(catalog)), "utf-8")
-    (folder / INDEX_SCHEMA).write_text(_json(index_schema(catalog)), "utf-8")
+    write_changed(folder / SCHEMA, _json(export_schema(catalog)))
+    write_changed(folder / INDEX_SCHEMA, _json(index_schema(catalog)))
     written = [folder / SCHEMA, folder / INDEX_SCHEMA]
     index = []
     for slug, unit in catalog.agencies.items():
         document = export_document(catalog, slug, as_of)
-        (folder / f"{slug}.json").write_text(_json(document), "utf-8")
-        (folder / f"{slug}.csv").write_text(export_csv(document), "utf-8", newline="")
+        write_changed(folder / f"{slug}.json", _json(document))
+        write_changed(folder / f"{slug}.csv", export_csv(document))
         written += [folder / f"{slug}.json", folder / f"{slug}.csv"]
         index.append(
             {
@@ -248,5 +249,5 @@ def write_agency_exports(catalog: Catalog, out: Path, as_of: dt.date) -> list[Pa
         "ngay_du_lieu": as_of.isoformat(),
         "don_vi": index,
     }
-    (folder / INDEX).write_text(_json(listing), "utf-8")
+    write_changed(folder / INDEX, _json(listing))
     return [*written, folder / INDEX]

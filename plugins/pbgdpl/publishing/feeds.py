@@ -15,6 +15,7 @@ from pbgdpl.model.items import Item
 from pbgdpl.model.moment import VIETNAM
 from pbgdpl.model.sections import SECTIONS, SECTIONS_BY_SLUG
 from pbgdpl.publishing.addresses import public_url
+from pbgdpl.publishing.output import write_changed
 from pbgdpl.publishing.published import page_exists
 from pbgdpl.safety.xml_text import xml_text
 
@@ -190,7 +191,7 @@ def write_feeds(catalog: Catalog, items: list[Item], out: Path, as_of: dt.date) 
     written = []
     for scope in feed_scopes(catalog, items, out):
         folder = out / scope.folder
-        (folder / ATOM_FEED).write_bytes(atom_feed(catalog, scope, as_of))
-        (folder / JSON_FEED).write_bytes(json_feed(catalog, scope))
+        write_changed(folder / ATOM_FEED, atom_feed(catalog, scope, as_of))
+        write_changed(folder / JSON_FEED, json_feed(catalog, scope))
         written += [folder / ATOM_FEED, folder / JSON_FEED]
     return written

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pbgdpl.publishing.manifest import published_files
+from pbgdpl.publishing.output import write_changed
 from pbgdpl.site.csp import content_security_policy
 from pbgdpl.webeditor.admin import EDITOR_PATH
 
@@ -71,14 +71,15 @@ def _pagefind_prefixes(files: list[str]) -> list[str]:
     return sorted(prefixes, key=lambda p: (p.count("/"), p))
 
 
-def immutable_patterns(out: Path) -> list[str]:
-    """Return the URL patterns of fingerprinted files found in the output."""
-    prefixes = _pagefind_prefixes(published_files(out))
+def immutable_patterns(files: list[str]) -> list[str]:
+    """Return the URL patterns of fingerprinted files among the published `files`."""
+    prefixes = _pagefind_prefixes(files)
     return [prefix + suffix for prefix in prefixes for suffix in PAGEFIND_HASHED]
 
 
-def render_headers(out: Path, editor_policy: str) -> str:
-    """Return the `_headers` file (Netlify, Cloudflare Pages): one block per pattern.
+def render_headers(out: Path, files: list[str], editor_policy: str) -> str:
+    """Return the `_headers` file (Netlify, Cloudflare Pages) of `out`, whose published
+    files are `files`: one block per pattern.
 
     Both hosts join the values of a header set by several matching rules, so each file
     gets Cache-Control from one rule only: HTML by its address, fingerprinted files by
@@ -87,7 +88,7 @@ def render_headers(out: Path, editor_policy: str) -> str:
     """
     blocks = [("/*", security_headers())]
     blocks += [(p, {"Cache-Control": REVALIDATE}) for p in ("/", "/*/", "/*.html")]
-    blocks += [(p, {"Cache-Control": IMMUTABLE}) for p in immutable_patterns(out)]
+    blocks += [(p, {"Cache-Control": IMMUTABLE}) for p in immutable_patterns(files)]
     blocks += [(f"/*.{ext}", {"Content-Type": kind}) for ext, kind in CONTENT_TYPES.items()]
     blocks += [(f"/*{name}", {"Content-Type": kind}) for name, kind in FEED_TYPES.items()]
     lines = ["# Cổng PBGDPL: tiêu đề HTTP cho CDN (sinh tự động khi dựng cổng, đừng sửa tay)."]
@@ -162,8 +163,9 @@ def render_nginx(editor_policy: str) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def write_cdn_rules(out: Path, editor_policy: str) -> list[Path]:
-    """Write `_headers` and `nginx.conf` at the portal root; return their paths."""
-    (out / HEADERS_FILE).write_text(render_headers(out, editor_policy), "utf-8")
-    (out / NGINX_FILE).write_text(render_nginx(editor_policy), "utf-8")
+def write_cdn_rules(out: Path, editor_policy: str, files: list[str]) -> list[Path]:
+    """Write `_headers` and `nginx.conf` at the portal root, whose published files are
+    `files`; return their paths."""
+    write_changed(out / HEADERS_FILE, render_headers(out, files, editor_policy))
+    write_changed(out / NGINX_FILE, render_nginx(editor_policy))
     return [out / HEADERS_FILE, out / NGINX_FILE]

@@ -33,6 +33,7 @@ from pbgdpl.publishing.feeds import (
     feed_element,
     feed_moment,
 )
+from pbgdpl.publishing.output import write_changed
 from pbgdpl.publishing.published import page_exists
 
 
@@ -176,7 +177,7 @@ def write_legal_feeds(catalog: Catalog, out: Path, as_of: dt.date) -> list[Path]
         if not page_exists(out, feed.folder):
             continue
         folder = out / feed.folder
-        (folder / ATOM_FEED).write_bytes(atom_document(catalog, feed, as_of))
-        (folder / JSON_FEED).write_bytes(json_document(catalog, feed))
+        write_changed(folder / ATOM_FEED, atom_document(catalog, feed, as_of))
+        write_changed(folder / JSON_FEED, json_document(catalog, feed))
         written += [folder / ATOM_FEED, folder / JSON_FEED]
     return written

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import git
 
-from pbgdpl.publishing.output import CACHE_DIR, STAGING_DIR, STATE_FILE
+from pbgdpl.publishing.file_digests import FileDigests
+from pbgdpl.publishing.output import CACHE_DIR, STAGING_DIR, STATE_FILE, write_changed
 
 MANIFEST = "manifest.json"
 FORMAT = "pbgdpl-manifest/1"
@@ -108,9 +109,20 @@ def file_record(path: Path) -> FileRecord:
     return FileRecord(path.stat().st_size, digest.hexdigest())
 
 
-def build_manifest(root: Path, scope: str, base_url: str, provenance: Provenance) -> Manifest:
-    """Describe every published file under `root`."""
-    files = {name: file_record(root / name) for name in published_files(root)}
+def build_manifest(
+    root: Path,
+    scope: str,
+    base_url: str,
+    provenance: Provenance,
+    digests: FileDigests | None = None,
+) -> Manifest:
+    """Describe every published file under `root`; with `digests`, hash only changed files."""
+    names = published_files(root)
+    if digests is None:
+        files = {name: file_record(root / name) for name in names}
+    else:
+        files = {name: FileRecord(*digests.digest(name, root / name)) for name in names}
+        digests.save(set(names))
     return Manifest(scope, base_url, provenance, files)
 
 
@@ -135,10 +147,16 @@ def render_manifest(manifest: Manifest) -> str:
     return "{\n" + "\n".join(lines) + '\n "files": {\n' + body + ("\n" if body else "") + " }\n}\n"
 
 
-def write_manifest(root: Path, scope: str, base_url: str, provenance: Provenance) -> Manifest:
+def write_manifest(
+    root: Path,
+    scope: str,
+    base_url: str,
+    provenance: Provenance,
+    digests: FileDigests | None = None,
+) -> Manifest:
     """Write `manifest.json` at `root`, last, so that it describes every other file."""
-    manifest = build_manifest(root, scope, base_url, provenance)
-    (root / MANIFEST).write_text(render_manifest(manifest), "utf-8")
+    manifest = build_manifest(root, scope, base_url, provenance, digests)
+    write_changed(root / MANIFEST, render_manifest(manifest))
     return manifest
 
 

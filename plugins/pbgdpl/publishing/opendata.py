@@ -32,6 +32,7 @@ from pbgdpl.model.items import Item
 from pbgdpl.model.sections import COMMON_FIELDS, LEGAL_DOCUMENTS
 from pbgdpl.model.settings import PortalSettings
 from pbgdpl.publishing.addresses import public_url
+from pbgdpl.publishing.output import write_changed
 from pbgdpl.safety.spreadsheet import csv_cell
 
 FOLDER = "du-lieu-mo"
@@ -231,10 +232,10 @@ def write_open_data(catalog: Catalog, items: list[Item], out: Path, as_of: dt.da
     written = []
     for table in all_tables:
         csv_path = folder / f"{table.name}.csv"
-        csv_path.write_text("\ufeff" + table_csv(table), "utf-8", newline="")
+        write_changed(csv_path, "\ufeff" + table_csv(table))
         json_path = folder / f"{table.name}.json"
-        json_path.write_text(table_json(table), "utf-8")
+        write_changed(json_path, table_json(table))
         written += [csv_path, json_path]
     package = folder / PACKAGE
-    package.write_text(data_package(catalog, all_tables, as_of), "utf-8")
+    write_changed(package, data_package(catalog, all_tables, as_of))
     return [*written, package]

@@ -15,6 +15,22 @@ STAGING_DIR = ".pbgdpl-staging"
 CACHE_DIR = ".pbgdpl-cache"
 
 
+def write_changed(path: Path, data: str | bytes) -> Path:
+    """Write `data` (text as UTF-8) to `path` unless the file holds these bytes; return `path`.
+
+    A portal-wide file (a feed, the sitemap, open data) that an edit did not change keeps
+    its time, so its compressed copies and its digest in the manifest are not made again.
+    """
+    body = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        if path.stat().st_size == len(body) and path.read_bytes() == body:
+            return path
+    except FileNotFoundError:
+        pass
+    path.write_bytes(body)
+    return path
+
+
 def _replace(source: Path, target: Path) -> None:
     """Move `source` to `target`, replacing what was there, so readers never see half a site."""
     if target.is_dir() and not target.is_symlink():

@@ -10,9 +10,16 @@ from pbgdpl.publishing.addresses import portal_base
 from pbgdpl.publishing.agency_export import write_agency_exports
 from pbgdpl.publishing.compression import write_precompressed
 from pbgdpl.publishing.feeds import write_feeds
+from pbgdpl.publishing.file_digests import FileDigests
 from pbgdpl.publishing.headers import write_cdn_rules
 from pbgdpl.publishing.legal_feeds import write_legal_feeds
-from pbgdpl.publishing.manifest import PORTAL_SCOPE, Manifest, Provenance, write_manifest
+from pbgdpl.publishing.manifest import (
+    PORTAL_SCOPE,
+    Manifest,
+    Provenance,
+    published_files,
+    write_manifest,
+)
 from pbgdpl.publishing.opendata import write_open_data
 from pbgdpl.publishing.published import items_with_pages
 from pbgdpl.publishing.service_worker import write_service_worker
@@ -30,22 +37,28 @@ class Publication:
     manifest: Manifest
 
 
-def publish_portal(catalog: Catalog, out: Path, provenance: Provenance) -> Publication:
+def publish_portal(
+    catalog: Catalog, out: Path, provenance: Provenance, digests: FileDigests | None = None
+) -> Publication:
     """Write feeds, open data, sitemaps, CDN rules, `sw.js`, compressed copies, then the manifest.
 
     Everything is derived from the catalog and the pages present in `out`, so a full
-    build, an incremental one and an assembly of shards write the same bytes.
+    build, an incremental one and an assembly of shards write the same bytes. With
+    `digests` (kept by a build, not by an assembly that is deployed as it is), the
+    manifest hashes only the files that changed.
     """
     items = items_with_pages(catalog, out)
     feeds = write_feeds(catalog, items, out, provenance.as_of)
     feeds += write_legal_feeds(catalog, out, provenance.as_of)
     open_data = write_open_data(catalog, items, out, provenance.as_of)
     open_data += write_agency_exports(catalog, out, provenance.as_of)
-    sitemaps = write_sitemap(catalog, items, out)
+    # Listed once for both: neither writes a page or a search bundle.
+    files = published_files(out)
+    sitemaps = write_sitemap(catalog, items, out, files)
     write_robots(catalog.settings, out)
-    write_cdn_rules(out, editor_policy(catalog.settings.editor))
+    write_cdn_rules(out, editor_policy(catalog.settings.editor), files)
     write_service_worker(out, provenance, catalog.settings.offline_reading)
     # After every other file, before the manifest, which lists the copies too.
     write_precompressed(out)
-    manifest = write_manifest(out, PORTAL_SCOPE, portal_base(catalog.settings), provenance)
+    manifest = write_manifest(out, PORTAL_SCOPE, portal_base(catalog.settings), provenance, digests)
     return Publication(feeds, open_data, sitemaps, manifest)

@@ -17,6 +17,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from pbgdpl.publishing.manifest import Provenance
+from pbgdpl.publishing.output import write_changed
 from pbgdpl.site.structure import SAVED_URI
 
 WORKER = "sw.js"
@@ -62,6 +63,4 @@ def render_worker(out: Path, provenance: Provenance, enabled: bool) -> str:
 
 def write_service_worker(out: Path, provenance: Provenance, enabled: bool) -> Path:
     """Write `sw.js` at the root of `out`; return its path."""
-    path = out / WORKER
-    path.write_text(render_worker(out, provenance, enabled), "utf-8")
-    return path
+    return write_changed(out / WORKER, render_worker(out, provenance, enabled))

@@ -10,7 +10,7 @@ from pbgdpl.catalog import Catalog
 from pbgdpl.model.items import Item
 from pbgdpl.model.settings import PortalSettings
 from pbgdpl.publishing.addresses import public_url
-from pbgdpl.publishing.manifest import published_files
+from pbgdpl.publishing.output import write_changed
 from pbgdpl.publishing.published import redirect_paths
 from pbgdpl.safety.xml_text import xml_text
 
@@ -21,11 +21,11 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 MAX_URLS = 50_000
 
 
-def page_paths(out: Path) -> list[str]:
-    """Return the folder of every page in `out` relative to the portal root, sorted."""
+def page_paths(files: list[str]) -> list[str]:
+    """Return the folder of every page among the published `files`, sorted."""
     return [
         name.removesuffix("index.html")
-        for name in published_files(out)
+        for name in files
         if name == "index.html" or name.endswith("/index.html")
     ]
 
@@ -45,9 +45,11 @@ def _document(root: str, children: Sequence[tuple[str, str, str | None]]) -> byt
 
 
 def write_sitemap(
-    catalog: Catalog, items: list[Item], out: Path, limit: int = MAX_URLS
+    catalog: Catalog, items: list[Item], out: Path, files: list[str], limit: int = MAX_URLS
 ) -> list[Path]:
     """Write `sitemap.xml` (an index of `sitemap-N.xml` beyond `limit` pages); return them.
+
+    `files` are the published files of `out` (`published_files`), listed once by the caller.
 
     An item's lastmod is the date its page shows as "last updated" (its last major
     change, else its own date), as search engines ask: a minor fix is not news. Other
@@ -59,21 +61,20 @@ def write_sitemap(
     moved = redirect_paths(catalog)
     urls = [
         ("url", public_url(settings, path), dated.get(path))
-        for path in page_paths(out)
+        for path in page_paths(files)
         if path not in moved
     ]
-    for stale in out.glob("sitemap-*.xml"):
-        stale.unlink()
-    if len(urls) <= limit:
-        (out / SITEMAP).write_bytes(_document("urlset", urls))
-        return [out / SITEMAP]
     written = []
-    for number, start in enumerate(range(0, len(urls), limit), start=1):
-        part = out / f"sitemap-{number}.xml"
-        part.write_bytes(_document("urlset", urls[start : start + limit]))
-        written.append(part)
-    index = [("sitemap", public_url(settings, p.name), None) for p in written]
-    (out / SITEMAP).write_bytes(_document("sitemapindex", index))
+    if len(urls) <= limit:
+        write_changed(out / SITEMAP, _document("urlset", urls))
+    else:
+        for number, start in enumerate(range(0, len(urls), limit), start=1):
+            part = out / f"sitemap-{number}.xml"
+            written.append(write_changed(part, _document("urlset", urls[start : start + limit])))
+        index = [("sitemap", public_url(settings, p.name), None) for p in written]
+        write_changed(out / SITEMAP, _document("sitemapindex", index))
+    for stale in set(out.glob("sitemap-*.xml")) - set(written):
+        stale.unlink()
     return [out / SITEMAP, *written]
 
 
@@ -88,6 +89,4 @@ def write_robots(settings: PortalSettings, out: Path) -> Path:
         "\n"
         f"Sitemap: {public_url(settings, SITEMAP)}\n"
     )
-    path = out / ROBOTS
-    path.write_text(text, "utf-8")
-    return path
+    return write_changed(out / ROBOTS, text)
