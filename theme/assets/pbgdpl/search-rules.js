@@ -322,11 +322,24 @@
     return out;
   }
 
+  // "năm 2024" is the year 2024 and "số 168" the number 168: the word before a year or a
+  // number says what it is, and a page need not have it ("Nghị định 168/2024/NĐ-CP").
+  // "Việt Nam 2024" keeps its "Nam".
+  function unitWords(tokens) {
+    return tokens.filter(function (token, i) {
+      var next = tokens[i + 1] || "";
+      var before = fold(tokens[i - 1] || "");
+      if (token === "năm" || (token === "nam" && before !== "viet")) return !YEAR.test(next);
+      if (fold(token) === "so" && token !== "sổ") return !/^[0-9]/.test(next);
+      return true;
+    });
+  }
+
   /* Rewrite a query; return the plan: the words to search (`terms`: text, folded, how
    * to match), the question words left out, the words no page has, and what was changed. */
   function prepare(query, lexicon) {
     var notes = { rewrites: [], fixes: [], unknown: [], left: [] };
-    var tokens = rewrite(words(query), lexicon, notes);
+    var tokens = unitWords(rewrite(words(query), lexicon, notes));
     // Question words first, as typed: "làm" must not be corrected into a word of the index.
     var asked = tokens.map(function () { return false; });
     for (var q = 0; q < tokens.length;) {
