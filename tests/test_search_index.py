@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from pbgdpl.pipeline.search_index import index_records, portal_records
 from pbgdpl.search import selection
+from pbgdpl.search.canonical import read
 from pbgdpl.search.documents import ANSWERS, index_document, number_key
 from pbgdpl.search.lexicon import build_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
@@ -244,3 +246,21 @@ def test_two_indexes_of_the_same_records_are_the_same_bytes(tmp_path: Path) -> N
         built.append({p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()})
     assert built[0] == built[1]
     assert any(path.parts[0] == "filter" for path in built[0])
+
+
+def test_the_bundle_is_plain_for_brotli_with_even_word_counts_and_no_page_text(
+    tmp_path: Path,
+) -> None:
+    # A first search downloads the metadata, the WebAssembly and index chunks: plain files
+    # the portal precompresses with Brotli cost less than Pagefind's own gzip.
+    records = [record(f"ha-noi/tin-tuc/{i}/", f"Tin {i}", "đất đai " * (i + 1)) for i in range(4)]
+    bundle = tmp_path / BUNDLE
+    index_records(records, bundle, tmp_path / "scratch")
+    files = [p for p in bundle.rglob("*") if p.suffix in {".pf_meta", ".pf_index", ".pagefind"}]
+    assert files and all(p.read_bytes().startswith(b"pagefind_dcd") for p in files)
+    meta = read(next(bundle.glob("*.pf_meta")))
+    assert len({count for _, count in meta[1]}) == 1
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        data = json.loads(fragment.read_bytes().removeprefix(b"pagefind_dcd"))
+        assert data["content"] == "" and data["url"].startswith("/ha-noi/tin-tuc/")
+        assert data["filters"]["title"][0].startswith("Tin ")

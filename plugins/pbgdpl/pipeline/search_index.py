@@ -24,6 +24,7 @@ from pbgdpl.search.documents import index_document
 from pbgdpl.search.lexicon import Lexicon, build_lexicon, write_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import select_words
+from pbgdpl.search.slim import slim_bundle
 
 TERMS = "pbgdpl-terms.json"
 # What the portal's search page loads: Pagefind's ready-made interfaces (~0.5 MB a bundle)
@@ -122,6 +123,7 @@ def index_records(records: list[SearchRecord], bundle_dir: Path, scratch: Path) 
         )
     _prune(built)
     canonicalize(built)
+    slim_bundle(built)
     write_lexicon(built, lexicon, len(records), _read_terms(bundle_dir))
     bundle_dir.mkdir(parents=True, exist_ok=True)
     for old in bundle_dir.iterdir():

@@ -21,6 +21,11 @@ ENCODINGS = {"br": ".br", "gzip": ".gz"}
 TEXT_SUFFIXES = frozenset(
     {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".webmanifest"}
 )
+# Pagefind's files, written plain (`search/slim.py`). The metadata, the WebAssembly and
+# the index chunks, which every search downloads, get Brotli's best level: 17 % smaller
+# than its fast level on index chunks (~16 s more for 10,000 pages); fragments a fast one.
+PAGEFIND_SUFFIXES = frozenset({".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind"})
+PAGEFIND_SHARED = (".pf_meta", ".pagefind", ".pf_index")
 # Below this size the compressed copy saves less than a network packet.
 SMALLEST = 512
 SHARED_ASSETS = "assets/"
@@ -30,12 +35,14 @@ GZIP_LEVEL = 9
 
 
 def compressible(name: str) -> bool:
-    """Tell whether a published file is text worth sending compressed."""
-    return Path(name).suffix in TEXT_SUFFIXES
+    """Tell whether a published file is text (or Pagefind's data) worth sending compressed."""
+    suffix = Path(name).suffix
+    return suffix in TEXT_SUFFIXES or suffix in PAGEFIND_SUFFIXES
 
 
 def _encodings(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
-    quality = BROTLI_SHARED if name.startswith(SHARED_ASSETS) else BROTLI_PAGES
+    shared = name.startswith(SHARED_ASSETS) or name.endswith(PAGEFIND_SHARED)
+    quality = BROTLI_SHARED if shared else BROTLI_PAGES
     yield ENCODINGS["br"], brotli.compress(data, quality=quality)
     # mtime=0: the same page gives the same bytes, so builds stay reproducible.
     yield ENCODINGS["gzip"], gzip.compress(data, GZIP_LEVEL, mtime=0)
