@@ -9,7 +9,8 @@
  * không", "thì", "là gì") never stop a match. Then pages are ordered (order): a number or
  * a year of the query must match the document's; pages with every word come first, then
  * a title that is, starts with or holds the query, then documents in force before
- * repealed ones of the same name, then how well the words matched.
+ * repealed ones of the same name, then the page whose text is most about the words, then
+ * how well the words matched.
  *
  * The index side is plugins/pbgdpl/search/tokens.py (pair and title tokens) and
  * lexicon.py (the words, pairs and dictionary this file reads). No DOM here. */
@@ -537,6 +538,31 @@
     return fit;
   }
 
+  // How much a page's text is about the query's words: the sum, over the words, of the log
+  // of how often its text repeats them, from its `about` ("hon:22 ket:22 dang:12", its
+  // most telling syllables: plugins/pbgdpl/search/about.py). Among titles that hold the
+  // query alike, the page that explains "đăng ký kết hôn" throughout comes before one that
+  // names it twice between general paragraphs.
+  function aboutness(about, plan) {
+    var counts = {};
+    (about || "").split(" ").forEach(function (pair) {
+      var at = pair.lastIndexOf(":");
+      if (at > 0) counts[pair.slice(0, at)] = Number(pair.slice(at + 1)) || 0;
+    });
+    var sum = 0;
+    plan.terms.forEach(function (t) {
+      if (t.match === "number") return;
+      syllables(t.text).forEach(function (s) { sum += Math.log(1 + (counts[s] || 0)); });
+    });
+    return sum;
+  }
+
+  // Titles that are mostly the query (2), hold it with as many other words (1), or are
+  // much longer (0): within a band, what the text is about orders pages before `focus`.
+  function focusBand(focus) {
+    return focus >= 2 / 3 ? 2 : focus >= 1 / 3 ? 1 : 0;
+  }
+
   // The words a page shows: its title, other names and summary.
   function shownWords(page) {
     return words([page.title].concat(page.aliases || [], [page.summary || ""]).join(" "));
@@ -558,7 +584,7 @@
 
   /* Order candidates. Each has `cover` (0-1: the share of the query's weight it matched),
    * `score` (how well, by the engine) and, when loaded, `page` {title, aliases, number,
-   * status, section}. Pages without `page` keep their place after those with one. */
+   * status, section, topics, about}. Pages without `page` keep their place after those with one. */
   function order(entries, plan) {
     var accented = plan.terms.filter(function (t) {
       return t.match === "exact" && hasAccents(t.text);
@@ -576,6 +602,7 @@
       e.fit = numberFit(e.page, plan);
       e.tier = Math.max(titleTier(names, plan), topicTier(e.page.topics, plan));
       e.focus = e.tier ? focus(names, plan) : 0;
+      e.about = e.tier ? aboutness(e.page.about, plan) : 0;
       e.accents = accentMisses(e.shown, plan, attested);
       e.inForce = e.page.status === REPEALED ? 0 : 1;
       e.answers = ANSWERS[e.page.section || ""] || 0;
@@ -586,7 +613,8 @@
       // What a page is (an answer before news) only orders pages whose title holds the
       // query; among others, how well the words matched (adjacent words count more).
       return [e.page ? 1 : 0, e.fit || 0, all, e.accents || 0, e.tier || 0,
-        e.inForce === 0 ? 0 : 1, e.tier ? e.answers || 0 : 0, e.focus || 0, e.cover, e.score];
+        e.inForce === 0 ? 0 : 1, e.tier ? e.answers || 0 : 0, focusBand(e.focus || 0),
+        e.about || 0, e.focus || 0, e.cover, e.score];
     }
     return entries.sort(function (a, b) {
       var ka = key(a);
