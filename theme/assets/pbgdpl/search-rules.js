@@ -120,10 +120,16 @@
   function fromTelex(word) {
     var tone = "";
     var rest = word;
-    // The tone key comes last ("keets") or right after the vowels ("kest").
-    var m = /^(.*[aeiouyw].*)([sfrxj])$/.exec(rest) ||
-      /^(.*[aeiouyw])([sfrxj])((?:c|ch|m|n|ng|nh|p|t))$/.exec(rest);
-    if (m) { tone = TONES[m[2]]; rest = m[1] + (m[3] || ""); }
+    // A tone key may come anywhere after the first vowel ("keets", "kest", "tuoori"): no
+    // Vietnamese syllable ends with s, f, r, x or j, so each is a tone key; the last wins.
+    var first = rest.search(/[aeiouyw]/);
+    if (first >= 0) {
+      var tail = rest.slice(first).replace(/[sfrxj]/g, function (key) {
+        tone = TONES[key];
+        return "";
+      });
+      rest = rest.slice(0, first) + tail;
+    }
     var letters = [];
     for (var i = 0; i < rest.length; i++) {
       var c = rest[i];
@@ -137,7 +143,13 @@
       } else if (c === "w") hook(letters);
       else letters.push([c, ""]);
     }
-    var changed = tone || letters.some(function (l) { return l[1] || l[0] === "đ"; });
+    // "ưo" is no Vietnamese spelling: keyboards make it "ươ" ("nuwoc" → "nước").
+    letters.forEach(function (l, i) {
+      if (l[0] === "u" && l[1] === HORN && letters[i + 1] && letters[i + 1][0] === "o") {
+        letters[i + 1][1] = HORN;
+      }
+    });
+        var changed = tone || letters.some(function (l) { return l[1] || l[0] === "đ"; });
     if (!changed || !/^[a-zđ]+$/.test(rest.replace(/w/g, ""))) return null;
     var placed = placeTone(letters, tone);
     return placed ? spell(placed) : null;
