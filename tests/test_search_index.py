@@ -129,6 +129,13 @@ def test_a_title_ends_with_its_topic_before_its_number() -> None:
     assert "zqedaidatluat" in document
 
 
+def test_a_question_title_ends_with_its_topic_before_its_question_word() -> None:
+    title = "Người dân có được trợ giúp pháp lý miễn phí không?"
+    document = index_document(record("x/", title, section="hoi-dap"), KeptWords([], [], []))
+    assert "zqekhongphimienlyphapgiuptroduoccodan" in document
+    assert "zqephimienlyphapgiuptroduoccodannguoi" in document
+
+
 def test_facts_carry_the_pairs_of_their_words_even_when_a_word_is_common() -> None:
     # "tài" is on too many pages to be kept outside titles; "tài sản" still finds the page.
     document = index_document(

@@ -472,12 +472,19 @@
     return text.normalize("NFC").replace(/\s+/g, "").toUpperCase().replace(/Đ/g, "D");
   }
 
+  var TRAILING_QUESTION = /\s+(thế nào|ra sao|không|chưa|gì|nào)\s*\?*\s*$/i;
+
   // The titles a page is known by, each also without its trailing number: "Luật Đất đai
-  // số 31/2024/QH15" is the Luật Đất đai.
+  // số 31/2024/QH15" is the Luật Đất đai; a question also without its last question word.
   function titlesOf(names) {
     var titles = [];
     names.forEach(function (name) {
-      if (name) titles.push(name, name.replace(/\s+(số\s+)?[0-9][^\s]*\/[^\s]*$/i, ""));
+      if (!name) return;
+      titles.push(name, name.replace(/\s+(số\s+)?[0-9][^\s]*\/[^\s]*$/i, ""));
+      // "… có được trợ giúp pháp lý miễn phí không?" ends with its topic, before its
+      // question word (plugins/pbgdpl/search/tokens.py `TRAILING_QUESTION`).
+      var asked = name.replace(TRAILING_QUESTION, "");
+      if (asked !== name) titles.push(asked);
     });
     return titles;
   }
