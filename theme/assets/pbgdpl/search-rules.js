@@ -404,13 +404,19 @@
       kept.push(term);
     });
     var terms = kept.filter(function (t) { return !t.question; });
+    // A title is matched with the words between the first and the last that are not
+    // question words: "và" stays in "Bộ Nông nghiệp và Môi trường", "làm sao để" goes.
+    var first = kept.findIndex(function (t) { return !t.question; });
+    var last = kept.length - 1;
+    while (last >= 0 && kept[last].question) last--;
+    var titled = first < 0 ? [] : kept.slice(first, last + 1);
     return {
       query: query,
       words: kept,
       terms: terms,
       pairs: pairs(kept),
-      title: titleToken(terms, false),
-      titleEnd: titleToken(terms, true),
+      title: titleToken(titled, false),
+      titleEnd: titleToken(titled, true),
       years: terms.filter(function (t) { return t.year; }).map(function (t) { return t.text; }),
       numbers: terms.filter(function (t) { return t.match === "number" && !t.year; })
         .map(function (t) { return numberKey(t.text); }),
