@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +14,7 @@ from pbgdpl.catalog import Catalog
 from pbgdpl.cli import main
 from pbgdpl.loading.portal import load_portal
 from pbgdpl.model.moment import BuildMoment
+from pbgdpl.search.canonical import plain_bytes
 
 from conftest import AS_OF, copy_portal, serve, write
 from htmlcheck import links_of, resolve
@@ -95,7 +95,7 @@ def indexed_urls(out: Path) -> set[str]:
     """Return the URLs Pagefind indexed for the agency's site."""
     urls = set()
     for fragment in (out / AGENCY / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        data = plain_bytes(fragment).removeprefix(b"pagefind_dcd")
         urls.add(json.loads(data)["url"])
     return urls
 

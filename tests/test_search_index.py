@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from pbgdpl.pipeline.search_documents import KEYS_FILE, update_documents
 from pbgdpl.pipeline.search_index import index_records, portal_records
 from pbgdpl.search import selection
+from pbgdpl.search.canonical import read
 from pbgdpl.search.documents import ANSWERS, index_document, number_key
 from pbgdpl.search.lexicon import build_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
@@ -126,6 +128,13 @@ def test_a_title_ends_with_its_topic_before_its_number() -> None:
     assert "zqeqh15202431sodaidatluat" in document
     # "đất đai" ends the title once its number is left out.
     assert "zqedaidatluat" in document
+
+
+def test_a_question_title_ends_with_its_topic_before_its_question_word() -> None:
+    title = "Người dân có được trợ giúp pháp lý miễn phí không?"
+    document = index_document(record("x/", title, section="hoi-dap"), KeptWords([], [], []))
+    assert "zqekhongphimienlyphapgiuptroduoccodan" in document
+    assert "zqephimienlyphapgiuptroduoccodannguoi" in document
 
 
 def test_facts_carry_the_pairs_of_their_words_even_when_a_word_is_common() -> None:
@@ -274,3 +283,21 @@ def test_kept_documents_give_the_index_a_fresh_build_gives_and_never_go_stale(
     index_records(records, tmp_path / "site" / BUNDLE, tmp_path / "scratch", kept=kept)
     index_records(records, tmp_path / "fresh" / BUNDLE, tmp_path / "scratch-fresh")
     assert _bundle(tmp_path / "site" / BUNDLE) == _bundle(tmp_path / "fresh" / BUNDLE)
+
+
+def test_the_bundle_is_plain_for_brotli_with_even_word_counts_and_no_page_text(
+    tmp_path: Path,
+) -> None:
+    # A first search downloads the metadata, the WebAssembly and index chunks: plain files
+    # the portal precompresses with Brotli cost less than Pagefind's own gzip.
+    records = [record(f"ha-noi/tin-tuc/{i}/", f"Tin {i}", "đất đai " * (i + 1)) for i in range(4)]
+    bundle = tmp_path / BUNDLE
+    index_records(records, bundle, tmp_path / "scratch")
+    files = [p for p in bundle.rglob("*") if p.suffix in {".pf_meta", ".pf_index", ".pagefind"}]
+    assert files and all(p.read_bytes().startswith(b"pagefind_dcd") for p in files)
+    meta = read(next(bundle.glob("*.pf_meta")))
+    assert len({count for _, count in meta[1]}) == 1
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        data = json.loads(fragment.read_bytes().removeprefix(b"pagefind_dcd"))
+        assert data["content"] == "" and data["url"].startswith("/ha-noi/tin-tuc/")
+        assert data["filters"]["title"][0].startswith("Tin ")

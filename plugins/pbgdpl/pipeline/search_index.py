@@ -24,6 +24,7 @@ from pbgdpl.search.canonical import canonicalize
 from pbgdpl.search.lexicon import build_lexicon, write_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import select_words
+from pbgdpl.search.slim import slim_bundle
 
 TERMS = "pbgdpl-terms.json"
 # The national index's documents, in the output's cache (`search_documents.py`).
@@ -119,6 +120,7 @@ def index_records(
         )
     _prune(built)
     canonicalize(built)
+    slim_bundle(built)
     write_lexicon(built, lexicon, len(records), _read_terms(bundle_dir))
     bundle_dir.mkdir(parents=True, exist_ok=True)
     for old in bundle_dir.iterdir():

@@ -20,6 +20,7 @@ from typing import Any
 from pbgdpl.model.fields import fold
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
 from pbgdpl.publishing.pagetext import PageText, page_text
+from pbgdpl.search.about import about_words
 from pbgdpl.search.records import SearchRecord
 from pbgdpl.search.selection import topic_tags
 
@@ -52,14 +53,16 @@ def search_records(
     """Return one record per searchable page (path from the package root → its HTML).
 
     `known` holds the agency's search records by URL ("bo-tu-phap/hoi-dap/x/"): a page
-    with one gets its number ("n"), legal status ("st"), other names ("a") and the tags
-    that name its topic among the agency's pages ("g", as the agency's index has them), and a page
-    with no searchable body (the agency's home, a listing) is searched by its record, as
-    online: a search for the agency's name finds its home.
+    with one gets its number ("n"), legal status ("st"), other names ("a"), the tags that
+    name its topic among the agency's pages ("g", as the agency's index has them) and what
+    its text is about ("b", `pbgdpl.search.about`); a page with no searchable body (the
+    agency's home, a listing) is searched by its record, as online: a search for the
+    agency's name finds its home.
     """
     known = known or {}
     ordered = sorted(known.values(), key=lambda r: r.url)
     topics = dict(zip((r.url for r in ordered), topic_tags(ordered), strict=True))
+    about = dict(zip((r.url for r in ordered), about_words(ordered), strict=True))
     records: list[dict[str, Any]] = []
     for path, page in sorted(pages.items()):
         record = known.get(path.removesuffix("index.html"))
@@ -87,6 +90,7 @@ def search_records(
                 "st": record.status,
                 "a": list(record.aliases),
                 "g": list(topics.get(record.url, ())),
+                "b": about.get(record.url, ""),
             }
             entry.update({key: value for key, value in facts.items() if value})
         records.append(entry)

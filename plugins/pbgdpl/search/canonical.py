@@ -75,9 +75,16 @@ def _decode(data: bytes, at: int) -> tuple[Any, int]:
     raise BundleFormatError(f"unsupported CBOR type {major}")
 
 
+def plain_bytes(path: Path) -> bytes:
+    """Return a Pagefind file's bytes, gunzipped unless it is plain (`slim.py`)."""
+    data = path.read_bytes()
+    return data if data.startswith(SIGNATURE) else gzip.decompress(data)
+
+
 def read(path: Path) -> Any:
-    """Read a Pagefind file; refuse it unless writing it back gives the same content."""
-    data = gzip.decompress(path.read_bytes())
+    """Read a Pagefind file, gzipped or plain; refuse it unless writing it back gives the same
+    content."""
+    data = plain_bytes(path)
     if not data.startswith(SIGNATURE):
         raise BundleFormatError(f"{path.name}: không phải tệp Pagefind (no signature)")
     value, end = _decode(data, len(SIGNATURE))

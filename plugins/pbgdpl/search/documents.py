@@ -94,6 +94,10 @@ def index_document(record: SearchRecord, kept: KeptWords) -> str:
         f'<meta data-pagefind-filter="{name}[content]" content="{escape(value)}">'
         for name, value in _filters(record, kept)
     )
+    if kept.about:
+        # Only the search page's ordering reads it: a meta, which no filter file lists.
+        filters += f'<meta data-pagefind-meta="about[content]" content="{escape(kept.about)}">'
+
     names = [record.title, *record.aliases]
     titled = list(dict.fromkeys(w for name in names for w in words(name)))
     phrases = [t for name in names for t in pair_tokens(words(name))]

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pbgdpl.search.about import about_words
 from pbgdpl.search.records import SearchRecord
 from pbgdpl.search.text import words
 
@@ -42,6 +43,8 @@ class KeptWords:
     body: list[str]
     topics: tuple[str, ...] = ()
     """The page's tags that few pages of the index share (`topic_tags`)."""
+    about: str = ""
+    """The syllables the page's text repeats most, with their counts (`about.py`)."""
 
 
 def _facts(record: SearchRecord) -> list[str]:
@@ -105,7 +108,9 @@ def select_words(records: Sequence[SearchRecord]) -> list[KeptWords]:
     common = _common(pages)
     share = max(MIN_WORDS_PER_PAGE, TEXT_BUDGET // max(1, len(records)))
     kept = []
-    for (facts, lead, terms), topics in zip(parts, topic_tags(records), strict=True):
+    for (facts, lead, terms), topics, about in zip(
+        parts, topic_tags(records), about_words(records), strict=True
+    ):
         facts = [w for w in facts if w not in common]
         lead = [w for w in lead if w not in common and w not in facts]
         seen = {*facts, *lead}
@@ -118,5 +123,5 @@ def select_words(records: Sequence[SearchRecord]) -> list[KeptWords]:
 
             best = set(sorted(body, key=distinctive, reverse=True)[:room])
             body = [w for w in body if w in best]
-        kept.append(KeptWords(facts, lead, body, topics))
+        kept.append(KeptWords(facts, lead, body, topics, about))
     return kept

@@ -35,6 +35,9 @@ NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
 # "Luật Đất đai số 31/2024/QH15" is the Luật Đất đai: a title's trailing number is not its
 # topic (search-rules.js `titlesOf` strips it the same way).
 TRAILING_NUMBER = re.compile(r"\s+(?:số\s+)?[0-9]\S*/\S*$", re.I)
+# "… có được trợ giúp pháp lý miễn phí không?" ends with its topic before its question
+# word (search-rules.js `TRAILING_QUESTION`).
+TRAILING_QUESTION = re.compile(r"\s+(?:thế nào|ra sao|không|chưa|gì|nào)\s*\?*\s*$", re.I)
 LETTERS = re.compile(r"^[a-z]+$")
 
 
@@ -67,6 +70,11 @@ def title_end_token(text: str) -> str | None:
 
 
 def title_end_tokens(text: str) -> list[str]:
-    """Return the end tokens of a title: of the title, and of it without a trailing number."""
-    found = [title_end_token(text), title_end_token(TRAILING_NUMBER.sub("", text))]
+    """Return the end tokens of a title: of the title, and of it without a trailing number
+    or a trailing question word."""
+    found = [
+        title_end_token(text),
+        title_end_token(TRAILING_NUMBER.sub("", text)),
+        title_end_token(TRAILING_QUESTION.sub("", text)),
+    ]
     return list(dict.fromkeys(t for t in found if t is not None))

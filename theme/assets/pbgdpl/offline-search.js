@@ -150,7 +150,8 @@
     entries.forEach(function (e) {
       var page = e.result.page;
       e.page = {
-        title: page.t, aliases: page.a || [], topics: page.g || [], number: page.n || "",
+        title: page.t, aliases: page.a || [], topics: page.g || [], about: page.b || "",
+        number: page.n || "",
         status: page.st || "",
         section: page.u.split("/")[1] || "", summary: page.s || ""
       };

@@ -9,7 +9,8 @@
  * không", "thì", "là gì") never stop a match. Then pages are ordered (order): a number or
  * a year of the query must match the document's; pages with every word come first, then
  * a title that is, starts with or holds the query, then documents in force before
- * repealed ones of the same name, then how well the words matched.
+ * repealed ones of the same name, then the page whose text is most about the words, then
+ * how well the words matched.
  *
  * The index side is plugins/pbgdpl/search/tokens.py (pair and title tokens) and
  * lexicon.py (the words, pairs and dictionary this file reads). No DOM here. */
@@ -119,10 +120,16 @@
   function fromTelex(word) {
     var tone = "";
     var rest = word;
-    // The tone key comes last ("keets") or right after the vowels ("kest").
-    var m = /^(.*[aeiouyw].*)([sfrxj])$/.exec(rest) ||
-      /^(.*[aeiouyw])([sfrxj])((?:c|ch|m|n|ng|nh|p|t))$/.exec(rest);
-    if (m) { tone = TONES[m[2]]; rest = m[1] + (m[3] || ""); }
+    // A tone key may come anywhere after the first vowel ("keets", "kest", "tuoori"): no
+    // Vietnamese syllable ends with s, f, r, x or j, so each is a tone key; the last wins.
+    var first = rest.search(/[aeiouyw]/);
+    if (first >= 0) {
+      var tail = rest.slice(first).replace(/[sfrxj]/g, function (key) {
+        tone = TONES[key];
+        return "";
+      });
+      rest = rest.slice(0, first) + tail;
+    }
     var letters = [];
     for (var i = 0; i < rest.length; i++) {
       var c = rest[i];
@@ -136,7 +143,13 @@
       } else if (c === "w") hook(letters);
       else letters.push([c, ""]);
     }
-    var changed = tone || letters.some(function (l) { return l[1] || l[0] === "đ"; });
+    // "ưo" is no Vietnamese spelling: keyboards make it "ươ" ("nuwoc" → "nước").
+    letters.forEach(function (l, i) {
+      if (l[0] === "u" && l[1] === HORN && letters[i + 1] && letters[i + 1][0] === "o") {
+        letters[i + 1][1] = HORN;
+      }
+    });
+        var changed = tone || letters.some(function (l) { return l[1] || l[0] === "đ"; });
     if (!changed || !/^[a-zđ]+$/.test(rest.replace(/w/g, ""))) return null;
     var placed = placeTone(letters, tone);
     return placed ? spell(placed) : null;
@@ -322,11 +335,24 @@
     return out;
   }
 
+  // "năm 2024" is the year 2024 and "số 168" the number 168: the word before a year or a
+  // number says what it is, and a page need not have it ("Nghị định 168/2024/NĐ-CP").
+  // "Việt Nam 2024" keeps its "Nam".
+  function unitWords(tokens) {
+    return tokens.filter(function (token, i) {
+      var next = tokens[i + 1] || "";
+      var before = fold(tokens[i - 1] || "");
+      if (token === "năm" || (token === "nam" && before !== "viet")) return !YEAR.test(next);
+      if (fold(token) === "so" && token !== "sổ") return !/^[0-9]/.test(next);
+      return true;
+    });
+  }
+
   /* Rewrite a query; return the plan: the words to search (`terms`: text, folded, how
    * to match), the question words left out, the words no page has, and what was changed. */
   function prepare(query, lexicon) {
     var notes = { rewrites: [], fixes: [], unknown: [], left: [] };
-    var tokens = rewrite(words(query), lexicon, notes);
+    var tokens = unitWords(rewrite(words(query), lexicon, notes));
     // Question words first, as typed: "làm" must not be corrected into a word of the index.
     var asked = tokens.map(function () { return false; });
     for (var q = 0; q < tokens.length;) {
@@ -378,13 +404,19 @@
       kept.push(term);
     });
     var terms = kept.filter(function (t) { return !t.question; });
+    // A title is matched with the words between the first and the last that are not
+    // question words: "và" stays in "Bộ Nông nghiệp và Môi trường", "làm sao để" goes.
+    var first = kept.findIndex(function (t) { return !t.question; });
+    var last = kept.length - 1;
+    while (last >= 0 && kept[last].question) last--;
+    var titled = first < 0 ? [] : kept.slice(first, last + 1);
     return {
       query: query,
       words: kept,
       terms: terms,
       pairs: pairs(kept),
-      title: titleToken(terms, false),
-      titleEnd: titleToken(terms, true),
+      title: titleToken(titled, false),
+      titleEnd: titleToken(titled, true),
       years: terms.filter(function (t) { return t.year; }).map(function (t) { return t.text; }),
       numbers: terms.filter(function (t) { return t.match === "number" && !t.year; })
         .map(function (t) { return numberKey(t.text); }),
@@ -446,12 +478,19 @@
     return text.normalize("NFC").replace(/\s+/g, "").toUpperCase().replace(/Đ/g, "D");
   }
 
+  var TRAILING_QUESTION = /\s+(thế nào|ra sao|không|chưa|gì|nào)\s*\?*\s*$/i;
+
   // The titles a page is known by, each also without its trailing number: "Luật Đất đai
-  // số 31/2024/QH15" is the Luật Đất đai.
+  // số 31/2024/QH15" is the Luật Đất đai; a question also without its last question word.
   function titlesOf(names) {
     var titles = [];
     names.forEach(function (name) {
-      if (name) titles.push(name, name.replace(/\s+(số\s+)?[0-9][^\s]*\/[^\s]*$/i, ""));
+      if (!name) return;
+      titles.push(name, name.replace(/\s+(số\s+)?[0-9][^\s]*\/[^\s]*$/i, ""));
+      // "… có được trợ giúp pháp lý miễn phí không?" ends with its topic, before its
+      // question word (plugins/pbgdpl/search/tokens.py `TRAILING_QUESTION`).
+      var asked = name.replace(TRAILING_QUESTION, "");
+      if (asked !== name) titles.push(asked);
     });
     return titles;
   }
@@ -524,6 +563,31 @@
     return fit;
   }
 
+  // How much a page's text is about the query's words: the sum, over the words, of the log
+  // of how often its text repeats them, from its `about` ("hon:22 ket:22 dang:12", its
+  // most telling syllables: plugins/pbgdpl/search/about.py). Among titles that hold the
+  // query alike, the page that explains "đăng ký kết hôn" throughout comes before one that
+  // names it twice between general paragraphs.
+  function aboutness(about, plan) {
+    var counts = {};
+    (about || "").split(" ").forEach(function (pair) {
+      var at = pair.lastIndexOf(":");
+      if (at > 0) counts[pair.slice(0, at)] = Number(pair.slice(at + 1)) || 0;
+    });
+    var sum = 0;
+    plan.terms.forEach(function (t) {
+      if (t.match === "number") return;
+      syllables(t.text).forEach(function (s) { sum += Math.log(1 + (counts[s] || 0)); });
+    });
+    return sum;
+  }
+
+  // Titles that are mostly the query (2), hold it with as many other words (1), or are
+  // much longer (0): within a band, what the text is about orders pages before `focus`.
+  function focusBand(focus) {
+    return focus >= 2 / 3 ? 2 : focus >= 1 / 3 ? 1 : 0;
+  }
+
   // The words a page shows: its title, other names and summary.
   function shownWords(page) {
     return words([page.title].concat(page.aliases || [], [page.summary || ""]).join(" "));
@@ -545,7 +609,7 @@
 
   /* Order candidates. Each has `cover` (0-1: the share of the query's weight it matched),
    * `score` (how well, by the engine) and, when loaded, `page` {title, aliases, number,
-   * status, section}. Pages without `page` keep their place after those with one. */
+   * status, section, topics, about}. Pages without `page` keep their place after those with one. */
   function order(entries, plan) {
     var accented = plan.terms.filter(function (t) {
       return t.match === "exact" && hasAccents(t.text);
@@ -563,6 +627,7 @@
       e.fit = numberFit(e.page, plan);
       e.tier = Math.max(titleTier(names, plan), topicTier(e.page.topics, plan));
       e.focus = e.tier ? focus(names, plan) : 0;
+      e.about = e.tier ? aboutness(e.page.about, plan) : 0;
       e.accents = accentMisses(e.shown, plan, attested);
       e.inForce = e.page.status === REPEALED ? 0 : 1;
       e.answers = ANSWERS[e.page.section || ""] || 0;
@@ -573,7 +638,8 @@
       // What a page is (an answer before news) only orders pages whose title holds the
       // query; among others, how well the words matched (adjacent words count more).
       return [e.page ? 1 : 0, e.fit || 0, all, e.accents || 0, e.tier || 0,
-        e.inForce === 0 ? 0 : 1, e.tier ? e.answers || 0 : 0, e.focus || 0, e.cover, e.score];
+        e.inForce === 0 ? 0 : 1, e.tier ? e.answers || 0 : 0, focusBand(e.focus || 0),
+        e.about || 0, e.focus || 0, e.cover, e.score];
     }
     return entries.sort(function (a, b) {
       var ka = key(a);

@@ -1,0 +1,50 @@
+"""What a page is about: the syllables its own text repeats most, with how often.
+
+An index keeps each word of a page once (`selection.py`), so it cannot tell a page that
+explains "đăng ký kết hôn" from top to bottom from one that names it twice between
+paragraphs of general text: at national scale dozens of pages titled "… về đăng ký kết
+hôn" compete. Each page therefore carries its `ABOUT_WORDS` most telling syllables (how
+often the text and the lead repeat them, weighed by how few pages of the index have
+them, tf·idf), with their counts; the search page ranks, among pages whose titles hold the
+query alike, the one whose text is most about its words first (`search-rules.js`
+`aboutness`). Online they travel as the Pagefind meta `about` of each page, offline as
+the record's `b`; both read "hon:22 ket:22 dang:12".
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from pbgdpl.model.fields import fold
+from pbgdpl.search.records import SearchRecord
+from pbgdpl.search.text import words
+from pbgdpl.search.tokens import LETTERS
+
+ABOUT_WORDS = 12
+
+
+def _counts(record: SearchRecord) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for word, count in record.terms.items():
+        counts[fold(word)] += count
+    for word in words(record.lead):
+        counts[fold(word)] += 1
+    return Counter({w: n for w, n in counts.items() if LETTERS.match(w)})
+
+
+def about_words(records: Sequence[SearchRecord]) -> list[str]:
+    """Return, for each record, its most telling syllables with their counts: "hon:22 …"."""
+    counts = [_counts(r) for r in records]
+    pages: Counter[str] = Counter(w for found in counts for w in found)
+    total = max(1, len(records))
+    about = []
+    for found in counts:
+
+        def telling(word: str, found: Counter[str] = found) -> tuple[float, str]:
+            return (-found[word] * math.log(1 + total / pages[word]), word)
+
+        best = sorted(found, key=telling)[:ABOUT_WORDS]
+        about.append(" ".join(f"{w}:{found[w]}" for w in best))
+    return about
