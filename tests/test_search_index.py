@@ -284,6 +284,13 @@ def test_kept_documents_give_the_index_a_fresh_build_gives_and_never_go_stale(
     index_records(records, tmp_path / "fresh" / BUNDLE, tmp_path / "scratch-fresh")
     assert _bundle(tmp_path / "site" / BUNDLE) == _bundle(tmp_path / "fresh" / BUNDLE)
 
+    # New code may write documents differently: a platform upgrade keeps none of them.
+    (documents / "ha-noi/tin-tuc/3/index.html").write_text("<p>cũ</p>", "utf-8")
+    selected = select_words(sorted(records, key=lambda r: r.url))
+    _, written = update_documents(sorted(records, key=lambda r: r.url), selected, kept, "v2")
+    assert written == len(records)
+    assert "cũ" not in (documents / "ha-noi/tin-tuc/3/index.html").read_text("utf-8")
+
 
 def test_the_bundle_is_plain_for_brotli_with_even_word_counts_and_no_page_text(
     tmp_path: Path,

@@ -384,7 +384,7 @@ def build_portal(options: BuildOptions) -> BuildReport:
                 report,
                 "search",
                 lambda: index_portal(
-                    options.out, out.staging / "_search", out.cache / NATIONAL_DOCUMENTS
+                    options.out, out.staging / "_search", out.cache / NATIONAL_DOCUMENTS, platform
                 ),
             )
             state[NATIONAL_KEY]["search"] = inputs

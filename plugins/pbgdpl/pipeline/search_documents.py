@@ -25,20 +25,22 @@ from pbgdpl.search.selection import KeptWords
 
 KEYS_FILE = "keys.pickle"
 DOCUMENTS = "documents"
-_VERSION = 1
+_VERSION = 2
 
 
 def _key(record: SearchRecord, kept: KeptWords) -> str:
     return hashlib.sha256(repr((record, kept)).encode()).hexdigest()
 
 
-def _read_keys(folder: Path) -> dict[str, str]:
+def _read_keys(folder: Path, platform: str) -> dict[str, str]:
     try:
         with (folder / KEYS_FILE).open("rb") as stream:
-            version, keys = pickle.load(stream)
+            version, written_by, keys = pickle.load(stream)
     except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
         return {}
-    return keys if version == _VERSION and isinstance(keys, dict) else {}
+    # Documents written by other code may be written differently: none is kept.
+    same = version == _VERSION and written_by == platform
+    return keys if same and isinstance(keys, dict) else {}
 
 
 def _document_path(documents: Path, url: str) -> Path:
@@ -46,12 +48,16 @@ def _document_path(documents: Path, url: str) -> Path:
 
 
 def update_documents(
-    records: Sequence[SearchRecord], selected: Sequence[KeptWords], folder: Path
+    records: Sequence[SearchRecord],
+    selected: Sequence[KeptWords],
+    folder: Path,
+    platform: str = "",
 ) -> tuple[Path, int]:
     """Make `folder`/documents hold exactly the records' documents; return it and how many
-    documents were written."""
+    documents were written. Documents kept by another `platform` (our code, the theme,
+    the libraries: `fingerprint.platform_fingerprint`) are all written again."""
     documents = folder / DOCUMENTS
-    keys = _read_keys(folder) if documents.is_dir() else {}
+    keys = _read_keys(folder, platform) if documents.is_dir() else {}
     (folder / KEYS_FILE).unlink(missing_ok=True)
     if not keys:
         shutil.rmtree(documents, ignore_errors=True)
@@ -73,6 +79,6 @@ def update_documents(
     partial = folder / f".{KEYS_FILE}"
     with partial.open("wb") as stream:
         keys = {url: key for url, (_, _, key) in wanted.items()}
-        pickle.dump((_VERSION, keys), stream, pickle.HIGHEST_PROTOCOL)
+        pickle.dump((_VERSION, platform, keys), stream, pickle.HIGHEST_PROTOCOL)
     partial.replace(folder / KEYS_FILE)
     return documents, written

@@ -83,20 +83,25 @@ def _prune(bundle: Path) -> None:
 
 
 def index_records(
-    records: list[SearchRecord], bundle_dir: Path, scratch: Path, kept: Path | None = None
+    records: list[SearchRecord],
+    bundle_dir: Path,
+    scratch: Path,
+    kept: Path | None = None,
+    platform: str = "",
 ) -> None:
     """Index `records` into `bundle_dir`, replacing its index only when Pagefind succeeds.
 
     The records' documents are written below `scratch` (a folder the caller removes),
     one `<url>/index.html` each, so that Pagefind gives every result its portal URL; with
-    `kept`, below that folder instead, kept for the next build (`search_documents.py`).
+    `kept`, below that folder instead, kept for the next build by the same `platform`
+    (`search_documents.py`).
     """
     built = scratch / BUNDLE
     shutil.rmtree(built, ignore_errors=True)
     built.mkdir(parents=True)
     records = sorted(records, key=lambda r: r.url)
     selected = select_words(records)
-    documents, _ = update_documents(records, selected, kept or scratch)
+    documents, _ = update_documents(records, selected, kept or scratch, platform)
     lexicon = build_lexicon(records, selected)
     completed = subprocess.run(
         [
@@ -231,12 +236,12 @@ def portal_search_inputs(out: Path) -> str:
     return digest.hexdigest()
 
 
-def index_portal(out: Path, scratch: Path, kept: Path | None = None) -> int:
+def index_portal(out: Path, scratch: Path, kept: Path | None = None, platform: str = "") -> int:
     """Build the national bundle `/pagefind/` over every site's records; return its pages.
 
     With `kept` (a build's cache), its documents are kept there: the next build writes
-    only those whose record or kept words changed.
+    only those whose record or kept words changed, if built by the same `platform`.
     """
     records = portal_records(out)
-    index_records(records, out / BUNDLE, scratch, kept)
+    index_records(records, out / BUNDLE, scratch, kept, platform)
     return len(records)
