@@ -246,3 +246,24 @@ def test_incremental_builds_end_where_a_full_build_does(portal_copy: Path, run_c
         assert status == 0, err
         assert _differences(out, full) == [], name
     assert not (out / NEWS_PAGE).exists()
+
+
+def test_a_page_reading_what_no_question_names_is_rendered_after_any_edit(
+    portal_copy: Path, run_cli
+) -> None:
+    # A template reads a part of the catalog whose changes no question follows: any change
+    # to the portal renders its page again, even a change of text nothing else there shows.
+    directory = portal_copy / "theme/partials/pbgdpl/listing-directory.html"
+    text = directory.read_text("utf-8")
+    directory.write_text("{% if catalog.pages_by_site %}{% endif %}" + text, "utf-8")
+    out, full = portal_copy / "site", portal_copy / "full"
+    report = ("--report", str(portal_copy / "report.json"))
+    assert run_cli(portal_copy, "build", "--out", str(out), *ARGS)[0] == 0
+    _edit_body(portal_copy)
+    status, _, err = run_cli(portal_copy, "build", "--out", str(out), *ARGS, *report)
+    assert status == 0, err
+    figures = json.loads(Path(report[1]).read_text("utf-8"))
+    assert figures["rebuilt"] == ["_portal", "ha-noi"]
+    assert figures["rendered_pages"] == ["don-vi/index.html", NEWS_PAGE]
+    assert run_cli(portal_copy, "build", "--force", "--out", str(full), *ARGS)[0] == 0
+    assert _differences(out, full) == []

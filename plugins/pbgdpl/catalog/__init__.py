@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -192,9 +191,23 @@ class Catalog:
             return self.history_of(item) if item is not None else None
         if kind == "assets":
             return self.assets_by_site.get(arguments[0], ())
-        # What no question names ("opaque"): an answer no later build gives again, so the
-        # page that read it is always rendered again.
-        return secrets.token_hex(16)
+        # What no question names ("opaque"): the whole catalog, so the page that read it
+        # is rendered again whenever anything changes.
+        return self._whole
+
+    @cached_property
+    def _whole(self) -> str:
+        everything = (
+            self.settings,
+            sorted(self.agencies.items()),
+            sorted(self.items_by_site.items()),
+            sorted(self.pages_by_site.items()),
+            sorted(self.assets_by_site.items()),
+            sorted(self.search_terms.items()),
+            self.as_of,
+            self.history.digest(self._by_path),
+        )
+        return hashlib.sha256(repr(everything).encode()).hexdigest()
 
     @cached_property
     def _by_path(self) -> dict[str, Item]:

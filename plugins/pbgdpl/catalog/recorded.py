@@ -6,7 +6,8 @@ becomes a question (`pbgdpl.catalog.reads`) of the page being rendered, which th
 build asks again (`Catalog.answers`) to tell whether that page must be rendered again.
 The registry and the reliance index record their own questions; the settings and the
 search dictionary are in every page's site-wide inputs. Anything else a template reads
-is an "opaque" question, never answered the same way twice: its page is always rendered.
+is an "opaque" question, answered by the whole catalog: its page is rendered again
+whenever anything of the portal changes.
 """
 
 from __future__ import annotations
