@@ -122,6 +122,32 @@ def test_serve_sends_the_compressed_copy_the_browser_accepts(served: tuple[Path,
     assert headers["Content-Type"] == "text/css" and headers["Content-Encoding"] == "br"
 
 
+def _hide_drafts_in_bookkeeping(site: Path) -> None:
+    # What a build keeps for itself in the output: its state and its cache, drafts included.
+    (site / ".pbgdpl-cache").mkdir()
+    (site / ".pbgdpl-cache" / "parsed.pickle").write_bytes(b"ban nhap chua dang")
+    (site / ".pbgdpl-build.json").write_text("{}", "utf-8")
+
+
+def test_serve_never_sends_the_builds_cache_or_state(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
+    _hide_drafts_in_bookkeeping(site)
+    with preview_server(site) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        for path in (
+            ".pbgdpl-cache/parsed.pickle",
+            "%2Epbgdpl-cache/parsed.pickle",
+            ".pbgdpl-build.json",
+            ".pbgdpl-cache/",
+        ):
+            status, _, body = fetch(url + path)
+            assert status == 404 and b"ban nhap" not in body, path
+        assert fetch(url + "hoi-dap/")[0] == 200
+        server.shutdown()
+
+
 def test_serve_answers_a_repeat_visit_with_not_modified(served: tuple[Path, str]) -> None:
     _, url = served
     _, headers, _ = fetch(url, "br")
@@ -133,6 +159,7 @@ def test_nginx_with_the_snippet_sends_the_precompressed_copies(tmp_path: Path) -
     site = small_site(tmp_path / "site")
     write_precompressed(site)
     (site / "nginx.conf").write_text(render_nginx(editor_policy(Forge())), "utf-8")
+    _hide_drafts_in_bookkeeping(site)
     # The page must come from its copy: nginx must not compress on the fly here.
     (site / "index.html").write_text(PAGE.replace("Hỏi đáp", "Bản gốc"), "utf-8")
     with nginx_serving(site, tmp_path / "nginx") as url:
@@ -144,3 +171,11 @@ def test_nginx_with_the_snippet_sends_the_precompressed_copies(tmp_path: Path) -
         assert headers["Content-Encoding"] == "gzip"
         assert gzip.decompress(body) == (site / "hoi-dap/index.html").read_bytes()
         assert headers["Cache-Control"] == "no-cache"
+        # The build's cache (drafts included) and state are never served.
+        for path in (
+            ".pbgdpl-cache/parsed.pickle",
+            "%2Epbgdpl-cache/parsed.pickle",
+            ".pbgdpl-build.json",
+        ):
+            status, _, body = fetch(url + path)
+            assert status == 404 and b"ban nhap" not in body, path

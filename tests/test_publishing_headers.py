@@ -100,6 +100,13 @@ def test_the_nginx_snippet_quotes_its_patterns_and_repeats_the_security_headers(
 ) -> None:
     conf = (built_portal / "nginx.conf").read_text("utf-8")
     blocks = re.findall(r"location (.+?) \{\n(.*?)\n\}", conf, re.S)
+    # First of all, the build's own files (its state, its cache with drafts) are refused.
+    hidden, body = blocks.pop(0)
+    assert body.strip() == "return 404;"
+    hidden_pattern = re.compile(hidden.removeprefix("~ ").strip('"'))
+    assert hidden_pattern.search("/.pbgdpl-cache/parsed.pickle")
+    assert hidden_pattern.search("/mirror/.pbgdpl-build.json")
+    assert not hidden_pattern.search("/ha-noi/tin-tuc/pbgdpl-cache/")
     assert blocks and blocks[-1][0] == "/"
     policy = content_security_policy(header=True)
     # The web editor's location comes first, with its own policy; every other, the citizens'.

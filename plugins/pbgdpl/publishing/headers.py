@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pbgdpl.publishing.output import write_changed
+from pbgdpl.publishing.output import BOOKKEEPING_PREFIX, write_changed
 from pbgdpl.site.csp import content_security_policy
 from pbgdpl.webeditor.admin import EDITOR_PATH
 
@@ -146,6 +146,12 @@ def render_nginx(editor_policy: str) -> str:
         "gzip_static on;",
         "gzip_vary on;",
         "brotli_static on;",
+        "",
+        "# Sổ sách và bộ nhớ đệm của lần dựng (.pbgdpl-cache giữ cả bản nháp) không bao giờ được",
+        "# phục vụ (the build's bookkeeping and cache, drafts included, are never served).",
+        f'location ~ "/\\{BOOKKEEPING_PREFIX}" {{',
+        "    return 404;",
+        "}",
         "",
     ]
     locations = [

@@ -9,10 +9,12 @@ from typing import Any
 
 from pbgdpl.model.sites import site_key
 
-STATE_FILE = ".pbgdpl-build.json"
-STAGING_DIR = ".pbgdpl-staging"
-# What the builds keep to do less next time (parsed files); never published.
-CACHE_DIR = ".pbgdpl-cache"
+# Every name the build keeps for itself in the output starts so; none is ever served.
+BOOKKEEPING_PREFIX = ".pbgdpl-"
+STATE_FILE = f"{BOOKKEEPING_PREFIX}build.json"
+STAGING_DIR = f"{BOOKKEEPING_PREFIX}staging"
+# What the builds keep to do less next time (parsed files, drafts too); never published.
+CACHE_DIR = f"{BOOKKEEPING_PREFIX}cache"
 
 
 def write_changed(path: Path, data: str | bytes) -> Path:

@@ -16,10 +16,11 @@ from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from pbgdpl.publishing.compression import ENCODINGS
 from pbgdpl.publishing.headers import REVALIDATE, security_headers
+from pbgdpl.publishing.output import BOOKKEEPING_PREFIX
 
 # The browser's preference does not matter here: Brotli is smaller, so it goes first.
 PREFERRED = ("br", "gzip")
@@ -50,6 +51,11 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def send_head(self) -> BinaryIO | None:
+        parts = unquote(urlsplit(self.path).path).split("/")
+        if any(part.startswith(BOOKKEEPING_PREFIX) for part in parts):
+            # The build's bookkeeping and cache (drafts included) are never served.
+            self.send_error(404)
+            return None
         path = Path(self.translate_path(self.path))
         if path.is_dir() and urlsplit(self.path).path.endswith("/"):
             path = path / "index.html"
