@@ -73,6 +73,21 @@ def test_text_files_get_brotli_and_gzip_copies_that_decompress_to_them(tmp_path:
     assert (site / "index.html.gz").read_bytes() == first
 
 
+def test_every_search_bundles_webassembly_gets_its_own_working_copies(tmp_path: Path) -> None:
+    # Each site's bundle holds the same WebAssembly; compressed once, written for each.
+    site = small_site(tmp_path / "site")
+    wasm = bytes(range(256)) * 40 + b"pagefind" * 500
+    other = b"another engine " * 400
+    for folder, data in (("pagefind", wasm), ("ha-noi/pagefind", wasm), ("x/pagefind", other)):
+        (site / folder).mkdir(parents=True)
+        (site / folder / "wasm.vi.pagefind").write_bytes(data)
+    write_precompressed(site)
+    for folder, data in (("pagefind", wasm), ("ha-noi/pagefind", wasm), ("x/pagefind", other)):
+        copy = site / folder / "wasm.vi.pagefind.br"
+        assert brotli.decompress(copy.read_bytes()) == data
+        assert gzip.decompress((site / folder / "wasm.vi.pagefind.gz").read_bytes()) == data
+
+
 def test_only_changed_files_are_compressed_again_and_orphans_go(tmp_path: Path) -> None:
     site = small_site(tmp_path / "site")
     records = gzip.compress(b"[]" * 1000, mtime=0)

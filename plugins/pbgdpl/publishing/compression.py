@@ -10,6 +10,7 @@ few; pages get a fast level, since a national portal has 100,000 of them.
 from __future__ import annotations
 
 import gzip
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +29,7 @@ TEXT_SUFFIXES = frozenset(
 PAGEFIND_SUFFIXES = frozenset({".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind"})
 PAGEFIND_SHARED = (".pf_meta", ".pagefind")
 PAGEFIND_INDEX = ".pf_index"
+PAGEFIND_WASM = ".pagefind"
 BROTLI_INDEX = 10
 # Below this size the compressed copy saves less than a network packet.
 SMALLEST = 512
@@ -54,6 +56,19 @@ def _encodings(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
     yield ENCODINGS["gzip"], gzip.compress(data, GZIP_LEVEL, mtime=0)
 
 
+def _compressed(
+    name: str, data: bytes, same: dict[bytes, list[tuple[str, bytes]]]
+) -> list[tuple[str, bytes]]:
+    """Return `name`'s compressed copies; Pagefind's WebAssembly, the same in every site's
+    bundle and slow at Brotli's best level, is compressed once per build (`same`)."""
+    if not name.endswith(PAGEFIND_WASM):
+        return list(_encodings(name, data))
+    key = hashlib.sha256(data).digest()
+    if key not in same:
+        same[key] = list(_encodings(name, data))
+    return same[key]
+
+
 def write_precompressed(out: Path) -> int:
     """Write a `.br` and a `.gz` beside each text file that changed; return how many files.
 
@@ -61,6 +76,7 @@ def write_precompressed(out: Path) -> int:
     copies whose file is gone, or no longer worth compressing, are removed.
     """
     written = 0
+    same: dict[bytes, list[tuple[str, bytes]]] = {}
     names = published_files(out)
     present = set(names)
     endings = tuple(ENCODINGS.values())
@@ -81,7 +97,7 @@ def write_precompressed(out: Path) -> int:
         if all(c.is_file() and c.stat().st_mtime >= changed for c in copies):
             continue
         data = source.read_bytes()
-        for ending, body in _encodings(name, data):
+        for ending, body in _compressed(name, data, same):
             copy = out / (name + ending)
             if len(data) < SMALLEST or len(body) >= len(data):
                 copy.unlink(missing_ok=True)
