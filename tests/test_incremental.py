@@ -9,7 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+from pbgdpl.pipeline.search_index import TERMS
 from pbgdpl.publishing.output import CACHE_DIR
+from pbgdpl.search.records import RECORDS
 
 from conftest import write
 
@@ -61,6 +63,15 @@ def _tree(root: Path) -> dict[str, str]:
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*"))
         if p.is_file() and p.relative_to(root).parts[0] != CACHE_DIR
+    }
+
+
+def _national_index(out: Path) -> dict[str, tuple[int, str]]:
+    return {
+        p.relative_to(out).as_posix(): (p.stat().st_ino, hashlib.sha256(p.read_bytes()).hexdigest())
+        for p in (out / "pagefind").rglob("*")
+        # The index, not the national site's own records and dictionary it is made from.
+        if p.is_file() and not p.name.startswith((RECORDS, TERMS))
     }
 
 
@@ -228,10 +239,21 @@ def test_incremental_builds_end_where_a_full_build_does(portal_copy: Path, run_c
     assert any(page.startswith(UNTOUCHED) for page in every_page)
     for step in STEPS:
         name = step.edit.__name__
+        index_before = _national_index(out)
         step.edit(portal_copy)
         status, _, err = run_cli(portal_copy, "build", "--out", str(out), *ARGS, *report)
         assert status == 0, err
         figures = json.loads(Path(report[1]).read_text("utf-8"))
+        # The national index's files that come out the same stay the same files, with
+        # their compressed copies and times: browsers and CDNs keep their cached copies.
+        index_after = _national_index(out)
+        same = [
+            n
+            for n, (_, digest) in index_after.items()
+            if index_before.get(n, ("", ""))[1] == digest
+        ]
+        assert any(n.endswith(".br") for n in same), name
+        assert [n for n in same if index_before[n][0] != index_after[n][0]] == [], name
         assert set(figures["rebuilt"]) == step.sites, name
         rendered = set(figures["rendered_pages"])
         assert figures["pages"] == len(rendered), name

@@ -347,6 +347,9 @@ def build_portal(options: BuildOptions) -> BuildReport:
     same_platform = frozenset(
         s for s in to_render if state.get(site_key(s), {}).get("platform") == platform
     )
+    # The national index's files that come out the same are kept with their compressed
+    # copies, if the last build was made by the same code (same compression).
+    national_reuse = state.get(NATIONAL_KEY, {}).get("platform") == platform
     work = _Work(catalog, options, empty_docs, out.staging, same_platform, out, platform)
     report.rendered, left_out = _timed(
         report, "render+index", lambda: _render_leaving_out_slow_pages(to_render, work)
@@ -384,7 +387,11 @@ def build_portal(options: BuildOptions) -> BuildReport:
                 report,
                 "search",
                 lambda: index_portal(
-                    options.out, out.staging / "_search", out.cache / NATIONAL_DOCUMENTS, platform
+                    options.out,
+                    out.staging / "_search",
+                    out.cache / NATIONAL_DOCUMENTS,
+                    platform,
+                    kept_index if national_reuse else None,
                 ),
             )
             state[NATIONAL_KEY]["search"] = inputs

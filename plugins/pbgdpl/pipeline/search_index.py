@@ -20,6 +20,7 @@ from pathlib import Path
 from pagefind.service import get_executable
 
 from pbgdpl.pipeline.search_documents import update_documents
+from pbgdpl.publishing.compression import ENCODINGS
 from pbgdpl.search.canonical import canonicalize
 from pbgdpl.search.lexicon import build_lexicon, write_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
@@ -82,19 +83,39 @@ def _prune(bundle: Path) -> None:
             _remove(path)
 
 
+def _reuse_unchanged(built: Path, previous: Path) -> None:
+    """Put in place of each file of `built` that `previous` holds with the same bytes the
+    previous file, with its compressed copies: their times stay, so publishing does not
+    compress them again (Pagefind names most of its files by their content)."""
+    for path in built.rglob("*"):
+        old = previous / path.relative_to(built)
+        if not path.is_file() or not old.is_file() or old.stat().st_size != path.stat().st_size:
+            continue
+        if old.read_bytes() != path.read_bytes():
+            continue
+        path.unlink()
+        _link(str(old), str(path))
+        for ending in ENCODINGS.values():
+            copy = Path(f"{old}{ending}")
+            if copy.is_file():
+                _link(str(copy), f"{path}{ending}")
+
+
 def index_records(
     records: list[SearchRecord],
     bundle_dir: Path,
     scratch: Path,
     kept: Path | None = None,
     platform: str = "",
+    reuse: Path | None = None,
 ) -> None:
     """Index `records` into `bundle_dir`, replacing its index only when Pagefind succeeds.
 
     The records' documents are written below `scratch` (a folder the caller removes),
     one `<url>/index.html` each, so that Pagefind gives every result its portal URL; with
     `kept`, below that folder instead, kept for the next build by the same `platform`
-    (`search_documents.py`).
+    (`search_documents.py`). `reuse` is the bundle's previous index: its files that
+    come out the same are kept with their compressed copies.
     """
     built = scratch / BUNDLE
     shutil.rmtree(built, ignore_errors=True)
@@ -127,6 +148,8 @@ def index_records(
     canonicalize(built)
     slim_bundle(built)
     write_lexicon(built, lexicon, len(records), _read_terms(bundle_dir))
+    if reuse is not None and reuse.is_dir():
+        _reuse_unchanged(built, reuse)
     bundle_dir.mkdir(parents=True, exist_ok=True)
     for old in bundle_dir.iterdir():
         if old.name not in (RECORDS, TERMS):
@@ -191,7 +214,7 @@ def save_site_search(
         assert previous is not None
         _copy_index(previous, bundle_dir)
         return False
-    index_records(records, bundle_dir, scratch)
+    index_records(records, bundle_dir, scratch, reuse=previous)
     return True
 
 
@@ -236,12 +259,19 @@ def portal_search_inputs(out: Path) -> str:
     return digest.hexdigest()
 
 
-def index_portal(out: Path, scratch: Path, kept: Path | None = None, platform: str = "") -> int:
+def index_portal(
+    out: Path,
+    scratch: Path,
+    kept: Path | None = None,
+    platform: str = "",
+    reuse: Path | None = None,
+) -> int:
     """Build the national bundle `/pagefind/` over every site's records; return its pages.
 
     With `kept` (a build's cache), its documents are kept there: the next build writes
     only those whose record or kept words changed, if built by the same `platform`.
+    `reuse` is the previous national index (`set_aside_index`), built by the same code.
     """
     records = portal_records(out)
-    index_records(records, out / BUNDLE, scratch, kept, platform)
+    index_records(records, out / BUNDLE, scratch, kept, platform, reuse)
     return len(records)
