@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pbgdpl.pipeline.search_documents import KEYS_FILE, update_documents
-from pbgdpl.pipeline.search_index import index_records, portal_records
+from pbgdpl.pipeline.search_index import KeptWork, index_records, portal_records
 from pbgdpl.search import selection
 from pbgdpl.search.canonical import read
 from pbgdpl.search.documents import ANSWERS, index_document, number_key
@@ -265,7 +265,7 @@ def test_kept_documents_give_the_index_a_fresh_build_gives_and_never_go_stale(
 ) -> None:
     records = [record(f"ha-noi/tin-tuc/{i}/", f"Tin {i}", f"đất đai số {i}") for i in range(6)]
     kept = tmp_path / "kept"
-    index_records(records, tmp_path / "site" / BUNDLE, tmp_path / "scratch", kept=kept)
+    index_records(records, tmp_path / "site" / BUNDLE, tmp_path / "scratch", KeptWork(kept))
 
     # One record edited, one gone, one new.
     records[2] = record("ha-noi/tin-tuc/2/", "Tin 2", "hộ tịch kết hôn")
@@ -280,7 +280,7 @@ def test_kept_documents_give_the_index_a_fresh_build_gives_and_never_go_stale(
     # A build stopped after touching a document leaves no list of keys: all are rewritten.
     (documents / "ha-noi/tin-tuc/3/index.html").write_text("<p>cũ</p>", "utf-8")
     (kept / KEYS_FILE).unlink()
-    index_records(records, tmp_path / "site" / BUNDLE, tmp_path / "scratch", kept=kept)
+    index_records(records, tmp_path / "site" / BUNDLE, tmp_path / "scratch", KeptWork(kept))
     index_records(records, tmp_path / "fresh" / BUNDLE, tmp_path / "scratch-fresh")
     assert _bundle(tmp_path / "site" / BUNDLE) == _bundle(tmp_path / "fresh" / BUNDLE)
 

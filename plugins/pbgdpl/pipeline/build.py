@@ -26,6 +26,7 @@ from pbgdpl.pipeline.isolation import broken_agencies
 from pbgdpl.pipeline.render import SiteResult, render_site
 from pbgdpl.pipeline.search_index import (
     NATIONAL_DOCUMENTS,
+    KeptWork,
     index_portal,
     portal_search_inputs,
     restore_index,
@@ -389,9 +390,11 @@ def build_portal(options: BuildOptions) -> BuildReport:
                 lambda: index_portal(
                     options.out,
                     out.staging / "_search",
-                    out.cache / NATIONAL_DOCUMENTS,
-                    platform,
-                    kept_index if national_reuse else None,
+                    KeptWork(
+                        out.cache / NATIONAL_DOCUMENTS,
+                        platform,
+                        kept_index if national_reuse else None,
+                    ),
                 ),
             )
             state[NATIONAL_KEY]["search"] = inputs

@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import subprocess
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -101,28 +102,38 @@ def _reuse_unchanged(built: Path, previous: Path) -> None:
                 _link(str(copy), f"{path}{ending}")
 
 
+@dataclass(frozen=True)
+class KeptWork:
+    """What an index built again may take from the last build."""
+
+    documents: Path | None = None
+    """A folder of the build's cache where Pagefind's documents are kept between builds
+    by the same `platform` (`search_documents.py`)."""
+    platform: str = ""
+    previous: Path | None = None
+    """The bundle's previous index: its files that come out the same are kept, with their
+    compressed copies."""
+
+
 def index_records(
     records: list[SearchRecord],
     bundle_dir: Path,
     scratch: Path,
-    kept: Path | None = None,
-    platform: str = "",
-    reuse: Path | None = None,
+    kept: KeptWork = KeptWork(),
 ) -> None:
     """Index `records` into `bundle_dir`, replacing its index only when Pagefind succeeds.
 
     The records' documents are written below `scratch` (a folder the caller removes),
-    one `<url>/index.html` each, so that Pagefind gives every result its portal URL; with
-    `kept`, below that folder instead, kept for the next build by the same `platform`
-    (`search_documents.py`). `reuse` is the bundle's previous index: its files that
-    come out the same are kept with their compressed copies.
+    one `<url>/index.html` each, so that Pagefind gives every result its portal URL, or
+    below `kept.documents`, kept for the next build; `kept.previous`'s files that come
+    out the same are kept.
     """
     built = scratch / BUNDLE
     shutil.rmtree(built, ignore_errors=True)
     built.mkdir(parents=True)
     records = sorted(records, key=lambda r: r.url)
     selected = select_words(records)
-    documents, _ = update_documents(records, selected, kept or scratch, platform)
+    documents, _ = update_documents(records, selected, kept.documents or scratch, kept.platform)
     lexicon = build_lexicon(records, selected)
     completed = subprocess.run(
         [
@@ -148,8 +159,8 @@ def index_records(
     canonicalize(built)
     slim_bundle(built)
     write_lexicon(built, lexicon, len(records), _read_terms(bundle_dir))
-    if reuse is not None and reuse.is_dir():
-        _reuse_unchanged(built, reuse)
+    if kept.previous is not None and kept.previous.is_dir():
+        _reuse_unchanged(built, kept.previous)
     bundle_dir.mkdir(parents=True, exist_ok=True)
     for old in bundle_dir.iterdir():
         if old.name not in (RECORDS, TERMS):
@@ -214,7 +225,7 @@ def save_site_search(
         assert previous is not None
         _copy_index(previous, bundle_dir)
         return False
-    index_records(records, bundle_dir, scratch, reuse=previous)
+    index_records(records, bundle_dir, scratch, KeptWork(previous=previous))
     return True
 
 
@@ -259,19 +270,13 @@ def portal_search_inputs(out: Path) -> str:
     return digest.hexdigest()
 
 
-def index_portal(
-    out: Path,
-    scratch: Path,
-    kept: Path | None = None,
-    platform: str = "",
-    reuse: Path | None = None,
-) -> int:
+def index_portal(out: Path, scratch: Path, kept: KeptWork = KeptWork()) -> int:
     """Build the national bundle `/pagefind/` over every site's records; return its pages.
 
-    With `kept` (a build's cache), its documents are kept there: the next build writes
-    only those whose record or kept words changed, if built by the same `platform`.
-    `reuse` is the previous national index (`set_aside_index`), built by the same code.
+    With `kept`, its documents are kept in the build's cache (the next build writes only
+    those whose record or kept words changed) and the previous national index
+    (`set_aside_index`) gives the files that come out the same.
     """
     records = portal_records(out)
-    index_records(records, out / BUNDLE, scratch, kept, platform, reuse)
+    index_records(records, out / BUNDLE, scratch, kept)
     return len(records)
