@@ -64,6 +64,7 @@ def check_body(
     try:
         clock.start(shown)
         html = render_markdown(root, body)
+        clock.finish()
     except (PageTooSlow, RecursionError):
         return [
             Diagnostic(

@@ -3,7 +3,9 @@
 The loader refuses the Markdown known to be slow; this is the backstop for the rest, in
 the loader (a short budget of processor time, so a busy machine does not fail a page)
 and in site builds. It uses a signal, so it works in a process's main thread (where the
-loader and site builds run) and does nothing elsewhere.
+loader and site builds run) and does nothing elsewhere. A signal's exception raised where
+Python swallows it (in a garbage-collector callback, say) is not lost: `finish` raises it
+once the page is done.
 """
 
 from __future__ import annotations
@@ -36,11 +38,13 @@ class RenderClock:
     def __init__(self, seconds: float = PAGE_SECONDS, *, processor_time: bool = False) -> None:
         self.seconds = seconds
         self.page = ""
+        self.overran = False
         # Processor time (SIGVTALRM) ignores other processes; wall time (SIGALRM) does not.
         self.signal = signal.SIGVTALRM if processor_time else signal.SIGALRM
         self.timer = signal.ITIMER_VIRTUAL if processor_time else signal.ITIMER_REAL
 
     def _expired(self, signum: int, frame: FrameType | None) -> None:
+        self.overran = True
         raise PageTooSlow(self.page, self.seconds)
 
     @staticmethod
@@ -52,6 +56,7 @@ class RenderClock:
         """Arm the deadline for `page`."""
         if self._usable():
             self.page = page
+            self.overran = False
             signal.signal(self.signal, self._expired)
             signal.setitimer(self.timer, self.seconds)
 
@@ -59,3 +64,9 @@ class RenderClock:
         """Disarm the deadline."""
         if self._usable():
             signal.setitimer(self.timer, 0)
+
+    def finish(self) -> None:
+        """Disarm the deadline, and raise if it passed though its first raise was swallowed."""
+        self.stop()
+        if self.overran:
+            raise PageTooSlow(self.page, self.seconds)

@@ -235,7 +235,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_page_content(
         self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str | None:
-        self.clock.stop()
+        self.clock.finish()
         # Editors' content is untrusted: only the allow-listed HTML reaches a citizen.
         # Everything the portal adds itself (templates, links it generates) comes after.
         assert self.context is not None
