@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -122,6 +123,10 @@ def _remove_item(root: Path) -> None:
     (root / NEWS).unlink()
 
 
+def _remove_agency(root: Path) -> None:
+    shutil.rmtree(root / "agencies/don-vi-moi")
+
+
 def _edit_phone(root: Path) -> None:
     path = root / "agencies/lao-cai/agency.yml"
     text = path.read_text("utf-8")
@@ -228,6 +233,14 @@ STEPS = [
         never=(UNTOUCHED, "ha-noi/", "bo-y-te/"),
         searched=False,
     ),
+    # A removed agency: its site leaves the portal (in a full build into the same folder
+    # too), and the national pages that named it change; no other agency's pages.
+    Step(
+        _remove_agency,
+        {"_portal"},
+        at_least=frozenset({"don-vi/index.html", "index.html"}),
+        never=(UNTOUCHED, "ha-noi/", "bo-y-te/", "lao-cai/"),
+    ),
 ]
 
 
@@ -268,6 +281,7 @@ def test_incremental_builds_end_where_a_full_build_does(portal_copy: Path, run_c
         assert status == 0, err
         assert _differences(out, full) == [], name
     assert not (out / NEWS_PAGE).exists()
+    assert not (out / "don-vi-moi").exists()
 
 
 def test_a_page_reading_what_no_question_names_is_rendered_after_any_edit(

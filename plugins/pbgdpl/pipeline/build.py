@@ -339,7 +339,10 @@ def build_portal(options: BuildOptions) -> BuildReport:
             )
     out = OutputTree(options.out)
     out.prepare()
-    state = {} if options.force else out.load_state()
+    # A forced build trusts nothing the last one recorded, but still removes its sites
+    # that no longer exist.
+    recorded = out.load_state()
+    state = {} if options.force else recorded
     to_render, fingerprints = _plan(catalog, options, platform, state, report)
     empty_docs = out.staging / "_empty"
     empty_docs.mkdir()
@@ -373,12 +376,12 @@ def build_portal(options: BuildOptions) -> BuildReport:
     if not options.only and not options.shard:
         gone = [
             k
-            for k in state
+            for k in recorded
             if k != NATIONAL_KEY and k not in catalog.agencies and k not in report.excluded
         ]
         for key in gone:
             out.remove_site(key)
-            del state[key]
+            state.pop(key, None)
     if not options.shard and NATIONAL_KEY in state:
         # The national bundle searches every site: rebuilt when any site's records changed.
         inputs = f"{platform}:{portal_search_inputs(options.out)}"
