@@ -99,7 +99,8 @@
       terms: plan.terms.map(hitsOf),
       pairs: plan.pairs.map(function (p) { return phraseHits(p.a, p.b); }),
       title: plan.title ? startHits(plan.title, false) : new Map(),
-      titleEnd: plan.titleEnd ? startHits(plan.titleEnd, true) : new Map()
+      titleEnd: plan.titleEnd ? startHits(plan.titleEnd, true) : new Map(),
+      bare: plan.bareTitle ? startHits(plan.bareTitle, false) : null
     };
   }
 

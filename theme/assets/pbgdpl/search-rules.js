@@ -42,6 +42,15 @@
     "ạ", "nhé", "vậy", "ơi", "hỏi", "muốn", "thế", "nhỉ", "đã", "đang", "sẽ", "rồi",
     "nếu", "mà", "ai", "gì ạ"
   ];
+  // Words that say what kind of body a name is ("UBND tỉnh Nghệ An", "Sở Tư pháp Lào
+  // Cai", "trang thông tin"), as typed and folded; longest first. Around an agency's name
+  // they are optional: its home is "Tỉnh Nghệ An", known also as "Nghệ An".
+  var DESIGNATORS = [
+    "ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "sở tư pháp",
+    "trang thông tin điện tử", "cổng thông tin điện tử", "trang thông tin", "cổng thông tin",
+    "thành phố", "tỉnh", "trang web", "website", "trang", "cổng"
+  ].map(function (d) { return fold(d).split(" "); });
+
   // Typed without accents most of them are also other words ("thi" in "cuộc thi", "hoi" in
   // "xã hội", "can" in "căn cước"): a single one is only left out when typed with its
   // accents, or when it reads as no other common word.
@@ -315,6 +324,17 @@
     return 0;
   }
 
+  // How many tokens from `i` make a designator ("ủy ban nhân dân"), or 0.
+  function designatorAt(tokens, i) {
+    for (var d = 0; d < DESIGNATORS.length; d++) {
+      var phrase = DESIGNATORS[d];
+      var k = 0;
+      while (k < phrase.length && tokens[i + k] !== undefined && fold(tokens[i + k]) === phrase[k]) k++;
+      if (k === phrase.length) return k;
+    }
+    return 0;
+  }
+
   // Replace the dictionary's forms (longest first, whole words, compared folded).
   function rewrite(tokens, lexicon, notes) {
     var out = [];
@@ -367,11 +387,18 @@
       asked = asked.map(function () { return false; });
       notes.left = [];
     }
+    var named = tokens.map(function () { return false; });
+    for (var n = 0; n < tokens.length;) {
+      var span = asked[n] ? 0 : designatorAt(tokens, n);
+      for (var m = 0; m < span; m++) named[n + m] = true;
+      n += span || 1;
+    }
     var kept = [];
     tokens.forEach(function (token, i) {
       var folded = fold(token);
       var term = {
-        text: token, folded: folded, match: "exact", year: YEAR.test(token), question: asked[i]
+        text: token, folded: folded, match: "exact", year: YEAR.test(token), question: asked[i],
+        designator: named[i]
       };
       var vni = /[0-9]/.test(token) ? fromVni(token) : null;
       if (asked[i]) {
@@ -410,6 +437,10 @@
     var last = kept.length - 1;
     while (last >= 0 && kept[last].question) last--;
     var titled = first < 0 ? [] : kept.slice(first, last + 1);
+    // The query without its designators: "ubnd tỉnh nghệ an" names "Nghệ An".
+    var bare = terms.filter(function (t) { return !t.designator && t.match !== "number"; });
+    var withBare = bare.length && bare.length < terms.length &&
+      terms.some(function (t) { return t.designator; });
     return {
       query: query,
       words: kept,
@@ -417,6 +448,8 @@
       pairs: pairs(kept),
       title: titleToken(titled, false),
       titleEnd: titleToken(titled, true),
+      bare: withBare ? bare.map(function (t) { return t.folded; }).join(" ") : null,
+      bareTitle: withBare ? titleToken(bare, false) : null,
       years: terms.filter(function (t) { return t.year; }).map(function (t) { return t.text; }),
       numbers: terms.filter(function (t) { return t.match === "number" && !t.year; })
         .map(function (t) { return numberKey(t.text); }),
@@ -508,7 +541,9 @@
   }
 
   // How a page's title (or other name) holds the query: 3 is, 2 starts with, 1 holds, 0.
-  function titleTier(names, plan) {
+  // An agency's home (`home`: a page with other names) is also the query without its
+  // designators: "UBND tỉnh Nghệ An" is the home of "Tỉnh Nghệ An", "Nghệ An".
+  function titleTier(names, plan, home) {
     var full = plan.words.map(function (w) { return w.folded; }).join(" ");
     var content = plan.terms.map(function (w) { return w.folded; }).join(" ");
     // "luật đất đai 2013" names the Luật Đất đai; its year is numberFit's to judge.
@@ -525,6 +560,7 @@
         else if ((" " + title).slice(-query.length - 1) === " " + query) best = Math.max(best, 1.5);
         else if ((" " + title + " ").indexOf(" " + query + " ") >= 0) best = Math.max(best, 1);
       });
+      if (home && plan.bare && title === plan.bare) best = Math.max(best, 3);
     });
     return best;
   }
@@ -625,7 +661,8 @@
       if (!e.page) return;
       var names = [e.page.title].concat(e.page.aliases || []);
       e.fit = numberFit(e.page, plan);
-      e.tier = Math.max(titleTier(names, plan), topicTier(e.page.topics, plan));
+      var home = (e.page.aliases || []).length > 0 && !e.page.section;
+      e.tier = Math.max(titleTier(names, plan, home), topicTier(e.page.topics, plan));
       e.focus = e.tier ? focus(names, plan) : 0;
       e.about = e.tier ? aboutness(e.page.about, plan) : 0;
       e.accents = accentMisses(e.shown, plan, attested);
@@ -708,6 +745,15 @@
     }
     titled(found.title, TITLE_WEIGHT);
     titled(found.titleEnd, END_WEIGHT);
+    // A name that is the query without its designators holds them: "Nghệ An" for
+    // "UBND tỉnh Nghệ An", whose home need not say "Ủy ban nhân dân".
+    if (found.bare) {
+      titled(found.bare, TITLE_WEIGHT);
+      found.bare.forEach(function (hit, id) {
+        var e = entries.get(id);
+        plan.terms.forEach(function (t, i) { if (t.designator) e.has[i] = true; });
+      });
+    }
     var list = Array.from(entries.values());
     list.forEach(function (e) {
       e.cover = 0;

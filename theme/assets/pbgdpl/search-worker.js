@@ -77,9 +77,12 @@ importScripts("search-rules.js");
         return hits(pf, p.prefix ? p.token : "\"" + p.token + "\"", filters);
       })),
       plan.title ? hits(pf, plan.title, filters) : Promise.resolve(new Map()),
-      plan.titleEnd ? hits(pf, plan.titleEnd, filters) : Promise.resolve(new Map())
+      plan.titleEnd ? hits(pf, plan.titleEnd, filters) : Promise.resolve(new Map()),
+      plan.bareTitle ? hits(pf, plan.bareTitle, filters) : Promise.resolve(null)
     ]).then(function (found) {
-      return { terms: found[0], pairs: found[1], title: found[2], titleEnd: found[3] };
+      return {
+        terms: found[0], pairs: found[1], title: found[2], titleEnd: found[3], bare: found[4]
+      };
     });
   }
 
