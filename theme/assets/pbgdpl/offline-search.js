@@ -121,7 +121,7 @@
       var along = S.others(found, index);
       var best = null;
       var bestCount = 0;
-      lexicon.neighbours(word, function (c) {
+      lexicon.neighbours(S.typedOf(pair, side), function (c) {
         return lexicon.pairs.has(side === "b" ? pair.a + " " + c : c + " " + pair.b);
       }).slice(0, 4).forEach(function (c) {
         var count = 0;
@@ -129,7 +129,7 @@
           .forEach(function (hit, id) { if (along(id)) count++; });
         if (count > bestCount) { best = c; bestCount = count; }
       });
-      if (best && bestCount > chosenCount) {
+      if (best && best !== word && bestCount > chosenCount) {
         chosen = { from: word, to: best };
         chosenCount = bestCount;
       }

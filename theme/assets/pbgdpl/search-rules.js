@@ -419,6 +419,9 @@
           notes.fixes.push({ from: token, to: near });
           term.text = near;
           term.folded = near;
+          // The commonest word a letter away is a guess ("hun" → "huy"): in a pair, the
+          // pair it makes has the last word (`unknownPairs`).
+          term.guessed = folded;
         } else if (i === tokens.length - 1 && folded.length >= 3 && lexicon.extends(folded)) {
           term.match = "prefix";
         } else {
@@ -618,6 +621,34 @@
     return sum;
   }
 
+  // The adjacent syllables of the query as typed and as searched, question words included:
+  // "không có giấy tờ" says what a title "… không có giấy tờ có được cấp …" says.
+  function queryBigrams(plan) {
+    var found = new Set();
+    [syllables(plan.query), syllables(plan.words.map(function (w) { return w.text; }).join(" "))]
+      .forEach(function (list) {
+        for (var i = 0; i + 1 < list.length; i++) found.add(list[i] + " " + list[i + 1]);
+      });
+    return found;
+  }
+
+  // How many adjacent syllables of the page's best name the query also has next to each
+  // other: among titles that do not hold the query, the one that says most of what the
+  // query says, in its words, comes first.
+  function phrasing(names, bigrams) {
+    var best = 0;
+    names.forEach(function (name) {
+      var list = syllables(name || "");
+      var seen = new Set();
+      for (var i = 0; i + 1 < list.length; i++) {
+        var pair = list[i] + " " + list[i + 1];
+        if (bigrams.has(pair)) seen.add(pair);
+      }
+      best = Math.max(best, seen.size);
+    });
+    return best;
+  }
+
   // Titles that are mostly the query (2), hold it with as many other words (1), or are
   // much longer (0): within a band, what the text is about orders pages before `focus`.
   function focusBand(focus) {
@@ -651,6 +682,7 @@
       return t.match === "exact" && hasAccents(t.text);
     });
     var attested = new Set();
+    var bigrams = queryBigrams(plan);
     entries.forEach(function (e) {
       if (!e.page) return;
       e.shown = shownWords(e.page);
@@ -666,6 +698,7 @@
       e.focus = e.tier ? focus(names, plan) : 0;
       e.about = e.tier ? aboutness(e.page.about, plan) : 0;
       e.accents = accentMisses(e.shown, plan, attested);
+      e.phrasing = phrasing(names, bigrams);
       e.inForce = e.page.status === REPEALED ? 0 : 1;
       e.answers = ANSWERS[e.page.section || ""] || 0;
     });
@@ -676,7 +709,7 @@
       // query; among others, how well the words matched (adjacent words count more).
       return [e.page ? 1 : 0, e.fit || 0, all, e.accents || 0, e.tier || 0,
         e.inForce === 0 ? 0 : 1, e.tier ? e.answers || 0 : 0, focusBand(e.focus || 0),
-        e.about || 0, e.focus || 0, e.cover, e.score];
+        e.about || 0, e.focus || 0, e.phrasing || 0, e.cover, e.score];
     }
     return entries.sort(function (a, b) {
       var ka = key(a);
@@ -786,10 +819,23 @@
     return function (id) { return maps.every(function (m) { return m.has(id); }); };
   }
 
-  // The first unknown pair of the query whose word, corrected, makes a known pair: the
-  // pairs the engine found nothing for (`found.pairs[i].size === 0`).
+  // The pairs of the query whose word, corrected, may make a known pair: those the engine
+  // found nothing for (`found.pairs[i].size === 0`), then those with a word corrected by
+  // a guess ("kết hun": "huy" is the commonest word a letter from "hun", "hôn" the one that
+  // makes a pair with "kết").
   function unknownPairs(plan, found) {
-    return plan.pairs.filter(function (p, i) { return !p.prefix && found.pairs[i].size === 0; });
+    var none = plan.pairs.filter(function (p, i) { return !p.prefix && found.pairs[i].size === 0; });
+    var guessed = plan.pairs.filter(function (p) {
+      return !p.prefix && none.indexOf(p) < 0 &&
+        (p.words || []).some(function (w) { return w.guessed; });
+    });
+    return none.concat(guessed);
+  }
+
+  // The word to correct on one side of a pair, as typed: "hun", not its guess "huy".
+  function typedOf(pair, side) {
+    var term = (pair.words || [])[side === "b" ? 1 : 0];
+    return (term && term.guessed) || (side === "b" ? pair.b : pair.a);
   }
 
   // The query text with one word corrected, for a second search.
@@ -802,7 +848,12 @@
   function replan(plan, fix, lexicon) {
     var again = prepare(corrected(plan, fix), lexicon);
     again.notes.rewrites = plan.notes.rewrites;
-    again.notes.fixes = plan.notes.fixes.concat(again.notes.fixes, [fix]);
+    // A guess corrected again is said once, from what was typed: "hun" → "hôn".
+    var earlier = plan.notes.fixes.filter(function (f) { return fold(f.to) !== fix.from; });
+    var typed = plan.notes.fixes.find(function (f) { return fold(f.to) === fix.from; });
+    again.notes.fixes = earlier.concat(again.notes.fixes, [
+      { from: typed ? typed.from : fix.from, to: fix.to }
+    ]);
     again.notes.unknown = plan.notes.unknown.concat(again.notes.unknown);
     again.notes.suggestion = plan.notes.suggestion;
     again.query = plan.query;
@@ -825,6 +876,7 @@
     others: others,
     pairedCommon: pairedCommon,
     unknownPairs: unknownPairs,
+    typedOf: typedOf,
     replan: replan,
     PAIR_MARK: PAIR_MARK,
     TITLE_MARK: TITLE_MARK,

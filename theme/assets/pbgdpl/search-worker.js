@@ -92,7 +92,7 @@ importScripts("search-rules.js");
   function bestFix(loaded, plan, found, pair, side) {
     var lexicon = loaded.lexicon;
     var word = side === "b" ? pair.b : pair.a;
-    var candidates = lexicon.neighbours(word, function (c) {
+    var candidates = lexicon.neighbours(S.typedOf(pair, side), function (c) {
       return lexicon.pairs.has(side === "b" ? pair.a + " " + c : c + " " + pair.b);
     }).slice(0, 4);
     if (!candidates.length) return Promise.resolve(null);
@@ -109,7 +109,8 @@ importScripts("search-rules.js");
       scored.sort(function (x, y) { return y.together - x.together; });
       // A correction must bring pages with the query's other words, or it is a guess.
       var best = scored[0];
-      return best.together ? { from: word, to: best.word, together: best.together } : null;
+      if (!best.together || best.word === word) return null;
+      return { from: word, to: best.word, together: best.together };
     });
   }
 
