@@ -34,6 +34,7 @@ FILES = {
     "content/tu-dien-tim-kiem.yml": """\
 sổ đỏ: giấy chứng nhận quyền sử dụng đất
 TP MS: Mẫu Sơn
+UBND: Ủy ban nhân dân
 """,
     f"agencies/{PROVINCE}/agency.yml": f"""\
 slug: {PROVINCE}
@@ -309,6 +310,9 @@ def ask(tab: Page, url: str, query: str, path: str = "tim-kiem/") -> tuple[list[
         # An agency's everyday names reach its home.
         ("sở tư pháp mẫu sơn", f"{PROVINCE}/", "Có "),
         ("TP MS", f"{PROVINCE}/", "Đã tìm “Mẫu Sơn” cho “tp ms”."),
+        # Words that say what kind of body a name is are optional around it: the home of
+        # "Tỉnh Mẫu Sơn" never says "Ủy ban nhân dân", pages that do must not win.
+        ("ubnd tỉnh mẫu sơn", f"{PROVINCE}/", "Đã tìm “Ủy ban nhân dân” cho “ubnd”."),
         # A tag few pages carry names a page's topic: it ranks as a title starting so.
         ("di chúc", WILL, "Có "),
         ("di chuc", WILL, "Có "),
@@ -408,6 +412,7 @@ def test_the_offline_package_ranks_with_the_same_rules(
         # The agency's home is searched offline too, by its name and everyday names.
         ("sở tư pháp mẫu sơn", f"{PROVINCE}/index.html"),
         ("TP MS", f"{PROVINCE}/index.html"),
+        ("ubnd tỉnh mẫu sơn", f"{PROVINCE}/index.html"),
         ("ddawng kys keets hoon", "thu-tuc-dang-ky-ket-hon"),
         ("đăng ký kết hôm", "thu-tuc-dang-ky-ket-hon"),
         ("sổ đỏ", "cap-giay-chung-nhan-quyen-su-dung-dat"),
