@@ -688,9 +688,18 @@
       e.shown = shownWords(e.page);
       accented.forEach(function (t) { if (e.shown.indexOf(t.text) >= 0) attested.add(t.text); });
     });
+    // A title several pages carry (the same Q&A copied by many units) says less about
+    // each of them than a title of its own.
+    var copies = new Map();
+    entries.forEach(function (e) {
+      if (!e.page) return;
+      var key = syllables(e.page.title || "").join(" ");
+      copies.set(key, (copies.get(key) || 0) + 1);
+    });
     entries.forEach(function (e, i) {
       e.index = i;
       if (!e.page) return;
+      e.own = copies.get(syllables(e.page.title || "").join(" ")) > 1 ? 0 : 1;
       var names = [e.page.title].concat(e.page.aliases || []);
       e.fit = numberFit(e.page, plan);
       var home = (e.page.aliases || []).length > 0 && !e.page.section;
@@ -709,7 +718,7 @@
       // query; among others, how well the words matched (adjacent words count more).
       return [e.page ? 1 : 0, e.fit || 0, all, e.accents || 0, e.tier || 0,
         e.inForce === 0 ? 0 : 1, e.tier ? e.answers || 0 : 0, focusBand(e.focus || 0),
-        e.about || 0, e.focus || 0, e.phrasing || 0, e.cover, e.score];
+        e.tier ? e.own || 0 : 0, e.about || 0, e.focus || 0, e.phrasing || 0, e.cover, e.score];
     }
     return entries.sort(function (a, b) {
       var ka = key(a);
@@ -798,6 +807,20 @@
     return { list: full.length >= MIN_FULL ? full : list, full: full.length };
   }
 
+  // How many of the combined candidates to load and order: `first`, and past them every
+  // candidate tied with the last of them (same words, same score), up to `most`. At
+  // national scale dozens of generated pages tie on every signal the index has ("Hỏi đáp
+  // về người được trợ giúp pháp lý miễn phí" in 40 units): the answer among them must be
+  // loaded to be ordered by what only its data says (its title, its text's words).
+  function rankedCount(list, first, most) {
+    var n = Math.min(first, list.length);
+    if (!n) return 0;
+    var last = list[n - 1];
+    while (n < Math.min(most, list.length) && list[n].cover === last.cover &&
+      Math.abs(list[n].score - last.score) <= 1e-9 * Math.max(1, Math.abs(last.score))) n++;
+    return n;
+  }
+
   // The words of the query not worth searching alone: a common word (the index keeps it in
   // titles only, in a large part of the index) that a pair of the query holds, for the
   // pair finds the titles, summaries and facts where it stands next to its neighbour.
@@ -873,6 +896,7 @@
     titleTier: titleTier,
     titlesOf: titlesOf,
     combine: combine,
+    rankedCount: rankedCount,
     others: others,
     pairedCommon: pairedCommon,
     unknownPairs: unknownPairs,

@@ -23,6 +23,8 @@ importScripts("search-rules.js");
   var S = self.PbgdplSearch;
   // The first page of results: their data is loaded to order them, and shown.
   var RANKED = 10;
+  // … and the candidates tied with the last of them, up to this many in all.
+  var MOST_RANKED = 30;
   var engine = null;
   var current = null;
 
@@ -220,9 +222,10 @@ importScripts("search-rules.js");
       plan.notes.suggestion = loaded.lexicon.suggest(plan);
       return run(message, loaded, plan, false);
     }).then(function (found) {
-      var head = found.entries.slice(0, RANKED);
+      var ranked = S.rankedCount(found.entries, RANKED, MOST_RANKED);
+      var head = found.entries.slice(0, ranked);
       return withData(head).then(function () {
-        var entries = S.order(head, found.plan).concat(found.entries.slice(RANKED));
+        var entries = S.order(head, found.plan).concat(found.entries.slice(ranked));
         current = { id: message.id, entries: entries, plan: found.plan, sent: 0 };
         return page(message.id, message.count);
       }).then(function (results) {
