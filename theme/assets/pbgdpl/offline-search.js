@@ -129,8 +129,9 @@
           .forEach(function (hit, id) { if (along(id)) count++; });
         if (count > bestCount) { best = c; bestCount = count; }
       });
-      if (best && best !== word && bestCount > chosenCount) {
-        chosen = { from: word, to: best };
+      if (best && bestCount > chosenCount) {
+        // The guess already made may be the best: then it stays.
+        chosen = best === word ? null : { from: word, to: best };
         chosenCount = bestCount;
       }
     }

@@ -372,6 +372,7 @@
    * to match), the question words left out, the words no page has, and what was changed. */
   function prepare(query, lexicon) {
     var notes = { rewrites: [], fixes: [], unknown: [], left: [] };
+    var asTyped = new Set(words(query).map(fold));
     var tokens = unitWords(rewrite(words(query), lexicon, notes));
     // Question words first, as typed: "làm" must not be corrected into a word of the index.
     var asked = tokens.map(function () { return false; });
@@ -398,7 +399,10 @@
       var folded = fold(token);
       var term = {
         text: token, folded: folded, match: "exact", year: YEAR.test(token), question: asked[i],
-        designator: named[i]
+        designator: named[i],
+        // A word the dictionary brought ("cấp dưỡng" for "tiền nuôi con") is what the
+        // reader meant: `combine` weighs it double.
+        meant: !asTyped.has(folded)
       };
       var vni = /[0-9]/.test(token) ? fromVni(token) : null;
       if (asked[i]) {
@@ -718,7 +722,7 @@
       // query; among others, how well the words matched (adjacent words count more).
       return [e.page ? 1 : 0, e.fit || 0, all, e.accents || 0, e.tier || 0,
         e.inForce === 0 ? 0 : 1, e.tier ? e.answers || 0 : 0, focusBand(e.focus || 0),
-        e.tier ? e.own || 0 : 0, e.about || 0, e.focus || 0, e.phrasing || 0, e.cover, e.score];
+        e.tier ? e.own || 0 : 0, e.about || 0, e.focus || 0, e.cover, e.phrasing || 0, e.score];
     }
     return entries.sort(function (a, b) {
       var ka = key(a);
@@ -734,6 +738,7 @@
   }
 
   var MIN_FULL = 3;
+  var MEANT_WEIGHT = 2;
   var PAIR_WEIGHT = 1.5;
   var TITLE_WEIGHT = 4;
   var END_WEIGHT = 3;
@@ -749,8 +754,9 @@
    * some of the words is, most words first ("never empty when words match"). */
   function combine(plan, found, lexicon) {
     // A word not searched (null: a pair holds it) weighs as a word of a tenth of the pages.
-    var weights = found.terms.map(function (m) {
-      return weight(m ? m.size : lexicon.pages / 10, lexicon);
+    var weights = found.terms.map(function (m, i) {
+      var meant = plan.terms[i] && plan.terms[i].meant ? MEANT_WEIGHT : 1;
+      return meant * weight(m ? m.size : lexicon.pages / 10, lexicon);
     });
     var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
     var entries = new Map();

@@ -111,8 +111,9 @@ importScripts("search-rules.js");
       scored.sort(function (x, y) { return y.together - x.together; });
       // A correction must bring pages with the query's other words, or it is a guess.
       var best = scored[0];
-      if (!best.together || best.word === word) return null;
-      return { from: word, to: best.word, together: best.together };
+      if (!best.together) return null;
+      // The guess already made may be the best: then it stays (`same`).
+      return { from: word, to: best.word, together: best.together, same: best.word === word };
     });
   }
 
@@ -139,7 +140,8 @@ importScripts("search-rules.js");
       ]).then(function (fixes) {
         var b = fixes[0];
         var a = fixes[1];
-        return a && (!b || a.together > b.together) ? a : b;
+        var best = a && (!b || a.together > b.together) ? a : b;
+        return best && !best.same ? best : null;
       });
     });
   }
