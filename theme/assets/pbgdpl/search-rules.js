@@ -692,18 +692,22 @@
       e.shown = shownWords(e.page);
       accented.forEach(function (t) { if (e.shown.indexOf(t.text) >= 0) attested.add(t.text); });
     });
-    // A title several pages carry (the same Q&A copied by many units) says less about
-    // each of them than a title of its own.
+    // A title several pages carry (the same Q&A copied by many units, the same circular
+    // under other numbers) says less about each of them than a title of its own.
+    function copyKey(title) {
+      return words(title || "").filter(function (w) { return !/[0-9]/.test(w); }).map(fold)
+        .join(" ");
+    }
     var copies = new Map();
     entries.forEach(function (e) {
       if (!e.page) return;
-      var key = syllables(e.page.title || "").join(" ");
+      var key = copyKey(e.page.title);
       copies.set(key, (copies.get(key) || 0) + 1);
     });
     entries.forEach(function (e, i) {
       e.index = i;
       if (!e.page) return;
-      e.own = copies.get(syllables(e.page.title || "").join(" ")) > 1 ? 0 : 1;
+      e.own = copies.get(copyKey(e.page.title)) > 1 ? 0 : 1;
       var names = [e.page.title].concat(e.page.aliases || []);
       e.fit = numberFit(e.page, plan);
       var home = (e.page.aliases || []).length > 0 && !e.page.section;
@@ -721,8 +725,8 @@
       // What a page is (an answer before news) only orders pages whose title holds the
       // query; among others, how well the words matched (adjacent words count more).
       return [e.page ? 1 : 0, e.fit || 0, all, e.accents || 0, e.tier || 0,
-        e.inForce === 0 ? 0 : 1, e.tier ? e.answers || 0 : 0, focusBand(e.focus || 0),
-        e.tier ? e.own || 0 : 0, e.about || 0, e.focus || 0, e.cover, e.phrasing || 0, e.score];
+        e.inForce === 0 ? 0 : 1, e.tier ? e.own || 0 : 0, e.tier ? e.answers || 0 : 0,
+        focusBand(e.focus || 0), e.about || 0, e.focus || 0, e.cover, e.phrasing || 0, e.score];
     }
     return entries.sort(function (a, b) {
       var ka = key(a);
