@@ -625,34 +625,6 @@
     return sum;
   }
 
-  // The adjacent syllables of the query as typed and as searched, question words included:
-  // "không có giấy tờ" says what a title "… không có giấy tờ có được cấp …" says.
-  function queryBigrams(plan) {
-    var found = new Set();
-    [syllables(plan.query), syllables(plan.words.map(function (w) { return w.text; }).join(" "))]
-      .forEach(function (list) {
-        for (var i = 0; i + 1 < list.length; i++) found.add(list[i] + " " + list[i + 1]);
-      });
-    return found;
-  }
-
-  // How many adjacent syllables of the page's best name the query also has next to each
-  // other: among titles that do not hold the query, the one that says most of what the
-  // query says, in its words, comes first.
-  function phrasing(names, bigrams) {
-    var best = 0;
-    names.forEach(function (name) {
-      var list = syllables(name || "");
-      var seen = new Set();
-      for (var i = 0; i + 1 < list.length; i++) {
-        var pair = list[i] + " " + list[i + 1];
-        if (bigrams.has(pair)) seen.add(pair);
-      }
-      best = Math.max(best, seen.size);
-    });
-    return best;
-  }
-
   // Titles that are mostly the query (2), hold it with as many other words (1), or are
   // much longer (0): within a band, what the text is about orders pages before `focus`.
   function focusBand(focus) {
@@ -686,28 +658,29 @@
       return t.match === "exact" && hasAccents(t.text);
     });
     var attested = new Set();
-    var bigrams = queryBigrams(plan);
     entries.forEach(function (e) {
       if (!e.page) return;
       e.shown = shownWords(e.page);
       accented.forEach(function (t) { if (e.shown.indexOf(t.text) >= 0) attested.add(t.text); });
     });
     // A title several pages carry (the same Q&A copied by many units, the same circular
-    // under other numbers) says less about each of them than a title of its own.
-    function copyKey(title) {
-      return words(title || "").filter(function (w) { return !/[0-9]/.test(w); }).map(fold)
-        .join(" ");
+    // under other numbers) says less about each of them than a title of its own. A law
+    // in force and the one it repealed share a name, not a standing: they are no copies.
+    function copyKey(page) {
+      return (page.status || "") + "|" + words(page.title || "").filter(function (w) {
+        return !/[0-9]/.test(w);
+      }).map(fold).join(" ");
     }
     var copies = new Map();
     entries.forEach(function (e) {
       if (!e.page) return;
-      var key = copyKey(e.page.title);
+      var key = copyKey(e.page);
       copies.set(key, (copies.get(key) || 0) + 1);
     });
     entries.forEach(function (e, i) {
       e.index = i;
       if (!e.page) return;
-      e.own = copies.get(copyKey(e.page.title)) > 1 ? 0 : 1;
+      e.own = copies.get(copyKey(e.page)) > 1 ? 0 : 1;
       var names = [e.page.title].concat(e.page.aliases || []);
       e.fit = numberFit(e.page, plan);
       var home = (e.page.aliases || []).length > 0 && !e.page.section;
@@ -715,7 +688,6 @@
       e.focus = e.tier ? focus(names, plan) : 0;
       e.about = e.tier ? aboutness(e.page.about, plan) : 0;
       e.accents = accentMisses(e.shown, plan, attested);
-      e.phrasing = phrasing(names, bigrams);
       e.inForce = e.page.status === REPEALED ? 0 : 1;
       e.answers = ANSWERS[e.page.section || ""] || 0;
     });
@@ -726,7 +698,7 @@
       // query; among others, how well the words matched (adjacent words count more).
       return [e.page ? 1 : 0, e.fit || 0, all, e.accents || 0, e.tier || 0,
         e.inForce === 0 ? 0 : 1, e.tier ? e.own || 0 : 0, e.tier ? e.answers || 0 : 0,
-        focusBand(e.focus || 0), e.about || 0, e.focus || 0, e.cover, e.phrasing || 0, e.score];
+        focusBand(e.focus || 0), e.about || 0, e.focus || 0, e.cover, e.score];
     }
     return entries.sort(function (a, b) {
       var ka = key(a);
