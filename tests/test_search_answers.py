@@ -439,3 +439,71 @@ def test_a_title_is_matched_with_the_question_words_inside_a_name(tab: Page, url
         }"""
     )
     assert titles == ["zqtbonongnghiepvamoitruong", "zqtdangkykethon"]
+
+
+def test_the_words_the_dictionary_brought_weigh_more_than_the_words_typed(
+    tab: Page, url: str
+) -> None:
+    # "tiền nuôi con" means "cấp dưỡng nuôi con": the page about child support, which has
+    # the dictionary's words, comes before pages about custody ("quyền nuôi con sau khi ly
+    # hôn") that have as many of the words typed and a better engine score.
+    tab.goto(url + "tim-kiem/")
+    tab.add_script_tag(url=url + "assets/pbgdpl/search-rules.js")
+    first = tab.evaluate(
+        """() => {
+          const S = window.PbgdplSearch;
+          const lexicon = new S.Lexicon({
+            pages: 100, words: "cap duong nuoi con sau khi ly hon",
+            rewrites: { "tien nuoi con": "cấp dưỡng nuôi con", "ly di": "ly hôn" }
+          });
+          const plan = S.prepare("tiền nuôi con sau khi ly dị", lexicon);
+          const has = {
+            support: ["cấp", "dưỡng", "nuôi", "con", "ly", "hôn"],
+            custody: ["nuôi", "con", "sau", "khi", "ly", "hôn"]
+          };
+          const score = { support: 0.5, custody: 1 };
+          const terms = plan.terms.map((t) => {
+            const map = new Map();
+            for (const id of ["support", "custody"]) {
+              if (has[id].includes(t.text)) map.set(id, { result: id, score: score[id] });
+            }
+            return map;
+          });
+          const found = {
+            terms, pairs: plan.pairs.map(() => new Map()), title: new Map(), titleEnd: new Map()
+          };
+          return S.combine(plan, found, lexicon).list[0].id;
+        }"""
+    )
+    assert first == "support"
+
+
+def test_a_title_of_its_own_comes_before_a_title_many_units_copied(tab: Page, url: str) -> None:
+    # Forty units publish "Hỏi đáp về người được trợ giúp pháp lý miễn phí"; among titles
+    # that hold the query alike, the answer with a title of its own comes first, even when
+    # the copies' text repeats the words more.
+    tab.goto(url + "tim-kiem/")
+    tab.add_script_tag(url=url + "assets/pbgdpl/search-rules.js")
+    order = tab.evaluate(
+        """() => {
+          const S = window.PbgdplSearch;
+          const lexicon = new S.Lexicon({ pages: 100, words: "tro giup phap ly mien phi" });
+          const plan = S.prepare("trợ giúp pháp lý miễn phí", lexicon);
+          const page = (title, about) => ({
+            title, aliases: [], topics: [], about, number: "", status: "",
+            section: "hoi-dap", summary: ""
+          });
+          const copy = "Hỏi đáp về người được trợ giúp pháp lý miễn phí";
+          const entries = [1, 2, 3].map((n) => ({
+            id: "copy" + n, cover: 1, score: 1,
+            page: page(copy, "tro:30 giup:30 phap:30 ly:30 mien:20 phi:20")
+          }));
+          entries.push({
+            id: "own", cover: 1, score: 1,
+            page: page("Người cao tuổi có được trợ giúp pháp lý miễn phí không?",
+              "tro:9 giup:9 phap:9 ly:9 mien:5 phi:5")
+          });
+          return S.order(entries, plan).map((e) => e.id);
+        }"""
+    )
+    assert order[0] == "own", order
