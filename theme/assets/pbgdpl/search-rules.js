@@ -6,10 +6,13 @@
  * Vietnamese ("ddawng kys" → "đăng ký"), a word the index does not know is corrected to
  * one a letter away, and a word that matches nothing is never cut to its first one or two
  * letters: it is left out and said so. Question words and fillers ("làm sao", "có …
- * không", "thì", "là gì") never stop a match. Then pages are ordered (order): a number or
- * a year of the query must match the document's; pages with every word come first, then
- * a title that is, starts with or holds the query, then documents in force before
- * repealed ones of the same name, then the page whose text is most about the words, then
+ * không", "thì", "là gì") never stop a match, and words that say what kind of body a
+ * name is ("UBND", "tỉnh", "Sở Tư pháp") are optional around an agency's name. The words
+ * the dictionary brought weigh double: they are what the reader meant. Then pages are
+ * ordered (order): a number or a year of the query must match the document's; pages with
+ * every word come first, then a title that is, starts with or holds the query, then
+ * documents in force before repealed ones of the same name, then a title of its own
+ * before one many units copied, then the page whose text is most about the words, then
  * how well the words matched.
  *
  * The index side is plugins/pbgdpl/search/tokens.py (pair and title tokens) and
