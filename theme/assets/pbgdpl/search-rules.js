@@ -455,7 +455,7 @@
       query: query,
       words: kept,
       terms: terms,
-      pairs: pairs(kept),
+      pairs: pairs(kept, lexicon),
       title: titleToken(titled, false),
       titleEnd: titleToken(titled, true),
       bare: withBare ? bare.map(function (t) { return t.folded; }).join(" ") : null,
@@ -471,8 +471,9 @@
   // each pair searched costs a part of the index to download, so at most three, chosen
   // to hold as many of the words as they can ("đăng ký | kết hôn | giấy tờ" before "ký
   // kết"): a pair found also tells that a page has a common word the index keeps in
-  // titles only.
-  function pairs(kept) {
+  // titles only. Pairs of two such common words come first: each holds two words the
+  // search would otherwise download apart ("kết hôn", "pháp luật" before "tuổi kết").
+  function pairs(kept, lexicon) {
     var found = [];
     for (var i = 0; i + 1 < kept.length; i++) {
       var a = kept[i];
@@ -485,7 +486,13 @@
     }
     var chosen = [];
     var held = {};
-    found.forEach(function (p) {
+    function common(p) {
+      return (lexicon.common.has(p.a) ? 1 : 0) + (lexicon.common.has(p.b) ? 1 : 0);
+    }
+    var byCommon = found.slice().sort(function (x, y) {
+      return common(y) - common(x) || x.at - y.at;
+    });
+    byCommon.forEach(function (p) {
       if (chosen.length < 3 && !held[p.at] && !held[p.at + 1]) {
         chosen.push(p);
         held[p.at] = held[p.at + 1] = true;
