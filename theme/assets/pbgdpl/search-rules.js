@@ -375,8 +375,13 @@
    * to match), the question words left out, the words no page has, and what was changed. */
   function prepare(query, lexicon) {
     var notes = { rewrites: [], fixes: [], unknown: [], left: [] };
-    var asTyped = new Set(words(query).map(fold));
     var tokens = unitWords(rewrite(words(query), lexicon, notes));
+    // The words the dictionary brought, not typed: "cấp", "dưỡng" for "tiền nuôi con".
+    var typed = new Set(words(query).map(fold));
+    var brought = new Set();
+    notes.rewrites.forEach(function (r) {
+      words(r.to).map(fold).forEach(function (w) { if (!typed.has(w)) brought.add(w); });
+    });
     // Question words first, as typed: "làm" must not be corrected into a word of the index.
     var asked = tokens.map(function () { return false; });
     for (var q = 0; q < tokens.length;) {
@@ -405,7 +410,7 @@
         designator: named[i],
         // A word the dictionary brought ("cấp dưỡng" for "tiền nuôi con") is what the
         // reader meant: `combine` weighs it double.
-        meant: !asTyped.has(folded)
+        meant: brought.has(folded)
       };
       var vni = /[0-9]/.test(token) ? fromVni(token) : null;
       if (asked[i]) {
