@@ -507,3 +507,39 @@ def test_a_title_of_its_own_comes_before_a_title_many_units_copied(tab: Page, ur
         }"""
     )
     assert order[0] == "own", order
+
+
+def test_a_word_found_in_a_pair_is_not_taken_for_its_other_accents(tab: Page, url: str) -> None:
+    # The answer about "ly hôn chia tài sản" shows "tại" in its summary, but its text has
+    # the pair "tài sản": it is not a page that only has "tài" with other accents.
+    tab.goto(url + "tim-kiem/")
+    tab.add_script_tag(url=url + "assets/pbgdpl/search-rules.js")
+    first = tab.evaluate(
+        """() => {
+          const S = window.PbgdplSearch;
+          const lexicon = new S.Lexicon({ pages: 100, words: "ly hon chia tai san" });
+          const plan = S.prepare("ly hôn chia tài sản", lexicon);
+          const page = (title, summary) => ({
+            title, aliases: [], topics: [], about: "", number: "", status: "",
+            section: "tinh-huong", summary
+          });
+          const pages = {
+            answer: page("Khi ly hôn chia nhà thế nào?", "Căn hộ mua tại phường Hà Đông."),
+            other: page("Đối thoại chính sách về đất đai", "Tài sản, ly hôn và chia đất.")
+          };
+          const score = { answer: 0.5, other: 0.4 };
+          const hit = (id) => ({ result: id, score: score[id] });
+          const both = () => new Map(Object.keys(pages).map((id) => [id, hit(id)]));
+          const found = {
+            terms: plan.terms.map(both),
+            pairs: plan.pairs.map((p) => new Map(
+              p.a === "tai" ? [["answer", hit("answer")]] : []
+            )),
+            title: new Map(), titleEnd: new Map()
+          };
+          const entries = S.combine(plan, found, lexicon).list;
+          entries.forEach((e) => { e.page = pages[e.id]; });
+          return S.order(entries, plan)[0].id;
+        }"""
+    )
+    assert first == "answer"

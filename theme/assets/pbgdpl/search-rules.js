@@ -654,12 +654,14 @@
   // How many words typed with accents the page shows only with other accents, as a
   // negative number: the engine folds accents, so "căn cước" also finds "tiếp cận … cuộc
   // thi", which must come after "thẻ căn cước". Only words some page shows as typed
-  // (`attested`) count: "chục" for "chúc" is a typo, not a choice.
-  function accentMisses(shown, plan, attested) {
+  // (`attested`) count: "chục" for "chúc" is a typo, not a choice. A word the page has in
+  // a pair of the query (`paired`: "tài sản" in its text) is the word typed, whatever
+  // its summary shows ("tại").
+  function accentMisses(shown, plan, attested, paired) {
     var folded = shown.map(fold);
     var misses = 0;
-    plan.terms.forEach(function (t) {
-      if (!attested.has(t.text)) return;
+    plan.terms.forEach(function (t, i) {
+      if (!attested.has(t.text) || (paired && paired[i])) return;
       if (shown.indexOf(t.text) < 0 && folded.indexOf(t.folded) >= 0) misses++;
     });
     return -misses;
@@ -702,7 +704,7 @@
       e.tier = Math.max(titleTier(names, plan, home), topicTier(e.page.topics, plan));
       e.focus = e.tier ? focus(names, plan) : 0;
       e.about = e.tier ? aboutness(e.page.about, plan) : 0;
-      e.accents = accentMisses(e.shown, plan, attested);
+      e.accents = accentMisses(e.shown, plan, attested, e.paired);
       e.inForce = e.page.status === REPEALED ? 0 : 1;
       e.answers = ANSWERS[e.page.section || ""] || 0;
     });
@@ -772,7 +774,11 @@
       map.forEach(function (hit, id) {
         var e = entry(id, hit);
         e.score += PAIR_WEIGHT;
-        at.forEach(function (i) { if (i >= 0) e.has[i] = true; });
+        at.forEach(function (i) {
+          if (i < 0) return;
+          e.has[i] = true;
+          (e.paired = e.paired || [])[i] = true;
+        });
       });
     });
     // A title token is searched as a prefix, and when no title starts with it, the engine
