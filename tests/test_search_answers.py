@@ -34,6 +34,7 @@ FILES = {
     "content/tu-dien-tim-kiem.yml": """\
 sổ đỏ: giấy chứng nhận quyền sử dụng đất
 TP MS: Mẫu Sơn
+UBND: Ủy ban nhân dân
 """,
     f"agencies/{PROVINCE}/agency.yml": f"""\
 slug: {PROVINCE}
@@ -309,6 +310,9 @@ def ask(tab: Page, url: str, query: str, path: str = "tim-kiem/") -> tuple[list[
         # An agency's everyday names reach its home.
         ("sở tư pháp mẫu sơn", f"{PROVINCE}/", "Có "),
         ("TP MS", f"{PROVINCE}/", "Đã tìm “Mẫu Sơn” cho “tp ms”."),
+        # Words that say what kind of body a name is are optional around it: the home of
+        # "Tỉnh Mẫu Sơn" never says "Ủy ban nhân dân", pages that do must not win.
+        ("ubnd tỉnh mẫu sơn", f"{PROVINCE}/", "Đã tìm “Ủy ban nhân dân” cho “ubnd”."),
         # A tag few pages carry names a page's topic: it ranks as a title starting so.
         ("di chúc", WILL, "Có "),
         ("di chuc", WILL, "Có "),
@@ -408,6 +412,7 @@ def test_the_offline_package_ranks_with_the_same_rules(
         # The agency's home is searched offline too, by its name and everyday names.
         ("sở tư pháp mẫu sơn", f"{PROVINCE}/index.html"),
         ("TP MS", f"{PROVINCE}/index.html"),
+        ("ubnd tỉnh mẫu sơn", f"{PROVINCE}/index.html"),
         ("ddawng kys keets hoon", "thu-tuc-dang-ky-ket-hon"),
         ("đăng ký kết hôm", "thu-tuc-dang-ky-ket-hon"),
         ("sổ đỏ", "cap-giay-chung-nhan-quyen-su-dung-dat"),
@@ -434,3 +439,107 @@ def test_a_title_is_matched_with_the_question_words_inside_a_name(tab: Page, url
         }"""
     )
     assert titles == ["zqtbonongnghiepvamoitruong", "zqtdangkykethon"]
+
+
+def test_the_words_the_dictionary_brought_weigh_more_than_the_words_typed(
+    tab: Page, url: str
+) -> None:
+    # "tiền nuôi con" means "cấp dưỡng nuôi con": the page about child support, which has
+    # the dictionary's words, comes before pages about custody ("quyền nuôi con sau khi ly
+    # hôn") that have as many of the words typed and a better engine score.
+    tab.goto(url + "tim-kiem/")
+    tab.add_script_tag(url=url + "assets/pbgdpl/search-rules.js")
+    first = tab.evaluate(
+        """() => {
+          const S = window.PbgdplSearch;
+          const lexicon = new S.Lexicon({
+            pages: 100, words: "cap duong nuoi con sau khi ly hon",
+            rewrites: { "tien nuoi con": "cấp dưỡng nuôi con", "ly di": "ly hôn" }
+          });
+          const plan = S.prepare("tiền nuôi con sau khi ly dị", lexicon);
+          const has = {
+            support: ["cấp", "dưỡng", "nuôi", "con", "ly", "hôn"],
+            custody: ["nuôi", "con", "sau", "khi", "ly", "hôn"]
+          };
+          const score = { support: 0.5, custody: 1 };
+          const terms = plan.terms.map((t) => {
+            const map = new Map();
+            for (const id of ["support", "custody"]) {
+              if (has[id].includes(t.text)) map.set(id, { result: id, score: score[id] });
+            }
+            return map;
+          });
+          const found = {
+            terms, pairs: plan.pairs.map(() => new Map()), title: new Map(), titleEnd: new Map()
+          };
+          return S.combine(plan, found, lexicon).list[0].id;
+        }"""
+    )
+    assert first == "support"
+
+
+def test_a_title_of_its_own_comes_before_a_title_many_units_copied(tab: Page, url: str) -> None:
+    # Forty units publish "Hỏi đáp về người được trợ giúp pháp lý miễn phí"; among titles
+    # that hold the query alike, the answer with a title of its own comes first, even when
+    # the copies' text repeats the words more.
+    tab.goto(url + "tim-kiem/")
+    tab.add_script_tag(url=url + "assets/pbgdpl/search-rules.js")
+    order = tab.evaluate(
+        """() => {
+          const S = window.PbgdplSearch;
+          const lexicon = new S.Lexicon({ pages: 100, words: "tro giup phap ly mien phi" });
+          const plan = S.prepare("trợ giúp pháp lý miễn phí", lexicon);
+          const page = (title, about) => ({
+            title, aliases: [], topics: [], about, number: "", status: "",
+            section: "hoi-dap", summary: ""
+          });
+          const copy = "Hỏi đáp về người được trợ giúp pháp lý miễn phí";
+          const entries = [1, 2, 3].map((n) => ({
+            id: "copy" + n, cover: 1, score: 1,
+            page: page(copy, "tro:30 giup:30 phap:30 ly:30 mien:20 phi:20")
+          }));
+          entries.push({
+            id: "own", cover: 1, score: 1,
+            page: page("Người cao tuổi có được trợ giúp pháp lý miễn phí không?",
+              "tro:9 giup:9 phap:9 ly:9 mien:5 phi:5")
+          });
+          return S.order(entries, plan).map((e) => e.id);
+        }"""
+    )
+    assert order[0] == "own", order
+
+
+def test_a_word_found_in_a_pair_is_not_taken_for_its_other_accents(tab: Page, url: str) -> None:
+    # The answer about "ly hôn chia tài sản" shows "tại" in its summary, but its text has
+    # the pair "tài sản": it is not a page that only has "tài" with other accents.
+    tab.goto(url + "tim-kiem/")
+    tab.add_script_tag(url=url + "assets/pbgdpl/search-rules.js")
+    first = tab.evaluate(
+        """() => {
+          const S = window.PbgdplSearch;
+          const lexicon = new S.Lexicon({ pages: 100, words: "ly hon chia tai san" });
+          const plan = S.prepare("ly hôn chia tài sản", lexicon);
+          const page = (title, summary) => ({
+            title, aliases: [], topics: [], about: "", number: "", status: "",
+            section: "tinh-huong", summary
+          });
+          const pages = {
+            answer: page("Khi ly hôn chia nhà thế nào?", "Căn hộ mua tại phường Hà Đông."),
+            other: page("Đối thoại chính sách về đất đai", "Tài sản, ly hôn và chia đất.")
+          };
+          const score = { answer: 0.5, other: 0.4 };
+          const hit = (id) => ({ result: id, score: score[id] });
+          const both = () => new Map(Object.keys(pages).map((id) => [id, hit(id)]));
+          const found = {
+            terms: plan.terms.map(both),
+            pairs: plan.pairs.map((p) => new Map(
+              p.a === "tai" ? [["answer", hit("answer")]] : []
+            )),
+            title: new Map(), titleEnd: new Map()
+          };
+          const entries = S.combine(plan, found, lexicon).list;
+          entries.forEach((e) => { e.page = pages[e.id]; });
+          return S.order(entries, plan)[0].id;
+        }"""
+    )
+    assert first == "answer"

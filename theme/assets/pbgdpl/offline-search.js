@@ -99,7 +99,8 @@
       terms: plan.terms.map(hitsOf),
       pairs: plan.pairs.map(function (p) { return phraseHits(p.a, p.b); }),
       title: plan.title ? startHits(plan.title, false) : new Map(),
-      titleEnd: plan.titleEnd ? startHits(plan.titleEnd, true) : new Map()
+      titleEnd: plan.titleEnd ? startHits(plan.titleEnd, true) : new Map(),
+      bare: plan.bareTitle ? startHits(plan.bareTitle, false) : null
     };
   }
 
@@ -120,7 +121,7 @@
       var along = S.others(found, index);
       var best = null;
       var bestCount = 0;
-      lexicon.neighbours(word, function (c) {
+      lexicon.neighbours(S.typedOf(pair, side), function (c) {
         return lexicon.pairs.has(side === "b" ? pair.a + " " + c : c + " " + pair.b);
       }).slice(0, 4).forEach(function (c) {
         var count = 0;
@@ -129,7 +130,8 @@
         if (count > bestCount) { best = c; bestCount = count; }
       });
       if (best && bestCount > chosenCount) {
-        chosen = { from: word, to: best };
+        // The guess already made may be the best: then it stays.
+        chosen = best === word ? null : { from: word, to: best };
         chosenCount = bestCount;
       }
     }

@@ -6,10 +6,13 @@
  * Vietnamese ("ddawng kys" → "đăng ký"), a word the index does not know is corrected to
  * one a letter away, and a word that matches nothing is never cut to its first one or two
  * letters: it is left out and said so. Question words and fillers ("làm sao", "có …
- * không", "thì", "là gì") never stop a match. Then pages are ordered (order): a number or
- * a year of the query must match the document's; pages with every word come first, then
- * a title that is, starts with or holds the query, then documents in force before
- * repealed ones of the same name, then the page whose text is most about the words, then
+ * không", "thì", "là gì") never stop a match, and words that say what kind of body a
+ * name is ("UBND", "tỉnh", "Sở Tư pháp") are optional around an agency's name. The words
+ * the dictionary brought weigh double: they are what the reader meant. Then pages are
+ * ordered (order): a number or a year of the query must match the document's; pages with
+ * every word come first, then a title that is, starts with or holds the query, then
+ * documents in force before repealed ones of the same name, then a title of its own
+ * before one many units copied, then the page whose text is most about the words, then
  * how well the words matched.
  *
  * The index side is plugins/pbgdpl/search/tokens.py (pair and title tokens) and
@@ -42,6 +45,15 @@
     "ạ", "nhé", "vậy", "ơi", "hỏi", "muốn", "thế", "nhỉ", "đã", "đang", "sẽ", "rồi",
     "nếu", "mà", "ai", "gì ạ"
   ];
+  // Words that say what kind of body a name is ("UBND tỉnh Nghệ An", "Sở Tư pháp Lào
+  // Cai", "trang thông tin"), as typed and folded; longest first. Around an agency's name
+  // they are optional: its home is "Tỉnh Nghệ An", known also as "Nghệ An".
+  var DESIGNATORS = [
+    "ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "sở tư pháp",
+    "trang thông tin điện tử", "cổng thông tin điện tử", "trang thông tin", "cổng thông tin",
+    "thành phố", "tỉnh", "trang web", "website", "trang", "cổng"
+  ].map(function (d) { return fold(d).split(" "); });
+
   // Typed without accents most of them are also other words ("thi" in "cuộc thi", "hoi" in
   // "xã hội", "can" in "căn cước"): a single one is only left out when typed with its
   // accents, or when it reads as no other common word.
@@ -315,6 +327,17 @@
     return 0;
   }
 
+  // How many tokens from `i` make a designator ("ủy ban nhân dân"), or 0.
+  function designatorAt(tokens, i) {
+    for (var d = 0; d < DESIGNATORS.length; d++) {
+      var phrase = DESIGNATORS[d];
+      var k = 0;
+      while (k < phrase.length && tokens[i + k] !== undefined && fold(tokens[i + k]) === phrase[k]) k++;
+      if (k === phrase.length) return k;
+    }
+    return 0;
+  }
+
   // Replace the dictionary's forms (longest first, whole words, compared folded).
   function rewrite(tokens, lexicon, notes) {
     var out = [];
@@ -353,6 +376,12 @@
   function prepare(query, lexicon) {
     var notes = { rewrites: [], fixes: [], unknown: [], left: [] };
     var tokens = unitWords(rewrite(words(query), lexicon, notes));
+    // The words the dictionary brought, not typed: "cấp", "dưỡng" for "tiền nuôi con".
+    var typed = new Set(words(query).map(fold));
+    var brought = new Set();
+    notes.rewrites.forEach(function (r) {
+      words(r.to).map(fold).forEach(function (w) { if (!typed.has(w)) brought.add(w); });
+    });
     // Question words first, as typed: "làm" must not be corrected into a word of the index.
     var asked = tokens.map(function () { return false; });
     for (var q = 0; q < tokens.length;) {
@@ -367,11 +396,21 @@
       asked = asked.map(function () { return false; });
       notes.left = [];
     }
+    var named = tokens.map(function () { return false; });
+    for (var n = 0; n < tokens.length;) {
+      var span = asked[n] ? 0 : designatorAt(tokens, n);
+      for (var m = 0; m < span; m++) named[n + m] = true;
+      n += span || 1;
+    }
     var kept = [];
     tokens.forEach(function (token, i) {
       var folded = fold(token);
       var term = {
-        text: token, folded: folded, match: "exact", year: YEAR.test(token), question: asked[i]
+        text: token, folded: folded, match: "exact", year: YEAR.test(token), question: asked[i],
+        designator: named[i],
+        // A word the dictionary brought ("cấp dưỡng" for "tiền nuôi con") is what the
+        // reader meant: `combine` weighs it double.
+        meant: brought.has(folded)
       };
       var vni = /[0-9]/.test(token) ? fromVni(token) : null;
       if (asked[i]) {
@@ -392,6 +431,9 @@
           notes.fixes.push({ from: token, to: near });
           term.text = near;
           term.folded = near;
+          // The commonest word a letter away is a guess ("hun" → "huy"): in a pair, the
+          // pair it makes has the last word (`unknownPairs`).
+          term.guessed = folded;
         } else if (i === tokens.length - 1 && folded.length >= 3 && lexicon.extends(folded)) {
           term.match = "prefix";
         } else {
@@ -410,13 +452,19 @@
     var last = kept.length - 1;
     while (last >= 0 && kept[last].question) last--;
     var titled = first < 0 ? [] : kept.slice(first, last + 1);
+    // The query without its designators: "ubnd tỉnh nghệ an" names "Nghệ An".
+    var bare = terms.filter(function (t) { return !t.designator && t.match !== "number"; });
+    var withBare = bare.length && bare.length < terms.length &&
+      terms.some(function (t) { return t.designator; });
     return {
       query: query,
       words: kept,
       terms: terms,
-      pairs: pairs(kept),
+      pairs: pairs(kept, lexicon),
       title: titleToken(titled, false),
       titleEnd: titleToken(titled, true),
+      bare: withBare ? bare.map(function (t) { return t.folded; }).join(" ") : null,
+      bareTitle: withBare ? titleToken(bare, false) : null,
       years: terms.filter(function (t) { return t.year; }).map(function (t) { return t.text; }),
       numbers: terms.filter(function (t) { return t.match === "number" && !t.year; })
         .map(function (t) { return numberKey(t.text); }),
@@ -428,8 +476,9 @@
   // each pair searched costs a part of the index to download, so at most three, chosen
   // to hold as many of the words as they can ("đăng ký | kết hôn | giấy tờ" before "ký
   // kết"): a pair found also tells that a page has a common word the index keeps in
-  // titles only.
-  function pairs(kept) {
+  // titles only. Pairs of two such common words come first: each holds two words the
+  // search would otherwise download apart ("kết hôn", "pháp luật" before "tuổi kết").
+  function pairs(kept, lexicon) {
     var found = [];
     for (var i = 0; i + 1 < kept.length; i++) {
       var a = kept[i];
@@ -442,7 +491,13 @@
     }
     var chosen = [];
     var held = {};
-    found.forEach(function (p) {
+    function common(p) {
+      return (lexicon.common.has(p.a) ? 1 : 0) + (lexicon.common.has(p.b) ? 1 : 0);
+    }
+    var byCommon = found.slice().sort(function (x, y) {
+      return common(y) - common(x) || x.at - y.at;
+    });
+    byCommon.forEach(function (p) {
       if (chosen.length < 3 && !held[p.at] && !held[p.at + 1]) {
         chosen.push(p);
         held[p.at] = held[p.at + 1] = true;
@@ -508,7 +563,9 @@
   }
 
   // How a page's title (or other name) holds the query: 3 is, 2 starts with, 1 holds, 0.
-  function titleTier(names, plan) {
+  // An agency's home (`home`: a page with other names) is also the query without its
+  // designators: "UBND tỉnh Nghệ An" is the home of "Tỉnh Nghệ An", "Nghệ An".
+  function titleTier(names, plan, home) {
     var full = plan.words.map(function (w) { return w.folded; }).join(" ");
     var content = plan.terms.map(function (w) { return w.folded; }).join(" ");
     // "luật đất đai 2013" names the Luật Đất đai; its year is numberFit's to judge.
@@ -525,6 +582,7 @@
         else if ((" " + title).slice(-query.length - 1) === " " + query) best = Math.max(best, 1.5);
         else if ((" " + title + " ").indexOf(" " + query + " ") >= 0) best = Math.max(best, 1);
       });
+      if (home && plan.bare && title === plan.bare) best = Math.max(best, 3);
     });
     return best;
   }
@@ -596,12 +654,14 @@
   // How many words typed with accents the page shows only with other accents, as a
   // negative number: the engine folds accents, so "căn cước" also finds "tiếp cận … cuộc
   // thi", which must come after "thẻ căn cước". Only words some page shows as typed
-  // (`attested`) count: "chục" for "chúc" is a typo, not a choice.
-  function accentMisses(shown, plan, attested) {
+  // (`attested`) count: "chục" for "chúc" is a typo, not a choice. A word the page has in
+  // a pair of the query (`paired`: "tài sản" in its text) is the word typed, whatever
+  // its summary shows ("tại").
+  function accentMisses(shown, plan, attested, paired) {
     var folded = shown.map(fold);
     var misses = 0;
-    plan.terms.forEach(function (t) {
-      if (!attested.has(t.text)) return;
+    plan.terms.forEach(function (t, i) {
+      if (!attested.has(t.text) || (paired && paired[i])) return;
       if (shown.indexOf(t.text) < 0 && folded.indexOf(t.folded) >= 0) misses++;
     });
     return -misses;
@@ -620,15 +680,31 @@
       e.shown = shownWords(e.page);
       accented.forEach(function (t) { if (e.shown.indexOf(t.text) >= 0) attested.add(t.text); });
     });
+    // A title several pages carry (the same Q&A copied by many units, the same circular
+    // under other numbers) says less about each of them than a title of its own. A law
+    // in force and the one it repealed share a name, not a standing: they are no copies.
+    function copyKey(page) {
+      return (page.status || "") + "|" + words(page.title || "").filter(function (w) {
+        return !/[0-9]/.test(w);
+      }).map(fold).join(" ");
+    }
+    var copies = new Map();
+    entries.forEach(function (e) {
+      if (!e.page) return;
+      var key = copyKey(e.page);
+      copies.set(key, (copies.get(key) || 0) + 1);
+    });
     entries.forEach(function (e, i) {
       e.index = i;
       if (!e.page) return;
+      e.own = copies.get(copyKey(e.page)) > 1 ? 0 : 1;
       var names = [e.page.title].concat(e.page.aliases || []);
       e.fit = numberFit(e.page, plan);
-      e.tier = Math.max(titleTier(names, plan), topicTier(e.page.topics, plan));
+      var home = (e.page.aliases || []).length > 0 && !e.page.section;
+      e.tier = Math.max(titleTier(names, plan, home), topicTier(e.page.topics, plan));
       e.focus = e.tier ? focus(names, plan) : 0;
       e.about = e.tier ? aboutness(e.page.about, plan) : 0;
-      e.accents = accentMisses(e.shown, plan, attested);
+      e.accents = accentMisses(e.shown, plan, attested, e.paired);
       e.inForce = e.page.status === REPEALED ? 0 : 1;
       e.answers = ANSWERS[e.page.section || ""] || 0;
     });
@@ -638,8 +714,8 @@
       // What a page is (an answer before news) only orders pages whose title holds the
       // query; among others, how well the words matched (adjacent words count more).
       return [e.page ? 1 : 0, e.fit || 0, all, e.accents || 0, e.tier || 0,
-        e.inForce === 0 ? 0 : 1, e.tier ? e.answers || 0 : 0, focusBand(e.focus || 0),
-        e.about || 0, e.focus || 0, e.cover, e.score];
+        e.inForce === 0 ? 0 : 1, e.tier ? e.own || 0 : 0, e.tier ? e.answers || 0 : 0,
+        focusBand(e.focus || 0), e.about || 0, e.focus || 0, e.cover, e.score];
     }
     return entries.sort(function (a, b) {
       var ka = key(a);
@@ -655,6 +731,7 @@
   }
 
   var MIN_FULL = 3;
+  var MEANT_WEIGHT = 2;
   var PAIR_WEIGHT = 1.5;
   var TITLE_WEIGHT = 4;
   var END_WEIGHT = 3;
@@ -670,8 +747,9 @@
    * some of the words is, most words first ("never empty when words match"). */
   function combine(plan, found, lexicon) {
     // A word not searched (null: a pair holds it) weighs as a word of a tenth of the pages.
-    var weights = found.terms.map(function (m) {
-      return weight(m ? m.size : lexicon.pages / 10, lexicon);
+    var weights = found.terms.map(function (m, i) {
+      var meant = plan.terms[i] && plan.terms[i].meant ? MEANT_WEIGHT : 1;
+      return meant * weight(m ? m.size : lexicon.pages / 10, lexicon);
     });
     var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
     var entries = new Map();
@@ -696,7 +774,11 @@
       map.forEach(function (hit, id) {
         var e = entry(id, hit);
         e.score += PAIR_WEIGHT;
-        at.forEach(function (i) { if (i >= 0) e.has[i] = true; });
+        at.forEach(function (i) {
+          if (i < 0) return;
+          e.has[i] = true;
+          (e.paired = e.paired || [])[i] = true;
+        });
       });
     });
     // A title token is searched as a prefix, and when no title starts with it, the engine
@@ -708,6 +790,15 @@
     }
     titled(found.title, TITLE_WEIGHT);
     titled(found.titleEnd, END_WEIGHT);
+    // A name that is the query without its designators holds them: "Nghệ An" for
+    // "UBND tỉnh Nghệ An", whose home need not say "Ủy ban nhân dân".
+    if (found.bare) {
+      titled(found.bare, TITLE_WEIGHT);
+      found.bare.forEach(function (hit, id) {
+        var e = entries.get(id);
+        plan.terms.forEach(function (t, i) { if (t.designator) e.has[i] = true; });
+      });
+    }
     var list = Array.from(entries.values());
     list.forEach(function (e) {
       e.cover = 0;
@@ -717,6 +808,20 @@
     list.sort(function (a, b) { return b.cover - a.cover || b.score - a.score; });
     var full = list.filter(function (e) { return e.cover >= 0.999; });
     return { list: full.length >= MIN_FULL ? full : list, full: full.length };
+  }
+
+  // How many of the combined candidates to load and order: `first`, and past them every
+  // candidate tied with the last of them (same words, same score), up to `most`. At
+  // national scale dozens of generated pages tie on every signal the index has ("Hỏi đáp
+  // về người được trợ giúp pháp lý miễn phí" in 40 units): the answer among them must be
+  // loaded to be ordered by what only its data says (its title, its text's words).
+  function rankedCount(list, first, most) {
+    var n = Math.min(first, list.length);
+    if (!n) return 0;
+    var last = list[n - 1];
+    while (n < Math.min(most, list.length) && list[n].cover === last.cover &&
+      Math.abs(list[n].score - last.score) <= 1e-9 * Math.max(1, Math.abs(last.score))) n++;
+    return n;
   }
 
   // The words of the query not worth searching alone: a common word (the index keeps it in
@@ -740,10 +845,23 @@
     return function (id) { return maps.every(function (m) { return m.has(id); }); };
   }
 
-  // The first unknown pair of the query whose word, corrected, makes a known pair: the
-  // pairs the engine found nothing for (`found.pairs[i].size === 0`).
+  // The pairs of the query whose word, corrected, may make a known pair: those the engine
+  // found nothing for (`found.pairs[i].size === 0`), then those with a word corrected by
+  // a guess ("kết hun": "huy" is the commonest word a letter from "hun", "hôn" the one that
+  // makes a pair with "kết").
   function unknownPairs(plan, found) {
-    return plan.pairs.filter(function (p, i) { return !p.prefix && found.pairs[i].size === 0; });
+    var none = plan.pairs.filter(function (p, i) { return !p.prefix && found.pairs[i].size === 0; });
+    var guessed = plan.pairs.filter(function (p) {
+      return !p.prefix && none.indexOf(p) < 0 &&
+        (p.words || []).some(function (w) { return w.guessed; });
+    });
+    return none.concat(guessed);
+  }
+
+  // The word to correct on one side of a pair, as typed: "hun", not its guess "huy".
+  function typedOf(pair, side) {
+    var term = (pair.words || [])[side === "b" ? 1 : 0];
+    return (term && term.guessed) || (side === "b" ? pair.b : pair.a);
   }
 
   // The query text with one word corrected, for a second search.
@@ -756,7 +874,12 @@
   function replan(plan, fix, lexicon) {
     var again = prepare(corrected(plan, fix), lexicon);
     again.notes.rewrites = plan.notes.rewrites;
-    again.notes.fixes = plan.notes.fixes.concat(again.notes.fixes, [fix]);
+    // A guess corrected again is said once, from what was typed: "hun" → "hôn".
+    var earlier = plan.notes.fixes.filter(function (f) { return fold(f.to) !== fix.from; });
+    var typed = plan.notes.fixes.find(function (f) { return fold(f.to) === fix.from; });
+    again.notes.fixes = earlier.concat(again.notes.fixes, [
+      { from: typed ? typed.from : fix.from, to: fix.to }
+    ]);
     again.notes.unknown = plan.notes.unknown.concat(again.notes.unknown);
     again.notes.suggestion = plan.notes.suggestion;
     again.query = plan.query;
@@ -776,9 +899,11 @@
     titleTier: titleTier,
     titlesOf: titlesOf,
     combine: combine,
+    rankedCount: rankedCount,
     others: others,
     pairedCommon: pairedCommon,
     unknownPairs: unknownPairs,
+    typedOf: typedOf,
     replan: replan,
     PAIR_MARK: PAIR_MARK,
     TITLE_MARK: TITLE_MARK,

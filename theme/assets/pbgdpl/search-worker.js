@@ -23,6 +23,8 @@ importScripts("search-rules.js");
   var S = self.PbgdplSearch;
   // The first page of results: their data is loaded to order them, and shown.
   var RANKED = 10;
+  // … and the candidates tied with the last of them, up to this many in all.
+  var MOST_RANKED = 30;
   var engine = null;
   var current = null;
 
@@ -77,9 +79,12 @@ importScripts("search-rules.js");
         return hits(pf, p.prefix ? p.token : "\"" + p.token + "\"", filters);
       })),
       plan.title ? hits(pf, plan.title, filters) : Promise.resolve(new Map()),
-      plan.titleEnd ? hits(pf, plan.titleEnd, filters) : Promise.resolve(new Map())
+      plan.titleEnd ? hits(pf, plan.titleEnd, filters) : Promise.resolve(new Map()),
+      plan.bareTitle ? hits(pf, plan.bareTitle, filters) : Promise.resolve(null)
     ]).then(function (found) {
-      return { terms: found[0], pairs: found[1], title: found[2], titleEnd: found[3] };
+      return {
+        terms: found[0], pairs: found[1], title: found[2], titleEnd: found[3], bare: found[4]
+      };
     });
   }
 
@@ -89,7 +94,7 @@ importScripts("search-rules.js");
   function bestFix(loaded, plan, found, pair, side) {
     var lexicon = loaded.lexicon;
     var word = side === "b" ? pair.b : pair.a;
-    var candidates = lexicon.neighbours(word, function (c) {
+    var candidates = lexicon.neighbours(S.typedOf(pair, side), function (c) {
       return lexicon.pairs.has(side === "b" ? pair.a + " " + c : c + " " + pair.b);
     }).slice(0, 4);
     if (!candidates.length) return Promise.resolve(null);
@@ -106,7 +111,9 @@ importScripts("search-rules.js");
       scored.sort(function (x, y) { return y.together - x.together; });
       // A correction must bring pages with the query's other words, or it is a guess.
       var best = scored[0];
-      return best.together ? { from: word, to: best.word, together: best.together } : null;
+      if (!best.together) return null;
+      // The guess already made may be the best: then it stays (`same`).
+      return { from: word, to: best.word, together: best.together, same: best.word === word };
     });
   }
 
@@ -133,7 +140,8 @@ importScripts("search-rules.js");
       ]).then(function (fixes) {
         var b = fixes[0];
         var a = fixes[1];
-        return a && (!b || a.together > b.together) ? a : b;
+        var best = a && (!b || a.together > b.together) ? a : b;
+        return best && !best.same ? best : null;
       });
     });
   }
@@ -216,9 +224,10 @@ importScripts("search-rules.js");
       plan.notes.suggestion = loaded.lexicon.suggest(plan);
       return run(message, loaded, plan, false);
     }).then(function (found) {
-      var head = found.entries.slice(0, RANKED);
+      var ranked = S.rankedCount(found.entries, RANKED, MOST_RANKED);
+      var head = found.entries.slice(0, ranked);
       return withData(head).then(function () {
-        var entries = S.order(head, found.plan).concat(found.entries.slice(RANKED));
+        var entries = S.order(head, found.plan).concat(found.entries.slice(ranked));
         current = { id: message.id, entries: entries, plan: found.plan, sent: 0 };
         return page(message.id, message.count);
       }).then(function (results) {
