@@ -1,14 +1,15 @@
 """Time each step of the national search index of a built portal: our Python and Pagefind.
 
-    python benchmarks/national_index.py SITE [--copies K]
+    python benchmarks/national_index.py SITE [--copies K | --sample N]
 
 SITE is a portal built by `build.py build` (benchmarks/run.py, generate.py). The steps are
 those of `index_portal`: read every site's records, choose the words each page keeps,
 write Pagefind's documents (all of them, then again with the kept folder, as after an
-edit of one page), the query lexicon, Pagefind itself (with its peak memory), and
-making its bundle canonical. With --copies K each record is indexed K times under other
-addresses, to see how Pagefind's time and memory grow with a portal K times larger (the
-words stay those of SITE, so real text would need somewhat more).
+edit of one page), the query lexicon, Pagefind itself (with its peak memory), making its
+bundle canonical and the slim rewrite. With --copies K each record is indexed K times
+under other addresses, to see how Pagefind's time and memory grow with a portal K times
+larger (the words stay those of SITE, so real text would need somewhat more). With
+--sample N only N records, evenly spread, are indexed: one bundle of a split index.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from pbgdpl.pipeline.search_index import (
 from pbgdpl.search.canonical import canonicalize
 from pbgdpl.search.lexicon import build_lexicon
 from pbgdpl.search.selection import select_words
+from pbgdpl.search.slim import slim_bundle
 
 T = TypeVar("T")
 
@@ -56,6 +58,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("site", type=Path)
     parser.add_argument("--copies", type=int, default=1)
+    parser.add_argument(
+        "--sample",
+        type=int,
+        default=0,
+        help="index only this many records, evenly spread (one bundle of a split index)",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="pbgdpl-national-index-"))
     records = timed("read every site's records", lambda: portal_records(args.site))
@@ -65,6 +73,8 @@ def main() -> None:
         for r in records
     ]
     records.sort(key=lambda r: r.url)
+    if args.sample:
+        records = records[:: max(1, len(records) // args.sample)][: args.sample]
     print(f"records: {len(records)}")
     selected = timed("choose the words each page keeps", lambda: select_words(records))
     timed("write every document", lambda: update_documents(records, selected, work))
@@ -95,6 +105,7 @@ def main() -> None:
         flush=True,
     )
     timed("make the bundle canonical", lambda: canonicalize(built))
+    timed("slim rewrite (plain files, no page text)", lambda: slim_bundle(built))
     shutil.rmtree(work)
 
 

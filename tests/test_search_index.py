@@ -308,3 +308,28 @@ def test_the_bundle_is_plain_for_brotli_with_even_word_counts_and_no_page_text(
         data = json.loads(fragment.read_bytes().removeprefix(b"pagefind_dcd"))
         assert data["content"] == "" and data["url"].startswith("/ha-noi/tin-tuc/")
         assert data["filters"]["title"][0].startswith("Tin ")
+
+
+def test_a_rebuilt_index_keeps_only_the_previous_files_with_the_same_bytes(
+    tmp_path: Path,
+) -> None:
+    # An index built again takes from the last build each file that comes out the same,
+    # with its compressed copies; a previous file of the same name and size but other
+    # bytes is never served.
+    records = [record(f"ha-noi/tin-tuc/{i}/", f"Tin {i}", "đất đai " * (i + 1)) for i in range(4)]
+    previous = tmp_path / "previous" / BUNDLE
+    index_records(records, previous, tmp_path / "scratch-previous")
+    kept, spoiled = sorted((previous / "fragment").glob("*.pf_fragment"))[:2]
+    (previous / "fragment" / f"{kept.name}.br").write_bytes(b"brotli")
+    data = spoiled.read_bytes()
+    spoiled.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
+
+    again, fresh = tmp_path / "again" / BUNDLE, tmp_path / "fresh" / BUNDLE
+    index_records(records, again, tmp_path / "scratch-again", KeptWork(previous=previous))
+    index_records(records, fresh, tmp_path / "scratch-fresh")
+    assert {k: v for k, v in _bundle(again).items() if k.suffix != ".br"} == _bundle(fresh)
+    fragments = again / "fragment"
+    assert (fragments / kept.name).stat().st_ino == kept.stat().st_ino
+    assert (fragments / f"{kept.name}.br").read_bytes() == b"brotli"
+    assert (fragments / spoiled.name).stat().st_ino != spoiled.stat().st_ino
+    assert (fragments / spoiled.name).read_bytes() == data

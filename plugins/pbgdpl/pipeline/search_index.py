@@ -14,7 +14,7 @@ import json
 import os
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -84,22 +84,47 @@ def _prune(bundle: Path) -> None:
             _remove(path)
 
 
-def _reuse_unchanged(built: Path, previous: Path) -> None:
+@dataclass
+class _Reuse:
     """Put in place of each file of `built` that `previous` holds with the same bytes the
     previous file, with its compressed copies: their times stay, so publishing does not
     compress them again (Pagefind names most of its files by their content)."""
-    for path in built.rglob("*"):
-        old = previous / path.relative_to(built)
-        if not path.is_file() or not old.is_file() or old.stat().st_size != path.stat().st_size:
-            continue
-        if old.read_bytes() != path.read_bytes():
-            continue
+
+    built: Path
+    previous: Path | None
+    seen: set[Path] = field(default_factory=set)
+
+    def _keep(self, path: Path, data: bytes) -> bool:
+        self.seen.add(path)
+        if self.previous is None:
+            return False
+        old = self.previous / path.relative_to(self.built)
+        try:
+            if old.stat().st_size != len(data) or old.read_bytes() != data:
+                return False
+        except OSError:  # none, or a folder
+            return False
         path.unlink()
         _link(str(old), str(path))
         for ending in ENCODINGS.values():
             copy = Path(f"{old}{ending}")
             if copy.is_file():
                 _link(str(copy), f"{path}{ending}")
+                self.seen.add(Path(f"{path}{ending}"))
+        return True
+
+    def write(self, path: Path, data: bytes) -> None:
+        """Put `data` in `path`: the previous file if it holds the same bytes (`slim.Writer`)."""
+        if not self._keep(path, data):
+            path.write_bytes(data)
+
+    def rest(self) -> None:
+        """Keep the previous file of each file of `built` not yet put in place by `write`."""
+        if self.previous is None:
+            return
+        for path in self.built.rglob("*"):
+            if path not in self.seen and path.is_file():
+                self._keep(path, path.read_bytes())
 
 
 @dataclass(frozen=True)
@@ -157,10 +182,11 @@ def index_records(
         )
     _prune(built)
     canonicalize(built)
-    slim_bundle(built)
+    previous = kept.previous if kept.previous is not None and kept.previous.is_dir() else None
+    reuse = _Reuse(built, previous)
+    slim_bundle(built, reuse.write)
     write_lexicon(built, lexicon, len(records), _read_terms(bundle_dir))
-    if kept.previous is not None and kept.previous.is_dir():
-        _reuse_unchanged(built, kept.previous)
+    reuse.rest()
     bundle_dir.mkdir(parents=True, exist_ok=True)
     for old in bundle_dir.iterdir():
         if old.name not in (RECORDS, TERMS):

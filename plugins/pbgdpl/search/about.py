@@ -13,38 +13,40 @@ the record's `b`; both read "hon:22 ket:22 dang:12".
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Sequence
 
-from pbgdpl.model.fields import fold
 from pbgdpl.search.records import SearchRecord
-from pbgdpl.search.text import words
+from pbgdpl.search.text import folded, words
 from pbgdpl.search.tokens import LETTERS
 
 ABOUT_WORDS = 12
 
 
-def _counts(record: SearchRecord) -> Counter[str]:
-    counts: Counter[str] = Counter()
+def _counts(record: SearchRecord) -> dict[str, int]:
+    counts: dict[str, int] = {}
     for word, count in record.terms.items():
-        counts[fold(word)] += count
+        key = folded(word)
+        counts[key] = counts.get(key, 0) + count
     for word in words(record.lead):
-        counts[fold(word)] += 1
-    return Counter({w: n for w, n in counts.items() if LETTERS.match(w)})
+        key = folded(word)
+        counts[key] = counts.get(key, 0) + 1
+    return {w: n for w, n in counts.items() if LETTERS.match(w)}
 
 
 def about_words(records: Sequence[SearchRecord]) -> list[str]:
     """Return, for each record, its most telling syllables with their counts: "hon:22 …"."""
     counts = [_counts(r) for r in records]
-    pages: Counter[str] = Counter(w for found in counts for w in found)
+    pages: Counter[str] = Counter()
+    for found in counts:
+        pages.update(found.keys())
     total = max(1, len(records))
+    # Each word's weight once for the index, not once for each of its pages.
+    weight = {w: math.log(1 + total / n) for w, n in pages.items()}
     about = []
     for found in counts:
-
-        def telling(word: str, found: Counter[str] = found) -> tuple[float, str]:
-            return (-found[word] * math.log(1 + total / pages[word]), word)
-
-        best = sorted(found, key=telling)[:ABOUT_WORDS]
-        about.append(" ".join(f"{w}:{found[w]}" for w in best))
+        best = heapq.nsmallest(ABOUT_WORDS, ((-n * weight[w], w) for w, n in found.items()))
+        about.append(" ".join(f"{w}:{found[w]}" for _, w in best))
     return about

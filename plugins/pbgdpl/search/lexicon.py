@@ -26,11 +26,12 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from pbgdpl.search.records import SearchRecord
 from pbgdpl.search.selection import KeptWords, common_words
-from pbgdpl.search.text import words
+from pbgdpl.search.text import FOLDED_WORDS, words
 from pbgdpl.search.tokens import LETTERS, syllable_pairs, syllables
 
 QUERY_FILE = "pbgdpl-query.json"
@@ -50,8 +51,13 @@ def _names(record: SearchRecord) -> list[str]:
     return [record.title, *record.aliases, record.lead]
 
 
+@lru_cache(maxsize=FOLDED_WORDS)
+def _letter_syllables(word: str) -> tuple[str, ...]:
+    return tuple(s for s in syllables(word) if LETTERS.match(s))
+
+
 def _letters(found: Sequence[str]) -> set[str]:
-    return {s for word in found for s in syllables(word) if LETTERS.match(s)}
+    return {s for word in found for s in _letter_syllables(word)}
 
 
 def build_lexicon(records: Sequence[SearchRecord], kept: Sequence[KeptWords]) -> Lexicon:

@@ -22,6 +22,7 @@ rewritten bytes, so a name still stands for one content and can be cached for go
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from pbgdpl.search.canonical import SIGNATURE, encode, plain_bytes, read
@@ -30,31 +31,42 @@ from pbgdpl.search.canonical import SIGNATURE, encode, plain_bytes, read
 META_PAGES = 1
 PAGE_WORDS = 1
 PACKED = (".pf_index", ".pf_filter", ".pagefind")
+# Puts a rewritten file's bytes in place.
+Writer = Callable[[Path, bytes], None]
 
 
-def _slim_meta(path: Path) -> None:
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` into `path`: the `Writer` of a bundle built afresh."""
+    path.write_bytes(data)
+
+
+def _slim_meta(path: Path, write: Writer) -> None:
     meta = read(path)
     pages = meta[META_PAGES]
     if pages:
         # The mean, so that a reader that weighs page length ranks as with no weight.
         mean = round(sum(page[PAGE_WORDS] for page in pages) / len(pages))
         meta[META_PAGES] = [[page[0], mean, *page[2:]] for page in pages]
-    path.write_bytes(SIGNATURE + encode(meta))
+    write(path, SIGNATURE + encode(meta))
 
 
-def _slim_fragment(path: Path) -> None:
+def _slim_fragment(path: Path, write: Writer) -> None:
     fragment = json.loads(plain_bytes(path).removeprefix(SIGNATURE))
     fragment["content"] = ""
     text = json.dumps(fragment, ensure_ascii=False, separators=(",", ":"))
-    path.write_bytes(SIGNATURE + text.encode("utf-8"))
+    write(path, SIGNATURE + text.encode("utf-8"))
 
 
-def slim_bundle(bundle: Path) -> None:
-    """Rewrite the Pagefind files of `bundle` plain, with even word counts and no page text."""
+def slim_bundle(bundle: Path, write: Writer = write_bytes) -> None:
+    """Rewrite the Pagefind files of `bundle` plain, with even word counts and no page text.
+
+    `write` puts each file's new bytes in place: an index built again may keep, instead,
+    the file of its last build that holds the same bytes (`pipeline/search_index.py`).
+    """
     for path in bundle.glob("*.pf_meta"):
-        _slim_meta(path)
+        _slim_meta(path, write)
     for path in (bundle / "fragment").glob("*.pf_fragment"):
-        _slim_fragment(path)
+        _slim_fragment(path, write)
     for path in [*bundle.glob("*"), *bundle.glob("*/*")]:
         if path.suffix in PACKED and path.is_file():
-            path.write_bytes(plain_bytes(path))
+            write(path, plain_bytes(path))

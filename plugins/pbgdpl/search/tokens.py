@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from pbgdpl.model.fields import fold
+from pbgdpl.search.text import folded
 
 PAIR_MARK = "zqp"
 TITLE_MARK = "zqt"
@@ -43,7 +43,7 @@ LETTERS = re.compile(r"^[a-z]+$")
 
 def syllables(text: str) -> list[str]:
     """Return the folded syllables of `text`: "Luật Đất đai 2024" → luat, dat, dai, 2024."""
-    return [s for s in NOT_ALPHANUMERIC.split(fold(text)) if s]
+    return [s for s in NOT_ALPHANUMERIC.split(folded(text)) if s]
 
 
 def syllable_pairs(found: Sequence[str]) -> list[tuple[str, str]]:
