@@ -299,8 +299,11 @@ def build_portal(options: BuildOptions) -> BuildReport:
     output = output_stamp(options.out, (STATE_FILE, MANIFEST))
     # The web editor is written, and the portal published, on every --editor build.
     kept = None if options.force or options.editor else read_unchanged(cache)
-    if kept is not None and still_unchanged(kept, sources, options.moment, output):
+    if kept is not None and still_unchanged(kept, sources, options.moment, output, cache):
         # Nothing the last complete build read has changed: say again what it said.
+        if kept.sources != sources.digest:
+            # Touched files with the same bytes: their new metadata is trusted next time.
+            save_unchanged(cache, replace(kept, sources=sources.digest, stamps=sources.stamps))
         report.diagnostics = list(kept.diagnostics)
         report.notices = list(kept.notices)
         report.skipped = list(kept.sites)
@@ -427,6 +430,8 @@ def build_portal(options: BuildOptions) -> BuildReport:
             tuple(report.notices),
             tuple(report.skipped) + tuple(r.site for r in report.rendered),
             report.excluded,
+            context=sources.context,
+            stamps=sources.stamps,
         )
         save_unchanged(cache, record)
     return report
