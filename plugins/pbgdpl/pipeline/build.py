@@ -52,7 +52,7 @@ from pbgdpl.publishing.publish import publish_portal
 from pbgdpl.search.records import BUNDLE
 from pbgdpl.site.page_inputs import pages_from_json, pages_to_json
 from pbgdpl.site.structure import SiteContext
-from pbgdpl.validate import load_checked
+from pbgdpl.validate import load_with_history
 from pbgdpl.webeditor.admin import write_editor
 
 T = TypeVar("T")
@@ -310,7 +310,9 @@ def build_portal(options: BuildOptions) -> BuildReport:
         report.excluded = dict(kept.excluded)
         return report
     forget_unchanged(cache)
-    portal = _timed(report, "load", lambda: load_checked(options.root, cache_dir=cache))
+    portal, history = _timed(
+        report, "load", lambda: load_with_history(options.root, cache_dir=cache)
+    )
     report.diagnostics = portal.diagnostics
     report.excluded = broken_agencies(portal)
     errors = [d for d in portal.diagnostics if d.severity is Severity.ERROR]
@@ -325,7 +327,9 @@ def build_portal(options: BuildOptions) -> BuildReport:
     # --keep-going: each broken agency keeps the pages it had; the national site's broken
     # pages are left out one by one.
     catalog = _timed(
-        report, "catalog", lambda: open_catalog(portal, options.moment, set(report.excluded))
+        report,
+        "catalog",
+        lambda: open_catalog(portal, options.moment, set(report.excluded), history),
     )
     if catalog.history.notice:
         report.notices.append(catalog.history.notice)
