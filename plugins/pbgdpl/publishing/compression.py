@@ -16,7 +16,7 @@ from pathlib import Path
 
 import brotli
 
-from pbgdpl.publishing.manifest import published_files
+from pbgdpl.publishing.manifest import Listing
 
 ENCODINGS = {"br": ".br", "gzip": ".gz"}
 TEXT_SUFFIXES = frozenset(
@@ -69,18 +69,20 @@ def _compressed(
     return same[key]
 
 
-def write_precompressed(out: Path) -> int:
+def write_precompressed(out: Path, listing: Listing | None = None) -> int:
     """Write a `.br` and a `.gz` beside each text file that changed; return how many files.
 
     A copy newer than its file is kept (incremental builds rewrite only what changed);
-    copies whose file is gone, or no longer worth compressing, are removed.
+    copies whose file is gone, or no longer worth compressing, are removed. `listing`, the
+    files of `out` as publishing last saw them, is kept up to date with the copies.
     """
+    listing = listing or Listing.of(out)
     written = 0
     same: dict[bytes, list[tuple[str, bytes]]] = {}
-    names = published_files(out)
-    present = set(names)
+    stats = listing.stats
+    present = set(stats)
     endings = tuple(ENCODINGS.values())
-    for name in names:
+    for name in sorted(present):
         if name.endswith(endings):
             original = name.removesuffix(Path(name).suffix)
             # Only a pair of copies without their file is ours to remove: a lone .gz file
@@ -88,15 +90,15 @@ def write_precompressed(out: Path) -> int:
             ours = all(original + ending in present for ending in endings)
             if ours and original not in present:
                 (out / name).unlink()
+                del stats[name]
             continue
         if not compressible(name):
             continue
-        source = out / name
-        copies = [out / (name + ending) for ending in ENCODINGS.values()]
-        changed = source.stat().st_mtime
-        if all(c.is_file() and c.stat().st_mtime >= changed for c in copies):
+        copies = [name + ending for ending in endings]
+        changed = stats[name].st_mtime
+        if all(c in present and stats[c].st_mtime >= changed for c in copies):
             continue
-        data = source.read_bytes()
+        data = (out / name).read_bytes()
         for ending, body in _compressed(name, data, same):
             copy = out / (name + ending)
             if len(data) < SMALLEST or len(body) >= len(data):
@@ -104,4 +106,5 @@ def write_precompressed(out: Path) -> int:
             else:
                 copy.write_bytes(body)
                 written += 1
+        listing.refresh(copies)
     return written

@@ -59,9 +59,12 @@ class FileDigests:
             digests.entries, digests.saved_at = entries, saved_at
         return digests
 
-    def digest(self, name: str, path: Path) -> tuple[int, str]:
-        """Return the size and sha256 of the file `path`, published as `name`."""
-        stamp = _stamp(path.stat())
+    def digest(self, name: str, path: Path, stat: os.stat_result | None = None) -> tuple[int, str]:
+        """Return the size and sha256 of the file `path`, published as `name`.
+
+        `stat` is its metadata if just taken, before it is read.
+        """
+        stamp = _stamp(stat or path.stat())
         kept = self.entries.get(name)
         settled = max(stamp[1], stamp[2]) < self.saved_at - RACY_NANOSECONDS
         if kept is not None and kept[0] == stamp and settled:

@@ -15,9 +15,9 @@ from pbgdpl.publishing.headers import write_cdn_rules
 from pbgdpl.publishing.legal_feeds import write_legal_feeds
 from pbgdpl.publishing.manifest import (
     PORTAL_SCOPE,
+    Listing,
     Manifest,
     Provenance,
-    published_files,
     write_manifest,
 )
 from pbgdpl.publishing.opendata import write_open_data
@@ -52,13 +52,18 @@ def publish_portal(
     feeds += write_legal_feeds(catalog, out, provenance.as_of)
     open_data = write_open_data(catalog, items, out, provenance.as_of)
     open_data += write_agency_exports(catalog, out, provenance.as_of)
-    # Listed once for both: neither writes a page or a search bundle.
-    files = published_files(out)
+    # The output is listed once: the sitemap and the CDN rules read it, and the files
+    # written after it are all at the top of the folder.
+    listing = Listing.of(out)
+    files = listing.names()
     sitemaps = write_sitemap(catalog, items, out, files)
     write_robots(catalog.settings, out)
     write_cdn_rules(out, editor_policy(catalog.settings.editor), files)
     write_service_worker(out, provenance, catalog.settings.offline_reading)
+    listing.refresh_top()
     # After every other file, before the manifest, which lists the copies too.
-    write_precompressed(out)
-    manifest = write_manifest(out, PORTAL_SCOPE, portal_base(catalog.settings), provenance, digests)
+    write_precompressed(out, listing)
+    manifest = write_manifest(
+        out, PORTAL_SCOPE, portal_base(catalog.settings), provenance, digests, listing
+    )
     return Publication(feeds, open_data, sitemaps, manifest)
