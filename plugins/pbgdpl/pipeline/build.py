@@ -46,6 +46,7 @@ from pbgdpl.pipeline.unchanged import (
 )
 from pbgdpl.publishing.compression import ENCODINGS
 from pbgdpl.publishing.file_digests import FileDigests
+from pbgdpl.publishing.kept_inputs import BuildInputs
 from pbgdpl.publishing.manifest import MANIFEST, Provenance, published_for
 from pbgdpl.publishing.output import STATE_FILE, OutputTree
 from pbgdpl.publishing.publish import publish_portal
@@ -420,7 +421,16 @@ def build_portal(options: BuildOptions) -> BuildReport:
         _timed(
             report,
             "publish",
-            lambda: publish_portal(catalog, options.out, provenance, digests),
+            lambda: publish_portal(
+                catalog,
+                options.out,
+                provenance,
+                digests,
+                BuildInputs(
+                    platform,
+                    {site: fingerprints[site] for site in catalog.agencies if site in fingerprints},
+                ),
+            ),
         )
     if not report.failed and not report.left_out:
         since, until = moment_window(portal.items, options.moment)

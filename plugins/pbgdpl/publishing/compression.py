@@ -39,9 +39,16 @@ BROTLI_PAGES = 5
 GZIP_LEVEL = 9
 
 
+def _suffix(name: str) -> str:
+    """Return the suffix of a file name as `Path.suffix` does, without making a Path."""
+    base = name.rpartition("/")[2]
+    dot = base.rfind(".")
+    return base[dot:] if 0 < dot < len(base) - 1 else ""
+
+
 def compressible(name: str) -> bool:
     """Tell whether a published file is text (or Pagefind's data) worth sending compressed."""
-    suffix = Path(name).suffix
+    suffix = _suffix(name)
     return suffix in TEXT_SUFFIXES or suffix in PAGEFIND_SUFFIXES
 
 
@@ -84,7 +91,7 @@ def write_precompressed(out: Path, listing: Listing | None = None) -> int:
     endings = tuple(ENCODINGS.values())
     for name in sorted(present):
         if name.endswith(endings):
-            original = name.removesuffix(Path(name).suffix)
+            original = name.removesuffix(_suffix(name))
             # Only a pair of copies without their file is ours to remove: a lone .gz file
             # (a download, Pagefind's data) is a file in its own right.
             ours = all(original + ending in present for ending in endings)

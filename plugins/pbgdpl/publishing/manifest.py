@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,6 +182,15 @@ def build_manifest(
     return Manifest(scope, base_url, provenance, files)
 
 
+# What JSON must escape in a string (without ensure_ascii): quotes, backslashes, controls.
+_ESCAPED = re.compile(r'["\\\x00-\x1f]')
+
+
+def _json_string(text: str) -> str:
+    """Return `text` as `json.dumps(text, ensure_ascii=False)` does, quickly for plain names."""
+    return json.dumps(text, ensure_ascii=False) if _ESCAPED.search(text) else f'"{text}"'
+
+
 def render_manifest(manifest: Manifest) -> str:
     """Return the manifest as JSON text: the header, then one line per file, sorted."""
     provenance = manifest.provenance
@@ -194,8 +204,7 @@ def render_manifest(manifest: Manifest) -> str:
     }
     lines = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in header.items()]
     entries = [
-        f'  {json.dumps(name, ensure_ascii=False)}: {{"size": {record.size}, '
-        f'"sha256": "{record.sha256}"}}'
+        f'  {_json_string(name)}: {{"size": {record.size}, "sha256": "{record.sha256}"}}'
         for name, record in sorted(manifest.files.items())
     ]
     body = ",\n".join(entries)

@@ -12,6 +12,13 @@ from pbgdpl.publishing.compression import write_precompressed
 from pbgdpl.publishing.feeds import write_feeds
 from pbgdpl.publishing.file_digests import FileDigests
 from pbgdpl.publishing.headers import write_cdn_rules
+from pbgdpl.publishing.kept_inputs import (
+    AGENCIES,
+    LEGAL_FEEDS,
+    BuildInputs,
+    KeptInputs,
+    agency_keys,
+)
 from pbgdpl.publishing.legal_feeds import write_legal_feeds
 from pbgdpl.publishing.manifest import (
     PORTAL_SCOPE,
@@ -38,20 +45,35 @@ class Publication:
 
 
 def publish_portal(
-    catalog: Catalog, out: Path, provenance: Provenance, digests: FileDigests | None = None
+    catalog: Catalog,
+    out: Path,
+    provenance: Provenance,
+    digests: FileDigests | None = None,
+    inputs: BuildInputs | None = None,
 ) -> Publication:
     """Write feeds, open data, sitemaps, CDN rules, `sw.js`, compressed copies, then the manifest.
 
     Everything is derived from the catalog and the pages present in `out`, so a full
     build, an incremental one and an assembly of shards write the same bytes. With
     `digests` (kept by a build, not by an assembly that is deployed as it is), the
-    manifest hashes only the files that changed.
+    manifest hashes only the files that changed; with the build's `inputs` as well, the
+    feeds and exports whose inputs are those they were written from are left as they
+    are (`KeptInputs`).
     """
     items = items_with_pages(catalog, out)
-    feeds = write_feeds(catalog, items, out, provenance.as_of)
-    feeds += write_legal_feeds(catalog, out, provenance.as_of)
+    agencies = None
+    if digests is not None and inputs is not None:
+        keys = agency_keys(inputs.fingerprints, items)
+        agencies = KeptInputs.open(digests.folder / AGENCIES, keys)
+    kept = agencies.unchanged if agencies else None
+    feeds = write_feeds(catalog, items, out, provenance.as_of, kept)
+    legal = digests.folder / LEGAL_FEEDS if digests is not None and inputs is not None else None
+    platform = inputs.platform if inputs is not None else ""
+    feeds += write_legal_feeds(catalog, out, provenance.as_of, legal, platform)
     open_data = write_open_data(catalog, items, out, provenance.as_of)
-    open_data += write_agency_exports(catalog, out, provenance.as_of)
+    open_data += write_agency_exports(catalog, out, provenance.as_of, kept)
+    if agencies:
+        agencies.done()
     # The output is listed once: the sitemap and the CDN rules read it, and the files
     # written after it are all at the top of the folder.
     listing = Listing.of(out)
