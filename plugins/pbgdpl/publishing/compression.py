@@ -105,6 +105,9 @@ def write_precompressed(out: Path, listing: Listing | None = None) -> int:
         changed = stats[name].st_mtime
         if all(c in present and stats[c].st_mtime >= changed for c in copies):
             continue
+        if stats[name].st_size < SMALLEST and not any(c in present for c in copies):
+            # Too small to gain: it never has copies, and is not compressed to find that out.
+            continue
         data = (out / name).read_bytes()
         for ending, body in _compressed(name, data, same):
             copy = out / (name + ending)

@@ -175,7 +175,7 @@ def build_manifest(
         files = {name: file_record(root / name) for name in names}
     else:
         files = {
-            name: FileRecord(*digests.digest(name, root / name, listing.stats[name]))
+            name: FileRecord(*digests.digest(name, f"{root}/{name}", listing.stats[name]))
             for name in names
         }
         digests.save(set(names))
