@@ -27,7 +27,7 @@ from pbgdpl.publishing.manifest import (
     Provenance,
     write_manifest,
 )
-from pbgdpl.publishing.opendata import write_open_data
+from pbgdpl.publishing.opendata import ROWS, KeptRows, write_open_data
 from pbgdpl.publishing.published import items_with_pages
 from pbgdpl.publishing.service_worker import write_service_worker
 from pbgdpl.publishing.sitemap import write_robots, write_sitemap
@@ -61,7 +61,7 @@ def publish_portal(
     are (`KeptInputs`).
     """
     items = items_with_pages(catalog, out)
-    agencies = None
+    agencies, keys = None, {}
     if digests is not None and inputs is not None:
         keys = agency_keys(inputs.fingerprints, items)
         agencies = KeptInputs.open(digests.folder / AGENCIES, keys)
@@ -70,7 +70,8 @@ def publish_portal(
     legal = digests.folder / LEGAL_FEEDS if digests is not None and inputs is not None else None
     platform = inputs.platform if inputs is not None else ""
     feeds += write_legal_feeds(catalog, out, provenance.as_of, legal, platform)
-    open_data = write_open_data(catalog, items, out, provenance.as_of)
+    rows = KeptRows.open(digests.folder / ROWS, keys) if agencies and digests else None
+    open_data = write_open_data(catalog, items, out, provenance.as_of, rows)
     open_data += write_agency_exports(catalog, out, provenance.as_of, kept)
     if agencies:
         agencies.done()
