@@ -194,3 +194,18 @@ def test_nginx_with_the_snippet_sends_the_precompressed_copies(tmp_path: Path) -
         ):
             status, _, body = fetch(url + path)
             assert status == 404 and b"ban nhap" not in body, path
+
+
+def test_many_files_are_compressed_in_parallel_to_the_same_copies(tmp_path: Path) -> None:
+    # A full build's tens of thousands of files are shared among processes; the copies are
+    # those one process makes, each beside its own file, and identical files share theirs.
+    site = tmp_path / "site"
+    pages = {f"p{n}/index.html": PAGE.replace("Hỏi đáp", f"Trang {n}") for n in range(900)}
+    pages.update({f"q{n}/index.html": PAGE for n in range(100)})
+    for name, text in pages.items():
+        write(site / name, text)
+    assert write_precompressed(site) == 2 * len(pages)
+    for name, text in pages.items():
+        assert brotli.decompress((site / (name + ".br")).read_bytes()) == text.encode()
+        assert gzip.decompress((site / (name + ".gz")).read_bytes()) == text.encode()
+    assert write_precompressed(site) == 0

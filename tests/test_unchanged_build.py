@@ -102,3 +102,26 @@ def test_a_dangling_link_is_reported_by_the_loader_not_a_crash(portal_copy: Path
     assert status == 1
     assert "agencies/ha-noi/tin-tuc/lien-ket-hong.md" in err
     assert "Traceback" not in err
+
+
+def test_a_touched_file_with_the_same_bytes_is_no_change(portal_copy: Path, run_cli) -> None:
+    _build(run_cli, portal_copy, "2026-11-23")
+    time.sleep(2.1)
+    path = portal_copy / NEWS
+    # Saved again as it was (an editor's save, a checkout): new times, the same bytes.
+    path.write_bytes(path.read_bytes())
+    figures, _ = _build(run_cli, portal_copy, "2026-11-23")
+    assert list(figures["timings"]) == ["unchanged"]
+    # Touched again, now with other words: the build sees them.
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("hòa giải", "hoà giải", 1), "utf-8")
+    figures, _ = _build(run_cli, portal_copy, "2026-11-23")
+    assert "ha-noi" in figures["rebuilt"]
+    page = portal_copy / "site/ha-noi/tin-tuc/boi-duong-hoa-giai-vien-nam-2026/index.html"
+    assert "hoà giải" in page.read_text("utf-8")
+    # A touched file that is not Markdown (no parsed bytes to compare): a full look.
+    time.sleep(2.1)
+    settings = portal_copy / "agencies/ha-noi/agency.yml"
+    settings.write_bytes(settings.read_bytes())
+    figures, _ = _build(run_cli, portal_copy, "2026-11-23")
+    assert "load" in figures["timings"] and figures["rebuilt"] == []

@@ -19,12 +19,11 @@ from pbgdpl.catalog.publication import live_items
 from pbgdpl.catalog.reads import CATALOG_QUESTIONS, Query, Reads, shown
 from pbgdpl.catalog.registry import Registry, seniority
 from pbgdpl.catalog.reliance import RelianceIndex
-from pbgdpl.loading.history import FileHistory, History, read_history
+from pbgdpl.loading.history import FileHistory, History, noted_paths, read_history
 from pbgdpl.loading.portal import Asset, Portal
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.items import Item, Page
 from pbgdpl.model.moment import BuildMoment
-from pbgdpl.model.sections import CHANGE_NOTE
 from pbgdpl.model.settings import PortalSettings
 
 
@@ -259,14 +258,21 @@ def without_agencies(portal: Portal, left_out: set[str]) -> Portal:
     )
 
 
-def open_catalog(portal: Portal, moment: BuildMoment, left_out: set[str] | None = None) -> Catalog:
+def open_catalog(
+    portal: Portal,
+    moment: BuildMoment,
+    left_out: set[str] | None = None,
+    history: History | None = None,
+) -> Catalog:
     """Index a loaded portal as of `moment`, with the Git history of its files read once.
 
     Agencies in `left_out` (those whose content has errors in a --keep-going build) are
     not in the catalog. `catalog.history.notice` says when Git could not give a history.
+    `history`, when given, was read with the change notes of every item (`load_with_history`).
     """
     if left_out:
         portal = without_agencies(portal, left_out)
-    # Only the items that carry a change note have a public history to read.
-    noted = (i.path for i in portal.items if i.data.get(CHANGE_NOTE.attr))
-    return Catalog.from_portal(portal, moment, read_history(portal.root, noted=noted))
+    if history is None:
+        # Only the items that carry a change note have a public history to read.
+        history = read_history(portal.root, noted=noted_paths(portal.items))
+    return Catalog.from_portal(portal, moment, history)

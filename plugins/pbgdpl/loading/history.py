@@ -33,6 +33,7 @@ from git.exc import GitCommandError
 
 from pbgdpl.loading.frontmatter import FrontMatterError, split_front_matter
 from pbgdpl.loading.gitrepo import GitError, open_repository
+from pbgdpl.model.items import Item
 from pbgdpl.model.moment import vietnam_date
 from pbgdpl.model.sections import CHANGE_NOTE
 from pbgdpl.safety.text import without_controls
@@ -203,6 +204,11 @@ def change_notes(repo: Repo, files: dict[str, tuple[Change, ...]]) -> dict[str, 
         if major:
             notes[path] = tuple(reversed(major))
     return notes
+
+
+def noted_paths(items: Iterable[Item]) -> list[str]:
+    """Return the files of `items` that carry a change note: only theirs are read from Git."""
+    return [item.path for item in items if item.data.get(CHANGE_NOTE.attr)]
 
 
 def read_history(root: Path, revision: str = "HEAD", noted: Iterable[str] = ()) -> History:

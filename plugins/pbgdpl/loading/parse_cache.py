@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from pbgdpl.model.items import Item, Page
 
 CACHE_FILE = "parsed.pickle"
+# Beside it, only each file's metadata and hash: a build that wants to know whether a
+# file's bytes are the ones last parsed reads this, not 10,000 parsed items.
+DIGESTS_FILE = "parsed-digests.pickle"
 # Two seconds: coarser than any file system's time stamps, so a file changed after the
 # cache was written never shares its metadata with the version the cache holds.
 RACY_NANOSECONDS = 2_000_000_000
@@ -129,11 +132,26 @@ class ParseCache:
             return  # nothing new: the saved copy is already this one
         entries = {key: self.entries[key] for key in sorted(self._used) if key in self.entries}
         self.folder.mkdir(parents=True, exist_ok=True)
-        partial = self.folder / f".{CACHE_FILE}.{os.getpid()}"
-        with partial.open("wb") as stream:
-            pickle.dump(
-                (_VERSION, self.salt, time.time_ns(), entries),
-                stream,
-                protocol=pickle.HIGHEST_PROTOCOL,
-            )
-        partial.replace(self.folder / CACHE_FILE)
+        _dump(self.folder / CACHE_FILE, (_VERSION, self.salt, time.time_ns(), entries))
+        digests = {key: (entry.stamp, entry.digest) for key, entry in entries.items()}
+        _dump(self.folder / DIGESTS_FILE, (_VERSION, digests))
+
+
+def _dump(path: Path, value: object) -> None:
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    with partial.open("wb") as stream:
+        pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    partial.replace(path)
+
+
+def parsed_digests(folder: Path) -> dict[str, tuple[tuple[int, int, int, int], str]]:
+    """Return the metadata and sha256 of each file as the cache in `folder` last parsed it.
+
+    Empty when there is no readable record: then no file passes for the one parsed.
+    """
+    try:
+        with (folder / DIGESTS_FILE).open("rb") as stream:
+            version, digests = pickle.load(stream)
+    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+        return {}
+    return digests if version == _VERSION and isinstance(digests, dict) else {}

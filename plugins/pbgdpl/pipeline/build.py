@@ -46,13 +46,14 @@ from pbgdpl.pipeline.unchanged import (
 )
 from pbgdpl.publishing.compression import ENCODINGS
 from pbgdpl.publishing.file_digests import FileDigests
+from pbgdpl.publishing.kept_inputs import BuildInputs
 from pbgdpl.publishing.manifest import MANIFEST, Provenance, published_for
 from pbgdpl.publishing.output import STATE_FILE, OutputTree
 from pbgdpl.publishing.publish import publish_portal
 from pbgdpl.search.records import BUNDLE
 from pbgdpl.site.page_inputs import pages_from_json, pages_to_json
 from pbgdpl.site.structure import SiteContext
-from pbgdpl.validate import load_checked
+from pbgdpl.validate import load_with_history
 from pbgdpl.webeditor.admin import write_editor
 
 T = TypeVar("T")
@@ -299,15 +300,20 @@ def build_portal(options: BuildOptions) -> BuildReport:
     output = output_stamp(options.out, (STATE_FILE, MANIFEST))
     # The web editor is written, and the portal published, on every --editor build.
     kept = None if options.force or options.editor else read_unchanged(cache)
-    if kept is not None and still_unchanged(kept, sources, options.moment, output):
+    if kept is not None and still_unchanged(kept, sources, options.moment, output, cache):
         # Nothing the last complete build read has changed: say again what it said.
+        if kept.sources != sources.digest:
+            # Touched files with the same bytes: their new metadata is trusted next time.
+            save_unchanged(cache, replace(kept, sources=sources.digest, stamps=sources.stamps))
         report.diagnostics = list(kept.diagnostics)
         report.notices = list(kept.notices)
         report.skipped = list(kept.sites)
         report.excluded = dict(kept.excluded)
         return report
     forget_unchanged(cache)
-    portal = _timed(report, "load", lambda: load_checked(options.root, cache_dir=cache))
+    portal, history = _timed(
+        report, "load", lambda: load_with_history(options.root, cache_dir=cache)
+    )
     report.diagnostics = portal.diagnostics
     report.excluded = broken_agencies(portal)
     errors = [d for d in portal.diagnostics if d.severity is Severity.ERROR]
@@ -322,7 +328,9 @@ def build_portal(options: BuildOptions) -> BuildReport:
     # --keep-going: each broken agency keeps the pages it had; the national site's broken
     # pages are left out one by one.
     catalog = _timed(
-        report, "catalog", lambda: open_catalog(portal, options.moment, set(report.excluded))
+        report,
+        "catalog",
+        lambda: open_catalog(portal, options.moment, set(report.excluded), history),
     )
     if catalog.history.notice:
         report.notices.append(catalog.history.notice)
@@ -416,7 +424,16 @@ def build_portal(options: BuildOptions) -> BuildReport:
         _timed(
             report,
             "publish",
-            lambda: publish_portal(catalog, options.out, provenance, digests),
+            lambda: publish_portal(
+                catalog,
+                options.out,
+                provenance,
+                digests,
+                BuildInputs(
+                    platform,
+                    {site: fingerprints[site] for site in catalog.agencies if site in fingerprints},
+                ),
+            ),
         )
     if not report.failed and not report.left_out:
         since, until = moment_window(portal.items, options.moment)
@@ -430,6 +447,8 @@ def build_portal(options: BuildOptions) -> BuildReport:
             tuple(report.notices),
             tuple(report.skipped) + tuple(r.site for r in report.rendered),
             report.excluded,
+            context=sources.context,
+            stamps=sources.stamps,
         )
         save_unchanged(cache, record)
     return report

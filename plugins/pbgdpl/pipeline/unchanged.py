@@ -23,23 +23,34 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pbgdpl.loading.parse_cache import RACY_NANOSECONDS
+from pbgdpl.loading.parse_cache import RACY_NANOSECONDS, parsed_digests
 from pbgdpl.model.diagnostics import Diagnostic
 from pbgdpl.model.items import Item
 from pbgdpl.model.moment import BuildMoment
+from pbgdpl.safety.text import readable_name
 
 RECORD_FILE = "unchanged.pickle"
-_VERSION = 1
+_VERSION = 2
 # What a build reads below the repository (manifest.SOURCE_PATHS).
 SOURCES = ("content", "agencies", "theme", "plugins", "mkdocs.yml")
 
 
+Stamp = tuple[int, int, int, int]
+
+
 @dataclass(frozen=True)
 class Sources:
-    """The hash of every source file's path and metadata, and the newest of their times."""
+    """The hash of every source file's path and metadata, and the newest of their times.
+
+    `context` hashes the rest (options, platform, commit); `stamps` is each file's
+    metadata by its path from the root, to tell which files a different digest is about.
+    """
 
     digest: str
     newest: int
+    root: Path
+    context: str = ""
+    stamps: dict[str, Stamp] = field(default_factory=dict)
 
 
 def _files(path: Path) -> list[tuple[str, os.stat_result]]:
@@ -70,15 +81,24 @@ def _head(root: Path) -> str:
 
 def take_sources(root: Path, extra: tuple[str, ...] = ()) -> Sources:
     """Stamp the sources below `root` and its commit, with `extra` (the options, the platform …)."""
-    digest = hashlib.sha256("\n".join((*extra, _head(root))).encode())
+    context = hashlib.sha256("\n".join((*extra, _head(root))).encode()).hexdigest()
+    digest = hashlib.sha256(context.encode())
     newest = 0
+    stamps: dict[str, Stamp] = {}
+    start = len(str(root)) + 1
     for name in SOURCES:
         for path, stat in sorted(_files(root / name)):
             digest.update(
                 f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}\n".encode()
             )
             newest = max(newest, stat.st_mtime_ns, stat.st_ctime_ns)
-    return Sources(digest.hexdigest(), newest)
+            stamps[Path(path[start:]).as_posix()] = (
+                stat.st_size,
+                stat.st_mtime_ns,
+                stat.st_ctime_ns,
+                stat.st_ino,
+            )
+    return Sources(digest.hexdigest(), newest, root, context, stamps)
 
 
 @dataclass(frozen=True)
@@ -96,6 +116,8 @@ class Unchanged:
     sites: tuple[str, ...]
     excluded: dict[str, list[Diagnostic]] = field(default_factory=dict)
     saved_at: int = 0
+    context: str = ""
+    stamps: dict[str, Stamp] = field(default_factory=dict)
 
 
 def moment_window(items: list[Item], moment: BuildMoment) -> tuple[dt.datetime | None, ...]:
@@ -132,16 +154,43 @@ def read_unchanged(cache: Path) -> Unchanged | None:
 
 
 def still_unchanged(
-    record: Unchanged | None, sources: Sources, moment: BuildMoment, output: str
+    record: Unchanged | None, sources: Sources, moment: BuildMoment, output: str, cache: Path
 ) -> bool:
-    """Tell whether a build with these sources, moment and output would do nothing."""
-    if record is None or record.sources != sources.digest or record.output != output:
+    """Tell whether a build with these sources, moment and output would do nothing.
+
+    Files whose metadata changed pass if their bytes are those the last build parsed
+    (`cache` holds the parse cache's hashes).
+    """
+    if record is None or record.output != output or record.as_of != moment.date:
         return False
-    if record.as_of != moment.date or sources.newest >= record.saved_at - RACY_NANOSECONDS:
-        return False
-    return (record.since is None or record.since <= moment.at) and (
+    if not (record.since is None or record.since <= moment.at) or not (
         record.until is None or moment.at < record.until
-    )
+    ):
+        return False
+    if record.sources == sources.digest and sources.newest < record.saved_at - RACY_NANOSECONDS:
+        return True
+    return _same_bytes(record, sources, cache)
+
+
+def _same_bytes(record: Unchanged, sources: Sources, cache: Path) -> bool:
+    """Tell whether every file the metadata cannot vouch for holds the bytes last parsed."""
+    if record.context != sources.context or record.stamps.keys() != sources.stamps.keys():
+        return False
+    settled = record.saved_at - RACY_NANOSECONDS
+    doubtful = [
+        name
+        for name, stamp in sources.stamps.items()
+        if stamp != record.stamps[name] or max(stamp[1], stamp[2]) >= settled
+    ]
+    parsed = parsed_digests(cache) if doubtful else {}
+    for name in doubtful:
+        kept = parsed.get(readable_name(name))
+        if kept is None:
+            return False
+        path = sources.root / name
+        if path.is_symlink() or hashlib.sha256(path.read_bytes()).hexdigest() != kept[1]:
+            return False
+    return True
 
 
 def forget_unchanged(cache: Path) -> None:

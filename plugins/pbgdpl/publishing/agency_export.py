@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -220,8 +221,14 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def write_agency_exports(catalog: Catalog, out: Path, as_of: dt.date) -> list[Path]:
-    """Write every agency's export, their schema and the national index; return the paths."""
+def write_agency_exports(
+    catalog: Catalog, out: Path, as_of: dt.date, kept: Callable[[str], bool] | None = None
+) -> list[Path]:
+    """Write every agency's export, their schema and the national index; return the paths.
+
+    An agency's export is left as it is when `kept` says its inputs are those it was
+    written from (`KeptInputs.unchanged`) and it is there.
+    """
     folder = out / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     settings = catalog.settings
@@ -230,16 +237,19 @@ def write_agency_exports(catalog: Catalog, out: Path, as_of: dt.date) -> list[Pa
     written = [folder / SCHEMA, folder / INDEX_SCHEMA]
     index = []
     for slug, unit in catalog.agencies.items():
-        document = export_document(catalog, slug, as_of)
-        write_changed(folder / f"{slug}.json", _json(document))
-        write_changed(folder / f"{slug}.csv", export_csv(document))
-        written += [folder / f"{slug}.json", folder / f"{slug}.csv"]
+        paths = [folder / f"{slug}.json", folder / f"{slug}.csv"]
+        written += paths
+        if not (kept and kept(slug) and all(p.is_file() for p in paths)):
+            document = export_document(catalog, slug, as_of)
+            write_changed(paths[0], _json(document))
+            write_changed(paths[1], export_csv(document))
         index.append(
             {
                 "ma": slug,
                 "ten": unit.name,
                 "loai": unit.kind,
-                "so_bai": len(document["bai"]),
+                # The export lists every item with a page (`export_document`).
+                "so_bai": len(catalog.item_pages(slug)),
                 "json": public_url(settings, f"{FOLDER}{slug}.json"),
                 "csv": public_url(settings, f"{FOLDER}{slug}.csv"),
             }

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +35,8 @@ class FeedScope:
     folder: str
     title: str
     items: tuple[Item, ...]
+    agency: str = ""
+    """The agency whose own feed this is (its site or one of its sections), else ""."""
 
 
 def feed_scopes(catalog: Catalog, items: list[Item], out: Path) -> Iterator[FeedScope]:
@@ -59,12 +61,12 @@ def feed_scopes(catalog: Catalog, items: list[Item], out: Path) -> Iterator[Feed
         folder = f"{section.slug}/"
         title = f"{section.title} – {settings.short_name}"
         scopes.append(FeedScope(folder, title, tuple(groups[folder])))
-    for agency in catalog.agencies.values():
-        scopes.append(FeedScope(agency.url, agency.name, tuple(groups[agency.url])))
+    for own, agency in catalog.agencies.items():
+        scopes.append(FeedScope(agency.url, agency.name, tuple(groups[agency.url]), own))
         for slug in agency.sections:
             folder = f"{agency.url}{slug}/"
             title = f"{SECTIONS_BY_SLUG[slug].title} – {agency.name}"
-            scopes.append(FeedScope(folder, title, tuple(groups[folder])))
+            scopes.append(FeedScope(folder, title, tuple(groups[folder]), own))
     yield from (s for s in scopes if page_exists(out, s.folder))
 
 
@@ -186,12 +188,25 @@ def json_feed(catalog: Catalog, scope: FeedScope) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def write_feeds(catalog: Catalog, items: list[Item], out: Path, as_of: dt.date) -> list[Path]:
-    """Write `feed.xml` and `feed.json` into every built scope's folder; return their paths."""
+def write_feeds(
+    catalog: Catalog,
+    items: list[Item],
+    out: Path,
+    as_of: dt.date,
+    kept: Callable[[str], bool] | None = None,
+) -> list[Path]:
+    """Write `feed.xml` and `feed.json` into every built scope's folder; return their paths.
+
+    An agency's own feeds are left as they are when `kept` says its inputs are those they
+    were written from (`KeptInputs.unchanged`) and they are there.
+    """
     written = []
     for scope in feed_scopes(catalog, items, out):
         folder = out / scope.folder
-        write_changed(folder / ATOM_FEED, atom_feed(catalog, scope, as_of))
-        write_changed(folder / JSON_FEED, json_feed(catalog, scope))
-        written += [folder / ATOM_FEED, folder / JSON_FEED]
+        paths = [folder / ATOM_FEED, folder / JSON_FEED]
+        written += paths
+        if scope.agency and kept and kept(scope.agency) and all(p.is_file() for p in paths):
+            continue
+        write_changed(paths[0], atom_feed(catalog, scope, as_of))
+        write_changed(paths[1], json_feed(catalog, scope))
     return written

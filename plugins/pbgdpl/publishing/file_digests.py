@@ -29,9 +29,9 @@ def _stamp(stat: os.stat_result) -> Stamp:
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
-def _hash(path: Path) -> str:
+def _hash(path: Path | str) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as stream:
+    with open(path, "rb") as stream:
         for chunk in iter(lambda: stream.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
@@ -59,9 +59,14 @@ class FileDigests:
             digests.entries, digests.saved_at = entries, saved_at
         return digests
 
-    def digest(self, name: str, path: Path) -> tuple[int, str]:
-        """Return the size and sha256 of the file `path`, published as `name`."""
-        stamp = _stamp(path.stat())
+    def digest(
+        self, name: str, path: Path | str, stat: os.stat_result | None = None
+    ) -> tuple[int, str]:
+        """Return the size and sha256 of the file `path`, published as `name`.
+
+        `stat` is its metadata if just taken, before it is read.
+        """
+        stamp = _stamp(stat or os.stat(path))
         kept = self.entries.get(name)
         settled = max(stamp[1], stamp[2]) < self.saved_at - RACY_NANOSECONDS
         if kept is not None and kept[0] == stamp and settled:

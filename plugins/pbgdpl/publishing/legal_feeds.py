@@ -33,6 +33,7 @@ from pbgdpl.publishing.feeds import (
     feed_element,
     feed_moment,
 )
+from pbgdpl.publishing.kept_inputs import KeptInputs, key_of
 from pbgdpl.publishing.output import write_changed
 from pbgdpl.publishing.published import page_exists
 
@@ -170,14 +171,27 @@ def json_document(catalog: Catalog, feed: LegalFeed) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def write_legal_feeds(catalog: Catalog, out: Path, as_of: dt.date) -> list[Path]:
-    """Write `feed.xml` and `feed.json` next to every built page of a document, field or issuer."""
+def write_legal_feeds(
+    catalog: Catalog, out: Path, as_of: dt.date, kept: Path | None = None, salt: str = ""
+) -> list[Path]:
+    """Write `feed.xml` and `feed.json` next to every built page of a document, field or issuer.
+
+    With `kept` (a record in the build's cache, `KeptInputs`) and `salt` (our code), a
+    feed whose entries, settings and day are those it was written from is left as it is.
+    """
+    built = [feed for feed in legal_feeds(catalog, as_of) if page_exists(out, feed.folder)]
+    context = (salt, as_of.isoformat(), repr(catalog.settings))
+    keys = {feed.folder: key_of(*context, repr(feed)) for feed in built} if kept else {}
+    record = KeptInputs.open(kept, keys) if kept else None
     written = []
-    for feed in legal_feeds(catalog, as_of):
-        if not page_exists(out, feed.folder):
-            continue
+    for feed in built:
         folder = out / feed.folder
-        write_changed(folder / ATOM_FEED, atom_document(catalog, feed, as_of))
-        write_changed(folder / JSON_FEED, json_document(catalog, feed))
-        written += [folder / ATOM_FEED, folder / JSON_FEED]
+        paths = [folder / ATOM_FEED, folder / JSON_FEED]
+        written += paths
+        if record and record.unchanged(feed.folder) and all(p.is_file() for p in paths):
+            continue
+        write_changed(paths[0], atom_document(catalog, feed, as_of))
+        write_changed(paths[1], json_document(catalog, feed))
+    if record:
+        record.done()
     return written

@@ -6,7 +6,9 @@ import datetime as dt
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import git
@@ -87,17 +89,63 @@ def source_commit(root: Path) -> str:
     return f"{commit}-dirty" if dirty else commit
 
 
+@dataclass
+class Listing:
+    """The published files under `root` with their metadata, taken in one walk.
+
+    Publishing lists the output once: the few files it writes afterwards are looked at
+    again by name (`refresh`), so the compressed copies and the manifest need no walk of
+    their own over the portal's 80,000 files.
+    """
+
+    root: Path
+    stats: dict[str, os.stat_result] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, root: Path) -> Listing:
+        """Walk `root`: every published file, with "/" separators, and its metadata."""
+        listing = cls(root)
+        listing._walk(root, "")
+        return listing
+
+    def _walk(self, folder: Path, base: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not base and entry.name in UNPUBLISHED:
+                    continue
+                name = base + entry.name
+                # As os.walk: a link to a folder is neither entered nor listed.
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        self._walk(folder / entry.name, name + "/")
+                    continue
+                self.stats[name] = entry.stat()
+
+    def names(self) -> list[str]:
+        """Return the published files, sorted."""
+        return sorted(self.stats)
+
+    def refresh(self, names: Iterable[str]) -> None:
+        """Look again at `names`, files written or removed since the walk."""
+        for name in names:
+            try:
+                self.stats[name] = (self.root / name).stat()
+            except FileNotFoundError:
+                self.stats.pop(name, None)
+
+    def refresh_top(self) -> None:
+        """Look again at the files at the top of `root` (portal-wide files written there)."""
+        for name in [n for n in self.stats if "/" not in n]:
+            del self.stats[name]
+        with os.scandir(self.root) as entries:
+            for entry in entries:
+                if entry.name not in UNPUBLISHED and not entry.is_dir():
+                    self.stats[entry.name] = entry.stat()
+
+
 def published_files(root: Path) -> list[str]:
     """Return the path of every published file under `root`, sorted, with "/" separators."""
-    found = []
-    for folder, dirs, files in os.walk(root):
-        base = Path(folder).relative_to(root)
-        at_top = base == Path(".")
-        dirs[:] = sorted(d for d in dirs if not (at_top and d in UNPUBLISHED))
-        for name in files:
-            if not (at_top and name in UNPUBLISHED):
-                found.append((base / name).as_posix())
-    return sorted(found)
+    return Listing.of(root).names()
 
 
 def file_record(path: Path) -> FileRecord:
@@ -115,15 +163,32 @@ def build_manifest(
     base_url: str,
     provenance: Provenance,
     digests: FileDigests | None = None,
+    listing: Listing | None = None,
 ) -> Manifest:
-    """Describe every published file under `root`; with `digests`, hash only changed files."""
-    names = published_files(root)
+    """Describe every published file under `root`; with `digests`, hash only changed files.
+
+    `listing` is the files under `root` as publishing last saw them; else they are listed.
+    """
+    listing = listing or Listing.of(root)
+    names = listing.names()
     if digests is None:
         files = {name: file_record(root / name) for name in names}
     else:
-        files = {name: FileRecord(*digests.digest(name, root / name)) for name in names}
+        files = {
+            name: FileRecord(*digests.digest(name, f"{root}/{name}", listing.stats[name]))
+            for name in names
+        }
         digests.save(set(names))
     return Manifest(scope, base_url, provenance, files)
+
+
+# What JSON must escape in a string (without ensure_ascii): quotes, backslashes, controls.
+_ESCAPED = re.compile(r'["\\\x00-\x1f]')
+
+
+def _json_string(text: str) -> str:
+    """Return `text` as `json.dumps(text, ensure_ascii=False)` does, quickly for plain names."""
+    return json.dumps(text, ensure_ascii=False) if _ESCAPED.search(text) else f'"{text}"'
 
 
 def render_manifest(manifest: Manifest) -> str:
@@ -139,8 +204,7 @@ def render_manifest(manifest: Manifest) -> str:
     }
     lines = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in header.items()]
     entries = [
-        f'  {json.dumps(name, ensure_ascii=False)}: {{"size": {record.size}, '
-        f'"sha256": "{record.sha256}"}}'
+        f'  {_json_string(name)}: {{"size": {record.size}, "sha256": "{record.sha256}"}}'
         for name, record in sorted(manifest.files.items())
     ]
     body = ",\n".join(entries)
@@ -153,9 +217,10 @@ def write_manifest(
     base_url: str,
     provenance: Provenance,
     digests: FileDigests | None = None,
+    listing: Listing | None = None,
 ) -> Manifest:
     """Write `manifest.json` at `root`, last, so that it describes every other file."""
-    manifest = build_manifest(root, scope, base_url, provenance, digests)
+    manifest = build_manifest(root, scope, base_url, provenance, digests, listing)
     write_changed(root / MANIFEST, render_manifest(manifest))
     return manifest
 

@@ -11,8 +11,10 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
+import os
+import pickle
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pbgdpl.catalog import Catalog
@@ -37,6 +39,8 @@ from pbgdpl.safety.spreadsheet import csv_cell
 
 FOLDER = "du-lieu-mo"
 PACKAGE = "datapackage.json"
+# The tables' rows by agency, kept in the build's cache (`KeptRows`).
+ROWS = "open-data-rows.pickle"
 LIST_DELIMITER = ";"
 # The common front-matter keys that describe content (not publishing controls such as draft).
 CONTENT_KEYS = ("title", "date", "description", "tags", "linh_vuc")
@@ -174,20 +178,30 @@ def _csv_value(value: object) -> str:
     return csv_cell(_json_value(value))
 
 
-def table_json(table: Table) -> str:
-    """Return the rows of a table as a JSON array of objects, lists as arrays."""
-    rows = [{c.name: _json_value(c.value(item)) for c in table.columns} for item in table.items]
-    return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+# One row of a table as text: its JSON object (indented as in the array) and its CSV line.
+RowTexts = tuple[str, str]
 
 
-def table_csv(table: Table) -> str:
-    """Return a table as CSV (RFC 4180), with a header row; lists joined with ";"."""
+def row_texts(table: Table, item: Item) -> RowTexts:
+    """Return an item's row of `table` as JSON (one element of the array) and as CSV."""
+    row = {c.name: _json_value(c.value(item)) for c in table.columns}
+    # The element as `json.dumps` indents it inside the array: one more space a line.
+    text = " " + json.dumps(row, ensure_ascii=False, indent=1).replace("\n", "\n ")
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(c.name for c in table.columns)
-    for item in table.items:
-        writer.writerow(_csv_value(c.value(item)) for c in table.columns)
-    return buffer.getvalue()
+    csv.writer(buffer, lineterminator="\r\n").writerow(
+        _csv_value(c.value(item)) for c in table.columns
+    )
+    return text, buffer.getvalue()
+
+
+def table_texts(table: Table, rows: list[RowTexts]) -> RowTexts:
+    """Return a table as a JSON array of objects (lists as arrays) and as CSV (RFC 4180,
+    a header row, lists joined with ";"), from its rows' texts (`row_texts`)."""
+    body = ",\n".join(text for text, _ in rows)
+    array = f"[\n{body}\n]\n" if rows else "[]\n"
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerow(c.name for c in table.columns)
+    return array, buffer.getvalue() + "".join(line for _, line in rows)
 
 
 def data_package(catalog: Catalog, all_tables: tuple[Table, ...], as_of: dt.date) -> str:
@@ -224,18 +238,75 @@ def data_package(catalog: Catalog, all_tables: tuple[Table, ...], as_of: dt.date
     return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
 
 
-def write_open_data(catalog: Catalog, items: list[Item], out: Path, as_of: dt.date) -> list[Path]:
-    """Write every table as CSV and JSON, and the data package, into `du-lieu-mo/`."""
+def write_open_data(
+    catalog: Catalog,
+    items: list[Item],
+    out: Path,
+    as_of: dt.date,
+    rows: KeptRows | None = None,
+) -> list[Path]:
+    """Write every table as CSV and JSON, and the data package, into `du-lieu-mo/`.
+
+    With `rows` (kept in the build's cache), only the rows of agencies whose inputs
+    changed are made again.
+    """
     folder = out / FOLDER
     folder.mkdir(exist_ok=True)
     all_tables = tables(catalog, items)
     written = []
     for table in all_tables:
+        texts = [rows.of(table, item) if rows else row_texts(table, item) for item in table.items]
+        array, lines = table_texts(table, texts)
         csv_path = folder / f"{table.name}.csv"
-        write_changed(csv_path, "\ufeff" + table_csv(table))
+        write_changed(csv_path, "\ufeff" + lines)
         json_path = folder / f"{table.name}.json"
-        write_changed(json_path, table_json(table))
+        write_changed(json_path, array)
         written += [csv_path, json_path]
+    if rows:
+        rows.save()
     package = folder / PACKAGE
     write_changed(package, data_package(catalog, all_tables, as_of))
     return [*written, package]
+
+
+@dataclass
+class KeptRows:
+    """The rows of the tables by agency, kept in `path` with the key of the agency's inputs.
+
+    An agency's rows are taken from the last build when its key (`kept_inputs.agency_keys`)
+    is the same, else made again; the rows saved are this build's.
+    """
+
+    path: Path
+    keys: Mapping[str, str]
+    saved: dict[str, tuple[str, dict[tuple[str, str], RowTexts]]] = field(default_factory=dict)
+    made: dict[str, tuple[str, dict[tuple[str, str], RowTexts]]] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, path: Path, keys: Mapping[str, str]) -> KeptRows:
+        """Read the rows kept at `path` (none if unreadable); `keys` are this build's."""
+        try:
+            with path.open("rb") as stream:
+                saved = pickle.load(stream)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            saved = {}
+        return cls(path, keys, saved if isinstance(saved, dict) else {})
+
+    def of(self, table: Table, item: Item) -> RowTexts:
+        """Return `item`'s row of `table`: kept if its agency's inputs are the same, else made."""
+        key = self.keys.get(item.agency)
+        if not key:
+            return row_texts(table, item)
+        group = self.made.setdefault(item.agency, (key, {}))[1]
+        kept_key, kept = self.saved.get(item.agency, ("", {}))
+        found = kept.get((table.name, item.url)) if kept_key == key else None
+        texts = group[(table.name, item.url)] = found or row_texts(table, item)
+        return texts
+
+    def save(self) -> None:
+        """Keep this build's rows for the next."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+        with partial.open("wb") as stream:
+            pickle.dump(self.made, stream, pickle.HIGHEST_PROTOCOL)
+        partial.replace(self.path)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pbgdpl.loading.history import History, read_history
+from pbgdpl.loading.history import History, noted_paths, read_history
 from pbgdpl.loading.portal import Portal, load_portal
 from pbgdpl.validate.legal import check_legal_content
 from pbgdpl.validate.links import check_links
@@ -45,6 +45,18 @@ def load_checked(
     reads it from the commit under review). Files parsed before are taken from `cache_dir`
     when given (`pbgdpl.loading.parse_cache`).
     """
+    return load_with_history(root, history, cache_dir)[0]
+
+
+def load_with_history(
+    root: Path, history: History | None = None, cache_dir: Path | None = None
+) -> tuple[Portal, History]:
+    """Load and check the portal as `load_checked` does; return it with the history read.
+
+    The history is read once, with the change notes of the items that carry one, so a
+    build hands the same history to `open_catalog` instead of reading Git again.
+    """
     portal = load_portal(root, cache_dir)
-    check_portal(portal, history or read_history(root))
-    return portal
+    history = history or read_history(root, noted=noted_paths(portal.items))
+    check_portal(portal, history)
+    return portal, history
