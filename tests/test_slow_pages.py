@@ -8,6 +8,7 @@ the backstop for what it does not know. Here the clock is set short (mkdocs.yml
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import time
 from pathlib import Path
@@ -94,8 +95,8 @@ def test_once_the_page_is_fixed_the_next_build_publishes_it(portal_copy: Path, r
 
 
 def test_a_deadline_whose_signal_was_swallowed_still_stops_the_page() -> None:
-    # Python swallows an exception raised inside a garbage-collector callback: the render
-    # then runs to its end, and the page is refused there, naming the editor's file.
+    # Python swallows an exception raised elsewhere than the render (here by the page's own
+    # code): the render then runs to its end, and the page is refused there, by its file.
     clock = RenderClock(0.05)
     clock.start(SLOW)
     with contextlib.suppress(PageTooSlow):
@@ -105,3 +106,22 @@ def test_a_deadline_whose_signal_was_swallowed_still_stops_the_page() -> None:
     # A page done in time is not refused, even right after a slow one.
     clock.start(SLOW)
     clock.finish()
+
+
+def test_a_deadline_falling_in_a_collector_callback_rings_again_after_it() -> None:
+    # Where Python would swallow it (a garbage collector's callback), the deadline waits
+    # for the callback to end and then stops the render itself.
+    def slow_callback(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            time.sleep(0.2)
+
+    clock = RenderClock(0.05)
+    gc.callbacks.append(slow_callback)
+    try:
+        clock.start(SLOW)
+        with pytest.raises(PageTooSlow, match=SLOW):
+            gc.collect()
+            time.sleep(1)
+    finally:
+        gc.callbacks.remove(slow_callback)
+        clock.stop()

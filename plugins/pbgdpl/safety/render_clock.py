@@ -3,18 +3,20 @@
 The loader refuses the Markdown known to be slow; this is the backstop for the rest, in
 the loader (a short budget of processor time, so a busy machine does not fail a page)
 and in site builds. It uses a signal, so it works in a process's main thread (where the
-loader and site builds run) and does nothing elsewhere. A signal's exception raised where
-Python swallows it (in a garbage-collector callback, say) is not lost: `finish` raises it
-once the page is done.
+loader and site builds run) and does nothing elsewhere. Python swallows an exception
+raised inside a garbage collector's callback: a deadline that falls there rings again just
+after, and `finish` raises it anyway once the page is done.
 """
 
 from __future__ import annotations
 
+import gc
 import signal
 import threading
 from types import FrameType
 
 PAGE_SECONDS = 20.0
+AGAIN_SECONDS = 0.01
 
 
 class PageTooSlow(Exception):
@@ -32,6 +34,16 @@ class PageTooSlow(Exception):
         self.seconds = seconds
 
 
+def _in_collector_callback(frame: FrameType | None) -> bool:
+    """Tell whether `frame` runs inside a garbage collector's callback."""
+    codes = {getattr(callback, "__code__", None) for callback in gc.callbacks}
+    while frame is not None:
+        if frame.f_code in codes:
+            return True
+        frame = frame.f_back
+    return False
+
+
 class RenderClock:
     """Start a deadline before a page's Markdown is rendered; stop it afterwards."""
 
@@ -45,6 +57,9 @@ class RenderClock:
 
     def _expired(self, signum: int, frame: FrameType | None) -> None:
         self.overran = True
+        if _in_collector_callback(frame):
+            signal.setitimer(self.timer, AGAIN_SECONDS)
+            return
         raise PageTooSlow(self.page, self.seconds)
 
     @staticmethod
