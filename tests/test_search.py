@@ -33,8 +33,18 @@ class Result:
 
 
 def wait_for_search(page: Page) -> str:
-    """Wait until the page has searched; return what it says about the results."""
-    page.locator('#pb-search-results[aria-busy="false"]').wait_for(state="attached")
+    """Wait until the page has searched; return what it says about the results.
+
+    A page just opened is not busy before its script starts the search: wait for the
+    search's own answer (none for an empty query), not only for a list that is not busy.
+    """
+    page.wait_for_function(
+        "() => { const l = document.getElementById('pb-search-results');"
+        " const s = document.getElementById('pb-search-status-line');"
+        " const q = document.getElementById('pb-search-q');"
+        " return l && l.getAttribute('aria-busy') === 'false'"
+        " && (s.textContent ? !s.textContent.startsWith('Đang') : !q.value); }"
+    )
     return page.get_by_role("status").text_content() or ""
 
 
