@@ -60,7 +60,7 @@ def check_body(
         ]
     if not inspect_html or not may_carry_html(body):
         return []
-    clock = RenderClock(LOADER_SECONDS, processor_time=True)
+    clock = RenderClock(LOADER_SECONDS)
     try:
         clock.start(shown)
         html = render_markdown(root, body)

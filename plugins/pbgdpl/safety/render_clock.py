@@ -1,11 +1,12 @@
 """Bound the time one page may take to render, so hostile Markdown cannot stall a build.
 
 The loader refuses the Markdown known to be slow; this is the backstop for the rest, in
-the loader (a short budget of processor time, so a busy machine does not fail a page)
-and in site builds. It uses a signal, so it works in a process's main thread (where the
-loader and site builds run) and does nothing elsewhere. Python swallows an exception
-raised inside a garbage collector's callback: a deadline that falls there rings again just
-after, and `finish` raises it anyway once the page is done.
+the loader (a short budget) and in site builds. It counts the process's own processor
+time, so a machine busy with other work never fails a page that is not slow. It uses a
+signal, so it works in a process's main thread (where the loader and site builds run) and
+does nothing elsewhere. Python swallows an exception raised inside a garbage collector's
+callback: a deadline that falls there rings again just after, and `finish` raises it
+anyway once the page is done.
 """
 
 from __future__ import annotations
@@ -47,13 +48,13 @@ def _in_collector_callback(frame: FrameType | None) -> bool:
 class RenderClock:
     """Start a deadline before a page's Markdown is rendered; stop it afterwards."""
 
-    def __init__(self, seconds: float = PAGE_SECONDS, *, processor_time: bool = False) -> None:
+    def __init__(self, seconds: float = PAGE_SECONDS) -> None:
         self.seconds = seconds
         self.page = ""
         self.overran = False
         # Processor time (SIGVTALRM) ignores other processes; wall time (SIGALRM) does not.
-        self.signal = signal.SIGVTALRM if processor_time else signal.SIGALRM
-        self.timer = signal.ITIMER_VIRTUAL if processor_time else signal.ITIMER_REAL
+        self.signal = signal.SIGVTALRM
+        self.timer = signal.ITIMER_VIRTUAL
 
     def _expired(self, signum: int, frame: FrameType | None) -> None:
         self.overran = True
