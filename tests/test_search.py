@@ -35,15 +35,18 @@ class Result:
 def wait_for_search(page: Page) -> str:
     """Wait until the page has searched; return what it says about the results.
 
-    A page just opened is not busy before its script starts the search: wait for the
-    search's own answer (none for an empty query), not only for a list that is not busy.
+    A page just opened is not busy before its script starts the search, and its box is
+    still empty: when the address or the form asks something, wait for the search's own
+    answer, not only for a list that is not busy.
     """
     page.wait_for_function(
         "() => { const l = document.getElementById('pb-search-results');"
         " const s = document.getElementById('pb-search-status-line');"
         " const q = document.getElementById('pb-search-q');"
-        " return l && l.getAttribute('aria-busy') === 'false'"
-        " && (s.textContent ? !s.textContent.startsWith('Đang') : !q.value); }"
+        " if (!l || !s || !q || l.getAttribute('aria-busy') !== 'false') return false;"
+        " const asked = q.value || location.search.length > 1"
+        " || [...document.querySelectorAll('[data-filter]')].some(f => f.value);"
+        " return !asked || (s.textContent && !s.textContent.startsWith('Đang')); }"
     )
     return page.get_by_role("status").text_content() or ""
 
