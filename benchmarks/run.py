@@ -265,6 +265,11 @@ def main() -> None:
     )
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the generated portal and the outputs (to look at them or time a step again)",
+    )
+    parser.add_argument(
         "--shards",
         type=int,
         default=0,
@@ -287,7 +292,7 @@ def main() -> None:
         figures["shard_simulation"] = shard_simulation(portal, work, args.shards, args.jobs)
         print_shards(figures)
         save_figures(figures, args.out / f"shards-{args.pages}-{args.shards}.json")
-        shutil.rmtree(work)
+        _finish(work, args.keep)
         return
 
     full = build(portal, site, args.jobs, force=True)
@@ -380,7 +385,14 @@ def main() -> None:
             }
     print_table(figures)
     save_figures(figures, args.out / f"bench-{args.pages}.json")
-    shutil.rmtree(work)
+    _finish(work, args.keep)
+
+
+def _finish(work: Path, keep: bool) -> None:
+    if keep:
+        print(f"kept: {work}")
+    else:
+        shutil.rmtree(work)
 
 
 def print_table(figures: dict) -> None:
