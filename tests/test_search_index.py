@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 from pbgdpl.pipeline.search_documents import KEYS_FILE, update_documents
-from pbgdpl.pipeline.search_index import KeptWork, index_records, portal_records
-from pbgdpl.search import selection
+from pbgdpl.pipeline.search_index import (
+    KeptWork,
+    index_records,
+    portal_records,
+    set_aside_index,
+)
+from pbgdpl.pipeline.search_inputs import portal_inputs
+from pbgdpl.search import selection, slim
 from pbgdpl.search.canonical import read
+from pbgdpl.search.derived import RecordWords, derive
 from pbgdpl.search.documents import ANSWERS, index_document, number_key
 from pbgdpl.search.lexicon import build_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
@@ -333,3 +341,65 @@ def test_a_rebuilt_index_keeps_only_the_previous_files_with_the_same_bytes(
     assert (fragments / f"{kept.name}.br").read_bytes() == b"brotli"
     assert (fragments / spoiled.name).stat().st_ino != spoiled.stat().st_ino
     assert (fragments / spoiled.name).read_bytes() == data
+
+
+def test_the_national_index_derives_again_only_the_sites_whose_records_changed(
+    tmp_path: Path,
+) -> None:
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    save_records(out / BUNDLE / RECORDS, [record("gioi-thieu/", "Giới thiệu", "cổng")])
+    save_records(out / "ha-noi" / BUNDLE / RECORDS, [record("ha-noi/a/", "Tin A", "đất đai")])
+    save_records(out / "hue" / BUNDLE / RECORDS, [record("hue/b/", "Tin B", "hộ tịch")])
+
+    def fresh() -> tuple[list[SearchRecord], list[RecordWords]]:
+        records = portal_records(out)
+        return records, [derive(r) for r in records]
+
+    assert portal_inputs(out, cache, "v1") == fresh()
+    kept_hue = (cache / "hue.pickle").stat().st_mtime_ns
+
+    # An edit of one site: its records are read again, the other sites' are taken as kept.
+    edited = [record("ha-noi/a/", "Tin A đã sửa", "kết hôn")]
+    save_records(out / "ha-noi" / BUNDLE / RECORDS, edited)
+    records, derived = portal_inputs(out, cache, "v1")
+    assert (records, derived) == fresh()
+    assert "Tin A đã sửa" in [r.title for r in records]
+    assert "ket" in derived[records.index(edited[0])].counts
+    assert (cache / "hue.pickle").stat().st_mtime_ns == kept_hue
+
+    # New code, or a damaged file, is never trusted; a site gone leaves nothing behind.
+    (cache / "hue.pickle").write_bytes(b"not a pickle")
+    assert portal_inputs(out, cache, "v2") == fresh()
+    shutil.rmtree(out / "hue")
+    assert portal_inputs(out, cache, "v2") == fresh()
+    assert not (cache / "hue.pickle").exists()
+
+
+def test_an_index_built_again_keeps_the_fragments_pagefind_wrote_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = [record(f"ha-noi/tin-tuc/{i}/", f"Tin {i}", f"đất đai số {i}") for i in range(6)]
+    bundle, kept = tmp_path / "site" / BUNDLE, tmp_path / "kept"
+    index_records(records, bundle, tmp_path / "scratch", KeptWork(kept, "v1"))
+    set_aside_index(bundle, tmp_path / "previous")
+    before = {p.name: p for p in (tmp_path / "previous" / "fragment").iterdir()}
+
+    records[2] = record("ha-noi/tin-tuc/2/", "Tin 2 đã sửa", "hộ tịch kết hôn")
+    again = KeptWork(kept, "v1", tmp_path / "previous")
+    rewritten: list[str] = []
+    rewrite = slim._slim_fragment
+
+    def counted(path: Path, write: slim.Writer) -> None:
+        rewritten.append(path.name)
+        rewrite(path, write)
+
+    monkeypatch.setattr(slim, "_slim_fragment", counted)
+    index_records(records, bundle, tmp_path / "scratch", again)
+    # Only the edited page's fragment is read and rewritten; the others are the last build's.
+    assert len(rewritten) == 1
+    monkeypatch.undo()
+    index_records(records, tmp_path / "fresh" / BUNDLE, tmp_path / "scratch-fresh")
+    assert _bundle(bundle) == _bundle(tmp_path / "fresh" / BUNDLE)
+    after = list((bundle / "fragment").iterdir())
+    same = [p for p in after if p.name in before and p.samefile(before[p.name])]
+    assert len(same) == len(records) - 1

@@ -26,6 +26,7 @@ from pbgdpl.pipeline.isolation import broken_agencies
 from pbgdpl.pipeline.render import SiteResult, render_site
 from pbgdpl.pipeline.search_index import (
     NATIONAL_DOCUMENTS,
+    SEARCH_INPUTS,
     KeptWork,
     index_portal,
     portal_search_inputs,
@@ -405,6 +406,7 @@ def build_portal(options: BuildOptions) -> BuildReport:
                         out.cache / NATIONAL_DOCUMENTS,
                         platform,
                         kept_index if national_reuse else None,
+                        out.cache / SEARCH_INPUTS,
                     ),
                 ),
             )

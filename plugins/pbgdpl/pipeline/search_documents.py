@@ -19,17 +19,18 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
+from pbgdpl.search.derived import RecordWords, derive_all
 from pbgdpl.search.documents import index_document
 from pbgdpl.search.records import SearchRecord
 from pbgdpl.search.selection import KeptWords
 
 KEYS_FILE = "keys.pickle"
 DOCUMENTS = "documents"
-_VERSION = 2
+_VERSION = 3
 
 
-def _key(record: SearchRecord, kept: KeptWords) -> str:
-    return hashlib.sha256(repr((record, kept)).encode()).hexdigest()
+def _key(record: RecordWords, kept: KeptWords) -> str:
+    return hashlib.sha256(f"{record.key}\n{kept!r}".encode()).hexdigest()
 
 
 def _read_keys(folder: Path, platform: str) -> dict[str, str]:
@@ -52,18 +53,20 @@ def update_documents(
     selected: Sequence[KeptWords],
     folder: Path,
     platform: str = "",
+    derived: Sequence[RecordWords] | None = None,
 ) -> tuple[Path, int]:
     """Make `folder`/documents hold exactly the records' documents; return it and how many
     documents were written. Documents kept by another `platform` (our code, the theme,
-    the libraries: `fingerprint.platform_fingerprint`) are all written again."""
+    the libraries: `fingerprint.platform_fingerprint`) are all written again. `derived`
+    gives each record's hash (`derived.py`), derived now if not given."""
     documents = folder / DOCUMENTS
     keys = _read_keys(folder, platform) if documents.is_dir() else {}
     (folder / KEYS_FILE).unlink(missing_ok=True)
     if not keys:
         shutil.rmtree(documents, ignore_errors=True)
     wanted = {
-        record.url: (record, kept, _key(record, kept))
-        for record, kept in zip(records, selected, strict=True)
+        record.url: (record, kept, _key(found, kept))
+        for record, kept, found in zip(records, selected, derive_all(records, derived), strict=True)
     }
     for url in keys.keys() - wanted.keys():
         _document_path(documents, url).unlink(missing_ok=True)

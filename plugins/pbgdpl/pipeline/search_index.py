@@ -20,9 +20,13 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from pbgdpl.pipeline.kept_fragments import FOLDER as FRAGMENTS
+from pbgdpl.pipeline.kept_fragments import Fragments
 from pbgdpl.pipeline.search_documents import update_documents
+from pbgdpl.pipeline.search_inputs import portal_inputs, record_files
 from pbgdpl.publishing.compression import ENCODINGS
 from pbgdpl.search.canonical import canonicalize
+from pbgdpl.search.derived import RecordWords, derive_all
 from pbgdpl.search.lexicon import build_lexicon, write_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import select_words
@@ -31,6 +35,8 @@ from pbgdpl.search.slim import slim_bundle
 TERMS = "pbgdpl-terms.json"
 # The national index's documents, in the output's cache (`search_documents.py`).
 NATIONAL_DOCUMENTS = "national-search"
+# Each site's records with what they give alone, in the output's cache (`search_inputs.py`).
+SEARCH_INPUTS = "search-inputs"
 # What the portal's search page loads: Pagefind's ready-made interfaces (~0.5 MB a bundle)
 # are not used, nor its web worker (search.js runs the whole search in a worker of its own).
 KEPT_FILES = ("pagefind.js", "pagefind-entry.json")
@@ -92,10 +98,11 @@ class _Reuse:
 
     built: Path
     previous: Path | None
-    seen: set[Path] = field(default_factory=set)
+    seen: set[str] = field(default_factory=set)
+    """The files of `built` put in place, as strings: ten thousand Paths cost."""
 
     def _keep(self, path: Path, data: bytes) -> bool:
-        self.seen.add(path)
+        self.seen.add(str(path))
         if self.previous is None:
             return False
         old = self.previous / path.relative_to(self.built)
@@ -104,13 +111,31 @@ class _Reuse:
                 return False
         except OSError:  # none, or a folder
             return False
-        path.unlink()
-        _link(str(old), str(path))
+        self._put_previous(str(path), str(old))
+        return True
+
+    def _put_previous(self, path: str, old: str) -> None:
+        os.unlink(path)
+        _link(old, path)
         for ending in ENCODINGS.values():
-            copy = Path(f"{old}{ending}")
-            if copy.is_file():
-                _link(str(copy), f"{path}{ending}")
-                self.seen.add(Path(f"{path}{ending}"))
+            try:
+                os.link(f"{old}{ending}", f"{path}{ending}")
+            except FileNotFoundError:
+                continue
+            except OSError:
+                shutil.copy2(f"{old}{ending}", f"{path}{ending}")
+            self.seen.add(f"{path}{ending}")
+
+    def same_fragment(self, path: Path, originals: dict[str, str], kept: Fragments) -> bool:
+        """Put in place of fragment `path` its rewrite of the last build, if Pagefind wrote
+        it the same (`kept_fragments.py`); tell whether it did."""
+        if self.previous is None or not kept.unchanged(path.name, originals):
+            return False
+        old = f"{self.previous}/{FRAGMENTS}/{path.name}"
+        if not os.path.isfile(old):
+            return False
+        self.seen.add(str(path))
+        self._put_previous(str(path), old)
         return True
 
     def write(self, path: Path, data: bytes) -> None:
@@ -123,7 +148,7 @@ class _Reuse:
         if self.previous is None:
             return
         for path in self.built.rglob("*"):
-            if path not in self.seen and path.is_file():
+            if str(path) not in self.seen and path.is_file():
                 self._keep(path, path.read_bytes())
 
 
@@ -138,6 +163,9 @@ class KeptWork:
     previous: Path | None = None
     """The bundle's previous index: its files that come out the same are kept, with their
     compressed copies."""
+    inputs: Path | None = None
+    """A folder of the build's cache where each site's records are kept with what they
+    give alone (`search_inputs.py`)."""
 
 
 def index_records(
@@ -145,21 +173,27 @@ def index_records(
     bundle_dir: Path,
     scratch: Path,
     kept: KeptWork = KeptWork(),
+    derived: list[RecordWords] | None = None,
 ) -> None:
     """Index `records` into `bundle_dir`, replacing its index only when Pagefind succeeds.
 
     The records' documents are written below `scratch` (a folder the caller removes),
     one `<url>/index.html` each, so that Pagefind gives every result its portal URL, or
     below `kept.documents`, kept for the next build; `kept.previous`'s files that come
-    out the same are kept.
+    out the same are kept. `derived` is what each record gives alone, if known.
     """
     built = scratch / BUNDLE
     shutil.rmtree(built, ignore_errors=True)
     built.mkdir(parents=True)
-    records = sorted(records, key=lambda r: r.url)
-    selected = select_words(records)
-    documents, _ = update_documents(records, selected, kept.documents or scratch, kept.platform)
-    lexicon = build_lexicon(records, selected)
+    fragments = Fragments.open(kept.documents, kept.platform)
+    pairs = sorted(zip(records, derive_all(records, derived), strict=True), key=lambda p: p[0].url)
+    records = [record for record, _ in pairs]
+    words = [found for _, found in pairs]
+    selected = select_words(records, words)
+    documents, _ = update_documents(
+        records, selected, kept.documents or scratch, kept.platform, words
+    )
+    lexicon = build_lexicon(records, selected, words)
     completed = subprocess.run(
         [
             str(pagefind_binary()),
@@ -184,7 +218,8 @@ def index_records(
     canonicalize(built)
     previous = kept.previous if kept.previous is not None and kept.previous.is_dir() else None
     reuse = _Reuse(built, previous)
-    slim_bundle(built, reuse.write)
+    originals = fragments.originals(built)
+    slim_bundle(built, reuse.write, lambda path: reuse.same_fragment(path, originals, fragments))
     write_lexicon(built, lexicon, len(records), _read_terms(bundle_dir))
     reuse.rest()
     bundle_dir.mkdir(parents=True, exist_ok=True)
@@ -193,6 +228,7 @@ def index_records(
             _remove(old)
     for new in built.iterdir():
         new.rename(bundle_dir / new.name)
+    fragments.save(originals)
     shutil.rmtree(scratch)
 
 
@@ -257,9 +293,7 @@ def save_site_search(
 
 def portal_records(out: Path) -> list[SearchRecord]:
     """Return the records of every site installed in the portal folder `out`."""
-    sites = [p for p in out.glob(f"*/{BUNDLE}/{RECORDS}") if not p.parts[-3].startswith(".")]
-    found = sorted([out / BUNDLE / RECORDS, *sites])
-    return [record for path in found if path.is_file() for record in load_records(path)]
+    return [record for path in record_files(out) for record in load_records(path)]
 
 
 def set_aside_index(bundle_dir: Path, folder: Path) -> None:
@@ -300,9 +334,10 @@ def index_portal(out: Path, scratch: Path, kept: KeptWork = KeptWork()) -> int:
     """Build the national bundle `/pagefind/` over every site's records; return its pages.
 
     With `kept`, its documents are kept in the build's cache (the next build writes only
-    those whose record or kept words changed) and the previous national index
-    (`set_aside_index`) gives the files that come out the same.
+    those whose record or kept words changed), so are each site's records with what they
+    give alone (`search_inputs.py`), and the previous national index (`set_aside_index`)
+    gives the files that come out the same.
     """
-    records = portal_records(out)
-    index_records(records, out / BUNDLE, scratch, kept)
+    records, derived = portal_inputs(out, kept.inputs, kept.platform)
+    index_records(records, out / BUNDLE, scratch, kept, derived)
     return len(records)

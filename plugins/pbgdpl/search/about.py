@@ -18,27 +18,20 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
+from pbgdpl.search.derived import RecordWords, derive_all
 from pbgdpl.search.records import SearchRecord
-from pbgdpl.search.text import folded, words
-from pbgdpl.search.tokens import LETTERS
 
 ABOUT_WORDS = 12
 
 
-def _counts(record: SearchRecord) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for word, count in record.terms.items():
-        key = folded(word)
-        counts[key] = counts.get(key, 0) + count
-    for word in words(record.lead):
-        key = folded(word)
-        counts[key] = counts.get(key, 0) + 1
-    return {w: n for w, n in counts.items() if LETTERS.match(w)}
+def about_words(
+    records: Sequence[SearchRecord], derived: Sequence[RecordWords] | None = None
+) -> list[str]:
+    """Return, for each record, its most telling syllables with their counts: "hon:22 …".
 
-
-def about_words(records: Sequence[SearchRecord]) -> list[str]:
-    """Return, for each record, its most telling syllables with their counts: "hon:22 …"."""
-    counts = [_counts(r) for r in records]
+    `derived` holds each record's syllable counts (`derived.py`), derived now if not given.
+    """
+    counts = [found.counts for found in derive_all(records, derived)]
     pages: Counter[str] = Counter()
     for found in counts:
         pages.update(found.keys())

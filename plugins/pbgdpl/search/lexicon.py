@@ -26,13 +26,11 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
+from pbgdpl.search.derived import RecordWords, derive_all, letter_syllables
 from pbgdpl.search.records import SearchRecord
 from pbgdpl.search.selection import KeptWords, common_words
-from pbgdpl.search.text import FOLDED_WORDS, words
-from pbgdpl.search.tokens import LETTERS, syllable_pairs, syllables
 
 QUERY_FILE = "pbgdpl-query.json"
 PAIRS_FOLDER = "pbgdpl-pairs"
@@ -47,33 +45,33 @@ class Lexicon:
     common: tuple[str, ...] = ()
 
 
-def _names(record: SearchRecord) -> list[str]:
-    return [record.title, *record.aliases, record.lead]
-
-
-@lru_cache(maxsize=FOLDED_WORDS)
-def _letter_syllables(word: str) -> tuple[str, ...]:
-    return tuple(s for s in syllables(word) if LETTERS.match(s))
-
-
 def _letters(found: Sequence[str]) -> set[str]:
-    return {s for word in found for s in _letter_syllables(word)}
+    return {s for word in found for s in letter_syllables(word)}
 
 
-def build_lexicon(records: Sequence[SearchRecord], kept: Sequence[KeptWords]) -> Lexicon:
-    """Return the lexicon of an index over `records`, of which each page keeps `kept`."""
+def build_lexicon(
+    records: Sequence[SearchRecord],
+    kept: Sequence[KeptWords],
+    derived: Sequence[RecordWords] | None = None,
+) -> Lexicon:
+    """Return the lexicon of an index over `records`, of which each page keeps `kept`.
+
+    `derived` is what each record gives alone (`derived.py`), derived now if not given.
+    """
+    derived = derive_all(records, derived)
     pages: Counter[str] = Counter()
-    pairs: dict[str, set[str]] = defaultdict(set)
-    for record, words_kept in zip(records, kept, strict=True):
-        named = [w for name in _names(record) for w in words(name)]
-        pages.update(_letters([*named, *words_kept.facts, *words_kept.lead, *words_kept.body]))
-        for name in _names(record):
-            for a, b in syllable_pairs([name]):
-                pairs[a[0]].add(f"{a} {b}")
+    pairs: set[tuple[str, str]] = set()
+    for found, words_kept in zip(derived, kept, strict=True):
+        text = [*words_kept.facts, *words_kept.lead, *words_kept.body]
+        pages.update(found.named | _letters(text))
+        pairs |= found.pairs
+    by_letter: dict[str, list[str]] = defaultdict(list)
+    for a, b in sorted(pairs):
+        by_letter[a[0]].append(f"{a} {b}")
     return Lexicon(
         words=tuple(sorted(pages, key=lambda w: (-pages[w], w))),
-        pairs={letter: tuple(sorted(found)) for letter, found in sorted(pairs.items())},
-        common=tuple(sorted(_letters(list(common_words(records))))),
+        pairs={letter: tuple(sorted(found)) for letter, found in sorted(by_letter.items())},
+        common=tuple(sorted(_letters(list(common_words(records, derived))))),
     )
 
 

@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pbgdpl.search.about import about_words
+from pbgdpl.search.derived import RecordWords, derive_all, fold_tag
 from pbgdpl.search.records import SearchRecord
-from pbgdpl.search.text import words
 
 COMMON_PAGES = 1000
 TEXT_BUDGET = 1_000_000
@@ -47,31 +47,27 @@ class KeptWords:
     """The syllables the page's text repeats most, with their counts (`about.py`)."""
 
 
-def _facts(record: SearchRecord) -> list[str]:
-    return list(dict.fromkeys(w for fact in (*record.facts, *record.cited) for w in words(fact)))
-
-
-Parts = list[tuple[list[str], list[str], dict[str, int]]]
-
-
-def _parts(records: Sequence[SearchRecord]) -> Parts:
-    return [(_facts(r), list(dict.fromkeys(words(r.lead))), r.terms) for r in records]
-
-
-def _pages(parts: Parts) -> Counter[str]:
-    return Counter(w for facts, lead, body in parts for w in {*facts, *lead, *body})
+def _pages(derived: Sequence[RecordWords], records: Sequence[SearchRecord]) -> Counter[str]:
+    pages: Counter[str] = Counter()
+    for found, record in zip(derived, records, strict=True):
+        pages.update({*found.facts, *found.lead, *record.terms})
+    return pages
 
 
 def _common(pages: Counter[str]) -> frozenset[str]:
     return frozenset(w for w, n in pages.items() if n > COMMON_PAGES)
 
 
-def common_words(records: Sequence[SearchRecord]) -> frozenset[str]:
+def common_words(
+    records: Sequence[SearchRecord], derived: Sequence[RecordWords] | None = None
+) -> frozenset[str]:
     """Return the words an index over `records` keeps in titles and numbers only."""
-    return _common(_pages(_parts(records)))
+    return _common(_pages(derive_all(records, derived), records))
 
 
-def topic_tags(records: Sequence[SearchRecord]) -> list[tuple[str, ...]]:
+def topic_tags(
+    records: Sequence[SearchRecord], derived: Sequence[RecordWords] | None = None
+) -> list[tuple[str, ...]]:
     """Return, for each record, its tags that name a topic rather than a category.
 
     A keyword that few pages carry ("di chúc", "nồng độ cồn") says what those pages are
@@ -81,8 +77,8 @@ def topic_tags(records: Sequence[SearchRecord]) -> list[tuple[str, ...]]:
     page whose topic is the query like one whose title starts with it).
     """
     counts: Counter[str] = Counter()
-    for record in records:
-        counts.update({fold_tag(tag) for tag in record.tags})
+    for found in derive_all(records, derived):
+        counts.update(found.tags)
     most = max(TOPIC_PAGES, len(records) // TOPIC_SHARE)
     return [
         tuple(dict.fromkeys(t for t in record.tags if counts[fold_tag(t)] <= most))
@@ -90,29 +86,28 @@ def topic_tags(records: Sequence[SearchRecord]) -> list[tuple[str, ...]]:
     ]
 
 
-def fold_tag(tag: str) -> str:
-    """Return the form two tags share when they are the same keyword: case and spaces aside."""
-    return " ".join(tag.lower().split())
-
-
-def select_words(records: Sequence[SearchRecord]) -> list[KeptWords]:
+def select_words(
+    records: Sequence[SearchRecord], derived: Sequence[RecordWords] | None = None
+) -> list[KeptWords]:
     """Return the facts, lead and body words each record's index document keeps.
 
     Facts (type, issuer, fields, agency …) and lead words (summary, question, abstract)
     are kept unless common; body words once each, unless common, already kept, or beyond
     the page's share of `TEXT_BUDGET`, where the most distinctive win. Words keep the
-    order in which they first occur.
+    order in which they first occur. `derived` is what each record gives alone
+    (`derived.py`), derived now if not given.
     """
-    parts = _parts(records)
-    pages = _pages(parts)
+    derived = derive_all(records, derived)
+    pages = _pages(derived, records)
     common = _common(pages)
     share = max(MIN_WORDS_PER_PAGE, TEXT_BUDGET // max(1, len(records)))
     kept = []
-    for (facts, lead, terms), topics, about in zip(
-        parts, topic_tags(records), about_words(records), strict=True
+    for record, found, topics, about in zip(
+        records, derived, topic_tags(records, derived), about_words(records, derived), strict=True
     ):
-        facts = [w for w in facts if w not in common]
-        lead = [w for w in lead if w not in common and w not in facts]
+        terms = record.terms
+        facts = [w for w in found.facts if w not in common]
+        lead = [w for w in found.lead if w not in common and w not in facts]
         seen = {*facts, *lead}
         body = [w for w in terms if w not in common and w not in seen]
         room = max(0, share - len(lead))

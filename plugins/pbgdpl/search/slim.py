@@ -57,16 +57,21 @@ def _slim_fragment(path: Path, write: Writer) -> None:
     write(path, SIGNATURE + text.encode("utf-8"))
 
 
-def slim_bundle(bundle: Path, write: Writer = write_bytes) -> None:
+def slim_bundle(
+    bundle: Path, write: Writer = write_bytes, kept: Callable[[Path], bool] | None = None
+) -> None:
     """Rewrite the Pagefind files of `bundle` plain, with even word counts and no page text.
 
     `write` puts each file's new bytes in place: an index built again may keep, instead,
     the file of its last build that holds the same bytes (`pipeline/search_index.py`).
+    `kept` puts in place of a fragment its rewrite of the last build, when Pagefind wrote
+    it the same, and tells whether it did; such a fragment is not read.
     """
     for path in bundle.glob("*.pf_meta"):
         _slim_meta(path, write)
     for path in (bundle / "fragment").glob("*.pf_fragment"):
-        _slim_fragment(path, write)
+        if kept is None or not kept(path):
+            _slim_fragment(path, write)
     for path in [*bundle.glob("*"), *bundle.glob("*/*")]:
         if path.suffix in PACKED and path.is_file():
             write(path, plain_bytes(path))
