@@ -6,6 +6,10 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
+from pbgdpl.loading import parallel
+from pbgdpl.loading import portal as portal_module
 from pbgdpl.loading.portal import PortalLoader
 
 from conftest import copy_portal
@@ -133,3 +137,39 @@ def test_a_no_change_load_reads_no_file_once_times_are_settled(tmp_path: Path) -
     edited = _load(root, cache)
     assert edited.cache is not None
     assert (edited.cache.read, edited.cache.misses) == (1, 1)
+
+
+def test_a_portal_read_in_several_processes_is_the_one_read_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A first build parses every file: on a large portal, one process per core reads the
+    # agency folders; what an editor sees (items, problems, in order) must not change.
+    root = copy_portal(tmp_path / "portal")
+    broken = root / ITEM
+    broken.write_text(broken.read_text("utf-8").replace("title:", "tieu_de:", 1), "utf-8")
+    monkeypatch.setattr(parallel, "cores", lambda: 1)
+    alone = _load(root, tmp_path / "alone")
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.setattr(portal_module, "cores", lambda: 2)
+    monkeypatch.setattr(portal_module, "MIN_FILES", 0)
+    forked = os.fork
+    forks: list[int] = []
+
+    def counted_fork() -> int:
+        forks.append(1)
+        return forked()
+
+    monkeypatch.setattr(os, "fork", counted_fork)
+    together = _load(root, tmp_path / "together")
+    monkeypatch.undo()
+
+    assert forks, "the folders were not read in processes of their own"
+    for part in ("agencies", "items", "pages", "assets", "diagnostics"):
+        assert getattr(together.portal, part) == getattr(alone.portal, part), part
+    assert any(d.path == ITEM for d in together.portal.diagnostics)
+    # The parses made in the workers are kept: the next load parses nothing.
+    assert together.cache is not None and alone.cache is not None
+    assert together.cache.misses == alone.cache.misses
+    again = _load(root, tmp_path / "together")
+    assert again.cache is not None and again.cache.misses == 0
+    assert again.portal.items == alone.portal.items

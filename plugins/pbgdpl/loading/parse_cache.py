@@ -66,6 +66,15 @@ class Probe:
     digest: str
 
 
+@dataclass(frozen=True)
+class CacheShare:
+    """What a worker process looked up and parsed, for the loader's cache (`parallel.py`)."""
+
+    entries: dict[str, _Entry]
+    dirty: bool
+    counts: tuple[int, int, int]
+
+
 @dataclass
 class ParseCache:
     """The parsed files of one portal, read from and saved to `folder`."""
@@ -121,6 +130,24 @@ class ParseCache:
         self._used.add(key)
         self.entries[key] = _Entry(probe.stamp, probe.digest, parsed)
         self._dirty = True
+
+    def begin_share(self) -> None:
+        """Start counting anew what this process uses: a worker sends back only that."""
+        self._used, self._dirty = set(), False
+        self.hits = self.misses = self.read = 0
+
+    def share(self) -> CacheShare:
+        """Return what this process looked up and parsed since `begin_share`."""
+        entries = {key: self.entries[key] for key in self._used if key in self.entries}
+        return CacheShare(entries, self._dirty, (self.hits, self.misses, self.read))
+
+    def adopt(self, share: CacheShare) -> None:
+        """Take in what a worker looked up and parsed (`share`), as if done here."""
+        self.entries.update(share.entries)
+        self._used.update(share.entries)
+        self._dirty = self._dirty or share.dirty
+        hits, misses, read = share.counts
+        self.hits, self.misses, self.read = self.hits + hits, self.misses + misses, self.read + read
 
     def _settled(self, stamp: tuple[int, int, int, int]) -> bool:
         """Tell whether a file's times are older than the cache, so they cannot be ambiguous."""

@@ -27,7 +27,8 @@ from pbgdpl.loading.frontmatter import (
     split_front_matter,
 )
 from pbgdpl.loading.numbers import check_number
-from pbgdpl.loading.parse_cache import ParseCache, Parsed
+from pbgdpl.loading.parallel import MIN_FILES, cores, deal, in_processes
+from pbgdpl.loading.parse_cache import CacheShare, ParseCache, Parsed
 from pbgdpl.loading.writing import check_writing, missing_pictures, picture_references
 from pbgdpl.model.agency import Agency
 from pbgdpl.model.diagnostics import Diagnostic, Severity
@@ -150,8 +151,7 @@ class PortalLoader:
         self._load_national()
         agencies_dir = self.root / "agencies"
         if agencies_dir.is_dir():
-            for folder in sorted(agencies_dir.iterdir()):
-                self._load_agency(folder)
+            self._load_agencies(sorted(agencies_dir.iterdir()))
         if self.cache is not None:
             self.cache.save()
         self.portal.diagnostics.sort()
@@ -346,6 +346,48 @@ class PortalLoader:
             return {*SECTIONS_BY_SLUG, *RESERVED_NAMES}
         written = {p.name.removesuffix(".md") for p in content.iterdir()}
         return {*written, *SECTIONS_BY_SLUG, *RESERVED_NAMES}
+
+    def _unparsed(self, folder: Path) -> int:
+        """Count the Markdown files of an agency folder that the parse cache does not hold."""
+        if folder.is_symlink() or not folder.is_dir():
+            return 0
+        found = [folder / "index.md", *folder.glob("*/*.md")]
+        if self.cache is None:
+            return len(found)
+        return sum(1 for path in found if _relative(path, self.root) not in self.cache.entries)
+
+    def _load_agencies(self, folders: list[Path]) -> None:
+        """Load every agency folder; in processes of their own when most must be parsed."""
+        sizes = {folder.name: self._unparsed(folder) for folder in folders}
+        hands = deal(sizes, min(cores(), len(folders)))
+        if len(hands) < 2 or sum(sizes.values()) < MIN_FILES:
+            for folder in folders:
+                self._load_agency(folder)
+            return
+        read: dict[str, Portal] = {}
+        for found, share in in_processes(self._read_folders, hands):
+            read.update(found)
+            if self.cache is not None and share is not None:
+                self.cache.adopt(share)
+        for folder in folders:
+            part = read[folder.name]
+            self.portal.agencies.update(part.agencies)
+            self.portal.items += part.items
+            self.portal.pages += part.pages
+            self.portal.assets += part.assets
+            self.portal.diagnostics += part.diagnostics
+
+    def _read_folders(self, names: list[str]) -> tuple[dict[str, Portal], CacheShare | None]:
+        """In a worker process: load the agency folders `names`, each into a portal of its
+        own; return them, with what the parse cache looked up and parsed."""
+        if self.cache is not None:
+            self.cache.begin_share()
+        found = {}
+        for name in names:
+            self.portal = Portal(self.root, self.portal.settings)
+            self._load_agency(self.root / "agencies" / name)
+            found[name] = self.portal
+        return found, (self.cache.share() if self.cache is not None else None)
 
     def _load_agency(self, folder: Path) -> None:
         if self._refuse_symlink(folder) or not folder.is_dir():
