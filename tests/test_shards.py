@@ -41,10 +41,15 @@ def test_shards_cover_every_site_once_and_assemble_to_the_full_build(
     agencies = len([p for p in built_portal.iterdir() if (p / "pagefind").is_dir()])
     assert sum(built) == agencies + 1 and all(built)
     target = portal_copy / "assembled"
+    before = [tree_digest(shard) for shard in shards]
     status, out, _ = run_cli(portal_copy, "assemble", *map(str, shards), "--out", str(target))
     assert status == 0, out
     # Same inputs and the same as-of date: byte-identical output, search indexes included.
     assert tree_digest(target) == tree_digest(built_portal)
+    # Joined by linking their files, not copying them; and the shards stay as built.
+    page = next(p for p in shards[0].glob("*/index.html") if p.parent.name != CACHE_DIR)
+    assert (target / page.relative_to(shards[0])).samefile(page)
+    assert [tree_digest(shard) for shard in shards] == before
 
 
 def test_a_site_in_two_shards_is_refused(portal_copy: Path, run_cli) -> None:

@@ -27,6 +27,7 @@ from pathlib import Path
 import brotli
 
 from pbgdpl.publishing.manifest import Listing
+from pbgdpl.publishing.output import replace_bytes
 
 ENCODINGS = {"br": ".br", "gzip": ".gz"}
 TEXT_SUFFIXES = frozenset(
@@ -97,7 +98,7 @@ def _compress_file(out: Path, name: str, same: Same) -> int:
         if len(data) < SMALLEST or len(body) >= len(data):
             copy.unlink(missing_ok=True)
         else:
-            copy.write_bytes(body)
+            replace_bytes(copy, body)
             written += 1
     return written
 

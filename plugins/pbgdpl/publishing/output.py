@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -29,8 +30,19 @@ def write_changed(path: Path, data: str | bytes) -> Path:
             return path
     except FileNotFoundError:
         pass
-    path.write_bytes(body)
+    replace_bytes(path, body)
     return path
+
+
+def replace_bytes(path: Path, data: bytes) -> None:
+    """Put a new file holding `data` in place of `path`, never writing into the old one.
+
+    A published file may be linked from elsewhere: a page kept from the last build, a
+    shard's output joined by `assemble`. Writing through `path` would change them too.
+    """
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(data)
+    partial.replace(path)
 
 
 def _replace(source: Path, target: Path) -> None:
