@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,8 @@ STATE_FILE = f"{BOOKKEEPING_PREFIX}build.json"
 STAGING_DIR = f"{BOOKKEEPING_PREFIX}staging"
 # What the builds keep to do less next time (parsed files, drafts too); never published.
 CACHE_DIR = f"{BOOKKEEPING_PREFIX}cache"
+# Where the folders replaced by an install wait for their removal, inside staging.
+REPLACED = "_replaced"
 
 
 def write_changed(path: Path, data: str | bytes) -> Path:
@@ -45,14 +49,14 @@ def replace_bytes(path: Path, data: bytes) -> None:
     partial.replace(path)
 
 
-def _replace(source: Path, target: Path) -> None:
-    """Move `source` to `target`, replacing what was there, so readers never see half a site."""
+def _replace(source: Path, target: Path, discard: Callable[[Path], None]) -> None:
+    """Move `source` to `target`, replacing what was there, so readers never see half a site.
+
+    A folder replaced is handed to `discard`, which moves it out of the way.
+    """
     if target.is_dir() and not target.is_symlink():
-        trash = target.with_name(f".{target.name}.old")
-        shutil.rmtree(trash, ignore_errors=True)
-        target.rename(trash)
+        discard(target)
         source.rename(target)
-        shutil.rmtree(trash)
     else:
         if target.exists() or target.is_symlink():
             target.unlink()
@@ -66,6 +70,19 @@ class OutputTree:
         self.root = root
         self.staging = root / STAGING_DIR
         self.cache = root / CACHE_DIR
+        # Replaced folders are removed in a thread of their own while the build goes on:
+        # the national site's is tens of thousands of files, whatever an edit changed.
+        self._remover: ThreadPoolExecutor | None = None
+        self._removals: list[Future[None]] = []
+
+    def _discard(self, folder: Path) -> None:
+        """Move `folder` into the staging folder (never published) and remove it there."""
+        trash = self.staging / REPLACED / str(len(self._removals))
+        trash.parent.mkdir(parents=True, exist_ok=True)
+        folder.rename(trash)
+        if self._remover is None:
+            self._remover = ThreadPoolExecutor(max_workers=1)
+        self._removals.append(self._remover.submit(shutil.rmtree, trash, ignore_errors=True))
 
     def prepare(self) -> None:
         """Create the output folder and an empty staging folder inside it."""
@@ -115,7 +132,7 @@ class OutputTree:
 
     def install_agency(self, slug: str) -> None:
         """Move an agency site from staging into `/<slug>/`."""
-        _replace(self.staging_for(slug) / slug, self.root / slug)
+        _replace(self.staging_for(slug) / slug, self.root / slug, self._discard)
 
     def install_national(
         self, previous_entries: list[str], companions: tuple[str, ...] = ()
@@ -139,7 +156,7 @@ class OutputTree:
             elif stale.exists():
                 stale.unlink()
         for name in sorted(names):
-            _replace(staged / name, self.root / name)
+            _replace(staged / name, self.root / name, self._discard)
         return entries
 
     def remove_site(self, slug: str) -> None:
@@ -148,5 +165,11 @@ class OutputTree:
         self.forget_pages(slug)
 
     def finish(self) -> None:
-        """Remove the staging folder."""
+        """Remove the staging folder, once the folders replaced are removed."""
+        for removal in self._removals:
+            removal.result()
+        self._removals.clear()
+        if self._remover is not None:
+            self._remover.shutdown()
+            self._remover = None
         shutil.rmtree(self.staging, ignore_errors=True)
