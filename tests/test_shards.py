@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
 
-from pbgdpl.pipeline.shards import parse_shard
-from pbgdpl.publishing.output import CACHE_DIR
+from pbgdpl.pipeline.shards import ShardDigests, parse_shard
+from pbgdpl.publishing.manifest import Provenance, write_manifest
+from pbgdpl.publishing.output import CACHE_DIR, replace_bytes
 
 
 def tree_digest(root: Path) -> dict[str, str]:
@@ -65,3 +68,31 @@ def test_a_site_in_two_shards_is_refused(portal_copy: Path, run_cli) -> None:
 def test_bad_shard_numbers_are_refused(text: str) -> None:
     with pytest.raises(ValueError):
         parse_shard(text)
+
+
+def test_an_assembly_takes_a_shards_digest_only_for_the_very_file_it_published(
+    tmp_path: Path,
+) -> None:
+    # The manifest of a national portal covers hundreds of thousands of files: those
+    # joined from a shard are not hashed again, unless they are no longer the shard's.
+    shard, target = tmp_path / "shard", tmp_path / "out"
+    (shard / "ha-noi").mkdir(parents=True)
+    (shard / "ha-noi" / "index.html").write_text("<p>mot</p>", "utf-8")
+    day = dt.date(2026, 11, 23)
+    write_manifest(shard, "portal", "/", Provenance(day, day, "abc"))
+    (target / "ha-noi").mkdir(parents=True)
+    page = target / "ha-noi" / "index.html"
+    os.link(shard / "ha-noi" / "index.html", page)
+    digests = ShardDigests(tmp_path / "digests")
+    digests.learn(shard, ["ha-noi"])
+
+    assert digests.digest("ha-noi/index.html", page) == (10, _sha(b"<p>mot</p>"))
+    assert digests.hashed == 0
+    # Written again with other bytes of the same size: no longer the shard's file.
+    replace_bytes(page, b"<p>hai</p>")
+    assert digests.digest("ha-noi/index.html", page) == (10, _sha(b"<p>hai</p>"))
+    assert digests.hashed == 1
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pbgdpl.catalog import Catalog, open_catalog
@@ -11,7 +12,8 @@ from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.sites import NATIONAL, NATIONAL_KEY
 from pbgdpl.pipeline.fingerprint import platform_fingerprint
 from pbgdpl.pipeline.search_index import index_portal, portal_search_inputs
-from pbgdpl.publishing.manifest import ManifestError, Provenance, read_manifest
+from pbgdpl.publishing.file_digests import FileDigests
+from pbgdpl.publishing.manifest import FileRecord, ManifestError, Provenance, read_manifest
 from pbgdpl.publishing.output import OutputTree
 from pbgdpl.publishing.publish import publish_portal
 from pbgdpl.validate import load_checked
@@ -75,6 +77,7 @@ def assemble(shards: list[Path], target: Path, root: Path, editor: bool = False)
     out.prepare()
     state = out.load_state()
     joined: dict[str, Path] = {}
+    digests = ShardDigests(out.staging / "digests")
     for shard in shards:
         shard_state = OutputTree(shard).load_state()
         if not shard_state:
@@ -88,6 +91,7 @@ def assemble(shards: list[Path], target: Path, root: Path, editor: bool = False)
                     _copy(shard / name, target / name)
             else:
                 _copy(shard / key, target / key)
+            digests.learn(shard, record["entries"] if key == NATIONAL_KEY else [key])
             state[key] = record
     # The national search covers every site: indexed once all shards are joined, and
     # recorded as a full build records it, so the next build can keep it.
@@ -100,8 +104,47 @@ def assemble(shards: list[Path], target: Path, root: Path, editor: bool = False)
     catalog = open_catalog(portal, BuildMoment.end_of(provenance.as_of))
     if editor:
         write_editor(root, target)
-    publish_portal(catalog, target, provenance)
+    publish_portal(catalog, target, provenance, digests)
     return sorted(joined)
+
+
+@dataclass
+class ShardDigests(FileDigests):
+    """The digest of each file joined from a shard, as that shard's manifest gives it.
+
+    A file is taken as the shard's only while it is the very file the shard published
+    (`assemble` links it, and publishing never writes into a file it did not create);
+    every other file is hashed. An assembly keeps no digests: it is deployed as it is.
+    """
+
+    known: dict[str, tuple[Path, FileRecord]] = field(default_factory=dict)
+
+    def learn(self, shard: Path, parts: list[str]) -> None:
+        """Take from `shard`'s manifest the digests of its files in `parts` (names, folders)."""
+        wanted = tuple(parts)
+        folders = tuple(f"{part}/" for part in parts)
+        for name, record in read_manifest(shard).files.items():
+            if name in wanted or name.startswith(folders):
+                self.known[name] = (shard / name, record)
+
+    def digest(
+        self, name: str, path: Path | str, stat: os.stat_result | None = None
+    ) -> tuple[int, str]:
+        """Return the size and sha256 of `name`: the shard's, if it is the shard's file."""
+        stat = stat or os.stat(path)
+        found = self.known.get(name)
+        if found is not None:
+            source, record = found
+            try:
+                same = os.path.samestat(stat, source.stat())
+            except OSError:
+                same = False
+            if same and record.size == stat.st_size:
+                return record.size, record.sha256
+        return super().digest(name, path, stat)
+
+    def save(self, names: set[str]) -> None:
+        """Keep nothing: an assembly writes no cache."""
 
 
 def _copy(source: Path, target: Path) -> None:
