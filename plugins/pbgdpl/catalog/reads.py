@@ -14,8 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from pbgdpl.model.items import Item
-
 Query = tuple[str, ...]
 """A question: its kind ("lookup", "status" …) then its arguments, all text."""
 
@@ -49,25 +47,24 @@ class Reads:
             self.pages.setdefault(self.page, set()).add(query)
 
 
+def shown_fields(value: object) -> tuple[object, ...]:
+    """Return what a page could print of a dataclass: its type and each field `shown`."""
+    names = type(value).__dataclass_fields__  # type: ignore[attr-defined]
+    return (type(value).__name__, *(shown(getattr(value, name)) for name in names))
+
+
 def shown(value: object) -> object:
     """Return what a page could print of an answer, in a form that compares and hashes.
 
-    An item is reduced to its facts without its text (no page prints another page's
-    body); dataclasses (documents, relations, changes) to their fields; dates to text.
+    An item is reduced to a hash of its facts without its text (no page prints another
+    page's body: `Item.printed`), a document to a hash of its fields, each computed once;
+    other dataclasses (relations, changes) to their fields; dates to text.
     """
-    if isinstance(value, Item):
-        return (
-            value.url,
-            value.title,
-            value.date.isoformat(),
-            value.description,
-            value.tags,
-            value.fields,
-            sorted((k, repr(v)) for k, v in value.data.items()),
-        )
-    names = getattr(type(value), "__dataclass_fields__", None)
-    if names is not None:
-        return (type(value).__name__, *(shown(getattr(value, name)) for name in names))
+    printed = getattr(value, "printed", None)
+    if isinstance(printed, str):
+        return printed
+    if hasattr(type(value), "__dataclass_fields__"):
+        return shown_fields(value)
     if isinstance(value, list | tuple):
         return [shown(v) for v in value]
     if isinstance(value, Enum):

@@ -16,11 +16,13 @@ repeal a ministry's law. Amending and guiding relations leave the target in forc
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
-from pbgdpl.catalog.reads import ALL, Query, Reads, shown
+from pbgdpl.catalog.reads import ALL, Query, Reads, shown, shown_fields
 from pbgdpl.catalog.status import Status, status_on
 from pbgdpl.loading.history import History
 from pbgdpl.model.items import Item
@@ -76,6 +78,11 @@ class LegalDocument:
     item: Item
     parts: NumberParts
     local: bool
+
+    @cached_property
+    def printed(self) -> str:
+        """Hash what a page may print of the document (`reads.shown`), once per catalog."""
+        return hashlib.sha256(repr(shown_fields(self)).encode()).hexdigest()
 
     @property
     def number(self) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from pbgdpl.model.sections import SECTIONS_BY_SLUG, Section
@@ -35,6 +37,24 @@ class Item:
     def line_of(self, key: str) -> int:
         """Return the line of a front-matter key, or 1 when it is not written."""
         return self.lines.get(key, 1)
+
+    @cached_property
+    def printed(self) -> str:
+        """Hash what another page may print of the item: its facts, never its text.
+
+        Pages that list an item are rendered again when this changes (`catalog/reads.py`).
+        Kept once computed: a national build asks it of each item on many pages.
+        """
+        facts = (
+            self.url,
+            self.title,
+            self.date.isoformat(),
+            self.description,
+            self.tags,
+            self.fields,
+            sorted((k, repr(v)) for k, v in self.data.items()),
+        )
+        return hashlib.sha256(repr(facts).encode()).hexdigest()
 
     @property
     def goes_out(self) -> dt.datetime:

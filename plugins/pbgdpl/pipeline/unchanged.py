@@ -92,7 +92,7 @@ def take_sources(root: Path, extra: tuple[str, ...] = ()) -> Sources:
                 f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}\n".encode()
             )
             newest = max(newest, stat.st_mtime_ns, stat.st_ctime_ns)
-            stamps[Path(path[start:]).as_posix()] = (
+            stamps[path[start:].replace(os.sep, "/")] = (
                 stat.st_size,
                 stat.st_mtime_ns,
                 stat.st_ctime_ns,
