@@ -92,6 +92,10 @@ def _edit_body(root: Path) -> None:
     _replace(root, NEWS, "Từ ngày 20/7", "Trong hai tuần, từ ngày 20/7")
 
 
+def _retag(root: Path) -> None:
+    _replace(root, NEWS, "  - bồi dưỡng\n", "  - bồi dưỡng\n  - kỹ năng hòa giải\n")
+
+
 def _edit_title(root: Path) -> None:
     _replace(root, QUESTION, "title: Điều kiện", "title: Hỏi đáp về điều kiện")
 
@@ -158,6 +162,14 @@ class Step(NamedTuple):
 STEPS = [
     # A story's text shows on its own page only.
     Step(_edit_body, {"ha-noi"}, {NEWS_PAGE}),
+    # A new tag shows on the story and where stories are listed with their tags: its
+    # agency's pages and the national ones, no other agency's.
+    Step(
+        _retag,
+        {"ha-noi", "_portal"},
+        at_least=frozenset({NEWS_PAGE}),
+        never=(UNTOUCHED, "ha-noi/hoi-dap/", "ha-noi/van-ban-moi/", "bo-y-te/"),
+    ),
     # A title shows on the page, its agency's home and section list, the national list of
     # its section, and the directory (which counts each agency's items).
     Step(
