@@ -11,6 +11,8 @@ import pytest
 from pbgdpl.loading import parallel
 from pbgdpl.loading import portal as portal_module
 from pbgdpl.loading.portal import PortalLoader
+from pbgdpl.model import items as items_module
+from pbgdpl.validate import load_checked
 
 from conftest import copy_portal
 
@@ -173,3 +175,34 @@ def test_a_portal_read_in_several_processes_is_the_one_read_in_one(
     again = _load(root, tmp_path / "together")
     assert again.cache is not None and again.cache.misses == 0
     assert again.portal.items == alone.portal.items
+
+
+TEXT_SLIPS = """---
+title: Tuyên truyền Luật Thủ đô tại các phường
+date: 2026-10-02
+description: Các phường tổ chức tuyên truyền Luật Thủ đô cho người dân.
+---
+
+Luật Thủ đô số 93/2024/QH15 được giới thiệu tại hội nghị ngày 30/02/2026.
+
+Xem thêm [lịch tuyên truyền](/ha-noi/tin-tuc/khong-co-bai-nay/).
+"""
+
+
+def test_a_load_that_parses_nothing_scans_no_text_and_reports_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The dates, numbers and links of a text are found as it is parsed and kept with it.
+    root = copy_portal(tmp_path / "portal")
+    (root / "agencies/ha-noi/tin-tuc/tuyen-truyen-luat-thu-do.md").write_text(TEXT_SLIPS, "utf-8")
+    first = load_checked(root, cache_dir=tmp_path / "cache")
+    ours = {d.code for d in first.diagnostics if "tuyen-truyen-luat-thu-do" in d.path}
+    assert {"citation-typo", "impossible-date", "link-not-found"} <= ours
+
+    def no_scan(*_: object) -> None:
+        raise AssertionError("a text was scanned again")
+
+    monkeypatch.setattr(items_module, "scan_text", no_scan)
+    monkeypatch.setattr(items_module, "links_in", no_scan)
+    second = load_checked(root, cache_dir=tmp_path / "cache")
+    assert second.diagnostics == first.diagnostics

@@ -181,6 +181,9 @@ class PortalLoader:
             start = len(self.portal.diagnostics)
             self._pictures = self._attachments = ()
             record = parse()
+            if record is not None:
+                # Found as the file is parsed, so that the cache keeps them (model/written.py).
+                _ = (record.body_scan, record.body_links)
             parsed = Parsed(
                 tuple(self.portal.diagnostics[start:]), record, self._pictures, self._attachments
             )

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Any
 
 from pbgdpl.model.sections import SECTIONS_BY_SLUG, Section
+from pbgdpl.model.written import TextScan, links_in, scan_text
 
 # A document's attachments are its full text; their size and content are checked with
 # every published file (pbgdpl.loading.assets).
@@ -37,6 +38,16 @@ class Item:
     def line_of(self, key: str) -> int:
         """Return the line of a front-matter key, or 1 when it is not written."""
         return self.lines.get(key, 1)
+
+    @cached_property
+    def body_scan(self) -> TextScan:
+        """The dates and document numbers its text writes (found once, kept with its parse)."""
+        return scan_text(self.body)
+
+    @cached_property
+    def body_links(self) -> tuple[tuple[int, str], ...]:
+        """The (line, target) of each link of its text (found once, kept with its parse)."""
+        return links_in(self.body, self.body_line)
 
     @cached_property
     def printed(self) -> str:
@@ -100,6 +111,16 @@ class Page:
     def line_of(self, key: str) -> int:
         """Return the line of a front-matter key, or 1 when it is not written."""
         return self.lines.get(key, 1)
+
+    @cached_property
+    def body_scan(self) -> TextScan:
+        """The dates and document numbers its text writes (found once, kept with its parse)."""
+        return scan_text(self.body)
+
+    @cached_property
+    def body_links(self) -> tuple[tuple[int, str], ...]:
+        """The (line, target) of each link of its text (found once, kept with its parse)."""
+        return links_in(self.body, self.body_line)
 
     @property
     def url(self) -> str:

@@ -16,7 +16,7 @@ from pbgdpl.loading.history import History
 from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.fields import DocumentNumber, DocumentNumbers, Text
 from pbgdpl.model.items import Item, Page
-from pbgdpl.validate.citations import check_number, check_text
+from pbgdpl.validate.citations import check_number, check_scan, check_text
 
 if TYPE_CHECKING:
     from pbgdpl.loading.portal import Portal
@@ -127,7 +127,7 @@ def _value_of(item: Item, attr: str) -> object:
 
 
 def _check_body(record: Item | Page, registry: Registry, site: str) -> Iterator[Diagnostic]:
-    for problem in check_text(record.body, registry, site):
+    for problem in check_scan(record.body_scan, registry, site):
         yield Diagnostic(
             record.path,
             record.body_line + problem.line,

@@ -10,7 +10,6 @@ data, listings), which no file describes.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
@@ -19,10 +18,6 @@ from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.items import Item, Page
 from pbgdpl.model.sections import SECTIONS
 
-# [text](target) or [text](target "title"), not a picture (![…](…)), outside code spans.
-LINK = re.compile(r"(?<![!\\])\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-FENCE = re.compile(r"^\s*(```|~~~)")
-CODE_SPAN = re.compile(r"`[^`]*`")
 # Pages every agency site has beyond its files: its sections' listings, its English page.
 SITE_PAGES = ("en/", *(f"{section.slug}/" for section in SECTIONS))
 
@@ -40,18 +35,6 @@ def _addresses(portal: Portal) -> set[str]:
 def _sources(portal: Portal) -> set[str]:
     """Return the Markdown files of the portal by their path in the repository."""
     return {item.path for item in portal.items} | {page.path for page in portal.pages}
-
-
-def _links(body: str, first_line: int) -> Iterator[tuple[int, str]]:
-    """Yield (line, target) of each link in a Markdown text, outside code."""
-    fenced = False
-    for number, line in enumerate(body.split("\n")):
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced:
-            for match in LINK.finditer(CODE_SPAN.sub("", line)):
-                yield first_line + number, match.group(1)
 
 
 def _target(record: Item | Page, link: str, agencies: Iterable[str]) -> tuple[str, str] | None:
@@ -100,7 +83,7 @@ def check_links(portal: Portal) -> Iterator[Diagnostic]:
     addresses, sources = _addresses(portal), _sources(portal)
     records: list[Item | Page] = [*portal.items, *portal.pages]
     for record in records:
-        for line, link in _links(record.body, record.body_line):
+        for line, link in record.body_links:
             target = _target(record, link, portal.agencies)
             if target is None:
                 continue
