@@ -74,3 +74,37 @@ def test_unreadable_kept_digests_mean_every_file_is_hashed(tmp_path: Path) -> No
     files, hashed = _manifest(out)
     assert hashed == 1
     assert files["index.html"] == _record(out / "index.html")
+
+
+def test_a_file_the_build_links_unchanged_is_not_hashed_again_unless_touched_before(
+    tmp_path: Path,
+) -> None:
+    # A search index built again links the files Pagefind wrote the same from the last
+    # one: a link changes a file's change time, not its bytes.
+    out = tmp_path / "site"
+    (out / "pagefind" / "fragment").mkdir(parents=True)
+    kept, touched = out / "pagefind/fragment/a.pf_fragment", out / "pagefind/fragment/b.pf_fragment"
+    kept.write_bytes(b"mot")
+    touched.write_bytes(b"hai")
+    _manifest(out)
+    time.sleep(2.1)
+    _manifest(out)
+    # Between builds, someone rewrites one file in place and puts its time back.
+    before = touched.stat()
+    touched.write_bytes(b"ba!")
+    os.utime(touched, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    digests = FileDigests.open(out / ".pbgdpl-cache")
+    aside = tmp_path / "aside"
+    (out / "pagefind" / "fragment").rename(aside)
+    (out / "pagefind" / "fragment").mkdir()
+    for path in (kept, touched):
+        previous = aside / path.name
+        was = previous.stat()
+        os.link(previous, path)
+        digests.relinked(f"pagefind/fragment/{path.name}", was, path.stat())
+    write_manifest(out, PORTAL_SCOPE, "https://pbgdpl.gov.vn/", PROVENANCE, digests)
+    files = json.loads((out / "manifest.json").read_text("utf-8"))["files"]
+    assert digests.hashed == 1
+    assert files["pagefind/fragment/a.pf_fragment"] == _record(kept)
+    assert files["pagefind/fragment/b.pf_fragment"] == _record(touched)

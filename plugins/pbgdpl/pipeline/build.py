@@ -391,6 +391,8 @@ def build_portal(options: BuildOptions) -> BuildReport:
         for key in gone:
             out.remove_site(key)
             state.pop(key, None)
+    # Opened before the national index, which vouches for the files it links unchanged.
+    digests = FileDigests.open(out.cache)
     if not options.shard and NATIONAL_KEY in state:
         # The national bundle searches every site: rebuilt when any site's records changed.
         inputs = f"{platform}:{portal_search_inputs(options.out)}"
@@ -407,6 +409,7 @@ def build_portal(options: BuildOptions) -> BuildReport:
                         platform,
                         kept_index if national_reuse else None,
                         out.cache / SEARCH_INPUTS,
+                        lambda name, *stats: digests.relinked(f"{BUNDLE}/{name}", *stats),
                     ),
                 ),
             )
@@ -422,7 +425,6 @@ def build_portal(options: BuildOptions) -> BuildReport:
         # lists its files.
         _timed(report, "editor", lambda: write_editor(options.root, options.out))
     if options.editor or report.rendered or gone or not published_for(options.out, provenance):
-        digests = FileDigests.open(out.cache)
         _timed(
             report,
             "publish",

@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -100,6 +101,7 @@ class _Reuse:
     previous: Path | None
     seen: set[str] = field(default_factory=set)
     """The files of `built` put in place, as strings: ten thousand Paths cost."""
+    relinked: Relinked | None = None
 
     def _keep(self, path: Path, data: bytes) -> bool:
         self.seen.add(str(path))
@@ -116,15 +118,19 @@ class _Reuse:
 
     def _put_previous(self, path: str, old: str) -> None:
         os.unlink(path)
-        _link(old, path)
+        self._put(old, path)
         for ending in ENCODINGS.values():
             try:
-                os.link(f"{old}{ending}", f"{path}{ending}")
+                self._put(f"{old}{ending}", f"{path}{ending}")
             except FileNotFoundError:
                 continue
-            except OSError:
-                shutil.copy2(f"{old}{ending}", f"{path}{ending}")
-            self.seen.add(f"{path}{ending}")
+
+    def _put(self, source: str, target: str) -> None:
+        before = os.stat(source)
+        _link(source, target)
+        self.seen.add(target)
+        if self.relinked is not None:
+            self.relinked(target[len(str(self.built)) + 1 :], before, os.stat(target))
 
     def same_fragment(self, path: Path, originals: dict[str, str], kept: Fragments) -> bool:
         """Put in place of fragment `path` its rewrite of the last build, if Pagefind wrote
@@ -152,6 +158,11 @@ class _Reuse:
                 self._keep(path, path.read_bytes())
 
 
+Relinked = Callable[[str, os.stat_result, os.stat_result], None]
+"""Told of each file an index links from the previous one: its name in the bundle, its
+metadata just before the link and just after (`FileDigests.relinked`)."""
+
+
 @dataclass(frozen=True)
 class KeptWork:
     """What an index built again may take from the last build."""
@@ -166,6 +177,7 @@ class KeptWork:
     inputs: Path | None = None
     """A folder of the build's cache where each site's records are kept with what they
     give alone (`search_inputs.py`)."""
+    relinked: Relinked | None = None
 
 
 def index_records(
@@ -217,7 +229,7 @@ def index_records(
     _prune(built)
     canonicalize(built)
     previous = kept.previous if kept.previous is not None and kept.previous.is_dir() else None
-    reuse = _Reuse(built, previous)
+    reuse = _Reuse(built, previous, relinked=kept.relinked)
     originals = fragments.originals(built)
     slim_bundle(built, reuse.write, lambda path: reuse.same_fragment(path, originals, fragments))
     write_lexicon(built, lexicon, len(records), _read_terms(bundle_dir))

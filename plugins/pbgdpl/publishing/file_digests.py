@@ -6,6 +6,11 @@ all again cost more than the edit itself. A digest is kept with the file's metad
 enough to be unambiguous, by the rule of the parse cache (`RACY_NANOSECONDS`): a file
 written in the same instant as the record, or whose metadata differs in any way, is
 hashed again.
+
+A file the build links from the last build's output to the same name (an index file
+Pagefind wrote the same) keeps its inode but gets a new change time. The build vouches
+for it (`relinked`): its digest is kept if the file was, just before the link, exactly as
+recorded, and the link is the only change since.
 """
 
 from __future__ import annotations
@@ -45,6 +50,8 @@ class FileDigests:
     entries: dict[str, tuple[Stamp, str]] = field(default_factory=dict)
     saved_at: int = 0
     hashed: int = 0
+    vouched: dict[str, Stamp] = field(default_factory=dict)
+    """Files linked by this build as they were recorded: their metadata after the link."""
 
     @classmethod
     def open(cls, folder: Path) -> FileDigests:
@@ -68,13 +75,27 @@ class FileDigests:
         """
         stamp = _stamp(stat or os.stat(path))
         kept = self.entries.get(name)
-        settled = max(stamp[1], stamp[2]) < self.saved_at - RACY_NANOSECONDS
-        if kept is not None and kept[0] == stamp and settled:
+        if kept is not None and (
+            (kept[0] == stamp and self._settled(stamp)) or self.vouched.get(name) == stamp
+        ):
             return stamp[0], kept[1]
         sha256 = _hash(path)
         self.hashed += 1
         self.entries[name] = (stamp, sha256)
         return stamp[0], sha256
+
+    def _settled(self, stamp: Stamp) -> bool:
+        return max(stamp[1], stamp[2]) < self.saved_at - RACY_NANOSECONDS
+
+    def relinked(self, name: str, before: os.stat_result, after: os.stat_result) -> None:
+        """Vouch for `name`, a file just linked to it from the last build's output: `before`
+        is the file's metadata just before the link, `after` just after."""
+        kept = self.entries.get(name)
+        same_file = before.st_ino == after.st_ino and before.st_mtime_ns == after.st_mtime_ns
+        # As recorded, settled, and the very file: nothing but the link changed it.
+        if kept is not None and same_file and kept[0] == _stamp(before) and self._settled(kept[0]):
+            self.entries[name] = (_stamp(after), kept[1])
+            self.vouched[name] = _stamp(after)
 
     def save(self, names: set[str]) -> None:
         """Keep the digests of `names`, the files published now; others are forgotten."""
