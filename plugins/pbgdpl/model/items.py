@@ -16,8 +16,30 @@ from pbgdpl.model.written import TextScan, links_in, scan_text
 ATTACHMENT_TYPES = {".pdf": "PDF", ".docx": "DOCX", ".odt": "ODT"}
 
 
+class EditorsFile:
+    """What an item and a page share as files an editor wrote: lines to point at, a text."""
+
+    body: str
+    lines: dict[str, int]
+    body_line: int
+
+    def line_of(self, key: str) -> int:
+        """Return the line of a front-matter key, or 1 when it is not written."""
+        return self.lines.get(key, 1)
+
+    @cached_property
+    def body_scan(self) -> TextScan:
+        """The dates and document numbers its text writes (found once, kept with its parse)."""
+        return scan_text(self.body)
+
+    @cached_property
+    def body_links(self) -> tuple[tuple[int, str], ...]:
+        """The (line, target) of each link of its text (found once, kept with its parse)."""
+        return links_in(self.body, self.body_line)
+
+
 @dataclass(frozen=True)
-class Item:
+class Item(EditorsFile):
     """One item of one section of one agency site: a document, a question, a news story …"""
 
     agency: str
@@ -34,20 +56,6 @@ class Item:
     # Where each front-matter key and the body start in the file, for diagnostics.
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     body_line: int = field(default=1, compare=False, repr=False)
-
-    def line_of(self, key: str) -> int:
-        """Return the line of a front-matter key, or 1 when it is not written."""
-        return self.lines.get(key, 1)
-
-    @cached_property
-    def body_scan(self) -> TextScan:
-        """The dates and document numbers its text writes (found once, kept with its parse)."""
-        return scan_text(self.body)
-
-    @cached_property
-    def body_links(self) -> tuple[tuple[int, str], ...]:
-        """The (line, target) of each link of its text (found once, kept with its parse)."""
-        return links_in(self.body, self.body_line)
 
     @cached_property
     def printed(self) -> str:
@@ -96,7 +104,7 @@ class Item:
 
 
 @dataclass(frozen=True)
-class Page:
+class Page(EditorsFile):
     """A page written by hand: the national portal's pages and agencies' introductions."""
 
     site: str
@@ -107,20 +115,6 @@ class Page:
     description: str | None = None
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     body_line: int = field(default=1, compare=False, repr=False)
-
-    def line_of(self, key: str) -> int:
-        """Return the line of a front-matter key, or 1 when it is not written."""
-        return self.lines.get(key, 1)
-
-    @cached_property
-    def body_scan(self) -> TextScan:
-        """The dates and document numbers its text writes (found once, kept with its parse)."""
-        return scan_text(self.body)
-
-    @cached_property
-    def body_links(self) -> tuple[tuple[int, str], ...]:
-        """The (line, target) of each link of its text (found once, kept with its parse)."""
-        return links_in(self.body, self.body_line)
 
     @property
     def url(self) -> str:
