@@ -69,7 +69,7 @@ test: $(VENV)/.installed-test node_modules/.installed
 	$(PY) build.py schemas --out schemas --check
 	$(PY) build.py validate
 	$(PY) build.py codeowners --check --base $(CODEOWNERS_BASE)
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 clean:
 	rm -rf $(OUT) .pytest_cache

@@ -10,12 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+import pytest
+
 from pbgdpl.pipeline.search_index import TERMS
 from pbgdpl.publishing.output import CACHE_DIR
 from pbgdpl.search.records import RECORDS
 
 from conftest import write
 
+pytestmark = pytest.mark.long
 ARGS = ("--as-of", "2026-11-23")
 ALCOHOL_LAW = "agencies/bo-y-te/van-ban-moi/luat-phong-chong-tac-hai-cua-ruou-bia-44-2019-qh14.md"
 NEWS = "agencies/ha-noi/tin-tuc/boi-duong-hoa-giai-vien-nam-2026.md"

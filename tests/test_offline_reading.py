@@ -16,6 +16,8 @@ from playwright.sync_api import Error as PlaywrightError
 from pbgdpl.cli import main
 from tests.conftest import AS_OF, serve
 
+pytestmark = pytest.mark.long
+
 ARTICLE = "bo-tu-phap/video/tieu-pham-con-duong-chung/"
 SECTION = "ha-noi/hoi-dap/"
 SECTION_ITEM = "ha-noi/hoi-dap/hoi-dap-ve-nong-do-con-khi-di-xe-may/"

@@ -13,6 +13,8 @@ from pbgdpl.pipeline.shards import ShardDigests, parse_shard
 from pbgdpl.publishing.manifest import Provenance, write_manifest
 from pbgdpl.publishing.output import CACHE_DIR, replace_bytes
 
+pytestmark = pytest.mark.long
+
 
 def tree_digest(root: Path) -> dict[str, str]:
     """Hash every file of an output folder but the build's cache (parsed files)."""

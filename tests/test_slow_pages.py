@@ -19,6 +19,8 @@ from pbgdpl.safety.render_clock import PageTooSlow, RenderClock
 
 from conftest import AS_OF, write
 
+pytestmark = pytest.mark.long
+
 SLOW = "agencies/nghe-an/tin-tuc/bang-rat-dai.md"
 KEPT = "nghe-an/tin-tuc/nghe-an-kien-toan-to-hoa-giai-sau-sap-xep-thon-ban/index.html"
 

@@ -19,6 +19,8 @@ import pytest
 
 from conftest import FIXTURE, REPO, write
 
+pytestmark = pytest.mark.long
+
 # The repository parts the test suite needs, besides the content.
 SUITE_PARTS = (
     "tests",

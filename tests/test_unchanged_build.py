@@ -9,8 +9,11 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import write
 
+pytestmark = pytest.mark.long
 NEWS = "agencies/ha-noi/tin-tuc/boi-duong-hoa-giai-vien-nam-2026.md"
 SCHEDULED = "agencies/lao-cai/tin-tuc/lich-tiep-cong-dan-chieu-23-11.md"
 SCHEDULED_PAGE = "lao-cai/tin-tuc/lich-tiep-cong-dan-chieu-23-11/index.html"

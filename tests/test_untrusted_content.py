@@ -29,6 +29,8 @@ from pbgdpl.validate import load_checked
 from conftest import AS_OF, copy_portal, write
 from untrusted_corpus import CASES, NEWS, Case
 
+pytestmark = pytest.mark.long
+
 CLEAN_AGENCIES = ("ho-chi-minh", "nghe-an", "bo-y-te", "lao-cai", "hoi-luat-gia-viet-nam")
 
 

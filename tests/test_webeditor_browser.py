@@ -26,6 +26,8 @@ from pbgdpl.webeditor.local import LocalEditor, free_port, local_editor
 
 from conftest import REPO, write
 
+pytestmark = pytest.mark.long
+
 TITLE = "Hội nghị tập huấn Luật Đất đai có cần đăng ký trước?"
 SLUG = "hoi-nghi-tap-huan-luat-dat-dai-co-can-dang-ky-truoc"
 BRANCH = f"cms/hoi-dap/{SLUG}"
