@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -115,6 +116,21 @@ def test_a_touched_file_with_the_same_bytes_is_no_change(portal_copy: Path, run_
     path.write_bytes(path.read_bytes())
     figures, _ = _build(run_cli, portal_copy, "2026-11-23")
     assert list(figures["timings"]) == ["unchanged"]
+    # Finding nothing changed needs neither the renderer, MkDocs, Git nor the other
+    # commands: importing them took longer than the look.
+    heavy = ("mkdocs", "git", "pbgdpl.pipeline.build", "pbgdpl.catalog", "pbgdpl.cli.editorial")
+    look = (
+        "import sys\nfrom pbgdpl.cli import main\n"
+        f"status = main(['--root', {str(portal_copy)!r}, 'build', '--out', "
+        f"{str(portal_copy / 'site')!r}, '--as-of', '2026-11-23'])\n"
+        f"print(status, *[m for m in {heavy!r} if m in sys.modules])"
+    )
+    looked = subprocess.run(
+        [sys.executable, "-c", look], capture_output=True, text=True, check=False
+    )
+    summary, loaded = looked.stdout.splitlines()
+    assert loaded == "0", looked.stderr
+    assert summary.startswith("Đã dựng 0 trang"), summary
     # Touched again, now with other words: the build sees them.
     text = path.read_text("utf-8")
     path.write_text(text.replace("hòa giải", "hoà giải", 1), "utf-8")

@@ -134,7 +134,7 @@ def command_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_editorial_commands(commands: Any) -> None:
+def add_commands(commands: Any) -> None:
     """Register codeowners, review and new on build.py's subcommand parser."""
     owners = commands.add_parser(
         "codeowners", help="sinh .github/CODEOWNERS từ vai trò (write CODEOWNERS from roles)"

@@ -107,7 +107,7 @@ def _year(text: str) -> int:
     return int(text)
 
 
-def add_followup_commands(
+def add_commands(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> None:
     """Register `audit` and `report`."""

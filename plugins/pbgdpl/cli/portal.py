@@ -1,4 +1,7 @@
-"""The commands that build and check the portal: build, assemble, validate, schemas, serve."""
+"""The commands that build and check the portal: build, assemble, validate, schemas, serve.
+
+Each command imports the parts of the portal it runs when it runs (`cli/__init__.py`).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pbgdpl.cli.arguments import moment_argument
-from pbgdpl.editorial.validation_comment import validation_comment
-from pbgdpl.loading.fix import fix_files
-from pbgdpl.loading.gitrepo import GitError
 from pbgdpl.model.diagnostics import (
     COMMAND,
     FORMATTERS,
@@ -22,15 +22,10 @@ from pbgdpl.model.diagnostics import (
     has_errors,
 )
 from pbgdpl.model.moment import BuildMoment
-from pbgdpl.model.schemas import check_schemas, write_schemas
 from pbgdpl.model.sites import site_label
 from pbgdpl.model.terminal import one_line
-from pbgdpl.pipeline.build import BuildOptions, BuildReport, build_portal
-from pbgdpl.pipeline.last_good import restore_last_good
-from pbgdpl.pipeline.shards import AssembleError, assemble, parse_shard
-from pbgdpl.publishing.preview import preview_server
-from pbgdpl.validate import load_checked
-from pbgdpl.webeditor.admin import EditorError
+from pbgdpl.pipeline.first_look import first_look
+from pbgdpl.pipeline.options import BuildOptions, BuildReport
 
 EDITOR_HELP = (
     "ghi thêm trình biên tập trên trình duyệt vào OUT/bien-tap/ để đăng cùng cổng "
@@ -59,6 +54,10 @@ def _selected(diagnostics: list[Diagnostic], paths: Sequence[str], root: Path) -
 
 def command_validate(args: argparse.Namespace) -> int:
     """Check the content and print every problem; exit 1 when there is an error."""
+    from pbgdpl.editorial.validation_comment import validation_comment
+    from pbgdpl.loading.fix import fix_files
+    from pbgdpl.validate import load_checked
+
     portal = load_checked(args.root)
     if args.fix:
         fixed = fix_files(args.root, _selected(portal.diagnostics, args.paths, args.root))
@@ -112,11 +111,18 @@ def command_build(args: argparse.Namespace) -> int:
         keep_going=args.keep_going,
         editor=args.editor,
     )
-    try:
-        report = build_portal(options)
-    except EditorError as error:
-        print(f"lỗi: {error}", file=sys.stderr)
-        return 1
+    looked = first_look(options)
+    if looked.unchanged:
+        report = looked.report
+    else:
+        from pbgdpl.pipeline.build import build_portal
+        from pbgdpl.webeditor.admin import EditorError
+
+        try:
+            report = build_portal(options, looked)
+        except EditorError as error:
+            print(f"lỗi: {error}", file=sys.stderr)
+            return 1
     if report.diagnostics:
         print(format_text(report.diagnostics), file=sys.stderr)
     for notice in report.notices:
@@ -169,6 +175,9 @@ def command_build(args: argparse.Namespace) -> int:
 
 def command_restore_last_good(args: argparse.Namespace) -> int:
     """Put back the last good version of each broken agency (the deploy's checkout only)."""
+    from pbgdpl.loading.gitrepo import GitError
+    from pbgdpl.pipeline.last_good import restore_last_good
+
     try:
         restored = restore_last_good(args.root)
     except GitError as error:
@@ -197,6 +206,9 @@ def command_restore_last_good(args: argparse.Namespace) -> int:
 
 def command_assemble(args: argparse.Namespace) -> int:
     """Join the outputs of sharded builds into one portal."""
+    from pbgdpl.pipeline.shards import AssembleError, assemble
+    from pbgdpl.webeditor.admin import EditorError
+
     try:
         sites = assemble(args.shards, args.out, args.root, editor=args.editor)
     except (AssembleError, EditorError) as error:
@@ -207,6 +219,8 @@ def command_assemble(args: argparse.Namespace) -> int:
 
 
 def _shard(text: str) -> tuple[int, int]:
+    from pbgdpl.pipeline.shards import parse_shard
+
     try:
         return parse_shard(text)
     except ValueError as error:
@@ -215,6 +229,8 @@ def _shard(text: str) -> tuple[int, int]:
 
 def command_schemas(args: argparse.Namespace) -> int:
     """Write the JSON Schema files, or check that the committed ones are current."""
+    from pbgdpl.model.schemas import check_schemas, write_schemas
+
     if args.check:
         stale = check_schemas(args.out)
         for name in stale:
@@ -227,6 +243,8 @@ def command_schemas(args: argparse.Namespace) -> int:
 
 def command_serve(args: argparse.Namespace) -> int:
     """Serve the built portal on 127.0.0.1 for a preview, compressed as a CDN sends it."""
+    from pbgdpl.publishing.preview import preview_server
+
     with preview_server(args.out, args.port) as server:
         print(f"Xem cổng tại http://127.0.0.1:{args.port}/ (Ctrl+C để dừng)")
         with contextlib.suppress(KeyboardInterrupt):
@@ -234,7 +252,7 @@ def command_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_portal_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register build, assemble, validate, schemas and serve."""
     build = commands.add_parser("build", help="dựng toàn bộ cổng (build the portal)")
     build.add_argument("--out", type=Path, default=Path("site"))

@@ -64,7 +64,7 @@ def command_disk_preview(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_publishing_commands(
+def add_commands(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> None:
     """Register `verify`, `mirror` and `disk-preview`."""

@@ -69,7 +69,7 @@ def command_repo_settings(args: argparse.Namespace) -> int:
     return 1 if failed or problems else 0
 
 
-def add_repository_commands(commands: Any) -> None:
+def add_commands(commands: Any) -> None:
     """Register repo-settings on build.py's subcommand parser."""
     settings = commands.add_parser(
         "repo-settings",

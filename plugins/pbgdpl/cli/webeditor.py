@@ -38,7 +38,7 @@ def command_editor(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_webeditor_commands(commands: Any) -> None:
+def add_commands(commands: Any) -> None:
     """Register `editor` on build.py's subcommand parser."""
     editor = commands.add_parser(
         "editor",

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import multiprocessing
 import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pbgdpl.catalog import Catalog, open_catalog
 from pbgdpl.model.diagnostics import Diagnostic, Severity
-from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.sites import NATIONAL, NATIONAL_KEY, site_key
-from pbgdpl.pipeline.fingerprint import (
-    platform_fingerprint,
-    registry_fingerprint,
-    site_fingerprint,
-)
+from pbgdpl.pipeline.fingerprint import registry_fingerprint, site_fingerprint
+from pbgdpl.pipeline.first_look import FirstLook
 from pbgdpl.pipeline.isolation import broken_agencies
+from pbgdpl.pipeline.options import BuildOptions, BuildReport
 from pbgdpl.pipeline.render import SiteResult, render_site
 from pbgdpl.pipeline.search_index import (
     NATIONAL_DOCUMENTS,
@@ -35,21 +31,17 @@ from pbgdpl.pipeline.search_index import (
 )
 from pbgdpl.pipeline.shards import shard_sites
 from pbgdpl.pipeline.unchanged import (
-    Sources,
     Unchanged,
     forget_unchanged,
     moment_window,
     output_stamp,
-    read_unchanged,
     save_unchanged,
-    still_unchanged,
-    take_sources,
 )
 from pbgdpl.publishing.compression import ENCODINGS
 from pbgdpl.publishing.file_digests import FileDigests
 from pbgdpl.publishing.kept_inputs import BuildInputs
-from pbgdpl.publishing.manifest import MANIFEST, Provenance, published_for
-from pbgdpl.publishing.output import STATE_FILE, OutputTree
+from pbgdpl.publishing.manifest import Provenance, published_for
+from pbgdpl.publishing.output import MANIFEST, STATE_FILE, OutputTree
 from pbgdpl.publishing.publish import publish_portal
 from pbgdpl.search.records import BUNDLE
 from pbgdpl.site.page_inputs import pages_from_json, pages_to_json
@@ -58,66 +50,6 @@ from pbgdpl.validate import load_with_history
 from pbgdpl.webeditor.admin import write_editor
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """How to build: where from and to, for which date, which sites, how many processes."""
-
-    root: Path
-    out: Path
-    moment: BuildMoment
-    only: tuple[str, ...] = ()
-    jobs: int = 0
-    force: bool = False
-    shard: tuple[int, int] | None = None
-    keep_going: bool = False
-    editor: bool = False
-    """Also write the web editor into OUT/bien-tap/, served with the portal (its own CSP)."""
-
-    @property
-    def as_of(self) -> dt.date:
-        """Return the day of the build's moment: legal status and listings are as of it."""
-        return self.moment.date
-
-
-@dataclass
-class BuildReport:
-    """What a build did: the diagnostics, each site rendered or skipped, and the time taken."""
-
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    rendered: list[SiteResult] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    # Agencies left out because their content has errors (--keep-going), with the errors.
-    excluded: dict[str, list[Diagnostic]] = field(default_factory=dict)
-    timings: dict[str, float] = field(default_factory=dict)
-    # What the editors should know about the build, such as history read without Git.
-    notices: list[str] = field(default_factory=list)
-    # Pages left out because they took too long to render; the rest of their site is built.
-    left_out: list[Diagnostic] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, object]:
-        """Return the figures of the build: stage wall times and per-site work."""
-        return {
-            "timings": self.timings,
-            "sites_rendered": len(self.rendered),
-            "rebuilt": sorted(site_key(r.site) for r in self.rendered),
-            "sites_skipped": len(self.skipped),
-            # Pages rendered; the other pages of the sites rendered were kept as they were.
-            "pages": sum(r.pages for r in self.rendered),
-            "pages_kept": sum(r.kept for r in self.rendered),
-            "rendered_pages": sorted(p for r in self.rendered for p in r.rendered_pages),
-            "render_seconds": sum(r.seconds for r in self.rendered),
-            "index_seconds": sum(r.index_seconds for r in self.rendered),
-            "errors": sum(d.severity is Severity.ERROR for d in self.diagnostics),
-            "excluded": sorted(self.excluded),
-            "pages_left_out": sorted(d.path for d in self.left_out),
-        }
-
-    @property
-    def failed(self) -> list[SiteResult]:
-        """Return the sites whose rendering failed."""
-        return [r for r in self.rendered if r.error]
 
 
 @dataclass(frozen=True)
@@ -288,29 +220,17 @@ def _install(
         out.save_pages(site_key(result.site), pages_to_json(result.page_states))
 
 
-def build_portal(options: BuildOptions) -> BuildReport:
-    """Load, check and render the portal into `options.out`; only changed sites are rebuilt."""
-    report = BuildReport()
+def build_portal(options: BuildOptions, looked: FirstLook) -> BuildReport:
+    """Load, check and render the portal into `options.out`; only changed sites are rebuilt.
+
+    `looked` is the build's first look (`first_look.py`), which found something changed.
+    """
+    report = looked.report
+    platform, sources, first_build = looked.platform, looked.sources, looked.first_build
     cache = OutputTree(options.out).cache
     if options.force:
         # A forced build trusts nothing it kept: every file is parsed again, then kept.
         shutil.rmtree(cache, ignore_errors=True)
-    first_build = not options.out.exists()
-    platform = platform_fingerprint(options.root)
-    sources = _timed(report, "unchanged", lambda: _sources(options, platform))
-    output = output_stamp(options.out, (STATE_FILE, MANIFEST))
-    # The web editor is written, and the portal published, on every --editor build.
-    kept = None if options.force or options.editor else read_unchanged(cache)
-    if kept is not None and still_unchanged(kept, sources, options.moment, output, cache):
-        # Nothing the last complete build read has changed: say again what it said.
-        if kept.sources != sources.digest:
-            # Touched files with the same bytes: their new metadata is trusted next time.
-            save_unchanged(cache, replace(kept, sources=sources.digest, stamps=sources.stamps))
-        report.diagnostics = list(kept.diagnostics)
-        report.notices = list(kept.notices)
-        report.skipped = list(kept.sites)
-        report.excluded = dict(kept.excluded)
-        return report
     forget_unchanged(cache)
     portal, history = _timed(
         report, "load", lambda: load_with_history(options.root, cache_dir=cache)
@@ -456,9 +376,3 @@ def build_portal(options: BuildOptions) -> BuildReport:
         )
         save_unchanged(cache, record)
     return report
-
-
-def _sources(options: BuildOptions, platform: str) -> Sources:
-    """Stamp the build's sources with everything else that decides its output."""
-    choices = (options.only, options.shard, options.keep_going, options.editor)
-    return take_sources(options.root, (platform, repr(choices)))

@@ -5,9 +5,13 @@ from __future__ import annotations
 import hashlib
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pbgdpl.catalog import Catalog
 from pbgdpl.model.sites import NATIONAL
+
+if TYPE_CHECKING:
+    # Only named: a build's first look (`first_look.py`) imports this module, not the catalog.
+    from pbgdpl.catalog import Catalog
 
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pyyaml")
 

@@ -22,12 +22,16 @@ import subprocess
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pbgdpl.loading.parse_cache import RACY_NANOSECONDS, parsed_digests
 from pbgdpl.model.diagnostics import Diagnostic
-from pbgdpl.model.items import Item
 from pbgdpl.model.moment import BuildMoment
 from pbgdpl.safety.text import readable_name
+
+if TYPE_CHECKING:
+    # Only named: importing the item model would cost a build that finds nothing changed.
+    from pbgdpl.model.items import Item
 
 RECORD_FILE = "unchanged.pickle"
 _VERSION = 2

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pbgdpl.publishing.manifest import MANIFEST, FileRecord, Manifest, render_manifest
+from pbgdpl.publishing.manifest import FileRecord, Manifest, render_manifest
 from pbgdpl.publishing.offline_search import (
     SEARCH_DATA,
     SEARCH_PAGE,
@@ -17,6 +17,7 @@ from pbgdpl.publishing.offline_search import (
     search_page,
     search_records,
 )
+from pbgdpl.publishing.output import MANIFEST
 from pbgdpl.publishing.relink import Relinker
 from pbgdpl.search.lexicon import QUERY_FILE
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, read_records

@@ -14,9 +14,8 @@ from pathlib import Path
 import git
 
 from pbgdpl.publishing.file_digests import FileDigests
-from pbgdpl.publishing.output import CACHE_DIR, STAGING_DIR, STATE_FILE, write_changed
+from pbgdpl.publishing.output import CACHE_DIR, MANIFEST, STAGING_DIR, STATE_FILE, write_changed
 
-MANIFEST = "manifest.json"
 FORMAT = "pbgdpl-manifest/1"
 PORTAL_SCOPE = "portal"
 UNKNOWN_COMMIT = "unknown"

@@ -9,8 +9,9 @@ from pathlib import Path
 from pbgdpl.model.diagnostics import COMMAND
 from pbgdpl.publishing.agency_package import agency_name, agency_package
 from pbgdpl.publishing.archive import Member, write_archive
-from pbgdpl.publishing.manifest import MANIFEST, UNKNOWN_COMMIT, Manifest, read_manifest
+from pbgdpl.publishing.manifest import UNKNOWN_COMMIT, Manifest, read_manifest
 from pbgdpl.publishing.offline_search import SEARCH_PAGE
+from pbgdpl.publishing.output import MANIFEST
 from pbgdpl.publishing.verify import verify_copy
 
 SITE_FOLDER = "site"

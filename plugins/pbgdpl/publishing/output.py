@@ -18,6 +18,8 @@ STATE_FILE = f"{BOOKKEEPING_PREFIX}build.json"
 STAGING_DIR = f"{BOOKKEEPING_PREFIX}staging"
 # What the builds keep to do less next time (parsed files, drafts too); never published.
 CACHE_DIR = f"{BOOKKEEPING_PREFIX}cache"
+# Every published file with its digest, written last by each build (`manifest.py`).
+MANIFEST = "manifest.json"
 # Where the folders replaced by an install wait for their removal, inside staging.
 REPLACED = "_replaced"
 
