@@ -60,6 +60,11 @@ editor: $(VENV)/.installed node_modules/.installed
 schemas: $(VENV)/.installed
 	$(PY) build.py schemas --out schemas
 
+# The tests' temporary folders are in memory (tmpfs) when it has room: the suite builds
+# about a hundred small portals, and on this kind of disk creating a file costs a
+# millisecond of system time (a build of the tests' portal: 7.4 s of it, 1.2 s in memory).
+TEST_TMPDIR := $(shell df --output=avail -k /dev/shm 2>/dev/null | awk 'NR == 2 && $$1 > 4000000 {print "/dev/shm"}')
+
 # Every check CI runs: lint, format, the layer contract, types, generated files, the tests.
 test: $(VENV)/.installed-test node_modules/.installed
 	$(PY) -m ruff check .
@@ -69,7 +74,7 @@ test: $(VENV)/.installed-test node_modules/.installed
 	$(PY) build.py schemas --out schemas --check
 	$(PY) build.py validate
 	$(PY) build.py codeowners --check --base $(CODEOWNERS_BASE)
-	$(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder
+	$(if $(TEST_TMPDIR),TMPDIR=$(TEST_TMPDIR)) $(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 clean:
 	rm -rf $(OUT) .pytest_cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import unicodedata
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pbgdpl.pipeline.search_documents import KEYS_FILE, update_documents
+from pbgdpl.pipeline.search_documents import DOCUMENTS, KEYS_FILE, update_documents
 from pbgdpl.pipeline.search_index import (
     KeptWork,
     index_records,
@@ -298,6 +299,37 @@ def test_kept_documents_give_the_index_a_fresh_build_gives_and_never_go_stale(
     _, written = update_documents(sorted(records, key=lambda r: r.url), selected, kept, "v2")
     assert written == len(records)
     assert "cũ" not in (documents / "ha-noi/tin-tuc/3/index.html").read_text("utf-8")
+
+
+def _entry_order(folder: Path) -> list[str]:
+    """Every entry below `folder` in the order the folders give them, as Pagefind walks them."""
+    found = []
+    for name in os.listdir(folder):
+        found.append(name)
+        if (folder / name).is_dir():
+            found += [f"{name}/{inner}" for inner in _entry_order(folder / name)]
+    return found
+
+
+def test_pages_added_to_kept_documents_are_numbered_as_in_a_fresh_folder(tmp_path: Path) -> None:
+    # Pagefind numbers pages in the order a folder lists its entries; on tmpfs and btrfs
+    # that is the order they were made, so a page added after the others would be last.
+    first = [record(f"ha-noi/tin-tuc/{i}/", f"Tin {i}", f"đất đai số {i}") for i in (1, 5)]
+    first.append(record("lao-cai/", "Lào Cai", "trang chủ"))
+    added = [
+        record("ha-noi/tin-tuc/3/", "Tin 3", "hộ tịch"),
+        record("ha-noi/", "Hà Nội", "trang chủ"),
+        record("don-vi-moi/tin-tuc/1/", "Ra mắt", "đơn vị mới"),
+    ]
+    everything = [*first, *added]
+    kept = tmp_path / "kept"
+    index_records(first, tmp_path / "site" / BUNDLE, tmp_path / "scratch", KeptWork(kept))
+    index_records(everything, tmp_path / "site" / BUNDLE, tmp_path / "scratch", KeptWork(kept))
+    fresh = tmp_path / "fresh"
+    index_records(everything, tmp_path / "new" / BUNDLE, tmp_path / "scratch-new", KeptWork(fresh))
+    documents = kept / DOCUMENTS
+    assert _entry_order(documents) == _entry_order(fresh / DOCUMENTS)
+    assert _bundle(tmp_path / "site" / BUNDLE) == _bundle(tmp_path / "new" / BUNDLE)
 
 
 def test_the_bundle_is_plain_for_brotli_with_even_word_counts_and_no_page_text(

@@ -64,7 +64,9 @@ def test_quiz_keeps_nothing_and_sends_nothing(page: Page, portal_url: str) -> No
     page.locator("#cau-1-b").check()
     page.get_by_role("button", name="Chấm điểm").click()
     assert page.locator("[data-pb-score]").inner_text().startswith("Kết quả: đúng 1/4")
-    assert requests == []
+    # Chromium fetches the tab's icon by itself, sometimes after network idle: not the quiz's.
+    icon = page.evaluate("document.querySelector('link[rel~=icon]').href")
+    assert [url for url in requests if url != icon] == []
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
     assert page.evaluate("document.cookie") == ""
 

@@ -9,15 +9,22 @@ writes only the documents whose key changed and removes those of records gone.
 The list of keys is removed before the folder is touched and written back once it
 matches the folder again: a build stopped halfway leaves no list, and the next one
 writes every document, so a kept document is never stale.
+
+Pagefind numbers pages in the order it finds them, which is each folder's own order of
+its entries: by a hash of their names on ext4, by when they were made on tmpfs or btrfs.
+A fresh folder is written in name order, part by part of the address. A kept folder that
+gains an entry is made again, with its parents, moving its entries into a new folder in
+name order: the index of a kept folder is then the index of a fresh one, on any of them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import shutil
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pbgdpl.search.derived import RecordWords, derive_all
 from pbgdpl.search.documents import index_document
@@ -48,6 +55,43 @@ def _document_path(documents: Path, url: str) -> Path:
     return documents / url / "index.html"
 
 
+def _entries(url: str) -> tuple[str, ...]:
+    """Return the names of the folders and the file that hold `url`'s document.
+
+    Sorting documents by them writes each folder's entries in name order, the order
+    `sorted(os.listdir())` gives."""
+    return PurePosixPath(url, "index.html").parts
+
+
+def _new_entry(documents: Path, url: str) -> Path | None:
+    """Return the folder in which writing `url`'s document makes a new entry, if any."""
+    folder = documents
+    for name in _entries(url):
+        if not (folder / name).exists():
+            return folder
+        folder = folder / name
+    return None
+
+
+def _remake_in_name_order(folder: Path) -> None:
+    """Make `folder` again, its entries moved into the new folder in name order."""
+    fresh = folder.with_name(f".{folder.name}.fresh")
+    shutil.rmtree(fresh, ignore_errors=True)  # left by a build stopped here
+    fresh.mkdir()
+    for name in sorted(os.listdir(folder)):
+        os.rename(folder / name, fresh / name)
+    folder.rmdir()
+    fresh.rename(folder)
+
+
+def _remake_grown(documents: Path, grown: set[Path]) -> None:
+    """Make again each folder that gained an entry, and the folders above it, deepest first."""
+    remade = {parent for folder in grown for parent in (folder, *folder.parents)}
+    remade = {folder for folder in remade if folder.is_relative_to(documents)}
+    for folder in sorted(remade, key=lambda f: len(f.parts), reverse=True):
+        _remake_in_name_order(folder)
+
+
 def update_documents(
     records: Sequence[SearchRecord],
     selected: Sequence[KeptWords],
@@ -71,13 +115,19 @@ def update_documents(
     for url in keys.keys() - wanted.keys():
         _document_path(documents, url).unlink(missing_ok=True)
     written = 0
-    for url, (record, kept, key) in wanted.items():
+    # A folder kept from the last build that gains an entry is made again (module doc).
+    grown: set[Path] = set()
+    for url in sorted(wanted, key=_entries):
+        record, kept, key = wanted[url]
         if keys.get(url) == key:
             continue
+        if keys and (entry_in := _new_entry(documents, url)) is not None:
+            grown.add(entry_in)
         target = _document_path(documents, url)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(index_document(record, kept), "utf-8")
         written += 1
+    _remake_grown(documents, grown)
     documents.mkdir(parents=True, exist_ok=True)
     partial = folder / f".{KEYS_FILE}"
     with partial.open("wb") as stream:
