@@ -28,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,21 +62,22 @@ class Run:
     cpu_seconds: float = 0.0
 
 
-def _tree_rss(process: psutil.Process) -> int:
+def _tree_total(process: psutil.Process, amount: Callable[[psutil.Process], int]) -> int:
+    """Add up `amount` over `process` and every process below it."""
     total = 0
     for member in [process, *process.children(recursive=True)]:
         # A worker may exit between listing and reading it.
         with contextlib.suppress(psutil.Error):
-            total += member.memory_info().rss
+            total += amount(member)
     return total
+
+
+def _tree_rss(process: psutil.Process) -> int:
+    return _tree_total(process, lambda member: member.memory_info().rss)
 
 
 def _tree_pss(process: psutil.Process) -> int:
-    total = 0
-    for member in [process, *process.children(recursive=True)]:
-        with contextlib.suppress(psutil.Error):
-            total += member.memory_full_info().pss
-    return total
+    return _tree_total(process, lambda member: member.memory_full_info().pss)
 
 
 # PSS is read from /proc/<pid>/smaps_rollup, which costs more than RSS: every tenth sample.

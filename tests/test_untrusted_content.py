@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import ConsoleMessage
 
 from pbgdpl.catalog import Catalog
 from pbgdpl.cli import main
@@ -329,8 +330,13 @@ def test_browsing_the_portal_breaks_no_csp_rule(browser, built_portal: Path, por
     # Several tabs at once: each waits until its page has made no request for half a
     # second (a late request could break a rule), and those waits overlap.
     tabs = [context.new_page() for _ in range(TABS)]
+
+    def on_console(message: ConsoleMessage) -> None:
+        if "Content Security" in message.text:
+            console.append(message.text)
+
     for tab in tabs:
-        tab.on("console", lambda m: console.append(m.text) if "Content Security" in m.text else None)
+        tab.on("console", on_console)
     kinds = list(by_kind.values())
     for start in range(0, len(kinds), TABS):
         batch = list(zip(tabs, kinds[start : start + TABS], strict=False))
