@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -103,6 +104,10 @@ def test_a_file_the_build_links_unchanged_is_not_hashed_again_unless_touched_bef
         was = previous.stat()
         os.link(previous, path)
         digests.relinked(f"pagefind/fragment/{path.name}", was, path.stat())
+    # The build removes the last index before the manifest: the unlink changes the
+    # linked file's change time too.
+    time.sleep(0.01)
+    shutil.rmtree(aside)
     write_manifest(out, PORTAL_SCOPE, "https://pbgdpl.gov.vn/", PROVENANCE, digests)
     files = json.loads((out / "manifest.json").read_text("utf-8"))["files"]
     assert digests.hashed == 1

@@ -8,9 +8,10 @@ written in the same instant as the record, or whose metadata differs in any way,
 hashed again.
 
 A file the build links from the last build's output to the same name (an index file
-Pagefind wrote the same) keeps its inode but gets a new change time. The build vouches
-for it (`relinked`): its digest is kept if the file was, just before the link, exactly as
-recorded, and the link is the only change since.
+Pagefind wrote the same) keeps its inode but gets a new change time, and another when the
+build removes the last output's link. The build vouches for it (`relinked`): its digest is
+kept if the file was, just before the link, exactly as recorded, and is still the same
+inode, size and modification time when the manifest is written.
 """
 
 from __future__ import annotations
@@ -28,10 +29,16 @@ CACHE_FILE = "published.pickle"
 _VERSION = 1
 
 Stamp = tuple[int, int, int, int]
+# A stamp without its change time: what a link or an unlink leaves as it was.
+Identity = tuple[int, int, int]
 
 
 def _stamp(stat: os.stat_result) -> Stamp:
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
+def _identity(stamp: Stamp) -> Identity:
+    return (stamp[0], stamp[1], stamp[3])
 
 
 def _hash(path: Path | str) -> str:
@@ -50,8 +57,8 @@ class FileDigests:
     entries: dict[str, tuple[Stamp, str]] = field(default_factory=dict)
     saved_at: int = 0
     hashed: int = 0
-    vouched: dict[str, Stamp] = field(default_factory=dict)
-    """Files linked by this build as they were recorded: their metadata after the link."""
+    vouched: dict[str, Identity] = field(default_factory=dict)
+    """Files linked by this build as they were recorded: their identity after the link."""
 
     @classmethod
     def open(cls, folder: Path) -> FileDigests:
@@ -75,9 +82,11 @@ class FileDigests:
         """
         stamp = _stamp(stat or os.stat(path))
         kept = self.entries.get(name)
-        if kept is not None and (
-            (kept[0] == stamp and self._settled(stamp)) or self.vouched.get(name) == stamp
-        ):
+        if kept is not None and kept[0] == stamp and self._settled(stamp):
+            return stamp[0], kept[1]
+        if kept is not None and self.vouched.get(name) == _identity(stamp):
+            # Linked and its old link removed by this build since: nothing else changed it.
+            self.entries[name] = (stamp, kept[1])
             return stamp[0], kept[1]
         sha256 = _hash(path)
         self.hashed += 1
@@ -94,8 +103,7 @@ class FileDigests:
         same_file = before.st_ino == after.st_ino and before.st_mtime_ns == after.st_mtime_ns
         # As recorded, settled, and the very file: nothing but the link changed it.
         if kept is not None and same_file and kept[0] == _stamp(before) and self._settled(kept[0]):
-            self.entries[name] = (_stamp(after), kept[1])
-            self.vouched[name] = _stamp(after)
+            self.vouched[name] = _identity(_stamp(after))
 
     def save(self, names: set[str]) -> None:
         """Keep the digests of `names`, the files published now; others are forgotten."""
