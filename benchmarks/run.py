@@ -181,21 +181,15 @@ def first_query_bytes(bundle: Path) -> int:
 
     The browser loads pagefind.js, the entry file, the metadata, the WebAssembly, one
     index chunk and the fragments of the first results (here: the mean chunk and five
-    mean fragments); an index in buckets adds each other bucket's entry file, metadata
-    and mean chunk. `search_quality.py` measures it in a real browser.
+    mean fragments); `search_quality.py` measures it in a real browser.
     """
-    query = json.loads((bundle / "pbgdpl-query.json").read_text("utf-8"))
-    buckets = [bundle, *(bundle / folder for folder in query.get("buckets", []))]
+    fixed = [bundle / "pagefind.js", bundle / "pagefind-entry.json"]
+    fixed += [*bundle.glob("*.pf_meta"), *bundle.glob("wasm.*.pagefind")]
+    size = sum(_sent(p) for p in fixed)
     plain = (".br", ".gz")
-    size = _sent(bundle / "pagefind.js") + sum(_sent(p) for p in bundle.glob("wasm.*.pagefind"))
-    fragments: list[int] = []
-    for bucket in buckets:
-        fixed = [bucket / "pagefind-entry.json", *bucket.glob("*.pf_meta")]
-        size += sum(_sent(p) for p in fixed)
-        chunks = [_sent(p) for p in (bucket / "index").glob("*") if not p.name.endswith(plain)]
-        size += int(statistics.mean(chunks)) if chunks else 0
-        found = (bucket / "fragment").glob("*")
-        fragments += [_sent(p) for p in found if not p.name.endswith(plain)]
+    chunks = [_sent(p) for p in (bundle / "index").glob("*") if not p.name.endswith(plain)]
+    fragments = [_sent(p) for p in (bundle / "fragment").glob("*") if not p.name.endswith(plain)]
+    size += int(statistics.mean(chunks)) if chunks else 0
     size += 5 * int(statistics.mean(fragments)) if fragments else 0
     return size
 

@@ -9,8 +9,6 @@ citizen would notice.
 
 from __future__ import annotations
 
-import json
-import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,9 +18,6 @@ from playwright.sync_api import Browser, Page
 from sections.samples import PORTAL_YML
 
 from pbgdpl.cli import main
-from pbgdpl.pipeline.search_index import index_records, portal_records
-from pbgdpl.search.lexicon import QUERY_FILE
-from pbgdpl.search.records import BUNDLE
 
 from conftest import AS_OF, copy_parts, serve, write
 
@@ -286,70 +281,49 @@ def ask(tab: Page, url: str, query: str, path: str = "tim-kiem/") -> tuple[list[
     return [str(link).removeprefix(url) for link in links], f"{status} {notes}"
 
 
-# Each query, the page it must find first, and what the page must say of the search.
-ANSWERS = [
-    # Question words never stop a match, and the page says they were left out.
-    ("làm sao để đăng ký kết hôn", MARRIAGE, "Bỏ qua từ để hỏi: làm sao để."),
-    # Typed without accents, "de" after "lam sao" is "để", not "đề".
-    ("lam sao de dang ky ket hon", MARRIAGE, "Bỏ qua từ để hỏi: lam sao de."),
-    ("bao lâu thì được đăng ký kết hôn", MARRIAGE, "Bỏ qua từ để hỏi: bao lâu, thì, được."),
-    # Telex and VNI leftovers become Vietnamese.
-    ("ddawng kys keets hoon", MARRIAGE, "Đã sửa “ddawng” thành “đăng”"),
-    ("d9a8ng ky1 ke6t ho6n", MARRIAGE, "“ke6t” thành “kêt”"),
-    # One wrong letter: "hôm" is a word, but "kết hôm" is not; the handbook full of
-    # "hôm", "đăng ký" and "kết quả" must not win.
-    ("đăng ký kết hôm", MARRIAGE, "Đã sửa “hom” thành “hon”."),
-    # The board's dictionary.
-    ("sổ đỏ", CERTIFICATE, "Đã tìm “giấy chứng nhận quyền sử dụng đất” cho “sổ đỏ”."),
-    # The document whose title is the query, in force before the repealed one.
-    ("luật đất đai", LAW, "Có "),
-    ("luat dat dai", LAW, "Có "),
-    # A year in the query must match the document's.
-    ("luật đất đai 2013", OLD_LAW, "Có "),
-    # "năm" before a year says what follows: the law need not have the word.
-    ("luật đất đai năm 2013", OLD_LAW, "Có "),
-    # Among Q&A titles that end with the query, the one whose text explains it.
-    ("đăng ký kết hôn", MARRIAGE, "Có "),
-    ("dang ky ket hon", MARRIAGE, "Có "),
-    # An agency's everyday names reach its home.
-    ("sở tư pháp mẫu sơn", f"{PROVINCE}/", "Có "),
-    ("TP MS", f"{PROVINCE}/", "Đã tìm “Mẫu Sơn” cho “tp ms”."),
-    # Words that say what kind of body a name is are optional around it: the home of
-    # "Tỉnh Mẫu Sơn" never says "Ủy ban nhân dân", pages that do must not win.
-    ("ubnd tỉnh mẫu sơn", f"{PROVINCE}/", "Đã tìm “Ủy ban nhân dân” cho “ubnd”."),
-    # A tag few pages carry names a page's topic: it ranks as a title starting so.
-    ("di chúc", WILL, "Có "),
-    ("di chuc", WILL, "Có "),
-]
-
-
-@pytest.mark.parametrize(("query", "first", "said"), ANSWERS)
+@pytest.mark.parametrize(
+    ("query", "first", "said"),
+    [
+        # Question words never stop a match, and the page says they were left out.
+        ("làm sao để đăng ký kết hôn", MARRIAGE, "Bỏ qua từ để hỏi: làm sao để."),
+        # Typed without accents, "de" after "lam sao" is "để", not "đề".
+        ("lam sao de dang ky ket hon", MARRIAGE, "Bỏ qua từ để hỏi: lam sao de."),
+        ("bao lâu thì được đăng ký kết hôn", MARRIAGE, "Bỏ qua từ để hỏi: bao lâu, thì, được."),
+        # Telex and VNI leftovers become Vietnamese.
+        ("ddawng kys keets hoon", MARRIAGE, "Đã sửa “ddawng” thành “đăng”"),
+        ("d9a8ng ky1 ke6t ho6n", MARRIAGE, "“ke6t” thành “kêt”"),
+        # One wrong letter: "hôm" is a word, but "kết hôm" is not; the handbook full of
+        # "hôm", "đăng ký" and "kết quả" must not win.
+        ("đăng ký kết hôm", MARRIAGE, "Đã sửa “hom” thành “hon”."),
+        # The board's dictionary.
+        ("sổ đỏ", CERTIFICATE, "Đã tìm “giấy chứng nhận quyền sử dụng đất” cho “sổ đỏ”."),
+        # The document whose title is the query, in force before the repealed one.
+        ("luật đất đai", LAW, "Có "),
+        ("luat dat dai", LAW, "Có "),
+        # A year in the query must match the document's.
+        ("luật đất đai 2013", OLD_LAW, "Có "),
+        # "năm" before a year says what follows: the law need not have the word.
+        ("luật đất đai năm 2013", OLD_LAW, "Có "),
+        # Among Q&A titles that end with the query, the one whose text explains it.
+        ("đăng ký kết hôn", MARRIAGE, "Có "),
+        ("dang ky ket hon", MARRIAGE, "Có "),
+        # An agency's everyday names reach its home.
+        ("sở tư pháp mẫu sơn", f"{PROVINCE}/", "Có "),
+        ("TP MS", f"{PROVINCE}/", "Đã tìm “Mẫu Sơn” cho “tp ms”."),
+        # Words that say what kind of body a name is are optional around it: the home of
+        # "Tỉnh Mẫu Sơn" never says "Ủy ban nhân dân", pages that do must not win.
+        ("ubnd tỉnh mẫu sơn", f"{PROVINCE}/", "Đã tìm “Ủy ban nhân dân” cho “ubnd”."),
+        # A tag few pages carry names a page's topic: it ranks as a title starting so.
+        ("di chúc", WILL, "Có "),
+        ("di chuc", WILL, "Có "),
+    ],
+)
 def test_a_citizens_query_finds_its_answer_first(
     tab: Page, url: str, query: str, first: str, said: str
 ) -> None:
     found, notes = ask(tab, url, query)
     assert found[0] == first, (found, notes)
     assert said in notes
-
-
-def test_a_national_index_in_buckets_answers_as_one_index(
-    tab: Page, portal: Path, url: str, tmp_path: Path
-) -> None:
-    # A large portal's national index is built in buckets the search page merges
-    # (search/buckets.py): here one bucket per site, the two agencies' apart.
-    site = tmp_path / "site"
-    shutil.copytree(portal, site)
-    records = portal_records(site)
-    index_records(records, site / BUNDLE, tmp_path / "scratch", bucket_pages=1)
-    merged = json.loads((site / BUNDLE / QUERY_FILE).read_text("utf-8"))["buckets"]
-    assert len(merged) == 1
-    with serve(site) as bucketed:
-        for query, first, said in ANSWERS:
-            found, notes = ask(tab, bucketed, query)
-            assert found[0] == first, (query, found, notes)
-            assert said in notes
-            # The same pages as one index finds, from every bucket.
-            assert sorted(found) == sorted(ask(tab, url, query)[0]), query
 
 
 def test_words_next_to_each_other_beat_a_document_that_has_them_scattered(

@@ -100,7 +100,7 @@ def update_documents(
     derived: Sequence[RecordWords] | None = None,
 ) -> tuple[Path, int]:
     """Make `folder`/documents hold exactly the records' documents; return it and how many
-    documents were written or removed. Documents kept by another `platform` (our code, the theme,
+    documents were written. Documents kept by another `platform` (our code, the theme,
     the libraries: `fingerprint.platform_fingerprint`) are all written again. `derived`
     gives each record's hash (`derived.py`), derived now if not given."""
     documents = folder / DOCUMENTS
@@ -112,10 +112,9 @@ def update_documents(
         record.url: (record, kept, _key(found, kept))
         for record, kept, found in zip(records, selected, derive_all(records, derived), strict=True)
     }
-    gone = keys.keys() - wanted.keys()
-    for url in gone:
+    for url in keys.keys() - wanted.keys():
         _document_path(documents, url).unlink(missing_ok=True)
-    written = len(gone)
+    written = 0
     # A folder kept from the last build that gains an entry is made again (module doc).
     grown: set[Path] = set()
     for url in sorted(wanted, key=_entries):

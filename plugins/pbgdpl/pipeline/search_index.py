@@ -9,7 +9,6 @@ sites, so the national site searches the whole portal while each agency its own 
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -22,24 +21,14 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
-from pbgdpl.pipeline.kept_fragments import FILE as FRAGMENTS_FILE
 from pbgdpl.pipeline.kept_fragments import FOLDER as FRAGMENTS
 from pbgdpl.pipeline.kept_fragments import Fragments
-from pbgdpl.pipeline.search_documents import DOCUMENTS, KEYS_FILE, update_documents
+from pbgdpl.pipeline.search_documents import update_documents
 from pbgdpl.pipeline.search_inputs import portal_inputs, record_files
 from pbgdpl.publishing.compression import ENCODINGS
-from pbgdpl.search.buckets import (
-    BUCKET_PAGES,
-    BUCKET_PREFIX,
-    SHARED_FILES,
-    SHARED_SUFFIX,
-    bucket_folder,
-    own_bucket,
-    split,
-)
 from pbgdpl.search.canonical import canonicalize
 from pbgdpl.search.derived import RecordWords, derive_all
-from pbgdpl.search.lexicon import PAIRS_FOLDER, QUERY_FILE, build_lexicon, write_lexicon
+from pbgdpl.search.lexicon import build_lexicon, write_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import select_words
 from pbgdpl.search.slim import slim_bundle
@@ -91,14 +80,14 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def _prune(bundle: Path, own: bool = True) -> None:
+def _prune(bundle: Path) -> None:
     for path in bundle.iterdir():
         wanted = (
             path.name in KEPT_FOLDERS
             if path.is_dir()
             else path.name in KEPT_FILES or path.name.endswith(KEPT_SUFFIXES)
         )
-        if not wanted or not (own or _bucket_file(Path(path.name), own)):
+        if not wanted:
             _remove(path)
 
 
@@ -128,8 +117,7 @@ class _Reuse:
         return True
 
     def _put_previous(self, path: str, old: str) -> None:
-        with contextlib.suppress(FileNotFoundError):  # a file not written yet (`write`)
-            os.unlink(path)
+        os.unlink(path)
         self._put(old, path)
         for ending in ENCODINGS.values():
             try:
@@ -160,22 +148,6 @@ class _Reuse:
         """Put `data` in `path`: the previous file if it holds the same bytes (`slim.Writer`)."""
         if not self._keep(path, data):
             path.write_bytes(data)
-
-    def take_previous(self, own: bool) -> None:
-        """Put in `built` the previous index of the same documents, which is given up: its
-        folders are moved whole (their files keep all their times, so publishing neither
-        hashes nor compresses them again), its other files linked."""
-        assert self.previous is not None
-        if not own:
-            self.built.parent.mkdir(parents=True, exist_ok=True)
-            self.previous.rename(self.built)
-            return
-        self.built.mkdir(parents=True)
-        for path in self.previous.iterdir():
-            if path.is_dir() and path.name in KEPT_FOLDERS:
-                path.rename(self.built / path.name)
-            elif path.is_file() and _bucket_file(Path(path.name), own):
-                self._put(str(path), str(self.built / path.name))
 
     def rest(self) -> None:
         """Keep the previous file of each file of `built` not yet put in place by `write`."""
@@ -208,7 +180,32 @@ class KeptWork:
     relinked: Relinked | None = None
 
 
-def _run_pagefind(documents: Path, built: Path, bundle_dir: Path) -> None:
+def index_records(
+    records: list[SearchRecord],
+    bundle_dir: Path,
+    scratch: Path,
+    kept: KeptWork = KeptWork(),
+    derived: list[RecordWords] | None = None,
+) -> None:
+    """Index `records` into `bundle_dir`, replacing its index only when Pagefind succeeds.
+
+    The records' documents are written below `scratch` (a folder the caller removes),
+    one `<url>/index.html` each, so that Pagefind gives every result its portal URL, or
+    below `kept.documents`, kept for the next build; `kept.previous`'s files that come
+    out the same are kept. `derived` is what each record gives alone, if known.
+    """
+    built = scratch / BUNDLE
+    shutil.rmtree(built, ignore_errors=True)
+    built.mkdir(parents=True)
+    fragments = Fragments.open(kept.documents, kept.platform)
+    pairs = sorted(zip(records, derive_all(records, derived), strict=True), key=lambda p: p[0].url)
+    records = [record for record, _ in pairs]
+    words = [found for _, found in pairs]
+    selected = select_words(records, words)
+    documents, _ = update_documents(
+        records, selected, kept.documents or scratch, kept.platform, words
+    )
+    lexicon = build_lexicon(records, selected, words)
     completed = subprocess.run(
         [
             str(pagefind_binary()),
@@ -229,136 +226,22 @@ def _run_pagefind(documents: Path, built: Path, bundle_dir: Path) -> None:
         raise SearchIndexError(
             f"Pagefind lỗi khi lập chỉ mục {bundle_dir}: {completed.stderr.strip()}"
         )
-
-
-@dataclass(frozen=True)
-class _Bucket:
-    """One bucket of an index being built (`search/buckets.py`)."""
-
-    number: int
-    own: bool
-    """Whether it is the bundle's own bucket, not a folder below it."""
-    built: Path
-    previous: Path | None
-    """Where the previous index holds this bucket, if it held it in the same place."""
-
-
-def _index_bucket(
-    bucket: _Bucket,
-    documents: Path,
-    changed: int,
-    fragments: Fragments,
-    kept: KeptWork,
-    bundle_dir: Path,
-) -> None:
-    """Index `documents` into `bucket.built`: take the previous bucket's index if no
-    document changed (a previous index kept aside by the build: `KeptWork.documents`), else
-    run Pagefind, keeping the previous files that come out the same."""
-    reuse = _Reuse(bucket.built, bucket.previous, relinked=kept.relinked)
-    previous = bucket.previous
-    whole = previous is not None and (previous / "pagefind-entry.json").is_file()
-    if not changed and whole and kept.documents is not None:
-        reuse.take_previous(bucket.own)
-        fragments.save(fragments.known)
-        return
-    _run_pagefind(documents, bucket.built, bundle_dir)
-    _prune(bucket.built, bucket.own)
-    canonicalize(bucket.built)
-    originals = fragments.originals(bucket.built)
-    slim_bundle(
-        bucket.built, reuse.write, lambda path: reuse.same_fragment(path, originals, fragments)
-    )
-    reuse.rest()
-    fragments.save(originals)
-
-
-def _bucket_file(name: Path, own: bool) -> bool:
-    """Tell whether `name`, a file of a built bundle or its compressed copy, belongs to its
-    Pagefind index proper."""
-    top = name.parts[0]
-    for ending in ENCODINGS.values():
-        top = top.removesuffix(ending)
-    if top.startswith(BUCKET_PREFIX) or top in (RECORDS, TERMS, QUERY_FILE, PAIRS_FOLDER):
-        return False
-    return own or not (top in SHARED_FILES or top.endswith(SHARED_SUFFIX))
-
-
-def index_records(
-    records: list[SearchRecord],
-    bundle_dir: Path,
-    scratch: Path,
-    kept: KeptWork = KeptWork(),
-    derived: list[RecordWords] | None = None,
-    bucket_pages: int = BUCKET_PAGES,
-) -> None:
-    """Index `records` into `bundle_dir`, replacing its index only when Pagefind succeeds.
-
-    The records' documents are written below `scratch` (a folder the caller removes),
-    one `<url>/index.html` each, so that Pagefind gives every result its portal URL, or
-    below `kept.documents`, kept for the next build; `kept.previous`'s files that come
-    out the same are kept. `derived` is what each record gives alone, if known. An index
-    of many records is built in buckets of about `bucket_pages` (`search/buckets.py`): a
-    bucket whose documents are all as they were keeps its previous index.
-    """
-    shutil.rmtree(scratch / BUNDLE, ignore_errors=True)
-    pairs = sorted(zip(records, derive_all(records, derived), strict=True), key=lambda p: p[0].url)
-    records = [record for record, _ in pairs]
-    words = [found for _, found in pairs]
-    buckets = split(records, bucket_pages)
-    selected = select_words(records, words, list(buckets.values()) if len(buckets) > 1 else None)
-    lexicon = build_lexicon(records, selected, words)
+    _prune(built)
+    canonicalize(built)
     previous = kept.previous if kept.previous is not None and kept.previous.is_dir() else None
-    # A bundle is whole once its query file is in place, put there last: a build stopped
-    # while putting the index in place leaves none, and no bucket of it is linked again.
-    previous_own = own_bucket(previous)
-    previous = previous if previous_own is not None else None
-    own = next(iter(buckets), 0)
-    built: list[_Bucket] = []
-    for number, positions in buckets.items():
-        folder = scratch / BUNDLE if number == own else scratch / BUNDLE / bucket_folder(number)
-        was_own = previous_own == number
-        old = None
-        if previous is not None and was_own == (number == own):
-            old = previous if was_own else previous / bucket_folder(number)
-        bucket = _Bucket(number, number == own, folder, old)
-        home = kept.documents or scratch / "documents"
-        home = home if number == 0 else home / bucket_folder(number)
-        documents, changed = update_documents(
-            [records[at] for at in positions],
-            [selected[at] for at in positions],
-            home,
-            kept.platform,
-            [words[at] for at in positions],
-        )
-        fragments = Fragments.open(home if kept.documents else None, kept.platform)
-        _index_bucket(bucket, documents, changed, fragments, kept, bundle_dir)
-        built.append(bucket)
-    if kept.documents is not None:
-        _remove_other_buckets(kept.documents, set(buckets))
-    main = built[0].built if built else scratch / BUNDLE
-    main.mkdir(parents=True, exist_ok=True)
-    others = [bucket_folder(b.number) + "/" for b in built if not b.own]
-    reuse = _Reuse(main, previous, relinked=kept.relinked)
-    write_lexicon(main, lexicon, len(records), _read_terms(bundle_dir), (own, others), reuse.write)
+    reuse = _Reuse(built, previous, relinked=kept.relinked)
+    originals = fragments.originals(built)
+    slim_bundle(built, reuse.write, lambda path: reuse.same_fragment(path, originals, fragments))
+    write_lexicon(built, lexicon, len(records), _read_terms(bundle_dir))
+    reuse.rest()
     bundle_dir.mkdir(parents=True, exist_ok=True)
-    for old_path in bundle_dir.iterdir():
-        if old_path.name not in (RECORDS, TERMS):
-            _remove(old_path)
-    for new in sorted(main.iterdir(), key=lambda path: path.name == QUERY_FILE):
+    for old in bundle_dir.iterdir():
+        if old.name not in (RECORDS, TERMS):
+            _remove(old)
+    for new in built.iterdir():
         new.rename(bundle_dir / new.name)
+    fragments.save(originals)
     shutil.rmtree(scratch)
-
-
-def _remove_other_buckets(documents: Path, wanted: set[int]) -> None:
-    """Remove the kept documents of the buckets an index no longer has."""
-    for path in documents.glob(f"{BUCKET_PREFIX}*"):
-        number = path.name.removeprefix(BUCKET_PREFIX)
-        if not (number.isdigit() and int(number) in wanted):
-            shutil.rmtree(path)
-    if 0 not in wanted:
-        for name in (DOCUMENTS, KEYS_FILE, FRAGMENTS_FILE):
-            if (documents / name).exists():
-                _remove(documents / name)
 
 
 def _same_inputs(bundle_dir: Path, previous: Path | None) -> bool:

@@ -22,7 +22,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from pbgdpl.publishing.output import BOOKKEEPING_PREFIX, write_changed
-from pbgdpl.search.buckets import BUCKET_PREFIX
 from pbgdpl.site.csp import content_security_policy
 from pbgdpl.webeditor.admin import EDITOR_PATH
 
@@ -67,11 +66,8 @@ def _pagefind_prefixes(files: list[str]) -> list[str]:
     for name in files:
         if name == PAGEFIND_ENTRY or name.endswith("/" + PAGEFIND_ENTRY):
             folders = name.split("/")[:-1]
-            # A bucket of a large index (`search/buckets.py`), below its bundle.
-            bucket = len(folders) > 1 and folders[-1].startswith(BUCKET_PREFIX)
-            folders, tail = (folders[:-1], [":bucket"]) if bucket else (folders, [])
             placeholders = [f":site{n}" if n else ":site" for n in range(len(folders) - 1)]
-            prefixes.add("/" + "/".join([*placeholders, folders[-1], *tail]) + "/")
+            prefixes.add("/" + "/".join([*placeholders, folders[-1]]) + "/")
     return sorted(prefixes, key=lambda p: (p.count("/"), p))
 
 
@@ -160,10 +156,8 @@ def render_nginx(editor_policy: str) -> str:
     ]
     locations = [
         _nginx_location(f"/{EDITOR_PATH}/", REVALIDATE, EDITOR_TYPES, editor_policy),
-        _nginx_location(
-            r"/pagefind/(?:bucket-[0-9]+/)?(?:fragment|index|filter)/[^/]+$", IMMUTABLE, octet
-        ),
-        _nginx_location(r"/pagefind/(?:bucket-[0-9]+/)?[^/]+\.pf_meta$", IMMUTABLE, octet),
+        _nginx_location(r"/pagefind/(?:fragment|index|filter)/[^/]+$", IMMUTABLE, octet),
+        _nginx_location(r"/pagefind/[^/]+\.pf_meta$", IMMUTABLE, octet),
         _nginx_location(r"\.(?:pf_fragment|pf_index|pf_filter|pagefind)$", REVALIDATE, octet),
         _nginx_location(r"\.wasm$", REVALIDATE, "application/wasm"),
         _nginx_location(r"/feed\.xml$", REVALIDATE, "application/atom+xml"),

@@ -12,10 +12,7 @@ loads, with the index, one small file (`QUERY_FILE`):
 - `rewrites`: the board's search dictionary (`model/search_terms.py`);
 - `common`: the syllables of the words kept in titles and numbers only (`selection.py`):
   where a pair of the query holds such a word, the pair says all the index can, and the
-  word's own large part of the index is not downloaded;
-- `buckets`: the folders, below the bundle, of the index's other buckets, which the
-  search page merges into the bundle's own (`search/buckets.py`); `bucket` is
-  the number of the bundle's own.
+  word's own large part of the index is not downloaded.
 
 A wrong letter often makes another real syllable ("kết hôm" for "kết hôn"); only the
 neighbouring syllable tells. The pairs of adjacent syllables of titles, other names and
@@ -34,7 +31,6 @@ from pathlib import Path
 from pbgdpl.search.derived import RecordWords, derive_all, letter_syllables
 from pbgdpl.search.records import SearchRecord
 from pbgdpl.search.selection import KeptWords, common_words
-from pbgdpl.search.slim import Writer, write_bytes
 
 QUERY_FILE = "pbgdpl-query.json"
 PAIRS_FOLDER = "pbgdpl-pairs"
@@ -83,29 +79,16 @@ def _dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def write_lexicon(
-    bundle: Path,
-    lexicon: Lexicon,
-    pages: int,
-    rewrites: dict[str, str],
-    buckets: tuple[int, list[str]] = (0, []),
-    write: Writer = write_bytes,
-) -> None:
-    """Write the query file and the pair files into the Pagefind bundle folder `bundle`.
-
-    `buckets` is the number of the bundle's own bucket and the folders of the others;
-    `write` puts each file's bytes in place (`slim.Writer`).
-    """
+def write_lexicon(bundle: Path, lexicon: Lexicon, pages: int, rewrites: dict[str, str]) -> None:
+    """Write the query file and the pair files into the Pagefind bundle folder `bundle`."""
     query = {
         "pages": pages,
         "words": " ".join(lexicon.words),
         "common": " ".join(lexicon.common),
         "rewrites": rewrites,
-        "bucket": buckets[0],
-        "buckets": buckets[1],
     }
-    write(bundle / QUERY_FILE, _dump(query).encode("utf-8"))
+    (bundle / QUERY_FILE).write_text(_dump(query), "utf-8")
     folder = bundle / PAIRS_FOLDER
     folder.mkdir(exist_ok=True)
     for letter, found in lexicon.pairs.items():
-        write(folder / f"{letter}.json", _dump({"pairs": ",".join(found)}).encode("utf-8"))
+        (folder / f"{letter}.json").write_text(_dump({"pairs": ",".join(found)}), "utf-8")

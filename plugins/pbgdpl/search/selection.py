@@ -87,9 +87,7 @@ def topic_tags(
 
 
 def select_words(
-    records: Sequence[SearchRecord],
-    derived: Sequence[RecordWords] | None = None,
-    buckets: Sequence[Sequence[int]] | None = None,
+    records: Sequence[SearchRecord], derived: Sequence[RecordWords] | None = None
 ) -> list[KeptWords]:
     """Return the facts, lead and body words each record's index document keeps.
 
@@ -98,52 +96,27 @@ def select_words(
     the page's share of `TEXT_BUDGET`, where the most distinctive win. Words keep the
     order in which they first occur. `derived` is what each record gives alone
     (`derived.py`), derived now if not given.
-
-    `buckets` splits an index in buckets (the positions of their records,
-    `search/buckets.py`): each bucket then has its share of `TEXT_BUDGET`, and weighs
-    within itself how distinctive a word is, which tags name a topic and what a page is
-    about, so that an edit changes no other bucket's documents. Only a word that becomes
-    common, or stops being so, changes the documents of every bucket that has it.
     """
     derived = derive_all(records, derived)
     pages = _pages(derived, records)
     common = _common(pages)
-    kept: dict[int, KeptWords] = {}
-    groups = buckets or [range(len(records))]
-    for bucket in groups:
-        among = [records[at] for at in bucket]
-        found_among = [derived[at] for at in bucket]
-        local = pages if buckets is None else _pages(found_among, among)
-        size = len(among)
-        share = max(MIN_WORDS_PER_PAGE, TEXT_BUDGET // len(groups) // max(1, size))
-        topics = topic_tags(among, found_among)
-        for at, topic, about in zip(bucket, topics, about_words(among, found_among), strict=True):
-            facts, lead, body = _words(records[at], derived[at], common, share, (local, size))
-            kept[at] = KeptWords(facts, lead, body, topic, about)
-    return [kept[at] for at in range(len(records))]
+    share = max(MIN_WORDS_PER_PAGE, TEXT_BUDGET // max(1, len(records)))
+    kept = []
+    for record, found, topics, about in zip(
+        records, derived, topic_tags(records, derived), about_words(records, derived), strict=True
+    ):
+        terms = record.terms
+        facts = [w for w in found.facts if w not in common]
+        lead = [w for w in found.lead if w not in common and w not in facts]
+        seen = {*facts, *lead}
+        body = [w for w in terms if w not in common and w not in seen]
+        room = max(0, share - len(lead))
+        if len(body) > room:
 
+            def distinctive(word: str, terms: dict[str, int] = terms) -> float:
+                return terms[word] * math.log(len(records) / pages[word])
 
-def _words(
-    record: SearchRecord,
-    found: RecordWords,
-    common: frozenset[str],
-    share: int,
-    weights: tuple[Counter[str], int],
-) -> tuple[list[str], list[str], list[str]]:
-    """Return the facts, lead and body words of `record`; `weights` are the page counts
-    of the words, and the size, of the index or bucket that weighs them."""
-    terms = record.terms
-    facts = [w for w in found.facts if w not in common]
-    lead = [w for w in found.lead if w not in common and w not in facts]
-    seen = {*facts, *lead}
-    body = [w for w in terms if w not in common and w not in seen]
-    room = max(0, share - len(lead))
-    if len(body) > room:
-        pages, size = weights
-
-        def distinctive(word: str) -> float:
-            return terms[word] * math.log(size / pages[word])
-
-        best = set(sorted(body, key=distinctive, reverse=True)[:room])
-        body = [w for w in body if w in best]
-    return facts, lead, body
+            best = set(sorted(body, key=distinctive, reverse=True)[:room])
+            body = [w for w in body if w in best]
+        kept.append(KeptWords(facts, lead, body, topics, about))
+    return kept

@@ -28,30 +28,23 @@ importScripts("search-rules.js");
   var engine = null;
   var current = null;
 
-  // A page's length must not lower its title's score: the title tokens' weight (what the
-  // page is to a citizen) is what their scores compare.
-  var OPTIONS = { baseUrl: "/", ranking: { pageLength: 0 } };
-
   function load(bundle) {
     if (!engine) {
       var base = bundle.replace(/pagefind\.js$/, "");
       engine = Promise.all([
         import(bundle).then(function (pagefind) {
-          return pagefind.options(Object.assign({ noWorker: true }, OPTIONS))
+          // A page's length must not lower its title's score: the title tokens' weight
+          // (what the page is to a citizen) is what their scores compare.
+          return pagefind.options({ noWorker: true, baseUrl: "/", ranking: { pageLength: 0 } })
             .then(function () { return pagefind.init(); })
             .then(function () { return pagefind; });
         }),
         fetch(base + "pbgdpl-query.json").then(function (r) { return r.json(); })
       ]).then(function (loaded) {
-        var pagefind = loaded[0];
         var lexicon = new S.Lexicon(loaded[1]);
         lexicon.base = base;
         lexicon.shards = {};
-        // A large index is built in buckets (search/buckets.py): the others are
-        // merged into the bundle's own, and each search runs on all of them.
-        return Promise.all((loaded[1].buckets || []).map(function (folder) {
-          return pagefind.mergeIndex(base + folder, OPTIONS);
-        })).then(function () { return { pagefind: pagefind, lexicon: lexicon }; });
+        return { pagefind: loaded[0], lexicon: lexicon };
       });
       engine.catch(function () { engine = null; });
     }
