@@ -435,3 +435,31 @@ def test_an_index_built_again_keeps_the_fragments_pagefind_wrote_the_same(
     after = list((bundle / "fragment").iterdir())
     same = [p for p in after if p.name in before and p.samefile(before[p.name])]
     assert len(same) == len(records) - 1
+
+
+def test_a_pages_word_counts_reach_the_search_page_but_are_never_searched(tmp_path: Path) -> None:
+    # The search page orders pages by what their text is about ("hon:7 ket:7"): it reads
+    # that from each result's data. Pagefind searches a meta's words, so the counts would
+    # be index words ("hon7", "7") matching queries on pages that never say them.
+    records = [
+        record(f"ha-noi/hoi-dap/{i}/", f"Hỏi {i}", "kết hôn đăng ký " * (i + 3) + "hộ tịch")
+        for i in range(5)
+    ]
+    bundle = tmp_path / BUNDLE
+    index_records(records, bundle, tmp_path / "scratch")
+    abouts = [
+        json.loads(fragment.read_bytes().removeprefix(b"pagefind_dcd"))["filters"]["about"][0]
+        for fragment in (bundle / "fragment").glob("*.pf_fragment")
+    ]
+    assert sorted(abouts)[-1] == "dang:7 hon:7 ket:7 ky:7 ho:1 tich:1"
+    indexed = {
+        entry[0] for chunk in (bundle / "index").glob("*.pf_index") for entry in read(chunk)[0]
+    }
+    assert {"ket", "hon", "tich"} <= indexed
+    counted = {
+        f"{word}{count}"
+        for about in abouts
+        for word, count in (pair.split(":") for pair in about.split())
+    }
+    assert not counted & indexed
+    assert not {"5", "6", "7"} & indexed

@@ -178,7 +178,7 @@ importScripts("search-rules.js");
           title: (data.filters.title || [""])[0],
           aliases: data.filters.alias || [],
           topics: data.filters.topic || [],
-          about: (data.meta && data.meta.about) || "",
+          about: (data.filters.about || [""])[0],
           number: (data.filters.number_text || [""])[0],
           status: (data.filters.status || [""])[0],
           section: (data.filters.section || [""])[0],
