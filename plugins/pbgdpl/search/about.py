@@ -7,8 +7,9 @@ hôn" compete. Each page therefore carries its `ABOUT_WORDS` most telling syllab
 often the text and the lead repeat them, weighed by how few pages of the index have
 them, tf·idf), with their counts; the search page ranks, among pages whose titles hold the
 query alike, the one whose text is most about its words first (`search-rules.js`
-`aboutness`). Online they travel as the Pagefind meta `about` of each page, offline as
-the record's `b`; both read "hon:22 ket:22 dang:12".
+`aboutness`). Online they travel as the Pagefind filter `about` of each page (a filter,
+which Pagefind does not search: a meta's words would be index words), offline as the
+record's `b`; both read "hon:22 ket:22 dang:12".
 """
 
 from __future__ import annotations
