@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pbgdpl.catalog import Catalog, open_catalog
+from pbgdpl.loading.parallel import forked_pool
 from pbgdpl.model.diagnostics import Diagnostic, Severity
 from pbgdpl.model.sites import NATIONAL, NATIONAL_KEY, site_key
 from pbgdpl.pipeline.fingerprint import registry_fingerprint, site_fingerprint
@@ -101,13 +100,7 @@ def _render_all(sites: list[str], work: _Work) -> Iterator[SiteResult]:
         yield from map(_render_in_worker, sites)
         return
     # fork: workers inherit the loaded catalog and imported MkDocs instead of starting afresh.
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(sites)),
-        mp_context=context,
-        initializer=_init_worker,
-        initargs=(work,),
-    ) as pool:
+    with forked_pool(min(jobs, len(sites)), _init_worker, (work,)) as pool:
         yield from pool.map(_render_in_worker, sites)
 
 

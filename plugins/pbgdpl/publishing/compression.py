@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import brotli
 
+from pbgdpl.loading.parallel import forked_pool
 from pbgdpl.publishing.manifest import Listing
 from pbgdpl.publishing.output import replace_bytes
 
@@ -120,8 +119,7 @@ def _compress_all(out: Path, names: list[str]) -> int:
     # Interleaved shares: files of one kind (and speed) are spread over every worker.
     shares = [names[i::jobs] for i in range(jobs)]
     # fork: a worker starts with this process's modules, not a fresh interpreter.
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with forked_pool(jobs) as pool:
         return sum(pool.map(_compress_share, [out] * jobs, shares))
 
 
