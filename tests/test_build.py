@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import yaml
 
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
@@ -128,3 +131,30 @@ def test_sample_sources_are_stored_in_nfc() -> None:
     ]
     assert len(sources) > 90
     assert [p for p in sources if not unicodedata.is_normalized("NFC", p.read_text("utf-8"))] == []
+
+
+def test_the_national_index_is_built_by_a_process_that_never_held_the_portal(
+    portal_copy: Path, run_cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Pagefind over every page is the build's largest run: at 10,000 items it shared the
+    # machine with the 600 MB of the process that had loaded and rendered the portal.
+    from pbgdpl.pipeline import build
+
+    seen = tmp_path / "processes"
+
+    def noting(step: str, original: Callable[..., object]) -> Callable[..., object]:
+        def run(*args: object, **kwargs: object) -> object:
+            with seen.open("a", encoding="utf-8") as notes:
+                notes.write(f"{step} {os.getpid()}\n")
+            return original(*args, **kwargs)
+
+        return run
+
+    monkeypatch.setattr(build, "load_with_history", noting("load", build.load_with_history))
+    monkeypatch.setattr(build, "index_portal", noting("index", build.index_portal))
+    out = str(portal_copy / "site")
+    status, _, err = run_cli(portal_copy, "build", "--out", out, "--as-of", AS_OF.isoformat())
+    assert status == 0, err
+    steps = dict(line.split() for line in seen.read_text("utf-8").splitlines())
+    assert steps["index"] == str(os.getpid()) != steps["load"]
+    assert (portal_copy / "site" / "pagefind" / "pagefind-entry.json").is_file()

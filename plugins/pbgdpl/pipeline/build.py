@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import multiprocessing
 import os
 import shutil
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pbgdpl.catalog import Catalog, open_catalog
 from pbgdpl.loading.parallel import forked_pool
@@ -41,7 +44,7 @@ from pbgdpl.publishing.file_digests import FileDigests
 from pbgdpl.publishing.kept_inputs import BuildInputs
 from pbgdpl.publishing.manifest import Provenance, published_for
 from pbgdpl.publishing.output import MANIFEST, STATE_FILE, OutputTree
-from pbgdpl.publishing.publish import publish_portal
+from pbgdpl.publishing.publish import FileRules, file_rules, publish_content, publish_files
 from pbgdpl.search.records import BUNDLE
 from pbgdpl.site.page_inputs import pages_from_json, pages_to_json
 from pbgdpl.site.structure import SiteContext
@@ -49,6 +52,8 @@ from pbgdpl.validate import load_with_history
 from pbgdpl.webeditor.admin import write_editor
 
 T = TypeVar("T")
+# Where the national site's install puts its last search index aside, inside staging.
+KEPT_INDEX = "_national_index"
 
 
 @dataclass(frozen=True)
@@ -213,13 +218,71 @@ def _install(
         out.save_pages(site_key(result.site), pages_to_json(result.page_states))
 
 
+@dataclass(frozen=True)
+class _SitesBuilt:
+    """What the first part of a build (`_build_sites`) leaves to the rest (`_finish`)."""
+
+    report: BuildReport
+    state: dict[str, dict[str, Any]] | None = None
+    """What built each site, saved once the national index is built; None: the build stopped."""
+    platform: str = ""
+    national: str | None = None
+    """The national index's inputs, when the index must be built again."""
+    national_reuse: bool = False
+    """Whether the last national index may give the files that come out the same."""
+    rules: FileRules | None = None
+    """What publishing the files needs, when the portal is published again."""
+    window: tuple[dt.datetime | None, ...] | None = None
+    """When the output stops being current (`moment_window`), if it may be kept."""
+
+
 def build_portal(options: BuildOptions, looked: FirstLook) -> BuildReport:
     """Load, check and render the portal into `options.out`; only changed sites are rebuilt.
 
     `looked` is the build's first look (`first_look.py`), which found something changed.
+    The sites are rendered and the feeds written in a process forked for them, which ends
+    before the national index is built: Pagefind's run over every page, the build's
+    largest, then shares the machine with no copy of the portal (at 10,000 items, 600 MB).
     """
+    built = _in_child(_build_sites, options, looked)
+    if built.state is None:
+        return built.report
+    return _finish(options, looked, built)
+
+
+def _in_child(step: Callable[[BuildOptions, FirstLook], T], *args: Any) -> T:
+    """Return `step(*args)`, run in a process forked from this one, which then ends."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def run() -> None:
+        try:
+            answer: tuple[bool, object] = (True, step(*args))
+        except BaseException as error:  # handed to the parent, which raises it
+            answer = (False, error)
+        try:
+            send.send(answer)
+        except Exception:  # an error that cannot be pickled: its text
+            send.send((False, RuntimeError(traceback.format_exc())))
+
+    child = context.Process(target=run, name="pbgdpl-build-sites")
+    child.start()
+    send.close()
+    try:
+        done, value = receive.recv()
+    except EOFError:
+        raise RuntimeError("Quá trình dựng các trang dừng giữa chừng (build died).") from None
+    finally:
+        child.join()
+    if not done:
+        raise value
+    return cast(T, value)
+
+
+def _build_sites(options: BuildOptions, looked: FirstLook) -> _SitesBuilt:
+    """Load, check and render the changed sites, install them and write the feeds."""
     report = looked.report
-    platform, sources, first_build = looked.platform, looked.sources, looked.first_build
+    platform, first_build = looked.platform, looked.first_build
     cache = OutputTree(options.out).cache
     if options.force:
         # A forced build trusts nothing it kept: every file is parsed again, then kept.
@@ -238,7 +301,7 @@ def build_portal(options: BuildOptions, looked: FirstLook) -> BuildReport:
         # build that stops leaves no output folder, not even the parse cache.
         if first_build:
             shutil.rmtree(options.out, ignore_errors=True)
-        return report
+        return _SitesBuilt(report)
     # --keep-going: each broken agency keeps the pages it had; the national site's broken
     # pages are left out one by one.
     catalog = _timed(
@@ -259,7 +322,8 @@ def build_portal(options: BuildOptions, looked: FirstLook) -> BuildReport:
                     f'Không có trang thành phần "{slug}" trong thư mục agencies/.',
                 )
             )
-    out = OutputTree(options.out)
+    # The replaced folders are removed by the process that goes on (`_finish`).
+    out = OutputTree(options.out, remove_replaced=False)
     out.prepare()
     # A forced build trusts nothing the last one recorded, but still removes its sites
     # that no longer exist.
@@ -286,7 +350,7 @@ def build_portal(options: BuildOptions, looked: FirstLook) -> BuildReport:
         fingerprints[site] = ""
     # The national site's new pages replace its search folder: its index is kept aside,
     # to be put back if every site's records are the same.
-    kept_index = out.staging / "_national_index"
+    kept_index = out.staging / KEPT_INDEX
     if not options.shard:
         set_aside_index(options.out / BUNDLE, kept_index)
     _timed(
@@ -304,31 +368,13 @@ def build_portal(options: BuildOptions, looked: FirstLook) -> BuildReport:
         for key in gone:
             out.remove_site(key)
             state.pop(key, None)
-    # Opened before the national index, which vouches for the files it links unchanged.
-    digests = FileDigests.open(out.cache)
+    national = None
     if not options.shard and NATIONAL_KEY in state:
         # The national bundle searches every site: rebuilt when any site's records changed.
         inputs = f"{platform}:{portal_search_inputs(options.out)}"
         unchanged = state[NATIONAL_KEY].get("search") == inputs
         if not (unchanged and restore_index(kept_index, options.out / BUNDLE)):
-            _timed(
-                report,
-                "search",
-                lambda: index_portal(
-                    options.out,
-                    out.staging / "_search",
-                    KeptWork(
-                        out.cache / NATIONAL_DOCUMENTS,
-                        platform,
-                        kept_index if national_reuse else None,
-                        out.cache / SEARCH_INPUTS,
-                        lambda name, *stats: digests.relinked(f"{BUNDLE}/{name}", *stats),
-                    ),
-                ),
-            )
-            state[NATIONAL_KEY]["search"] = inputs
-    out.save_state(state)
-    out.finish()
+            national = inputs
     # Feeds, sitemap, open data and the manifest cover every site, rebuilt or kept.
     provenance = Provenance.of_build(
         options.root, options.as_of, catalog.settings.mirror_expiry_days
@@ -337,23 +383,63 @@ def build_portal(options: BuildOptions, looked: FirstLook) -> BuildReport:
         # Before publishing: the CDN rules give its folder its own policy, the manifest
         # lists its files.
         _timed(report, "editor", lambda: write_editor(options.root, options.out))
+    rules = None
     if options.editor or report.rendered or gone or not published_for(options.out, provenance):
+        rules = file_rules(catalog, provenance)
         _timed(
             report,
             "publish",
-            lambda: publish_portal(
+            lambda: publish_content(
                 catalog,
                 options.out,
                 provenance,
-                digests,
+                out.cache,
                 BuildInputs(
                     platform,
                     {site: fingerprints[site] for site in catalog.agencies if site in fingerprints},
                 ),
             ),
         )
+    window = None
     if not report.failed and not report.left_out:
-        since, until = moment_window(portal.items, options.moment)
+        window = moment_window(portal.items, options.moment)
+    return _SitesBuilt(report, state, platform, national, national_reuse, rules, window)
+
+
+def _finish(options: BuildOptions, looked: FirstLook, built: _SitesBuilt) -> BuildReport:
+    """Build the national index if it must be, record the build, publish the files."""
+    report, state, platform = built.report, built.state, built.platform
+    assert state is not None
+    out = OutputTree(options.out)
+    out.remove_replaced_later()
+    # Opened before the national index, which vouches for the files it links unchanged.
+    digests = FileDigests.open(out.cache)
+    if built.national is not None:
+        kept_index = out.staging / KEPT_INDEX
+        _timed(
+            report,
+            "search",
+            lambda: index_portal(
+                options.out,
+                out.staging / "_search",
+                KeptWork(
+                    out.cache / NATIONAL_DOCUMENTS,
+                    platform,
+                    kept_index if built.national_reuse else None,
+                    out.cache / SEARCH_INPUTS,
+                    lambda name, *stats: digests.relinked(f"{BUNDLE}/{name}", *stats),
+                ),
+            ),
+        )
+        state[NATIONAL_KEY]["search"] = built.national
+    out.save_state(state)
+    out.finish()
+    if built.rules is not None:
+        rules = built.rules
+        _timed(report, "publish", lambda: publish_files(options.out, rules, digests))
+    if built.window is not None:
+        since, until = built.window
+        sources = looked.sources
         record = Unchanged(
             sources.digest,
             options.as_of,
@@ -367,5 +453,5 @@ def build_portal(options: BuildOptions, looked: FirstLook) -> BuildReport:
             context=sources.context,
             stamps=sources.stamps,
         )
-        save_unchanged(cache, record)
+        save_unchanged(out.cache, record)
     return report

@@ -68,23 +68,37 @@ def _replace(source: Path, target: Path, discard: Callable[[Path], None]) -> Non
 class OutputTree:
     """The portal's output folder: `/` is the national site, `/<slug>/` each agency site."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, remove_replaced: bool = True) -> None:
         self.root = root
         self.staging = root / STAGING_DIR
         self.cache = root / CACHE_DIR
         # Replaced folders are removed in a thread of their own while the build goes on:
-        # the national site's is tens of thousands of files, whatever an edit changed.
+        # the national site's is tens of thousands of files, whatever an edit changed. A
+        # process that hands the build on (`remove_replaced` false) leaves them to the next
+        # (`remove_replaced_later`).
+        self._remove_now = remove_replaced
+        self._discarded = 0
         self._remover: ThreadPoolExecutor | None = None
         self._removals: list[Future[None]] = []
 
     def _discard(self, folder: Path) -> None:
         """Move `folder` into the staging folder (never published) and remove it there."""
-        trash = self.staging / REPLACED / str(len(self._removals))
+        trash = self.staging / REPLACED / str(self._discarded)
+        self._discarded += 1
         trash.parent.mkdir(parents=True, exist_ok=True)
         folder.rename(trash)
+        if self._remove_now:
+            self._remove_later(trash)
+
+    def _remove_later(self, folder: Path) -> None:
         if self._remover is None:
             self._remover = ThreadPoolExecutor(max_workers=1)
-        self._removals.append(self._remover.submit(shutil.rmtree, trash, ignore_errors=True))
+        self._removals.append(self._remover.submit(shutil.rmtree, folder, ignore_errors=True))
+
+    def remove_replaced_later(self) -> None:
+        """Start removing the folders replaced by a process that left them (`remove_replaced`)."""
+        if (self.staging / REPLACED).is_dir():
+            self._remove_later(self.staging / REPLACED)
 
     def prepare(self) -> None:
         """Create the output folder and an empty staging folder inside it."""

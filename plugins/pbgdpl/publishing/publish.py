@@ -44,6 +44,17 @@ class Publication:
     manifest: Manifest
 
 
+@dataclass(frozen=True)
+class FileRules:
+    """What publishing the output's files needs of the portal, once its pages and feeds are
+    written: the rules, compressed copies and manifest read only these and the files."""
+
+    provenance: Provenance
+    base: str
+    """The portal's address (`portal_base`)."""
+    editor_policy: str
+
+
 def publish_portal(
     catalog: Catalog,
     out: Path,
@@ -60,33 +71,60 @@ def publish_portal(
     feeds and exports whose inputs are those they were written from are left as they
     are (`KeptInputs`).
     """
+    feeds, open_data, sitemaps = publish_content(
+        catalog, out, provenance, digests.folder if digests is not None else None, inputs
+    )
+    manifest = publish_files(out, file_rules(catalog, provenance), digests)
+    return Publication(feeds, open_data, sitemaps, manifest)
+
+
+def file_rules(catalog: Catalog, provenance: Provenance) -> FileRules:
+    """Return what `publish_files` needs of the portal's settings."""
+    settings = catalog.settings
+    return FileRules(provenance, portal_base(settings), editor_policy(settings.editor))
+
+
+def publish_content(
+    catalog: Catalog,
+    out: Path,
+    provenance: Provenance,
+    kept: Path | None = None,
+    inputs: BuildInputs | None = None,
+) -> tuple[list[Path], list[Path], list[Path]]:
+    """Write what the catalog gives: feeds, open data, exports, sitemaps, `robots.txt`, `sw.js`.
+
+    None of it depends on the search bundles. `kept` is the build's folder of kept
+    digests and inputs (`FileDigests.folder`). Return the feeds, open data and sitemaps.
+    """
     items = items_with_pages(catalog, out)
     agencies, keys = None, {}
-    if digests is not None and inputs is not None:
+    if kept is not None and inputs is not None:
         keys = agency_keys(inputs.fingerprints, items)
-        agencies = KeptInputs.open(digests.folder / AGENCIES, keys)
-    kept = agencies.unchanged if agencies else None
-    feeds = write_feeds(catalog, items, out, provenance.as_of, kept)
-    legal = digests.folder / LEGAL_FEEDS if digests is not None and inputs is not None else None
+        agencies = KeptInputs.open(kept / AGENCIES, keys)
+    unchanged = agencies.unchanged if agencies else None
+    feeds = write_feeds(catalog, items, out, provenance.as_of, unchanged)
+    legal = kept / LEGAL_FEEDS if kept is not None and inputs is not None else None
     platform = inputs.platform if inputs is not None else ""
     feeds += write_legal_feeds(catalog, out, provenance.as_of, legal, platform)
-    rows = KeptRows.open(digests.folder / ROWS, keys) if agencies and digests else None
+    rows = KeptRows.open(kept / ROWS, keys) if agencies and kept else None
     open_data = write_open_data(catalog, items, out, provenance.as_of, rows)
-    open_data += write_agency_exports(catalog, out, provenance.as_of, kept)
+    open_data += write_agency_exports(catalog, out, provenance.as_of, unchanged)
     if agencies:
         agencies.done()
-    # The output is listed once: the sitemap and the CDN rules read it, and the files
-    # written after it are all at the top of the folder.
-    listing = Listing.of(out)
-    files = listing.names()
-    sitemaps = write_sitemap(catalog, items, out, files)
+    sitemaps = write_sitemap(catalog, items, out, Listing.of(out).names())
     write_robots(catalog.settings, out)
-    write_cdn_rules(out, editor_policy(catalog.settings.editor), files)
     write_service_worker(out, provenance, catalog.settings.offline_reading)
+    return feeds, open_data, sitemaps
+
+
+def publish_files(out: Path, rules: FileRules, digests: FileDigests | None = None) -> Manifest:
+    """Write the CDN rules and the compressed copies of `out`'s files, then its manifest.
+
+    The output is listed once: the rules and the copies read the listing, and the manifest
+    lists the copies too. With `digests`, the manifest hashes only the files that changed.
+    """
+    listing = Listing.of(out)
+    write_cdn_rules(out, rules.editor_policy, listing.names())
     listing.refresh_top()
-    # After every other file, before the manifest, which lists the copies too.
     write_precompressed(out, listing)
-    manifest = write_manifest(
-        out, PORTAL_SCOPE, portal_base(catalog.settings), provenance, digests, listing
-    )
-    return Publication(feeds, open_data, sitemaps, manifest)
+    return write_manifest(out, PORTAL_SCOPE, rules.base, rules.provenance, digests, listing)
