@@ -9,6 +9,9 @@ sites, so the national site searches the whole portal while each agency its own 
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 import hashlib
 import json
 import os
@@ -28,7 +31,7 @@ from pbgdpl.pipeline.search_inputs import portal_inputs, record_files
 from pbgdpl.publishing.compression import ENCODINGS
 from pbgdpl.search.canonical import canonicalize
 from pbgdpl.search.derived import RecordWords, derive_all
-from pbgdpl.search.lexicon import build_lexicon, write_lexicon
+from pbgdpl.search.lexicon import Lexicon, build_lexicon, write_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import select_words
 from pbgdpl.search.slim import slim_bundle
@@ -194,18 +197,46 @@ def index_records(
     below `kept.documents`, kept for the next build; `kept.previous`'s files that come
     out the same are kept. `derived` is what each record gives alone, if known.
     """
+    _index_documents(_Prepared.of(records, derived, scratch, kept), bundle_dir, scratch, kept)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """Pagefind's documents written for an index, with what the index needs besides."""
+
+    documents: Path
+    lexicon: Lexicon
+    pages: int
+
+    @classmethod
+    def of(
+        cls,
+        records: list[SearchRecord],
+        derived: list[RecordWords] | None,
+        scratch: Path,
+        kept: KeptWork,
+    ) -> _Prepared:
+        """Write the documents of `records` (`index_records`); what they were made from,
+        the largest part of the index's work, is dropped on return."""
+        pairs = sorted(
+            zip(records, derive_all(records, derived), strict=True), key=lambda p: p[0].url
+        )
+        records = [record for record, _ in pairs]
+        words = [found for _, found in pairs]
+        selected = select_words(records, words)
+        documents, _ = update_documents(
+            records, selected, kept.documents or scratch, kept.platform, words
+        )
+        return cls(documents, build_lexicon(records, selected, words), len(records))
+
+
+def _index_documents(prepared: _Prepared, bundle_dir: Path, scratch: Path, kept: KeptWork) -> None:
+    """Run Pagefind on the documents prepared, then put the index in `bundle_dir`."""
     built = scratch / BUNDLE
     shutil.rmtree(built, ignore_errors=True)
     built.mkdir(parents=True)
     fragments = Fragments.open(kept.documents, kept.platform)
-    pairs = sorted(zip(records, derive_all(records, derived), strict=True), key=lambda p: p[0].url)
-    records = [record for record, _ in pairs]
-    words = [found for _, found in pairs]
-    selected = select_words(records, words)
-    documents, _ = update_documents(
-        records, selected, kept.documents or scratch, kept.platform, words
-    )
-    lexicon = build_lexicon(records, selected, words)
+    documents, lexicon = prepared.documents, prepared.lexicon
     completed = subprocess.run(
         [
             str(pagefind_binary()),
@@ -232,7 +263,7 @@ def index_records(
     reuse = _Reuse(built, previous, relinked=kept.relinked)
     originals = fragments.originals(built)
     slim_bundle(built, reuse.write, lambda path: reuse.same_fragment(path, originals, fragments))
-    write_lexicon(built, lexicon, len(records), _read_terms(bundle_dir))
+    write_lexicon(built, lexicon, prepared.pages, _read_terms(bundle_dir))
     reuse.rest()
     bundle_dir.mkdir(parents=True, exist_ok=True)
     for old in bundle_dir.iterdir():
@@ -342,6 +373,15 @@ def portal_search_inputs(out: Path) -> str:
     return digest.hexdigest()
 
 
+def _give_back_memory() -> None:
+    """Return to the system the memory freed in this process (glibc keeps it otherwise)."""
+    gc.collect()
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: its allocator gives back on its own
+        return
+
+
 def index_portal(out: Path, scratch: Path, kept: KeptWork = KeptWork()) -> int:
     """Build the national bundle `/pagefind/` over every site's records; return its pages.
 
@@ -350,6 +390,9 @@ def index_portal(out: Path, scratch: Path, kept: KeptWork = KeptWork()) -> int:
     give alone (`search_inputs.py`), and the previous national index (`set_aside_index`)
     gives the files that come out the same.
     """
-    records, derived = portal_inputs(out, kept.inputs, kept.platform)
-    index_records(records, out / BUNDLE, scratch, kept, derived)
-    return len(records)
+    # Every site's records and derived words are the index's largest inputs: they are gone
+    # before Pagefind runs, the build's largest process.
+    prepared = _Prepared.of(*portal_inputs(out, kept.inputs, kept.platform), scratch, kept)
+    _give_back_memory()
+    _index_documents(prepared, out / BUNDLE, scratch, kept)
+    return prepared.pages
