@@ -7,7 +7,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,6 +88,27 @@ def source_commit(root: Path) -> str:
     return f"{commit}-dirty" if dirty else commit
 
 
+def _published(folder: Path, base: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Yield every published file below `folder`, named with "/" separators after `base`."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if not base and entry.name in UNPUBLISHED:
+                continue
+            name = base + entry.name
+            # As os.walk: a link to a folder is neither entered nor listed.
+            if entry.is_dir():
+                if not entry.is_symlink():
+                    yield from _published(folder / entry.name, name + "/")
+                continue
+            yield name, entry
+
+
+def published_names(root: Path) -> list[str]:
+    """Return the published files of `root`, sorted: `Listing.of` without their metadata,
+    one system call a folder instead of one a file."""
+    return sorted(name for name, _ in _published(root, ""))
+
+
 @dataclass
 class Listing:
     """The published files under `root` with their metadata, taken in one walk.
@@ -103,22 +124,7 @@ class Listing:
     @classmethod
     def of(cls, root: Path) -> Listing:
         """Walk `root`: every published file, with "/" separators, and its metadata."""
-        listing = cls(root)
-        listing._walk(root, "")
-        return listing
-
-    def _walk(self, folder: Path, base: str) -> None:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if not base and entry.name in UNPUBLISHED:
-                    continue
-                name = base + entry.name
-                # As os.walk: a link to a folder is neither entered nor listed.
-                if entry.is_dir():
-                    if not entry.is_symlink():
-                        self._walk(folder / entry.name, name + "/")
-                    continue
-                self.stats[name] = entry.stat()
+        return cls(root, {name: entry.stat() for name, entry in _published(root, "")})
 
     def names(self) -> list[str]:
         """Return the published files, sorted."""

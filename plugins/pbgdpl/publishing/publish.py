@@ -25,6 +25,7 @@ from pbgdpl.publishing.manifest import (
     Listing,
     Manifest,
     Provenance,
+    published_names,
     write_manifest,
 )
 from pbgdpl.publishing.opendata import ROWS, KeptRows, write_open_data
@@ -111,7 +112,7 @@ def publish_content(
     open_data += write_agency_exports(catalog, out, provenance.as_of, unchanged)
     if agencies:
         agencies.done()
-    sitemaps = write_sitemap(catalog, items, out, Listing.of(out).names())
+    sitemaps = write_sitemap(catalog, items, out, published_names(out))
     write_robots(catalog.settings, out)
     write_service_worker(out, provenance, catalog.settings.offline_reading)
     return feeds, open_data, sitemaps
