@@ -85,6 +85,20 @@ def copy_portal(target: Path) -> Path:
     return copy_parts(PLATFORM_PARTS, target)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user's cache for the session (`XDG_CACHE_HOME`): builds keep their compressed
+    theme assets there (`kept_copies.py`), never in the home of whoever runs the tests."""
+    folder = tmp_path_factory.mktemp("user-cache")
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
 @pytest.fixture(scope="session")
 def sample_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The tests' sample portal, copied once for the session; tests read it, never change it."""

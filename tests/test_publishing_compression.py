@@ -20,6 +20,7 @@ import brotli
 import pytest
 
 from pbgdpl.model.forge import Forge
+from pbgdpl.publishing import compression
 from pbgdpl.publishing.compression import write_precompressed
 from pbgdpl.publishing.headers import render_nginx
 from pbgdpl.publishing.preview import preview_server
@@ -107,6 +108,35 @@ def test_only_changed_files_are_compressed_again_and_orphans_go(tmp_path: Path) 
     assert not (site / "hoi-dap" / "index.html.gz").exists()
     # A compressed file of its own (not a copy of one) stays.
     assert (site / "pagefind" / "records.json.gz").read_bytes() == records
+
+
+def test_a_new_output_takes_the_theme_copies_kept_but_never_a_damaged_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    css = "assets/pbgdpl/portal.css"
+    first = small_site(tmp_path / "first")
+    write_precompressed(first)
+    # The theme's stylesheet is kept between builds; pages, which change, are not.
+    kept = sorted((tmp_path / "cache" / "pbgdpl" / "compressed").rglob("*"))
+    assert [p.name for p in kept if p.is_file()] == ["br", "gz"]
+    compressed: list[bytes] = []
+    encodings = compression._encodings
+    monkeypatch.setattr(
+        compression, "_encodings", lambda q, data: compressed.append(data) or encodings(q, data)
+    )
+    second = small_site(tmp_path / "second")
+    assert write_precompressed(second) == 6
+    assert (second / f"{css}.br").read_bytes() == (first / f"{css}.br").read_bytes()
+    assert (second / f"{css}.gz").read_bytes() == (first / f"{css}.gz").read_bytes()
+    stylesheet = (second / css).read_bytes()
+    assert len(compressed) == 2 and stylesheet not in compressed
+    # A damaged copy in the cache is made again, not published.
+    next(p for p in kept if p.name == "br").write_bytes(b"\x1b not brotli")
+    third = small_site(tmp_path / "third")
+    write_precompressed(third)
+    assert brotli.decompress((third / f"{css}.br").read_bytes()) == stylesheet
+    assert stylesheet in compressed
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ level 6 makes Pagefind's index chunks 1–3 % larger than level 9 in a quarter o
 and pages the same size. A full build compresses tens of thousands of files, in as many
 processes as there are cores; a file whose bytes were already compressed in this call
 (Pagefind's scripts and WebAssembly, the same in every site's bundle) is not compressed
-again.
+again, and the copies of the theme's assets are kept between builds (`kept_copies.py`).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from pathlib import Path
 import brotli
 
 from pbgdpl.loading.parallel import forked_pool
+from pbgdpl.publishing import kept_copies
 from pbgdpl.publishing.manifest import Listing
 from pbgdpl.publishing.output import replace_bytes
 
@@ -80,6 +81,24 @@ def _encodings(quality: int, data: bytes) -> list[tuple[str, bytes]]:
     ]
 
 
+def _kept_between_builds(name: str) -> bool:
+    """Tell whether `name`'s copies are kept in the user's cache (`kept_copies.py`): the
+    theme's assets and Pagefind's WebAssembly, the same in every build of a version."""
+    return name.startswith(SHARED_ASSETS) or name.endswith(PAGEFIND_WASM)
+
+
+def _copies(name: str, quality: int, data: bytes) -> list[tuple[str, bytes]]:
+    if not _kept_between_builds(name):
+        return _encodings(quality, data)
+    settings = f"brotli {quality}, gzip {GZIP_LEVEL}"
+    endings = tuple(ENCODINGS.values())
+    copies = kept_copies.load(data, settings, endings)
+    if copies is None:
+        copies = _encodings(quality, data)
+        kept_copies.save(data, settings, copies)
+    return copies
+
+
 # The copies made by one process in one call, by Brotli level and content.
 Same = dict[tuple[int, bytes], list[tuple[str, bytes]]]
 
@@ -90,7 +109,7 @@ def _compress_file(out: Path, name: str, same: Same) -> int:
     quality = _quality(name)
     key = (quality, hashlib.sha256(data).digest())
     if key not in same:
-        same[key] = _encodings(quality, data)
+        same[key] = _copies(name, quality, data)
     written = 0
     for ending, body in same[key]:
         copy = out / (name + ending)
