@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from pbgdpl.loading import parallel
 from pbgdpl.loading import portal as portal_module
+from pbgdpl.loading.parse_cache import CACHE_FOLDER
 from pbgdpl.loading.portal import PortalLoader
 from pbgdpl.model import items as items_module
 from pbgdpl.validate import load_checked
@@ -139,6 +141,38 @@ def test_a_no_change_load_reads_no_file_once_times_are_settled(tmp_path: Path) -
     edited = _load(root, cache)
     assert edited.cache is not None
     assert (edited.cache.read, edited.cache.misses) == (1, 1)
+
+
+def _kept_files(cache: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in (cache / CACHE_FOLDER).iterdir()
+    }
+
+
+def test_an_edit_writes_again_only_its_agencys_part_of_the_cache(tmp_path: Path) -> None:
+    root = copy_portal(tmp_path / "portal")
+    cache = tmp_path / "cache"
+    _load(root, cache)
+    time.sleep(2.1)
+    _load(root, cache)  # every file read once more, now that their times are settled
+    before = _kept_files(cache)
+    agencies = [p for p in (root / "agencies").iterdir() if p.is_dir()]
+    # A file per agency folder, and one for content/.
+    assert len(before) == len(agencies) + 1
+    path = root / ITEM
+    path.write_text(path.read_text("utf-8") + "\nMột câu mới.\n", "utf-8")
+    edited = _load(root, cache)
+    assert edited.cache is not None and (edited.cache.read, edited.cache.misses) == (1, 1)
+    after = _kept_files(cache)
+    assert len([name for name in before if after[name] != before[name]]) == 1
+    # The edit is kept: the next load parses nothing.
+    again = _load(root, cache)
+    assert again.cache is not None and again.cache.misses == 0
+    assert "Một câu mới." in next(i.body for i in again.portal.items if i.path == ITEM)
+    # An agency removed takes its part of the cache with it.
+    shutil.rmtree(root / "agencies" / "lao-cai")
+    _load(root, cache)
+    assert len(_kept_files(cache)) == len(agencies)
 
 
 def test_a_portal_read_in_several_processes_is_the_one_read_in_one(
