@@ -10,7 +10,7 @@ import shutil
 import time
 from pathlib import Path
 
-from pbgdpl.publishing.file_digests import FileDigests
+from pbgdpl.publishing.file_digests import CACHE_FOLDER, FileDigests
 from pbgdpl.publishing.manifest import PORTAL_SCOPE, Provenance, write_manifest
 
 PROVENANCE = Provenance(dt.date(2026, 11, 23), dt.date(2026, 12, 23), "unknown")
@@ -71,7 +71,8 @@ def test_unreadable_kept_digests_mean_every_file_is_hashed(tmp_path: Path) -> No
     out.mkdir()
     (out / "index.html").write_text("<p>Trang chủ</p>", "utf-8")
     _manifest(out)
-    (out / ".pbgdpl-cache" / "published.pickle").write_bytes(b"not a pickle")
+    for kept in (out / ".pbgdpl-cache" / CACHE_FOLDER).iterdir():
+        kept.write_bytes(b"not a pickle")
     files, hashed = _manifest(out)
     assert hashed == 1
     assert files["index.html"] == _record(out / "index.html")
@@ -113,3 +114,33 @@ def test_a_file_the_build_links_unchanged_is_not_hashed_again_unless_touched_bef
     assert digests.hashed == 1
     assert files["pagefind/fragment/a.pf_fragment"] == _record(kept)
     assert files["pagefind/fragment/b.pf_fragment"] == _record(touched)
+
+
+def test_an_edit_writes_again_the_digests_of_its_folder_only(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    for site in ("ha-noi", "lao-cai", "bo-y-te"):
+        (out / site).mkdir(parents=True)
+        (out / site / "index.html").write_text(f"<p>{site}</p>", "utf-8")
+    (out / "index.html").write_text("<p>Trang chủ</p>", "utf-8")
+    _manifest(out)
+    time.sleep(2.1)
+    _manifest(out)  # every file hashed once more, now that its times are settled
+    kept = out / ".pbgdpl-cache" / CACHE_FOLDER
+
+    def stamps() -> dict[str, int]:
+        return {p.name: p.stat().st_mtime_ns for p in kept.iterdir()}
+
+    before = stamps()
+    assert len(before) == 4  # a file for each site, one for the top
+    (out / "lao-cai" / "index.html").write_text("<p>Lào Cai, đã sửa</p>", "utf-8")
+    files, hashed = _manifest(out)
+    assert hashed == 1
+    assert files["lao-cai/index.html"] == _record(out / "lao-cai" / "index.html")
+    after = stamps()
+    assert len([name for name in before if after[name] != before[name]]) == 1
+    # A site removed takes its digests with it.
+    shutil.rmtree(out / "bo-y-te")
+    files, _ = _manifest(out)
+    assert "bo-y-te/index.html" not in files
+    assert len(stamps()) == 3
+    assert set(FileDigests.open(out / ".pbgdpl-cache").entries) == set(files)
