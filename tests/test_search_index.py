@@ -22,7 +22,7 @@ from pbgdpl.pipeline.search_inputs import portal_inputs
 from pbgdpl.search import selection, slim
 from pbgdpl.search.canonical import read
 from pbgdpl.search.derived import RecordWords, derive
-from pbgdpl.search.documents import ANSWERS, index_document, number_key
+from pbgdpl.search.documents import ANSWERS, NARROWING, index_document, number_key
 from pbgdpl.search.lexicon import build_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import KeptWords, select_words
@@ -463,3 +463,34 @@ def test_a_pages_word_counts_reach_the_search_page_but_are_never_searched(tmp_pa
     }
     assert not counted & indexed
     assert not {"5", "6", "7"} & indexed
+
+
+def test_only_the_filters_a_search_narrows_by_keep_their_files(tmp_path: Path) -> None:
+    # The search form narrows by a few filters; the others (title, summary, about …) are
+    # shown with each result, read from its fragment: their files would be dead weight.
+    records = [
+        record(
+            f"bo-tu-phap/van-ban-moi/{i}/",
+            f"Nghị định {i}/2024/NĐ-CP",
+            "đất đai",
+            section="van-ban-moi",
+            date="2024-05-01",
+            status="con-hieu-luc",
+            number=f"{i}/2024/NĐ-CP",
+            fields=("Đất đai",),
+            summary="Quy định chi tiết Luật Đất đai",
+        )
+        for i in range(3)
+    ]
+    bundle = tmp_path / BUNDLE
+    index_records(records, bundle, tmp_path / "scratch")
+    meta = read(next(bundle.glob("pagefind.*.pf_meta")))
+    kept = {name for name, _ in meta[3]}
+    assert kept == {"agency", "section", "year", "status", "number", "field"}
+    assert len(list((bundle / "filter").glob("*.pf_filter"))) == len(kept)
+    form = (REPO / "theme/partials/pbgdpl/listing-search.html").read_text("utf-8")
+    assert set(re.findall(r'data-filter="(\w+)"', form)) == NARROWING
+    fragment = next((bundle / "fragment").glob("*.pf_fragment"))
+    shown = json.loads(fragment.read_bytes().removeprefix(b"pagefind_dcd"))["filters"]
+    assert shown["summary"] == ["Quy định chi tiết Luật Đất đai"]
+    assert shown["title"][0].startswith("Nghị định ")

@@ -31,6 +31,7 @@ from pbgdpl.pipeline.search_inputs import portal_inputs, record_files
 from pbgdpl.publishing.compression import ENCODINGS
 from pbgdpl.search.canonical import canonicalize
 from pbgdpl.search.derived import RecordWords, derive_all
+from pbgdpl.search.documents import NARROWING
 from pbgdpl.search.lexicon import Lexicon, build_lexicon, write_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import select_words
@@ -258,7 +259,7 @@ def _index_documents(prepared: _Prepared, bundle_dir: Path, scratch: Path, kept:
             f"Pagefind lỗi khi lập chỉ mục {bundle_dir}: {completed.stderr.strip()}"
         )
     _prune(built)
-    canonicalize(built)
+    canonicalize(built, NARROWING)
     previous = kept.previous if kept.previous is not None and kept.previous.is_dir() else None
     reuse = _Reuse(built, previous, relinked=kept.relinked)
     originals = fragments.originals(built)

@@ -1,4 +1,5 @@
-"""Make a Pagefind bundle's filter files the same bytes for the same pages.
+"""Make a Pagefind bundle's filter files the same bytes for the same pages, and keep only
+those a search is narrowed by.
 
 Pagefind 1.5 writes the values of each filter, and the list of filters in its metadata,
 in the order of a randomly seeded hash map: two builds of the same pages differ, while
@@ -100,8 +101,12 @@ def _write(folder: Path, prefix: str, suffix: str, value: Any, digits: int) -> s
     return name
 
 
-def canonicalize(bundle: Path, language: str = "vi") -> None:
-    """Sort the bundle's filter values and filters, renaming the files they live in."""
+def canonicalize(bundle: Path, narrowing: frozenset[str], language: str = "vi") -> None:
+    """Sort the bundle's filter values and filters, renaming the files they live in.
+
+    Only the filters a search is narrowed by (`narrowing`) keep their files: the others
+    are left out of the metadata unread (each page's fragment keeps their values).
+    """
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text("utf-8"))
     index = entry["languages"][language]
@@ -110,6 +115,9 @@ def canonicalize(bundle: Path, language: str = "vi") -> None:
     filters = []
     for name, digest in sorted(meta[META_FILTERS]):
         old = bundle / "filter" / f"{digest}.pf_filter"
+        if name not in narrowing:
+            old.unlink()
+            continue
         filter_name, values = read(old)
         old.unlink()
         canonical = [filter_name, sorted(values)]

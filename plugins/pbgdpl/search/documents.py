@@ -57,6 +57,13 @@ def number_key(number: str) -> str:
     return fold_code(number.replace(" ", ""))
 
 
+# The filters a search is narrowed by (the search form's `data-filter` fields): only
+# these keep their Pagefind filter files. The others are shown with each result, read
+# from its fragment; their files (title, summary, about: 3 MB at 10,000 items) would be
+# written, compressed and listed after every edit, and never downloaded.
+NARROWING = frozenset({"agency", "section", "year", "status", "number", "field"})
+
+
 def _filters(record: SearchRecord, kept: KeptWords) -> list[tuple[str, str]]:
     found = [
         ("agency", record.site),
