@@ -24,7 +24,6 @@ import hashlib
 import os
 import pickle
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,6 +77,8 @@ class FileDigests:
     vouched: dict[str, Identity] = field(default_factory=dict)
     """Files linked by this build as they were recorded: their identity after the link."""
 
+    _groups: dict[str, dict[str, tuple[Stamp, str]]] = field(default_factory=dict)
+    """The entries by group (`_group`), as each group's file is written."""
     _changed: set[str] = field(default_factory=set)
     """The groups with a digest found or changed since they were read."""
 
@@ -98,6 +99,7 @@ class FileDigests:
                 and path == _group_file(folder, group)
             ):
                 digests.entries.update(entries)
+                digests._groups[group] = entries
                 digests.saved_at[group] = saved_at
         return digests
 
@@ -112,15 +114,19 @@ class FileDigests:
         kept = self.entries.get(name)
         if kept is not None and kept[0] == stamp and self._settled(name, stamp):
             return stamp[0], kept[1]
-        self._changed.add(_group(name))
         if kept is not None and self.vouched.get(name) == _identity(stamp):
             # Linked and its old link removed by this build since: nothing else changed it.
-            self.entries[name] = (stamp, kept[1])
+            self._keep(name, (stamp, kept[1]))
             return stamp[0], kept[1]
         sha256 = _hash(path)
         self.hashed += 1
-        self.entries[name] = (stamp, sha256)
+        self._keep(name, (stamp, sha256))
         return stamp[0], sha256
+
+    def _keep(self, name: str, entry: tuple[Stamp, str]) -> None:
+        group = _group(name)
+        self.entries[name] = self._groups.setdefault(group, {})[name] = entry
+        self._changed.add(group)
 
     def _settled(self, name: str, stamp: Stamp) -> bool:
         saved_at = self.saved_at.get(_group(name), 0)
@@ -141,20 +147,15 @@ class FileDigests:
 
         Only the groups with a digest found or changed, or a file gone, are written again.
         """
-        groups: dict[str, dict[str, tuple[Stamp, str]]] = {}
-        for name in names:
-            if name in self.entries:
-                groups.setdefault(_group(name), {})[name] = self.entries[name]
-        held = Counter(_group(name) for name in self.entries)
+        gone = self.entries.keys() - names
         (self.folder / CACHE_FOLDER).mkdir(parents=True, exist_ok=True)
         now = time.time_ns()
-        for group, entries in groups.items():
-            if group in self._changed or group not in self.saved_at or len(entries) != held[group]:
+        for group in self._changed | {_group(name) for name in gone}:
+            entries = {n: e for n, e in self._groups.get(group, {}).items() if n in names}
+            if entries:
                 self._write(group, now, entries)
-        kept = {_group_file(self.folder, group) for group in groups}
-        for path in (self.folder / CACHE_FOLDER).glob("*.pickle"):
-            if path not in kept:
-                path.unlink()
+            else:
+                _group_file(self.folder, group).unlink(missing_ok=True)
         (self.folder / FORMER_FILE).unlink(missing_ok=True)
 
     def _write(self, group: str, now: int, entries: dict[str, tuple[Stamp, str]]) -> None:
