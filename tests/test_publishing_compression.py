@@ -139,6 +139,22 @@ def test_a_new_output_takes_the_theme_copies_kept_but_never_a_damaged_one(
     assert stylesheet in compressed
 
 
+def _no_home(cls: type[Path]) -> Path:
+    raise RuntimeError("Could not determine home directory.")
+
+
+def test_a_user_without_a_home_folder_gets_the_copies_all_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A CI runner's user may have no home folder: nothing is kept, every copy is made.
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(Path, "home", classmethod(_no_home))
+    site = small_site(tmp_path / "site")
+    assert write_precompressed(site) == 6
+    css = site / "assets" / "pbgdpl" / "portal.css"
+    assert brotli.decompress(Path(f"{css}.br").read_bytes()) == css.read_bytes()
+
+
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     site = small_site(tmp_path / "site")

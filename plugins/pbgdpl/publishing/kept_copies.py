@@ -15,6 +15,7 @@ import gzip
 import hashlib
 import os
 import tempfile
+import zlib
 from pathlib import Path
 
 import brotli
@@ -23,21 +24,36 @@ import brotli
 Copies = list[tuple[str, bytes]]
 
 
-def cache_folder() -> Path:
-    """Return where the copies are kept: `$XDG_CACHE_HOME/pbgdpl/compressed`."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def cache_folder() -> Path | None:
+    """Return where the copies are kept, `$XDG_CACHE_HOME/pbgdpl/compressed` (by default in
+    the home folder's `.cache`), or None for a user without a home folder: nothing is kept."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:
+            return None
     return Path(base) / "pbgdpl" / "compressed"
 
 
-def _name(data: bytes, settings: str) -> str:
+def _folder(data: bytes, settings: str) -> Path | None:
+    """Return the folder of `data`'s copies: named after its bytes and what compresses them
+    (the libraries too: another zlib may write other bytes for the same level)."""
+    root = cache_folder()
+    if root is None:
+        return None
     digest = hashlib.sha256(data)
-    digest.update(f"\n{settings}\nbrotli {brotli.__version__}".encode())
-    return digest.hexdigest()
+    digest.update(
+        f"\n{settings}\nbrotli {brotli.__version__}\nzlib {zlib.ZLIB_RUNTIME_VERSION}".encode()
+    )
+    return root / digest.hexdigest()
 
 
 def load(data: bytes, settings: str, endings: tuple[str, ...]) -> Copies | None:
     """Return the kept copies of `data` made with `settings`, if whole and right."""
-    folder = cache_folder() / _name(data, settings)
+    folder = _folder(data, settings)
+    if folder is None:
+        return None
     try:
         copies = [(ending, (folder / ending.lstrip(".")).read_bytes()) for ending in endings]
     except OSError:
@@ -54,7 +70,9 @@ def load(data: bytes, settings: str, endings: tuple[str, ...]) -> Copies | None:
 
 def save(data: bytes, settings: str, copies: Copies) -> None:
     """Keep `copies` of `data`; a cache that cannot be written is only a slower next build."""
-    folder = cache_folder() / _name(data, settings)
+    folder = _folder(data, settings)
+    if folder is None:
+        return
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for ending, body in copies:
