@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pbgdpl.catalog import Catalog
+from pbgdpl.loading.portal import load_portal
+from pbgdpl.model.moment import BuildMoment
 from pbgdpl.model.sections import SECTIONS_BY_SLUG
+from pbgdpl.model.sites import NATIONAL
+from pbgdpl.pipeline.build import largest_first
 
 from conftest import AS_OF, FIXTURE, write
 from htmlcheck import broken_links, links_of
@@ -158,3 +163,16 @@ def test_the_national_index_is_built_by_a_process_that_never_held_the_portal(
     steps = dict(line.split() for line in seen.read_text("utf-8").splitlines())
     assert steps["index"] == str(os.getpid()) != steps["load"]
     assert (portal_copy / "site" / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_the_national_site_is_rendered_first_then_the_largest_agencies(
+    sample_portal: Path,
+) -> None:
+    # The national site is the largest render: started last, it ran alone at the end while
+    # the other processes had nothing left to do.
+    catalog = Catalog.from_portal(load_portal(sample_portal), BuildMoment.end_of(AS_OF))
+    agencies = sorted(catalog.agencies)
+    order = largest_first([*agencies, NATIONAL], catalog)
+    assert order[0] == NATIONAL
+    sizes = [len(catalog.items(site)) for site in order[1:]]
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] > sizes[-1]
