@@ -144,3 +144,21 @@ def test_an_edit_writes_again_the_digests_of_its_folder_only(tmp_path: Path) -> 
     assert "bo-y-te/index.html" not in files
     assert len(stamps()) == 3
     assert set(FileDigests.open(out / ".pbgdpl-cache").entries) == set(files)
+
+
+def test_the_national_index_reads_its_own_folders_digests_only_until_publishing(
+    tmp_path: Path,
+) -> None:
+    # While Pagefind builds the national index, the build holds the digests of that index's
+    # folder only: every file's would add 76 MB to the build's largest moment at 10,000 items.
+    out = tmp_path / "site"
+    for folder in ("pagefind/fragment", "ha-noi", "lao-cai"):
+        (out / folder).mkdir(parents=True)
+        (out / folder / "a.html").write_text(f"<p>{folder}</p>", "utf-8")
+    _manifest(out)
+    everything = FileDigests.open(out / ".pbgdpl-cache").entries
+    assert len(everything) == 3
+    national = FileDigests.open(out / ".pbgdpl-cache", frozenset({"pagefind"}))
+    assert set(national.entries) == {"pagefind/fragment/a.html"}
+    national.load_rest()
+    assert national.entries == everything

@@ -83,25 +83,41 @@ class FileDigests:
     """The groups with a digest found or changed since they were read."""
 
     @classmethod
-    def open(cls, folder: Path) -> FileDigests:
-        """Return the digests kept in `folder`; a group's file unreadable keeps none of its own."""
+    def open(cls, folder: Path, groups: frozenset[str] | None = None) -> FileDigests:
+        """Return the digests kept in `folder`; a group's file unreadable keeps none of its own.
+
+        With `groups` (top folders of the output), only theirs are read: `load_rest` reads
+        the others when they are wanted (the national index wants its own folder's only).
+        """
         digests = cls(folder)
-        for path in sorted((folder / CACHE_FOLDER).glob("*.pickle")):
-            try:
-                with path.open("rb") as stream:
-                    version, group, saved_at, entries = pickle.load(stream)
-            except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
-                continue
-            if (
-                version == _VERSION
-                and isinstance(group, str)
-                and isinstance(entries, dict)
-                and path == _group_file(folder, group)
-            ):
-                digests.entries.update(entries)
-                digests._groups[group] = entries
-                digests.saved_at[group] = saved_at
+        if groups is None:
+            digests.load_rest()
+        else:
+            for group in sorted(groups):
+                digests._load(_group_file(folder, group))
         return digests
+
+    def load_rest(self) -> None:
+        """Read the digests of the groups not read yet."""
+        for path in sorted((self.folder / CACHE_FOLDER).glob("*.pickle")):
+            self._load(path)
+
+    def _load(self, path: Path) -> None:
+        try:
+            with path.open("rb") as stream:
+                version, group, saved_at, entries = pickle.load(stream)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            return
+        if (
+            version == _VERSION
+            and isinstance(group, str)
+            and isinstance(entries, dict)
+            and path == _group_file(self.folder, group)
+            and group not in self._groups
+        ):
+            self.entries.update(entries)
+            self._groups[group] = entries
+            self.saved_at[group] = saved_at
 
     def digest(
         self, name: str, path: Path | str, stat: os.stat_result | None = None
