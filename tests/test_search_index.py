@@ -8,12 +8,15 @@ import re
 import shutil
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from pbgdpl.pipeline import search_index
 from pbgdpl.pipeline.search_documents import DOCUMENTS, KEYS_FILE, update_documents
 from pbgdpl.pipeline.search_index import (
     KeptWork,
+    index_portal,
     index_records,
     portal_records,
     set_aside_index,
@@ -21,12 +24,12 @@ from pbgdpl.pipeline.search_index import (
 from pbgdpl.pipeline.search_inputs import portal_inputs
 from pbgdpl.search import selection, slim
 from pbgdpl.search.canonical import read
-from pbgdpl.search.derived import RecordWords, derive
+from pbgdpl.search.derived import RecordWords, derive, letter_syllables
 from pbgdpl.search.documents import ANSWERS, NARROWING, index_document, number_key
 from pbgdpl.search.lexicon import build_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import KeptWords, select_words
-from pbgdpl.search.text import plain_text, term_counts, with_ascii_copies, words
+from pbgdpl.search.text import folded, plain_text, term_counts, with_ascii_copies, words
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -494,3 +497,26 @@ def test_only_the_filters_a_search_narrows_by_keep_their_files(tmp_path: Path) -
     shown = json.loads(fragment.read_bytes().removeprefix(b"pagefind_dcd"))["filters"]
     assert shown["summary"] == ["Quy định chi tiết Luật Đất đai"]
     assert shown["title"][0].startswith("Nghị định ")
+
+
+def test_the_words_remembered_for_the_documents_are_forgotten_before_pagefind_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At 10,000 items the folded words remembered while deriving held 110 MB of the build's
+    # process while Pagefind, the build's largest run, indexed the portal.
+    out = tmp_path / "site"
+    records = [
+        record(f"ha-noi/tin-tuc/{i}/", f"Tin {i}", "đất đai hộ tịch kết hôn") for i in range(3)
+    ]
+    save_records(out / "ha-noi" / BUNDLE / RECORDS, records)
+    remembered: list[tuple[int, int]] = []
+    index_documents = search_index._index_documents
+
+    def noting(*args: Any) -> None:
+        remembered.append((folded.cache_info().currsize, letter_syllables.cache_info().currsize))
+        index_documents(*args)
+
+    monkeypatch.setattr(search_index, "_index_documents", noting)
+    assert index_portal(out, tmp_path / "scratch") == 3
+    assert remembered == [(0, 0)]
+    assert (out / BUNDLE / "pagefind-entry.json").is_file()

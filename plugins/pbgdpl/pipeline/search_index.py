@@ -30,7 +30,7 @@ from pbgdpl.pipeline.search_documents import update_documents
 from pbgdpl.pipeline.search_inputs import portal_inputs, record_files
 from pbgdpl.publishing.compression import ENCODINGS
 from pbgdpl.search.canonical import canonicalize
-from pbgdpl.search.derived import RecordWords, derive_all
+from pbgdpl.search.derived import RecordWords, derive_all, forget_remembered_words
 from pbgdpl.search.documents import NARROWING
 from pbgdpl.search.lexicon import Lexicon, build_lexicon, write_lexicon
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
@@ -394,6 +394,7 @@ def index_portal(out: Path, scratch: Path, kept: KeptWork = KeptWork()) -> int:
     # Every site's records and derived words are the index's largest inputs: they are gone
     # before Pagefind runs, the build's largest process.
     prepared = _Prepared.of(*portal_inputs(out, kept.inputs, kept.platform), scratch, kept)
+    forget_remembered_words()
     _give_back_memory()
     _index_documents(prepared, out / BUNDLE, scratch, kept)
     return prepared.pages

@@ -57,6 +57,13 @@ def letter_syllables(word: str) -> tuple[str, ...]:
     return tuple(s for s in syllables(word) if LETTERS.match(s))
 
 
+def forget_remembered_words() -> None:
+    """Drop the words `folded` and `letter_syllables` remember (up to 262,144 each): once an
+    index's documents are written, before Pagefind runs, they only hold memory."""
+    folded.cache_clear()
+    letter_syllables.cache_clear()
+
+
 def _counts(record: SearchRecord, lead: list[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for word, count in record.terms.items():
