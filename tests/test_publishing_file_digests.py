@@ -78,44 +78,6 @@ def test_unreadable_kept_digests_mean_every_file_is_hashed(tmp_path: Path) -> No
     assert files["index.html"] == _record(out / "index.html")
 
 
-def test_a_file_the_build_links_unchanged_is_not_hashed_again_unless_touched_before(
-    tmp_path: Path,
-) -> None:
-    # A search index built again links the files Pagefind wrote the same from the last
-    # one: a link changes a file's change time, not its bytes.
-    out = tmp_path / "site"
-    (out / "pagefind" / "fragment").mkdir(parents=True)
-    kept, touched = out / "pagefind/fragment/a.pf_fragment", out / "pagefind/fragment/b.pf_fragment"
-    kept.write_bytes(b"mot")
-    touched.write_bytes(b"hai")
-    _manifest(out)
-    time.sleep(2.1)
-    _manifest(out)
-    # Between builds, someone rewrites one file in place and puts its time back.
-    before = touched.stat()
-    touched.write_bytes(b"ba!")
-    os.utime(touched, ns=(before.st_atime_ns, before.st_mtime_ns))
-
-    digests = FileDigests.open(out / ".pbgdpl-cache")
-    aside = tmp_path / "aside"
-    (out / "pagefind" / "fragment").rename(aside)
-    (out / "pagefind" / "fragment").mkdir()
-    for path in (kept, touched):
-        previous = aside / path.name
-        was = previous.stat()
-        os.link(previous, path)
-        digests.relinked(f"pagefind/fragment/{path.name}", was, path.stat())
-    # The build removes the last index before the manifest: the unlink changes the
-    # linked file's change time too.
-    time.sleep(0.01)
-    shutil.rmtree(aside)
-    write_manifest(out, PORTAL_SCOPE, "https://pbgdpl.gov.vn/", PROVENANCE, digests)
-    files = json.loads((out / "manifest.json").read_text("utf-8"))["files"]
-    assert digests.hashed == 1
-    assert files["pagefind/fragment/a.pf_fragment"] == _record(kept)
-    assert files["pagefind/fragment/b.pf_fragment"] == _record(touched)
-
-
 def test_an_edit_writes_again_the_digests_of_its_folder_only(tmp_path: Path) -> None:
     out = tmp_path / "site"
     for site in ("ha-noi", "lao-cai", "bo-y-te"):
@@ -144,21 +106,3 @@ def test_an_edit_writes_again_the_digests_of_its_folder_only(tmp_path: Path) -> 
     assert "bo-y-te/index.html" not in files
     assert len(stamps()) == 3
     assert set(FileDigests.open(out / ".pbgdpl-cache").entries) == set(files)
-
-
-def test_the_national_index_reads_its_own_folders_digests_only_until_publishing(
-    tmp_path: Path,
-) -> None:
-    # While Pagefind builds the national index, the build holds the digests of that index's
-    # folder only: every file's would add 76 MB to the build's largest moment at 10,000 items.
-    out = tmp_path / "site"
-    for folder in ("pagefind/fragment", "ha-noi", "lao-cai"):
-        (out / folder).mkdir(parents=True)
-        (out / folder / "a.html").write_text(f"<p>{folder}</p>", "utf-8")
-    _manifest(out)
-    everything = FileDigests.open(out / ".pbgdpl-cache").entries
-    assert len(everything) == 3
-    national = FileDigests.open(out / ".pbgdpl-cache", frozenset({"pagefind"}))
-    assert set(national.entries) == {"pagefind/fragment/a.html"}
-    national.load_rest()
-    assert national.entries == everything

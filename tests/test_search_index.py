@@ -417,10 +417,10 @@ def test_an_index_built_again_keeps_the_fragments_pagefind_wrote_the_same(
     bundle, kept = tmp_path / "site" / BUNDLE, tmp_path / "kept"
     index_records(records, bundle, tmp_path / "scratch", KeptWork(kept, "v1"))
     set_aside_index(bundle, tmp_path / "previous")
-    before = {p.name: p for p in (tmp_path / "previous" / "fragment").iterdir()}
+    before = {p.name: p.stat().st_ino for p in (tmp_path / "previous" / "fragment").iterdir()}
 
     records[2] = record("ha-noi/tin-tuc/2/", "Tin 2 đã sửa", "hộ tịch kết hôn")
-    again = KeptWork(kept, "v1", tmp_path / "previous")
+    again = KeptWork(kept, "v1", tmp_path / "previous", set_aside=True)
     rewritten: list[str] = []
     rewrite = slim._slim_fragment
 
@@ -436,7 +436,7 @@ def test_an_index_built_again_keeps_the_fragments_pagefind_wrote_the_same(
     index_records(records, tmp_path / "fresh" / BUNDLE, tmp_path / "scratch-fresh")
     assert _bundle(bundle) == _bundle(tmp_path / "fresh" / BUNDLE)
     after = list((bundle / "fragment").iterdir())
-    same = [p for p in after if p.name in before and p.samefile(before[p.name])]
+    same = [p for p in after if before.get(p.name) == p.stat().st_ino]
     assert len(same) == len(records) - 1
 
 
@@ -520,3 +520,49 @@ def test_the_words_remembered_for_the_documents_are_forgotten_before_pagefind_ru
     assert index_portal(out, tmp_path / "scratch") == 3
     assert remembered == [(0, 0)]
     assert (out / BUNDLE / "pagefind-entry.json").is_file()
+
+
+def test_an_index_set_aside_becomes_the_new_one_changing_only_what_differs(
+    tmp_path: Path,
+) -> None:
+    # The national index is updated in the folder it was set aside to: a file that comes
+    # out the same stays, untouched, with its compressed copies; a file of the same name
+    # but other bytes is replaced, and a file the new index lacks goes with its copies.
+    records = [record(f"ha-noi/tin-tuc/{i}/", f"Tin {i}", f"đất đai số {i}") for i in range(6)]
+    bundle, kept, aside = tmp_path / "site" / BUNDLE, tmp_path / "kept", tmp_path / "aside"
+    index_records(records, bundle, tmp_path / "scratch", KeptWork(kept, "v1"))
+    set_aside_index(bundle, aside)
+    kept_fragment = next(
+        path
+        for path in (aside / "fragment").glob("*.pf_fragment")
+        if b"/ha-noi/tin-tuc/0/" in path.read_bytes()
+    )
+    Path(f"{kept_fragment}.br").write_bytes(b"brotli")
+    spoiled = aside / "pagefind-entry.json"
+    spoiled.write_text(spoiled.read_text("utf-8").replace("vi", "en"), "utf-8")
+    (aside / "index" / "vi_stale.pf_index").write_bytes(b"old")
+    (aside / "index" / "vi_stale.pf_index.br").write_bytes(b"old")
+    (aside / "index" / "vi_stale.pf_index.gz").write_bytes(b"old")
+    gone = next(
+        path
+        for path in (aside / "fragment").glob("*.pf_fragment")
+        if b"/ha-noi/tin-tuc/2/" in path.read_bytes()
+    )
+    Path(f"{gone}.gz").write_bytes(b"old")
+    untouched = kept_fragment.stat()
+
+    records[2] = record("ha-noi/tin-tuc/2/", "Tin 2 đã sửa", "hộ tịch kết hôn")
+    again = KeptWork(kept, "v1", aside, set_aside=True)
+    index_records(records, bundle, tmp_path / "scratch", again)
+    index_records(records, tmp_path / "fresh" / BUNDLE, tmp_path / "scratch-fresh")
+    assert {k: v for k, v in _bundle(bundle).items() if k.suffix != ".br"} == _bundle(
+        tmp_path / "fresh" / BUNDLE
+    )
+    # Not even linked again (a link changes a file's change time): its digest stays good.
+    after = (bundle / "fragment" / kept_fragment.name).stat()
+    assert (after.st_ino, after.st_ctime_ns) == (untouched.st_ino, untouched.st_ctime_ns)
+    assert (bundle / "fragment" / f"{kept_fragment.name}.br").read_bytes() == b"brotli"
+    assert '"vi"' in (bundle / "pagefind-entry.json").read_text("utf-8")
+    assert not list((bundle / "index").glob("vi_stale*"))
+    # The edited page's former fragment is gone, its copy with it.
+    assert not list((bundle / "fragment").glob(f"{gone.name}*"))

@@ -417,9 +417,6 @@ def _finish(options: BuildOptions, looked: FirstLook, built: _SitesBuilt) -> Bui
     assert state is not None
     out = OutputTree(options.out)
     out.remove_replaced_later()
-    # Opened before the national index, which vouches for the files it links unchanged:
-    # its own folder's digests only, while Pagefind runs (every file's: 76 MB at 10,000 items).
-    digests = FileDigests.open(out.cache, frozenset({BUNDLE}))
     if built.national is not None:
         kept_index = out.staging / KEPT_INDEX
         _timed(
@@ -433,7 +430,7 @@ def _finish(options: BuildOptions, looked: FirstLook, built: _SitesBuilt) -> Bui
                     platform,
                     kept_index if built.national_reuse else None,
                     out.cache / SEARCH_INPUTS,
-                    lambda name, *stats: digests.relinked(f"{BUNDLE}/{name}", *stats),
+                    set_aside=True,
                 ),
             ),
         )
@@ -442,7 +439,9 @@ def _finish(options: BuildOptions, looked: FirstLook, built: _SitesBuilt) -> Bui
     out.finish()
     if built.rules is not None:
         rules = built.rules
-        digests.load_rest()
+        # Read once the national index is built: not held beside Pagefind (76 MB at
+        # 10,000 items).
+        digests = FileDigests.open(out.cache)
         _timed(report, "publish", lambda: publish_files(options.out, rules, digests))
     if built.window is not None:
         since, until = built.window

@@ -17,7 +17,7 @@ import json
 import os
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -105,7 +105,6 @@ class _Reuse:
     previous: Path | None
     seen: set[str] = field(default_factory=set)
     """The files of `built` put in place, as strings: ten thousand Paths cost."""
-    relinked: Relinked | None = None
 
     def _keep(self, path: Path, data: bytes) -> bool:
         self.seen.add(str(path))
@@ -130,11 +129,8 @@ class _Reuse:
                 continue
 
     def _put(self, source: str, target: str) -> None:
-        before = os.stat(source)
         _link(source, target)
         self.seen.add(target)
-        if self.relinked is not None:
-            self.relinked(target[len(str(self.built)) + 1 :], before, os.stat(target))
 
     def same_fragment(self, path: Path, originals: dict[str, str], kept: Fragments) -> bool:
         """Put in place of fragment `path` its rewrite of the last build, if Pagefind wrote
@@ -161,10 +157,75 @@ class _Reuse:
             if str(path) not in self.seen and path.is_file():
                 self._keep(path, path.read_bytes())
 
+    def index(self) -> Path:
+        """Return the folder where the index now is: `built`."""
+        return self.built
 
-Relinked = Callable[[str, os.stat_result, os.stat_result], None]
-"""Told of each file an index links from the previous one: its name in the bundle, its
-metadata just before the link and just after (`FileDigests.relinked`)."""
+
+def _files(folder: str, base: str = "") -> Iterator[str]:
+    """Yield the files below `folder`, named with "/" after `base`: one call a folder."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files(entry.path, f"{base}{entry.name}/")
+            else:
+                yield base + entry.name
+
+
+@dataclass
+class _TakeOver:
+    """Make `previous`, the index set aside for this build, the index built in `built`.
+
+    A file of the same name and bytes stays where it is, with its compressed copies, and
+    only the files new or changed are written into it: an edit changes a few of the
+    national index's ten thousand files, and linking each of the others into the new index
+    (with its two copies) cost seconds. `previous` is no published folder: it was moved out
+    of the output (`set_aside_index`), so nothing is served from it while it changes.
+    """
+
+    built: Path
+    previous: Path
+    wanted: set[str] = field(default_factory=set)
+    """The index's files, named from its folder: every other file of `previous` goes."""
+
+    def write(self, path: Path, data: bytes) -> None:
+        """Put `data` in the place of `path` in `previous`, unless already there (`slim.Writer`)."""
+        name = path.relative_to(self.built).as_posix()
+        self.wanted.add(name)
+        old = self.previous / name
+        try:
+            if old.stat().st_size == len(data) and old.read_bytes() == data:
+                return
+            old.unlink()
+        except FileNotFoundError:
+            old.parent.mkdir(parents=True, exist_ok=True)
+        # A new file: newer than the copies of the file it replaces, which publishing
+        # makes again.
+        old.write_bytes(data)
+
+    def same_fragment(self, path: Path, originals: dict[str, str], kept: Fragments) -> bool:
+        """Keep fragment `path` as the last build rewrote it, if Pagefind wrote it the same
+        (`kept_fragments.py`); tell whether it did."""
+        name = f"{FRAGMENTS}/{path.name}"
+        if not kept.unchanged(path.name, originals) or not (self.previous / name).is_file():
+            return False
+        self.wanted.add(name)
+        return True
+
+    def rest(self) -> None:
+        """Take the files of `built` not yet written; remove the others of `previous`."""
+        for name in _files(str(self.built)):
+            if name not in self.wanted:
+                self.write(self.built / name, (self.built / name).read_bytes())
+        endings = tuple(ENCODINGS.values())
+        for name in list(_files(str(self.previous))):
+            ending = next((e for e in endings if name.endswith(e)), "")
+            if name.removesuffix(ending) not in self.wanted:
+                os.unlink(self.previous / name)
+
+    def index(self) -> Path:
+        """Return the folder where the index now is: `previous`."""
+        return self.previous
 
 
 @dataclass(frozen=True)
@@ -181,7 +242,9 @@ class KeptWork:
     inputs: Path | None = None
     """A folder of the build's cache where each site's records are kept with what they
     give alone (`search_inputs.py`)."""
-    relinked: Relinked | None = None
+    set_aside: bool = False
+    """Whether `previous` was set aside for this build (`set_aside_index`): then it becomes
+    the new index, instead of giving its files to it."""
 
 
 def index_records(
@@ -261,7 +324,11 @@ def _index_documents(prepared: _Prepared, bundle_dir: Path, scratch: Path, kept:
     _prune(built)
     canonicalize(built, NARROWING)
     previous = kept.previous if kept.previous is not None and kept.previous.is_dir() else None
-    reuse = _Reuse(built, previous, relinked=kept.relinked)
+    reuse = (
+        _TakeOver(built, previous)
+        if previous is not None and kept.set_aside
+        else _Reuse(built, previous)
+    )
     originals = fragments.originals(built)
     slim_bundle(built, reuse.write, lambda path: reuse.same_fragment(path, originals, fragments))
     write_lexicon(built, lexicon, prepared.pages, _read_terms(bundle_dir))
@@ -270,7 +337,7 @@ def _index_documents(prepared: _Prepared, bundle_dir: Path, scratch: Path, kept:
     for old in bundle_dir.iterdir():
         if old.name not in (RECORDS, TERMS):
             _remove(old)
-    for new in built.iterdir():
+    for new in reuse.index().iterdir():
         new.rename(bundle_dir / new.name)
     fragments.save(originals)
     shutil.rmtree(scratch)

@@ -7,11 +7,9 @@ enough to be unambiguous, by the rule of the parse cache (`RACY_NANOSECONDS`): a
 written in the same instant as the record, or whose metadata differs in any way, is
 hashed again.
 
-A file the build links from the last build's output to the same name (an index file
-Pagefind wrote the same) keeps its inode but gets a new change time, and another when the
-build removes the last output's link. The build vouches for it (`relinked`): its digest is
-kept if the file was, just before the link, exactly as recorded, and is still the same
-inode, size and modification time when the manifest is written.
+A file the build keeps in place keeps its digest: the national search index is updated
+in its own folder (`pipeline/search_index.py`), so its files that come out the same are
+never touched. A file linked to a new name gets a new change time and is hashed again.
 
 The digests are kept in one file per top folder of the output (a site, the national
 search index): an edit writes again those of the folders it changed, not the digests of
@@ -36,16 +34,10 @@ FORMER_FILE = "published.pickle"
 _VERSION = 2
 
 Stamp = tuple[int, int, int, int]
-# A stamp without its change time: what a link or an unlink leaves as it was.
-Identity = tuple[int, int, int]
 
 
 def _stamp(stat: os.stat_result) -> Stamp:
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
-
-
-def _identity(stamp: Stamp) -> Identity:
-    return (stamp[0], stamp[1], stamp[3])
 
 
 def _group(name: str) -> str:
@@ -74,8 +66,6 @@ class FileDigests:
     saved_at: dict[str, int] = field(default_factory=dict)
     """When each group's file (`_group`) was written."""
     hashed: int = 0
-    vouched: dict[str, Identity] = field(default_factory=dict)
-    """Files linked by this build as they were recorded: their identity after the link."""
 
     _groups: dict[str, dict[str, tuple[Stamp, str]]] = field(default_factory=dict)
     """The entries by group (`_group`), as each group's file is written."""
@@ -83,24 +73,12 @@ class FileDigests:
     """The groups with a digest found or changed since they were read."""
 
     @classmethod
-    def open(cls, folder: Path, groups: frozenset[str] | None = None) -> FileDigests:
-        """Return the digests kept in `folder`; a group's file unreadable keeps none of its own.
-
-        With `groups` (top folders of the output), only theirs are read: `load_rest` reads
-        the others when they are wanted (the national index wants its own folder's only).
-        """
+    def open(cls, folder: Path) -> FileDigests:
+        """Return the digests kept in `folder`; a group's file unreadable keeps none of its own."""
         digests = cls(folder)
-        if groups is None:
-            digests.load_rest()
-        else:
-            for group in sorted(groups):
-                digests._load(_group_file(folder, group))
+        for path in sorted((folder / CACHE_FOLDER).glob("*.pickle")):
+            digests._load(path)
         return digests
-
-    def load_rest(self) -> None:
-        """Read the digests of the groups not read yet."""
-        for path in sorted((self.folder / CACHE_FOLDER).glob("*.pickle")):
-            self._load(path)
 
     def _load(self, path: Path) -> None:
         try:
@@ -113,7 +91,6 @@ class FileDigests:
             and isinstance(group, str)
             and isinstance(entries, dict)
             and path == _group_file(self.folder, group)
-            and group not in self._groups
         ):
             self.entries.update(entries)
             self._groups[group] = entries
@@ -130,10 +107,6 @@ class FileDigests:
         kept = self.entries.get(name)
         if kept is not None and kept[0] == stamp and self._settled(name, stamp):
             return stamp[0], kept[1]
-        if kept is not None and self.vouched.get(name) == _identity(stamp):
-            # Linked and its old link removed by this build since: nothing else changed it.
-            self._keep(name, (stamp, kept[1]))
-            return stamp[0], kept[1]
         sha256 = _hash(path)
         self.hashed += 1
         self._keep(name, (stamp, sha256))
@@ -147,16 +120,6 @@ class FileDigests:
     def _settled(self, name: str, stamp: Stamp) -> bool:
         saved_at = self.saved_at.get(_group(name), 0)
         return max(stamp[1], stamp[2]) < saved_at - RACY_NANOSECONDS
-
-    def relinked(self, name: str, before: os.stat_result, after: os.stat_result) -> None:
-        """Vouch for `name`, a file just linked to it from the last build's output: `before`
-        is the file's metadata just before the link, `after` just after."""
-        kept = self.entries.get(name)
-        same_file = before.st_ino == after.st_ino and before.st_mtime_ns == after.st_mtime_ns
-        # As recorded, settled, and the very file: nothing but the link changed it.
-        settled = kept is not None and self._settled(name, kept[0])
-        if kept is not None and same_file and kept[0] == _stamp(before) and settled:
-            self.vouched[name] = _identity(_stamp(after))
 
     def save(self, names: set[str]) -> None:
         """Keep the digests of `names`, the files published now; others are forgotten.
