@@ -25,6 +25,7 @@ import pickle
 import shutil
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from pbgdpl.search.derived import RecordWords, derive_all
 from pbgdpl.search.documents import index_document
@@ -92,17 +93,27 @@ def _remake_grown(documents: Path, grown: set[Path]) -> None:
         _remake_in_name_order(folder)
 
 
+class Updated(NamedTuple):
+    """The documents' folder once up to date, and what changed in it."""
+
+    folder: Path
+    written: int
+    changes: dict[str, tuple[str, str]] | None
+    """Each document written again, by page URL ("/ha-noi/…/"): its text before and now;
+    None when a document was added or removed, or none was kept."""
+
+
 def update_documents(
     records: Sequence[SearchRecord],
     selected: Sequence[KeptWords],
     folder: Path,
     platform: str = "",
     derived: Sequence[RecordWords] | None = None,
-) -> tuple[Path, int]:
-    """Make `folder`/documents hold exactly the records' documents; return it and how many
-    documents were written. Documents kept by another `platform` (our code, the theme,
-    the libraries: `fingerprint.platform_fingerprint`) are all written again. `derived`
-    gives each record's hash (`derived.py`), derived now if not given."""
+) -> Updated:
+    """Make `folder`/documents hold exactly the records' documents; return it, how many
+    documents were written and the changes. Documents kept by another `platform` (our
+    code, the theme, the libraries: `fingerprint.platform_fingerprint`) are all written
+    again. `derived` gives each record's hash (`derived.py`), derived now if not given."""
     documents = folder / DOCUMENTS
     keys = _read_keys(folder, platform) if documents.is_dir() else {}
     (folder / KEYS_FILE).unlink(missing_ok=True)
@@ -112,9 +123,11 @@ def update_documents(
         record.url: (record, kept, _key(found, kept))
         for record, kept, found in zip(records, selected, derive_all(records, derived), strict=True)
     }
-    for url in keys.keys() - wanted.keys():
+    gone = keys.keys() - wanted.keys()
+    for url in gone:
         _document_path(documents, url).unlink(missing_ok=True)
     written = 0
+    changes: dict[str, tuple[str, str]] | None = {} if keys and not gone else None
     # A folder kept from the last build that gains an entry is made again (module doc).
     grown: set[Path] = set()
     for url in sorted(wanted, key=_entries):
@@ -124,8 +137,16 @@ def update_documents(
         if keys and (entry_in := _new_entry(documents, url)) is not None:
             grown.add(entry_in)
         target = _document_path(documents, url)
+        text = index_document(record, kept)
+        try:
+            if changes is not None and url in keys:
+                changes[f"/{url}"] = (target.read_text("utf-8"), text)
+            else:
+                changes = None
+        except FileNotFoundError:
+            changes = None
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(index_document(record, kept), "utf-8")
+        target.write_text(text, "utf-8")
         written += 1
     _remake_grown(documents, grown)
     documents.mkdir(parents=True, exist_ok=True)
@@ -134,4 +155,4 @@ def update_documents(
         keys = {url: key for url, (_, _, key) in wanted.items()}
         pickle.dump((_VERSION, platform, keys), stream, pickle.HIGHEST_PROTOCOL)
     partial.replace(folder / KEYS_FILE)
-    return documents, written
+    return Updated(documents, written, changes)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from pbgdpl.pipeline.index_state import keep_state, take_state
 from pbgdpl.pipeline.kept_fragments import FOLDER as FRAGMENTS
 from pbgdpl.pipeline.kept_fragments import Fragments
 from pbgdpl.pipeline.search_documents import update_documents
@@ -32,7 +33,9 @@ from pbgdpl.publishing.compression import ENCODINGS
 from pbgdpl.search.canonical import canonicalize
 from pbgdpl.search.derived import RecordWords, derive_all, forget_remembered_words
 from pbgdpl.search.documents import NARROWING
-from pbgdpl.search.lexicon import Lexicon, build_lexicon, write_lexicon
+from pbgdpl.search.lexicon import PAIRS_FOLDER, Lexicon, build_lexicon, write_lexicon
+from pbgdpl.search.pagefind_patch import CannotPatch, IndexState, patch_index
+from pbgdpl.search.pagefind_reading import page_order
 from pbgdpl.search.records import BUNDLE, RECORDS, SearchRecord, load_records, save_records
 from pbgdpl.search.selection import select_words
 from pbgdpl.search.slim import slim_bundle
@@ -53,6 +56,9 @@ KEPT_SUFFIXES = (".pf_meta", ".pagefind")
 CHUNK_SIZE_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 CHUNK_SIZE = 2000
 KEPT_FOLDERS = ("index", "fragment", "filter")
+# An edit of at most this many of the national index's documents patches the index
+# (`pagefind_patch.py`) instead of running Pagefind over every document.
+PATCH_LIMIT = 50
 
 
 class SearchIndexError(Exception):
@@ -271,6 +277,8 @@ class _Prepared:
     documents: Path
     lexicon: Lexicon
     pages: int
+    changes: dict[str, tuple[str, str]] | None = None
+    """The documents written again, before and now (`search_documents.Updated`)."""
 
     @classmethod
     def of(
@@ -288,18 +296,44 @@ class _Prepared:
         records = [record for record, _ in pairs]
         words = [found for _, found in pairs]
         selected = select_words(records, words)
-        documents, _ = update_documents(
+        updated = update_documents(
             records, selected, kept.documents or scratch, kept.platform, words
         )
-        return cls(documents, build_lexicon(records, selected, words), len(records))
+        lexicon = build_lexicon(records, selected, words)
+        return cls(updated.folder, lexicon, len(records), updated.changes)
 
 
 def _index_documents(prepared: _Prepared, bundle_dir: Path, scratch: Path, kept: KeptWork) -> None:
+    """Put in `bundle_dir` the index of the documents prepared: the index set aside,
+    patched for the documents changed, or Pagefind's."""
+    fragments = Fragments.open(kept.documents, kept.platform)
+    state = take_state(kept.documents, kept.platform)
+    previous = kept.previous if kept.previous is not None and kept.previous.is_dir() else None
+    changes = prepared.changes
+    if previous is not None and kept.set_aside and state is not None and changes is not None:
+        try:
+            if len(changes) > PATCH_LIMIT:
+                raise CannotPatch(f"{len(changes)} documents changed")
+            state = patch_index(previous, state, changes, NARROWING, CHUNK_SIZE)
+        except CannotPatch:
+            pass
+        else:
+            _put_lexicon(previous, scratch, prepared, _read_terms(bundle_dir))
+            _install_index(previous, bundle_dir)
+            fragments.save(fragments.known)
+            keep_state(kept.documents, kept.platform, state)
+            shutil.rmtree(scratch, ignore_errors=True)
+            return
+    _run_pagefind(prepared, bundle_dir, scratch, kept, fragments)
+
+
+def _run_pagefind(
+    prepared: _Prepared, bundle_dir: Path, scratch: Path, kept: KeptWork, fragments: Fragments
+) -> None:
     """Run Pagefind on the documents prepared, then put the index in `bundle_dir`."""
     built = scratch / BUNDLE
     shutil.rmtree(built, ignore_errors=True)
     built.mkdir(parents=True)
-    fragments = Fragments.open(kept.documents, kept.platform)
     documents, lexicon = prepared.documents, prepared.lexicon
     completed = subprocess.run(
         [
@@ -322,7 +356,7 @@ def _index_documents(prepared: _Prepared, bundle_dir: Path, scratch: Path, kept:
             f"Pagefind lỗi khi lập chỉ mục {bundle_dir}: {completed.stderr.strip()}"
         )
     _prune(built)
-    canonicalize(built, NARROWING)
+    meta = canonicalize(built, NARROWING)
     previous = kept.previous if kept.previous is not None and kept.previous.is_dir() else None
     reuse = (
         _TakeOver(built, previous)
@@ -333,14 +367,44 @@ def _index_documents(prepared: _Prepared, bundle_dir: Path, scratch: Path, kept:
     slim_bundle(built, reuse.write, lambda path: reuse.same_fragment(path, originals, fragments))
     write_lexicon(built, lexicon, prepared.pages, _read_terms(bundle_dir))
     reuse.rest()
+    _install_index(reuse.index(), bundle_dir)
+    fragments.save(originals)
+    if kept.documents is not None:
+        urls = page_order(documents)
+        if len(urls) == len(meta[1]):
+            name = json.loads((bundle_dir / "pagefind-entry.json").read_text("utf-8"))
+            state = IndexState(urls, [page[1] for page in meta[1]], name["languages"]["vi"]["hash"])
+            keep_state(kept.documents, kept.platform, state)
+    shutil.rmtree(scratch)
+
+
+def _install_index(index: Path, bundle_dir: Path) -> None:
+    """Move the index in `index` into `bundle_dir`, beside the records and dictionary."""
     bundle_dir.mkdir(parents=True, exist_ok=True)
     for old in bundle_dir.iterdir():
         if old.name not in (RECORDS, TERMS):
             _remove(old)
-    for new in reuse.index().iterdir():
+    for new in index.iterdir():
         new.rename(bundle_dir / new.name)
-    fragments.save(originals)
-    shutil.rmtree(scratch)
+
+
+def _put_lexicon(index: Path, scratch: Path, prepared: _Prepared, terms: dict[str, str]) -> None:
+    """Write the lexicon into `index`, an index set aside: a file the same stays as it is;
+    the copies of the records and dictionary, published beside the index, go."""
+    fresh = scratch / "lexicon"
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir(parents=True)
+    write_lexicon(fresh, prepared.lexicon, prepared.pages, terms)
+    take = _TakeOver(fresh, index)
+    for name in _files(str(fresh)):
+        take.write(fresh / name, (fresh / name).read_bytes())
+    endings = tuple(ENCODINGS.values())
+    pairs = index / PAIRS_FOLDER
+    stale = [f"{PAIRS_FOLDER}/{n}" for n in os.listdir(pairs)] if pairs.is_dir() else []
+    stale += [name + ending for name in (RECORDS, TERMS) for ending in endings]
+    for name in stale:
+        if name.removesuffix(next((e for e in endings if name.endswith(e)), "")) not in take.wanted:
+            (index / name).unlink(missing_ok=True)
 
 
 def _same_inputs(bundle_dir: Path, previous: Path | None) -> bool:

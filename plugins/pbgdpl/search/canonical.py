@@ -101,8 +101,9 @@ def _write(folder: Path, prefix: str, suffix: str, value: Any, digits: int) -> s
     return name
 
 
-def canonicalize(bundle: Path, narrowing: frozenset[str], language: str = "vi") -> None:
-    """Sort the bundle's filter values and filters, renaming the files they live in.
+def canonicalize(bundle: Path, narrowing: frozenset[str], language: str = "vi") -> list[Any]:
+    """Sort the bundle's filter values and filters, renaming the files they live in; return
+    the metadata so written.
 
     Only the filters a search is narrowed by (`narrowing`) keep their files: the others
     are left out of the metadata unread (each page's fragment keeps their values).
@@ -130,3 +131,4 @@ def canonicalize(bundle: Path, narrowing: frozenset[str], language: str = "vi") 
         "pagefind."
     )
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    return list(meta)

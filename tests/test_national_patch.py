@@ -1,0 +1,204 @@
+"""An edit patches the national index instead of running Pagefind over every document,
+and what it writes is, byte for byte, the index Pagefind builds from the same documents.
+
+Each test builds an index of a few dozen Vietnamese pages with the real Pagefind binary,
+sets it aside as a build does, edits pages, and compares the patched index with a fresh
+one built by Pagefind from the edited records. Chunks are made small, so that an edit
+moves the words across many chunks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pbgdpl.pipeline import search_index
+from pbgdpl.pipeline.index_state import FILE as STATE_FILE
+from pbgdpl.pipeline.search_index import KeptWork, index_records, set_aside_index
+from pbgdpl.search.records import BUNDLE, SearchRecord
+from pbgdpl.search.text import term_counts
+
+TEXTS = [
+    "Nghị định 168/2024/NĐ-CP quy định xử phạt vi phạm hành chính về trật tự, an toàn "
+    "giao thông đường bộ; trừ điểm, phục hồi điểm giấy phép lái xe",
+    "Luật Đất đai số 31/2024/QH15 có hiệu lực từ ngày 01/8/2024: đăng ký đất đai, cấp "
+    "Giấy chứng nhận quyền sử dụng đất, bồi thường khi Nhà nước thu hồi đất",
+    "Thủ tục đăng ký kết hôn tại Ủy ban nhân dân cấp xã; hồ sơ gồm Tờ khai đăng ký kết "
+    "hôn và giấy tờ tùy thân. Lệ phí 1.000.000đ được miễn cho người dân tộc thiểu số",
+    "Người dân có được trợ giúp pháp lý miễn phí không? Có, theo Luật Trợ giúp pháp lý "
+    "2017, Thông tư 12/2018/TT-BTP và Quyết định 1234/QĐ-UBND về COVID-19",
+]
+SITES = ["ha-noi", "lao-cai", "bo-tu-phap"]
+SECTIONS = ["van-ban-moi", "hoi-dap", "tin-tuc", "tinh-huong"]
+FIELDS = ("Đất đai", "Dân sự", "Hành chính", "Hôn nhân và gia đình")
+
+
+def record(i: int, text: str | None = None) -> SearchRecord:
+    """The `i`th page: its text, title, number, facts and filters vary with `i`."""
+    text = text or TEXTS[i % len(TEXTS)]
+    section = SECTIONS[i % len(SECTIONS)]
+    return SearchRecord(
+        url=f"{SITES[i % len(SITES)]}/{section}/trang-{i}/",
+        title=f'{text.split(";")[0][:48]} "số {i}" & Đề mục {i % 5}',
+        site=SITES[i % len(SITES)],
+        agency=["Thành phố Hà Nội", "Tỉnh Lào Cai", "Bộ Tư pháp"][i % len(SITES)],
+        section=section,
+        kind=["Văn bản", "Câu hỏi", "Tin", "Tình huống"][i % 4],
+        date=f"20{20 + i % 6}-{1 + i % 12:02d}-{10 + i % 18}",
+        summary=text[:90],
+        lead=text[:70],
+        facts=("tài sản chung", f"đăng ký lần {i}", "Điều 5 khoản 2"),
+        cited=("Bộ luật Dân sự 2015",) if i % 3 == 0 else (),
+        fields=FIELDS[: 1 + i % len(FIELDS)],
+        number=f"{100 + i}/2024/NĐ-CP" if i % 2 == 0 else "",
+        status=["con-hieu-luc", "het-hieu-luc-toan-bo", ""][i % 3],
+        status_label=["Còn hiệu lực", "Hết hiệu lực toàn bộ", ""][i % 3],
+        aliases=(f"Đường dây nóng {i}",) if i % 7 == 0 else (),
+        tags=("hộ tịch", "Di chúc") if i % 5 == 0 else ("đất đai",),
+        terms=term_counts(f"{text} mục {i} điều {i % 7} đường dây {i % 3}"),
+    )
+
+
+def edited(found: SearchRecord, how: int, rng: random.Random) -> SearchRecord:
+    """Return `found` edited one way of several: body, title, filters, number."""
+    words = " ".join(rng.sample(" ".join(TEXTS).split(), 12))
+    if how == 0:  # the body: words gained and lost
+        return dataclasses.replace(found, terms=term_counts(words))
+    if how == 1:  # the title: every position of the page moves
+        return dataclasses.replace(found, title=f"{words[:40]} (sửa)")
+    if how == 2:  # what a search narrows by
+        return dataclasses.replace(found, section="hoi-dap", date="2019-05-04", fields=("Dân sự",))
+    return dataclasses.replace(found, number=f"{rng.randint(1, 99)}/2025/TT-BTP", summary=words)
+
+
+def files(root: Path) -> dict[str, bytes]:
+    """Every file of an index but the compressed copies publishing makes."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix not in (".br", ".gz")
+    }
+
+
+@dataclasses.dataclass
+class Portal:
+    """A national index built by Pagefind, then built again after each edit as a build does."""
+
+    tmp: Path
+    records: list[SearchRecord]
+    runs: list[int] = dataclasses.field(default_factory=list)
+    """One for each time Pagefind ran."""
+
+    @property
+    def bundle(self) -> Path:
+        return self.tmp / "site" / BUNDLE
+
+    def build(self, meddle: Callable[[Path], None] | None = None) -> bool:
+        """Build the index again, after `meddle` with the index set aside; tell whether
+        Pagefind ran."""
+        runs = len(self.runs)
+        aside = self.tmp / "aside"
+        if self.bundle.is_dir():
+            set_aside_index(self.bundle, aside)
+            if meddle is not None:
+                meddle(aside)
+        index_records(
+            self.records,
+            self.bundle,
+            self.tmp / "scratch",
+            KeptWork(self.tmp / "kept", "v1", aside, set_aside=True),
+        )
+        if aside.is_dir():
+            assert not any(aside.iterdir()), "the index set aside became the new one"
+            aside.rmdir()
+        return len(self.runs) > runs
+
+    def fresh(self) -> dict[str, bytes]:
+        """The index Pagefind builds from the records, from nothing."""
+        folder = self.tmp / "fresh"
+        index_records(self.records, folder / BUNDLE, self.tmp / "scratch-fresh")
+        found = files(folder / BUNDLE)
+        for path in sorted(folder.rglob("*"), reverse=True):
+            path.unlink() if path.is_file() else path.rmdir()
+        return found
+
+
+@pytest.fixture
+def portal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Portal:
+    monkeypatch.setattr(search_index, "CHUNK_SIZE", 60)
+    found = Portal(tmp_path, [record(i) for i in range(40)])
+    run = search_index._run_pagefind
+
+    def counted(*args: object) -> None:
+        found.runs.append(1)
+        run(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_index, "_run_pagefind", counted)
+    found.build()
+    return found
+
+
+def test_edits_patch_the_index_into_the_one_pagefind_builds(portal: Portal) -> None:
+    rng = random.Random(7)
+    for round_ in range(8):
+        for _ in range(1 + round_ % 3):
+            i = rng.randrange(len(portal.records))
+            portal.records[i] = edited(portal.records[i], rng.randrange(4), rng)
+        assert not portal.build(), "patched, without Pagefind"
+        assert files(portal.bundle) == portal.fresh(), f"round {round_}"
+
+
+def test_an_added_page_or_a_build_stopped_halfway_runs_pagefind(portal: Portal) -> None:
+    portal.records.append(record(40))
+    assert portal.build()
+    assert files(portal.bundle) == portal.fresh()
+
+    # A build stopped before the index was in place leaves no state: Pagefind runs again.
+    (portal.tmp / "kept" / STATE_FILE).unlink()
+    portal.records[3] = edited(portal.records[3], 1, random.Random(1))
+    assert portal.build()
+    assert files(portal.bundle) == portal.fresh()
+    # And the next edit is patched again.
+    portal.records[4] = edited(portal.records[4], 0, random.Random(2))
+    assert not portal.build()
+    assert files(portal.bundle) == portal.fresh()
+
+
+def test_a_document_the_patch_cannot_read_as_pagefind_does_runs_pagefind(portal: Portal) -> None:
+    # Pagefind indexes emoji with a table of its own: a document number typed with one
+    # (the number is indexed as typed) is left to Pagefind.
+    portal.records[5] = dataclasses.replace(portal.records[5], number="168/2024/NĐ-CP⚖️")
+    assert portal.build()
+    assert files(portal.bundle) == portal.fresh()
+    # An emoji in a title is no word of the index: the edit is patched.
+    portal.records[6] = dataclasses.replace(portal.records[6], title="Hỏi đáp ⚖️ luật đất đai")
+    assert not portal.build()
+    assert files(portal.bundle) == portal.fresh()
+
+
+def test_an_index_set_aside_that_changed_since_is_never_patched_blindly(portal: Portal) -> None:
+    # A chunk rewritten in place since the last build is not what its name says: Pagefind
+    # builds the index again. A file left in the index's folders goes either way.
+    def spoil(aside: Path) -> None:
+        chunk = sorted((aside / "index").glob("*.pf_index"))[3]
+        chunk.write_bytes(chunk.read_bytes()[:-1] + b"\x00")
+        stray(aside)
+
+    def stray(aside: Path) -> None:
+        (aside / "index" / "vi_stray.pf_index").write_bytes(b"stray")
+        (aside / "fragment" / "vi_stray.pf_fragment.br").write_bytes(b"stray")
+        (aside / "filter" / "vi_stray.pf_filter").write_bytes(b"stray")
+
+    portal.records[1] = edited(portal.records[1], 0, random.Random(3))
+    assert portal.build(spoil)
+    assert files(portal.bundle) == portal.fresh()
+    assert not list(portal.bundle.rglob("*stray*"))
+
+    portal.records[2] = edited(portal.records[2], 1, random.Random(4))
+    assert not portal.build(stray)
+    assert files(portal.bundle) == portal.fresh()
+    assert not list(portal.bundle.rglob("*stray*"))
