@@ -130,7 +130,9 @@ class Portal:
 @pytest.fixture
 def portal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Portal:
     monkeypatch.setattr(search_index, "CHUNK_SIZE", 60)
-    found = Portal(tmp_path, [record(i) for i in range(40)])
+    # One page long enough for positions past 255, with a word longer than 23 bytes.
+    long = " ".join(f"mục{n}" for n in range(300)) + " quyềnsửdụngđấtvàtàisảngắnliền"
+    found = Portal(tmp_path, [*(record(i) for i in range(40)), record(45, long)])
     run = search_index._run_pagefind
 
     def counted(*args: object) -> None:
@@ -150,6 +152,10 @@ def test_edits_patch_the_index_into_the_one_pagefind_builds(portal: Portal) -> N
             portal.records[i] = edited(portal.records[i], rng.randrange(4), rng)
         assert not portal.build(), "patched, without Pagefind"
         assert files(portal.bundle) == portal.fresh(), f"round {round_}"
+    # The long page's title: all its positions move, numbers of two bytes among them.
+    portal.records[40] = edited(portal.records[40], 1, rng)
+    assert not portal.build()
+    assert files(portal.bundle) == portal.fresh()
 
 
 def test_an_added_page_or_a_build_stopped_halfway_runs_pagefind(portal: Portal) -> None:

@@ -76,6 +76,16 @@ def _decode(data: bytes, at: int) -> tuple[Any, int]:
     raise BundleFormatError(f"unsupported CBOR type {major}")
 
 
+def decode(data: bytes) -> Any:
+    """Decode a plain Pagefind file's bytes (its signature, then one CBOR item)."""
+    if not data.startswith(SIGNATURE):
+        raise BundleFormatError("không phải tệp Pagefind (no signature)")
+    value, end = _decode(data, len(SIGNATURE))
+    if end != len(data):
+        raise BundleFormatError("định dạng Pagefind không đọc được (trailing bytes)")
+    return value
+
+
 def plain_bytes(path: Path) -> bytes:
     """Return a Pagefind file's bytes, gunzipped unless it is plain (`slim.py`)."""
     data = path.read_bytes()

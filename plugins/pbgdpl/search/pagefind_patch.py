@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from pbgdpl.search.canonical import SIGNATURE, BundleFormatError, encode, read
+from pbgdpl.search.pagefind_chunks import Word, decode_chunk, encode_chunk, word_size
 from pbgdpl.search.pagefind_reading import Occurrence, Page, UnsupportedDocument, read_document
 
 LANGUAGE = "vi"
@@ -40,8 +41,6 @@ COPIES = (".br", ".gz")
 META_PAGES, META_CHUNKS, META_FILTERS = 1, 2, 3
 # "vi_" and 7 hex digits: the short name of a fragment or a chunk before any collision.
 SHORT = len(LANGUAGE) + 8
-# A word: [key, [[page, locs, meta locs]…], [[accented form, pages]…]], page numbers whole.
-Word = list[Any]
 
 
 class CannotPatch(Exception):
@@ -51,77 +50,6 @@ class CannotPatch(Exception):
 def full_hash(data: bytes) -> str:
     """SHA-1 as Pagefind formats it: each byte in hex without zero padding (`{:x?}`)."""
     return "".join(format(byte, "x") for byte in hashlib.sha1(data).digest())
-
-
-def _head(data: bytes, at: int) -> tuple[int, int, int]:
-    """Read a CBOR item's head at `at`: its major type, its value, where it ends."""
-    major, info = data[at] >> 5, data[at] & 31
-    if info < 24:
-        return major, info, at + 1
-    size = 1 << (info - 24)
-    if info > 27:
-        raise CannotPatch(f"CBOR item {info} at byte {at}")
-    return major, int.from_bytes(data[at + 1 : at + 1 + size], "big"), at + 1 + size
-
-
-def _decode(data: bytes, at: int) -> tuple[Any, int]:
-    major, value, at = _head(data, at)
-    if major == 0:
-        return value, at
-    if major == 1:
-        return -1 - value, at
-    if major == 3:
-        return data[at : at + value].decode("utf-8"), at + value
-    if major == 4:
-        items = []
-        for _ in range(value):
-            item, at = _decode(data, at)
-            items.append(item)
-        return items, at
-    raise CannotPatch(f"CBOR type {major}")
-
-
-def _whole(pages: list[list[Any]]) -> list[list[Any]]:
-    number = 0
-    for page in pages:
-        number += page[0]
-        page[0] = number
-    return pages
-
-
-def _delta(pages: list[list[Any]]) -> list[list[Any]]:
-    out, last = [], 0
-    for number, locs, meta in pages:
-        out.append([number - last, locs, meta])
-        last = number
-    return out
-
-
-def decode_chunk(data: bytes) -> list[Word]:
-    """Read a plain chunk file's words, page numbers made whole."""
-    (words,), _ = _decode(data, len(SIGNATURE))
-    for word in words:
-        _whole(word[1])
-        for variant in word[2]:
-            _whole(variant[1])
-    return list(words)
-
-
-def encode_chunk(words: list[Word]) -> bytes:
-    """The CBOR Pagefind writes for a chunk of `words` (page numbers delta-encoded)."""
-    return encode(
-        [
-            [
-                [key, _delta(pages), [[form, _delta(v)] for form, v in forms]]
-                for key, pages, forms in words
-            ]
-        ]
-    )
-
-
-def word_size(word: Word) -> int:
-    """What a word adds to its chunk's size: its pages and their positions (`chunk_index`)."""
-    return sum(len(locs) + len(meta) + 1 for _, locs, meta in word[1])
 
 
 def _locs(occurrences: list[Occurrence]) -> list[int]:
@@ -163,25 +91,31 @@ def page_words(page: Page) -> dict[str, PageWords]:
 
 @dataclass
 class Edit:
-    """The pages edited, by number, and what each gives each word now."""
+    """The pages edited, by number, and the words whose positions on them changed."""
 
     numbers: set[int] = field(default_factory=set)
-    words: dict[str, list[tuple[int, PageWords]]] = field(default_factory=dict)
+    words: dict[str, list[tuple[int, PageWords | None]]] = field(default_factory=dict)
+    """Each word changed: the pages it changed on, with what they give it now (None:
+    no longer on the page). A word a page gives as before is no change: a body edit
+    moves only the words after it."""
 
     def add(self, number: int, before: Page, after: Page) -> None:
         """Take page `number`'s edit from `before` to `after`."""
         self.numbers.add(number)
-        for key in before.digest.words:
-            self.words.setdefault(key, [])
-        for key, given in page_words(after).items():
-            self.words.setdefault(key, []).append((number, given))
+        was, now = page_words(before), page_words(after)
+        for key in was.keys() | now.keys():
+            if was.get(key) != now.get(key):
+                self.words.setdefault(key, []).append((number, now.get(key)))
 
     def apply(self, word: Word | None, key: str) -> Word | None:
         """Return `word` (None: not in the index) with the edited pages' positions now."""
-        pages = [p for p in (word[1] if word else []) if p[0] not in self.numbers]
-        gone = self.numbers
+        changes = self.words[key]
+        gone = {number for number, _ in changes}
+        pages = [p for p in (word[1] if word else []) if p[0] not in gone]
         forms = {f: [p for p in v if p[0] not in gone] for f, v in (word[2] if word else [])}
-        for number, given in self.words.get(key, []):
+        for number, given in changes:
+            if given is None:
+                continue
             if given.plain is not None:
                 pages.append([number, given.plain, []])
             for form, locs in given.forms.items():
