@@ -111,6 +111,8 @@ def _whole_words(value: Any) -> list[Word]:
 
 
 def _ints(numbers: list[int]) -> bytes:
+    if not numbers:
+        return b"\x80"
     found: list[bytes | None] = list(map(_encodings().get, numbers))
     if None in found:
         return encode(numbers)
@@ -119,7 +121,19 @@ def _ints(numbers: list[int]) -> bytes:
 
 def _head(size: int) -> bytes:
     """The head of a CBOR array of `size` items."""
-    return bytes([0x80 + size]) if size < 24 else encode([0] * size)[:-size]
+    if size < 24:
+        return bytes([0x80 + size])
+    width = 1 if size < 1 << 8 else 2 if size < 1 << 16 else 4
+    return bytes([0x97 + width.bit_length()]) + size.to_bytes(width, "big")
+
+
+def first_key(data: bytes) -> str | None:
+    """Return the first word of a chunk's CBOR without reading the rest, if it is short."""
+    if data[:1] != b"\x81" or len(data) < 4:
+        return None
+    at = 2 + {0x98: 1, 0x99: 2}.get(data[1], 0)
+    size = data[at + 1] - 0x60 if data[at] == 0x83 else -1
+    return data[at + 2 : at + 2 + size].decode("utf-8") if 0 <= size < 24 else None
 
 
 def _encode_pages(pages: list[list[Any]]) -> bytes:

@@ -31,7 +31,13 @@ from pathlib import Path
 from typing import Any
 
 from pbgdpl.search.canonical import SIGNATURE, BundleFormatError, encode, read
-from pbgdpl.search.pagefind_chunks import Word, decode_chunk, encode_chunk, word_size
+from pbgdpl.search.pagefind_chunks import (
+    Word,
+    decode_chunk,
+    encode_chunk,
+    first_key,
+    word_size,
+)
 from pbgdpl.search.pagefind_reading import Occurrence, Page, UnsupportedDocument, read_document
 
 LANGUAGE = "vi"
@@ -173,6 +179,11 @@ class OldChunks:
             self._words[index] = decode_chunk(SIGNATURE + self.data(index))
         return self._words[index]
 
+    def first(self, index: int) -> str:
+        """Return chunk `index`'s first word, read alone when it can be."""
+        found = first_key(self.data(index))
+        return found if found is not None else str(self.words(index)[0][0])
+
     def of(self, key: str) -> int:
         """Return the chunk whose range `key` falls in (the first for a key before all)."""
         return max(0, bisect.bisect_right([r[0] for r in self.ranges], key) - 1)
@@ -246,7 +257,7 @@ def chunk_ranges(chunks: list[Chunk], old: OldChunks) -> list[list[str]]:
     """
 
     def first(chunk: Chunk) -> str:
-        return chunk.first if chunk.old is None else str(old.words(chunk.old)[0][0])
+        return chunk.first if chunk.old is None else old.first(chunk.old)
 
     def last(chunk: Chunk) -> str:
         return chunk.last if chunk.old is None else str(old.words(chunk.old)[-1][0])
