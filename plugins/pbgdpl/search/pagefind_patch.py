@@ -137,7 +137,7 @@ class Edit:
 
 @dataclass
 class Chunk:
-    """One chunk of the index: kept as it was (`name`, `data`) or new (`words`)."""
+    """One chunk of the index: kept as it was (`old`) or new (`words`)."""
 
     data: bytes
     """Its CBOR, without the signature."""
@@ -364,7 +364,7 @@ class IndexState:
 
 @dataclass
 class _Files:
-    """The files a patch writes into the index folder, and those it no longer uses."""
+    """The files a patch writes into the index folder, and those the index uses."""
 
     written: dict[str, bytes] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
@@ -384,6 +384,9 @@ def _filters(
     `pages` are the edited pages before, and after by number; only the `narrowing`
     filters have files (`canonical.py`)."""
     before, after = pages
+    for page in [*before, *after.values()]:
+        if any(len(set(values)) != len(values) for values in page.filters.values()):
+            raise CannotPatch(f"{page.url} has a filter value twice")
     kept = {name: file for name, file in meta[META_FILTERS]}
     touched = {n for n, _ in filter_values([*before, *after.values()]) if n in narrowing}
     found = []
