@@ -111,7 +111,14 @@ _TOKEN = re.compile(
     re.S,
 )
 _ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:=\"([^\"]*)\")?")
-_SENTENCE_END = re.compile(r"[\w'\"\)\$\*]")
+# What Rust's regex `\w` matches (Alphabetic, Nd, marks, Pc, joiners), which Python's `\w`
+# is not: "½" (No) ends no sentence for Pagefind.
+_WORD_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nl", "Nd", "Mn", "Mc", "Me", "Pc"})
+
+
+def _ends_sentence(c: str) -> bool:
+    """Whether Pagefind puts a full stop after a block of text ending with `c`."""
+    return unicodedata.category(c) in _WORD_CATEGORIES or c in "'\")$*\u200c\u200d"
 
 
 class UnsupportedDocument(ValueError):
@@ -300,7 +307,7 @@ class _Parser:
 def _punctuate_and_weigh(node: _Node) -> None:
     if node.tag in SENTENCES:
         node.text = " " + node.text
-        if node.text and _SENTENCE_END.fullmatch(node.text[-1]):
+        if node.text and _ends_sentence(node.text[-1]):
             node.text += "."
         node.text += " "
     weight = node.attributes.get("data-pagefind-weight")
@@ -571,8 +578,17 @@ class Page:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+# The characters whose handling here was checked against Pagefind: ASCII, Latin letters
+# with Vietnamese's and their combining accents, the dashes, quotes and ellipsis of
+# General Punctuation. Python's Unicode tables are not Rust's: a document with any other
+# character ("½", "m²", "°C", an emoji) is left to Pagefind.
+_CHECKED = re.compile(r"[^\x00-\x7f\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff\u2010-\u2027]")
+
+
 def read_document(source: str, url: str) -> Page:
     """Read the document `source`, at `url`, as Pagefind indexes it."""
+    if found := _CHECKED.search(source):
+        raise UnsupportedDocument(f"character {found[0]!r} (U+{ord(found[0]):04X})")
     parsed = parse_document(source)
     if parsed.meta or not parsed.has_custom_body:
         raise UnsupportedDocument("meta, or no data-pagefind-body")
