@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import string
 from collections.abc import Callable
 from pathlib import Path
 
@@ -234,3 +235,25 @@ def test_what_editors_type_is_patched_as_pagefind_indexes_it(portal: Portal) -> 
         assert files(portal.bundle) == portal.fresh(), text
         # Characters whose handling was not checked against Pagefind are left to it.
         assert ran == (i == len(typed) - 1), text
+
+
+def test_words_with_any_punctuation_are_patched_as_pagefind_indexes_them(portal: Portal) -> None:
+    # Pagefind splits a word at punctuation into parts it indexes too, and ends a sentence
+    # after some characters: random words with punctuation inside and around them.
+    rng = random.Random(11)
+    letters = "aăâbdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳấầẩéèẻếềểíìóòỏốồổớờởúùủứừửýỳĐÁ0123456789"
+    punctuation = string.punctuation + "“”‘’–—…"
+    for _ in range(8):
+        found = []
+        for _ in range(rng.randint(3, 10)):
+            word = "".join(rng.choice(letters + letters.upper()) for _ in range(rng.randint(1, 7)))
+            if rng.random() < 0.5:
+                word = f"{rng.choice(punctuation)}{word}{rng.choice(['', *punctuation])}"
+            found.append(word)
+        text = " ".join(found)
+        at = rng.randrange(len(portal.records))
+        portal.records[at] = dataclasses.replace(
+            portal.records[at], title=text, number=text[:16], terms=term_counts(text)
+        )
+        assert not portal.build(), text
+        assert files(portal.bundle) == portal.fresh(), text
