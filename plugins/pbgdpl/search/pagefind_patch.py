@@ -270,9 +270,19 @@ def chunk_ranges(chunks: list[Chunk], old: OldChunks) -> list[list[str]]:
             if following is None and chunk.old == len(old.ranges) - 1:
                 ranges.append(old.ranges[chunk.old][:2])
                 break
-            if following is not None and following.old == chunk.old + 1:
+            # The same neighbour, or a new one that starts with the same word: the pair
+            # of words the range is cut from is as it was.
+            neighbour = chunk.old + 1
+            if following is not None and (
+                following.old == neighbour
+                or (
+                    neighbour < len(old.ranges)
+                    and following.old is None
+                    and first(following) == old.first(neighbour)
+                )
+            ):
                 ranges.append(old.ranges[chunk.old][:2])
-                start = old.ranges[following.old][0]
+                start = old.ranges[neighbour][0]
                 continue
         end = last(chunk)
         if following is None:
