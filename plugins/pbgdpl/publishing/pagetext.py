@@ -5,25 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-# Elements without an end tag: they never open a scope.
-VOID = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    }
-)
+# Elements without an end tag, as Pagefind reads them: they never open a scope.
+from pbgdpl.search.pagefind_reading import VOID
+
 SKIPPED = frozenset({"script", "style", "template", "noscript"})
 
 
