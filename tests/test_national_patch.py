@@ -173,6 +173,11 @@ def test_an_added_page_or_a_build_stopped_halfway_runs_pagefind(portal: Portal) 
     portal.records[4] = edited(portal.records[4], 0, random.Random(2))
     assert not portal.build()
     assert files(portal.bundle) == portal.fresh()
+    # A damaged state is no state.
+    (portal.tmp / "kept" / STATE_FILE).write_bytes(b"\x80\x05not a pickle")
+    portal.records[5] = edited(portal.records[5], 2, random.Random(5))
+    assert portal.build()
+    assert files(portal.bundle) == portal.fresh()
 
 
 def test_a_document_the_patch_cannot_read_as_pagefind_does_runs_pagefind(portal: Portal) -> None:

@@ -25,12 +25,13 @@ def take_state(folder: Path | None, platform: str) -> IndexState | None:
     path = folder / FILE
     try:
         with path.open("rb") as stream:
-            version, written_by, state = pickle.load(stream)
+            version, written_by, urls, counts, meta = pickle.load(stream)
     except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
         return None
     path.unlink()
-    same = version == _VERSION and written_by == platform
-    return state if same and isinstance(state, IndexState) else None
+    if version != _VERSION or written_by != platform:
+        return None
+    return IndexState(urls, counts, meta)
 
 
 def keep_state(folder: Path | None, platform: str, state: IndexState) -> None:
@@ -40,5 +41,7 @@ def keep_state(folder: Path | None, platform: str, state: IndexState) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     partial = folder / f".{FILE}"
     with partial.open("wb") as stream:
-        pickle.dump((_VERSION, platform, state), stream, pickle.HIGHEST_PROTOCOL)
+        # Plain lists: the file never names a class of our code, which may be gone.
+        state_lists = (state.urls, state.counts, state.meta)
+        pickle.dump((_VERSION, platform, *state_lists), stream, pickle.HIGHEST_PROTOCOL)
     partial.replace(folder / FILE)
